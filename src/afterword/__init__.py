@@ -1,0 +1,3 @@
+"""Afterword: specific, personal follow-up after a job interview."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Check: read a draft the way a sharp recruiter would and report Findings."""

@@ -1,0 +1,1 @@
+"""The command line: click commands, human and --json renderers side by side."""

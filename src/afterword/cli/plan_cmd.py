@@ -1,0 +1,79 @@
+"""`afterword plan`: the deadline, one row per contact and channel, and the interview findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
+from afterword.core.model import Language, Severity
+from afterword.core.timeutil import format_moment, format_remaining, iso
+from afterword.plan import Plan, make_plan
+
+_HEAD = {
+    Language.EN: ("Contact", "Channel", "Address", "Status", "Time left", "Deadline", "to draft", "no address"),
+    Language.NL: ("Contact", "Kanaal", "Adres", "Status", "Resterend", "Deadline", "op te stellen", "geen adres"),
+}
+
+
+@click.command("plan")
+@click.argument("notes", type=click.Path(dir_okay=True))
+@now_option
+@json_option
+def plan(notes: str, now_text: str | None, as_json: bool) -> int:
+    """Who should hear from you, on which channel, by when (deadline: end of interview + 24 h)."""
+    interview = load(notes)
+    result = make_plan(interview, resolve_now(now_text))
+    if as_json:
+        print_json(plan_json(result))
+    else:
+        render(result)
+    return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0
+
+
+def plan_json(result: Plan) -> dict[str, Any]:
+    return {
+        "deadline": iso(result.deadline),
+        "now": iso(result.now),
+        "remaining_seconds": int(result.remaining.total_seconds()),
+        "rows": [
+            {
+                "contact": row.contact.id,
+                "name": row.contact.name,
+                "channel": str(row.channel) if row.channel else None,
+                "address": row.address,
+                "status": str(row.status) if row.status else ("to-draft" if row.channel else "no-channel"),
+                "deadline": iso(row.deadline),
+                "remaining_seconds": int(row.remaining.total_seconds()),
+            }
+            for row in result.rows
+        ],
+        "findings": [f.to_json() for f in result.findings],
+    }
+
+
+def render(result: Plan) -> None:
+    from rich.table import Table
+
+    interview = result.interview
+    lang = interview.effective_language
+    head = _HEAD[lang]
+    out = console()
+    left = format_remaining(result.remaining, lang)
+    colour = "red" if result.overdue else ("yellow" if result.remaining.total_seconds() < 4 * 3600 else "green")
+    out.print(f"[bold]{interview.company}[/] — {interview.role}")
+    out.print(f"Deadline: {format_moment(result.deadline, lang)}  [bold {colour}]{left}[/]")
+    table = Table(show_edge=False, header_style="bold")
+    for title in head[:5]:
+        table.add_column(title)
+    for row in result.rows:
+        status = str(row.status) if row.status else (head[6] if row.channel else head[7])
+        table.add_row(
+            row.contact.name, str(row.channel) if row.channel else "—", row.address or "—", status,
+            left if row.owed else "—",
+        )
+    out.print(table)
+    for f in result.findings:
+        style = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}[str(f.severity)]
+        out.print(f"[{style}]{f.severity}[/] [bold]{f.code}[/]: {f.message}", markup=True)

@@ -1,0 +1,1 @@
+"""Compose: turn an Interview into one specific Draft per contact and channel."""

@@ -1,0 +1,1 @@
+"""The core: model, errors, time, language helpers and the notes format. No I/O, no clock."""

@@ -1,0 +1,1 @@
+"""Language helpers for English and Dutch: names, and (lazily) lemmas and sentences."""

@@ -1,0 +1,81 @@
+"""Personal names: given name, Dutch surname particles, and accent-insensitive keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Particles (tussenvoegsels) that belong to a surname; longest first so `van der` wins over `van`.
+PARTICLES: tuple[str, ...] = (
+    "van de", "van der", "van den", "van het", "van 't", "in de", "in het", "in 't", "op de", "op den",
+    "op het", "op 't", "aan de", "aan den", "aan het", "uit de", "uit den", "uit het", "bij de", "onder de",
+    "over de", "voor de", "von der", "von dem", "de la", "de las", "de los", "van", "de", "der", "den", "het",
+    "'t", "ten", "ter", "te", "von", "vom", "zu", "d'", "la", "le", "du", "del", "della", "di", "da", "dos",
+    "das", "do",
+)
+_SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae",
+                          "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "þ": "th", "ð": "d"})
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """`Anneke van der Meer` → given `Anneke`, particles `van der`, core `Meer`."""
+
+    given: str
+    particles: str
+    core: str
+
+    @property
+    def surname(self) -> str:
+        """The surname as written after a given name: `van der Meer`."""
+        return f"{self.particles} {self.core}".strip() if self.particles else self.core
+
+    @property
+    def surname_alone(self) -> str:
+        """The surname standing alone, Dutch style: `Van der Meer` (first particle capitalised)."""
+        return capitalise_first(self.surname)
+
+
+def split_name(full: str) -> NameParts:
+    words = full.split()
+    if not words:
+        return NameParts("", "", "")
+    if len(words) == 1:
+        if _CJK.search(words[0]) and len(words[0]) >= 2:
+            # Chinese, Japanese and Korean names are written family name first, without a space.
+            return NameParts(words[0][1:], "", words[0][0])
+        return NameParts(words[0], "", "")
+    given = words[0]
+    rest = words[1:]
+    lowered = " ".join(rest).lower()
+    for particle in PARTICLES:
+        count = len(particle.split())
+        if len(rest) > count and lowered.startswith(particle + " ") and _written_as_particle(rest[:count]):
+            return NameParts(given, " ".join(rest[:count]), " ".join(rest[count:]))
+    return NameParts(given, "", " ".join(rest))
+
+
+def _written_as_particle(words: list[str]) -> bool:
+    # "Maria De Vries" (Belgian style) keeps its capital: still a particle, written as given.
+    return all(w[:1].isalpha() or w.startswith("'") for w in words)
+
+
+def given_name(full: str) -> str:
+    return split_name(full).given or full
+
+
+def surname_alone(full: str) -> str:
+    parts = split_name(full)
+    return parts.surname_alone if parts.core else full
+
+
+def capitalise_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: `Zoë` → `zoe`, `Łukasz` → `lukasz`."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

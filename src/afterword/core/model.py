@@ -1,0 +1,257 @@
+"""Frozen model values that flow through compose, check and plan."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+DEFAULT_DURATION = timedelta(minutes=60)
+FOLLOW_UP_WINDOW = timedelta(hours=24)
+
+
+class Channel(enum.StrEnum):
+    """A way to reach a contact; order is the order drafts are shown in."""
+
+    EMAIL = "email"
+    LINKEDIN = "linkedin"
+    X = "x"
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    SUGGESTION = "suggestion"
+
+
+class Formality(enum.StrEnum):
+    FORMAL = "formal"
+    INFORMAL = "informal"
+
+
+class Language(enum.StrEnum):
+    EN = "en"
+    NL = "nl"
+
+
+class TouchpointStatus(enum.StrEnum):
+    """Where the follow-up for one contact on one channel stands."""
+
+    DRAFTED = "drafted"
+    EDITED = "edited"
+    SCHEDULED = "scheduled"
+    SENT = "sent"
+    REPLIED = "replied"
+    SKIPPED = "skipped"
+
+    @property
+    def is_done(self) -> bool:
+        """Nothing more is owed on this touchpoint."""
+        return self in (TouchpointStatus.SENT, TouchpointStatus.REPLIED, TouchpointStatus.SKIPPED)
+
+
+class ContactRole(enum.StrEnum):
+    HIRING_MANAGER = "hiring-manager"
+    INTERVIEWER = "interviewer"
+    RECRUITER = "recruiter"
+    EXECUTIVE = "executive"
+    TEAM_MEMBER = "team-member"
+    OTHER = "other"
+
+
+#: Places of meeting that count as "in the interview room"; anything else is met in passing.
+IN_ROOM_MET = frozenset({"panel", "video", "phone", "interview", "one-on-one", "group", "assessment"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone met who may get a follow-up. Optional fields keep what the notes said."""
+
+    id: str
+    name: str
+    title: str | None = None
+    role: ContactRole | None = None
+    met: str | None = None
+    email: str | None = None
+    linkedin: str | None = None
+    x: str | None = None
+    language: Language | None = None
+    formality: Formality | None = None
+    gave_contact: bool | None = None
+
+    @property
+    def effective_role(self) -> ContactRole:
+        return self.role or ContactRole.INTERVIEWER
+
+    @property
+    def effective_formality(self) -> Formality:
+        if self.formality is not None:
+            return self.formality
+        return Formality.FORMAL if self.effective_role is ContactRole.EXECUTIVE else Formality.INFORMAL
+
+    @property
+    def gave_contact_details(self) -> bool:
+        if self.gave_contact is not None:
+            return self.gave_contact
+        return bool(self.email or self.linkedin)
+
+    @property
+    def channels(self) -> tuple[Channel, ...]:
+        """The channels with an address, in the order email, linkedin, x."""
+        return tuple(ch for ch in Channel if self.address(ch))
+
+    def address(self, channel: Channel) -> str | None:
+        if channel is Channel.EMAIL:
+            return self.email
+        if channel is Channel.LINKEDIN:
+            return self.linkedin
+        return self.x
+
+    @property
+    def x_handle(self) -> str | None:
+        """The X handle without a leading `@`."""
+        return self.x.lstrip("@") if self.x else None
+
+    @property
+    def met_in_passing(self) -> bool:
+        """Met outside the interview room (lobby, lunch, a tour, the corridor)."""
+        return self.met is not None and self.met.strip().lower() not in IN_ROOM_MET
+
+
+@dataclass(frozen=True)
+class Need:
+    id: str
+    text: str
+    raised_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Strength:
+    text: str
+    answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Moment:
+    text: str
+    with_: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    for_: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One interview as the notes describe it (format 1), flattened.
+
+    `start` and `end` are aware datetimes. When the notes give `timezone`, they carry
+    that ZoneInfo; otherwise the fixed offset written in the notes.
+    """
+
+    candidate: Candidate
+    company: str
+    role: str
+    start: datetime
+    end: datetime | None = None
+    timezone: str | None = None
+    kind: str | None = None
+    language: Language | None = None
+    theme: str | None = None
+    next_step: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    needs: tuple[Need, ...] = ()
+    strengths: tuple[Strength, ...] = ()
+    moments: tuple[Moment, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+    @property
+    def effective_end(self) -> datetime:
+        return self.end if self.end is not None else add_absolute(self.start, DEFAULT_DURATION)
+
+    @property
+    def deadline(self) -> datetime:
+        """End + 24 hours of real (absolute) time, shown in the interview's zone."""
+        return add_absolute(self.effective_end, FOLLOW_UP_WINDOW)
+
+    @property
+    def effective_language(self) -> Language:
+        return self.language or Language.EN
+
+    def language_of(self, contact: Contact) -> Language:
+        return contact.language or self.effective_language
+
+    def contact(self, contact_id: str) -> Contact:
+        for c in self.contacts:
+            if c.id == contact_id:
+                return c
+        raise KeyError(contact_id)
+
+    def needs_raised_by(self, contact_id: str) -> tuple[Need, ...]:
+        return tuple(n for n in self.needs if contact_id in n.raised_by)
+
+    def strengths_for(self, need_id: str) -> tuple[Strength, ...]:
+        return tuple(s for s in self.strengths if need_id in s.answers)
+
+    def moments_with(self, contact_id: str) -> tuple[Moment, ...]:
+        return tuple(m for m in self.moments if contact_id in m.with_)
+
+    def questions_for(self, contact_id: str) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if contact_id in q.for_)
+
+
+def add_absolute(moment: datetime, delta: timedelta) -> datetime:
+    """Add real elapsed time, correct across daylight-saving changes.
+
+    Python's aware arithmetic is wall-clock arithmetic within one tzinfo, so go via UTC.
+    """
+    from datetime import UTC
+
+    return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One message for one contact on one channel. `subject` is for email only."""
+
+    contact: str
+    channel: Channel
+    language: Language
+    body: str
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check found. `start`/`end` are offsets into the body, or into the subject
+    when `in_subject` is true (the `subject-*` codes)."""
+
+    code: str
+    severity: Severity
+    message: str
+    start: int | None = None
+    end: int | None = None
+    in_subject: bool = False
+    contact: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"code": self.code, "severity": str(self.severity), "message": self.message}
+        if self.start is not None and self.end is not None:
+            out["start"] = self.start
+            out["end"] = self.end
+            if self.in_subject:
+                out["field"] = "subject"
+        if self.contact is not None:
+            out["contact"] = self.contact
+        return out

@@ -1,0 +1,379 @@
+"""Read a notes file (format 1) into an `Interview`, validating every rule of the spec."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from afterword.core.errors import NotesError
+from afterword.core.model import (
+    Candidate,
+    Contact,
+    ContactRole,
+    Formality,
+    Interview,
+    Language,
+    Moment,
+    Need,
+    Question,
+    Strength,
+)
+from afterword.core.notes import schema
+from afterword.core.notes.locate import Locator
+from afterword.core.timeutil import ZoneError, load_zone
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
+_URL = re.compile(r"^(https?://)?[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
+_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TYPE_NAMES = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a table",
+    datetime: "a date-time",
+    date: "a date",
+    time: "a time",
+}
+
+
+def load_notes(path: str | Path) -> Interview:
+    """Read and parse the notes file at `path`; every problem raises `NotesError`."""
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise NotesError("is a directory, not a notes file", file=name)
+        size = p.stat().st_size
+        if size > schema.MAX_FILE_BYTES:
+            raise NotesError(
+                f"file is {size:,} bytes; a notes file is at most {schema.MAX_FILE_BYTES:,} bytes", file=name
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise NotesError("no such file", file=name) from None
+    except PermissionError:
+        raise NotesError("permission denied", file=name) from None
+    except OSError as exc:
+        raise NotesError(f"cannot read file ({exc.strerror})", file=name) from None
+    return parse_notes(data, filename=name)
+
+
+def parse_notes(data: bytes | str, *, filename: str = "<notes>") -> Interview:
+    """Parse notes text (bytes are decoded as UTF-8, a BOM is allowed)."""
+    text = _decode(data, filename) if isinstance(data, bytes) else data
+    if len(text) > schema.MAX_FILE_BYTES:
+        raise NotesError(f"text is longer than {schema.MAX_FILE_BYTES:,} characters", file=filename)
+    if not text.strip():
+        raise NotesError("file is empty; expected a notes file starting with `format = 1`", file=filename)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = None
+        if m := _TOML_POSITION.search(message):
+            line = int(m.group(1))
+            message = message[: m.start()].strip()
+        raise NotesError(f"not valid TOML: {message}", file=filename, line=line) from None
+    return _Reader(raw, Locator(text), filename).interview()
+
+
+def _decode(data: bytes, filename: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        raise NotesError("is a binary file, not a TOML notes file", file=filename)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise NotesError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            file=filename,
+            line=line,
+        ) from None
+
+
+class _Reader:
+    """Validates the raw TOML mapping table by table, then builds the model."""
+
+    def __init__(self, raw: dict[str, Any], locator: Locator, filename: str) -> None:
+        self.raw = raw
+        self.loc = locator
+        self.file = filename
+
+    def fail(self, message: str, table: str | None = None, index: int = 0, key: str | None = None,
+             label: str | None = None) -> NotesError:
+        line = self.loc.key(table, index, key) if key else self.loc.table(table, index)
+        return NotesError(message, file=self.file, line=line, table=label or table, key=key)
+
+    def interview(self) -> Interview:
+        for key in self.raw:
+            if key not in schema.TOP_LEVEL_KEYS:
+                raise self.fail(
+                    f"unknown key; expected one of {', '.join(schema.TOP_LEVEL_KEYS)}", key=key
+                )
+        if "format" not in self.raw:
+            raise self.fail("missing; expected `format = 1` at the top of the file", key="format")
+        fmt = self.raw["format"]
+        if type(fmt) is not int:
+            raise self.fail(f"expected the integer 1, got {_describe(fmt)}", key="format")
+        if fmt != schema.FORMAT_VERSION:
+            raise self.fail(
+                f"format {fmt} is not supported; this version of Afterword reads format 1", key="format"
+            )
+        tables = {t.name: self._table(t) for t in schema.TABLES}
+        self._check_ids_and_references(tables)
+        cand = tables["candidate"][0]
+        meta = tables["interview"][0]
+        start, end, zone_name = self._times(meta)
+        return Interview(
+            candidate=Candidate(
+                name=cand["name"], email=cand.get("email"), phone=cand.get("phone"), linkedin=cand.get("linkedin")
+            ),
+            company=meta["company"],
+            role=meta["role"],
+            start=start,
+            end=end,
+            timezone=zone_name,
+            kind=meta.get("kind"),
+            language=Language(meta["language"]) if "language" in meta else None,
+            theme=meta.get("theme"),
+            next_step=meta.get("next_step"),
+            contacts=tuple(_contact(c) for c in tables["contacts"]),
+            needs=tuple(Need(n["id"], n["text"], tuple(n.get("raised_by", ()))) for n in tables["needs"]),
+            strengths=tuple(Strength(s["text"], tuple(s.get("answers", ()))) for s in tables["strengths"]),
+            moments=tuple(Moment(m["text"], tuple(m.get("with", ()))) for m in tables["moments"]),
+            questions=tuple(Question(q["text"], tuple(q.get("for", ()))) for q in tables["questions"]),
+        )
+
+    def _table(self, table: schema.Table) -> list[dict[str, Any]]:
+        value = self.raw.get(table.name)
+        if value is None:
+            if table.required:
+                raise self.fail(f"missing table; add a {table.header} section", key=None, label=table.name)
+            return []
+        if table.many:
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise self.fail(f"expected an array of tables written as {table.header}", key=table.name)
+            entries = value
+        else:
+            if not isinstance(value, dict):
+                raise self.fail(f"expected a table written as {table.header}", key=table.name)
+            entries = [value]
+        return [self._entry(table, i, entry) for i, entry in enumerate(entries)]
+
+    def _entry(self, table: schema.Table, index: int, entry: dict[str, Any]) -> dict[str, Any]:
+        label = f"{table.name} #{index + 1}" if table.many else table.name
+        if table.many and isinstance(entry.get("id"), str):
+            label = f"{table.name} \"{entry['id']}\""
+        out: dict[str, Any] = {}
+        for key, value in entry.items():
+            spec = table.key(key)
+            if spec is None:
+                hint = _did_you_mean(key, [k.name for k in table.keys])
+                raise self.fail(
+                    f"unknown key{hint}; {table.header} takes {', '.join(k.name for k in table.keys)}",
+                    table.name, index, key, label,
+                )
+            out[key] = self._value(spec, value, table.name, index, label)
+        for spec in table.keys:
+            if spec.required and spec.name not in out:
+                raise NotesError(
+                    f"missing required key; expected {_expected(spec)}",
+                    file=self.file, line=self.loc.table(table.name, index), table=label, key=spec.name,
+                )
+        return out
+
+    def _value(self, spec: schema.Key, value: Any, table: str, index: int, label: str) -> Any:
+        def bad(message: str) -> NotesError:
+            return self.fail(message, table, index, spec.name, label)
+
+        kind = spec.kind
+        if kind == "bool":
+            if type(value) is not bool:
+                raise bad(f"expected true or false, got {_describe(value)}")
+            return value
+        if kind == "datetime":
+            if not isinstance(value, datetime):
+                raise bad(
+                    f"expected a TOML date-time such as 2026-11-27T14:00:00+01:00, got {_describe(value)}"
+                )
+            return value
+        if kind == "ids":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise bad(f"expected a list of ids such as [\"maria\"], got {_describe(value)}")
+            if len(set(value)) != len(value):
+                raise bad("lists the same id twice")
+            return value
+        if not isinstance(value, str):
+            raise bad(f"expected {_expected(spec)}, got {_describe(value)}")
+        if kind == "text":
+            value = value.replace("\r\n", "\n")
+            if m := _CONTROL_TEXT.search(value):
+                raise bad(f"contains a control character (U+{ord(m.group()):04X}); remove it")
+            if len(value) > schema.MAX_TEXT_CHARS:
+                raise bad(f"is {len(value)} characters long; at most {schema.MAX_TEXT_CHARS}")
+        else:
+            if m := _CONTROL_LINE.search(value):
+                what = "a line break" if m.group() in "\r\n" else f"a control character (U+{ord(m.group()):04X})"
+                raise bad(f"contains {what}; this field must be one line")
+            if len(value) > 500:
+                raise bad(f"is {len(value)} characters long; at most 500")
+        if spec.required and not value.strip():
+            raise bad("must not be empty")
+        if spec.choices and value not in spec.choices:
+            hint = _did_you_mean(value, list(spec.choices))
+            raise bad(f"`{value}` is not allowed{hint}; expected one of {', '.join(spec.choices)}")
+        if kind == "id" and not _ID.match(value):
+            raise bad("expected a short id of letters, digits, `_`, `-` or `.` (e.g. \"maria\")")
+        if kind == "email":
+            _check_email(value, bad)
+        if kind == "url" and not _URL.match(value):
+            raise bad(f"`{value}` is not a profile URL; expected e.g. https://www.linkedin.com/in/name")
+        if kind == "handle" and not _HANDLE.match(value):
+            raise bad(f"`{value}` is not an X handle; expected 1-15 letters, digits or _, with or without @")
+        if kind == "zone":
+            try:
+                load_zone(value)
+            except ZoneError as exc:
+                raise bad(str(exc)) from None
+        return value
+
+    def _check_ids_and_references(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        ids: dict[str, set[str]] = {}
+        for table in schema.TABLES:
+            if table.key("id") is None:
+                continue
+            seen: set[str] = set()
+            for i, entry in enumerate(tables[table.name]):
+                if entry["id"] in seen:
+                    raise self.fail(
+                        f"duplicate id \"{entry['id']}\"; ids must be unique within {table.header}",
+                        table.name, i, "id", f"{table.name} #{i + 1}",
+                    )
+                seen.add(entry["id"])
+            ids[table.name] = seen
+        for table in schema.TABLES:
+            for spec in table.keys:
+                if spec.refers_to is None:
+                    continue
+                known = ids[spec.refers_to]
+                for i, entry in enumerate(tables[table.name]):
+                    for ref in entry.get(spec.name, ()):
+                        if ref not in known:
+                            hint = _did_you_mean(ref, sorted(known))
+                            listing = ", ".join(sorted(known)) or "none"
+                            raise self.fail(
+                                f"unknown {spec.refers_to} id \"{ref}\"{hint}; known ids: {listing}",
+                                table.name, i, spec.name, f"{table.name} #{i + 1}",
+                            )
+
+    def _times(self, meta: Mapping[str, Any]) -> tuple[datetime, datetime | None, str | None]:
+        zone_name: str | None = meta.get("timezone")
+        zone = load_zone(zone_name) if zone_name else None
+        start = self._moment(meta["start"], "start", zone, zone_name)
+        end = self._moment(meta["end"], "end", zone, zone_name) if "end" in meta else None
+        if end is not None and end <= start:
+            raise self.fail(
+                f"end {end.isoformat()} is not after start {start.isoformat()}", "interview", 0, "end"
+            )
+        if end is not None and end - start > timedelta(days=2):
+            raise self.fail("end is more than two days after start; check the date", "interview", 0, "end")
+        return start, end, zone_name
+
+    def _moment(self, value: datetime, key: str, zone: ZoneInfo | None, zone_name: str | None) -> datetime:
+        if value.tzinfo is None:
+            if zone is None:
+                raise self.fail(
+                    "has no UTC offset; write it as 2026-11-27T14:00:00+01:00 or add "
+                    "timezone = \"Europe/Amsterdam\" to [interview]",
+                    "interview", 0, key,
+                )
+            aware = value.replace(tzinfo=zone)
+            round_trip = aware.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
+            if round_trip != value:
+                raise self.fail(
+                    f"{value.isoformat()} does not exist in {zone_name} (the clocks jump forward then)",
+                    "interview", 0, key,
+                )
+            return aware
+        if zone is None:
+            return value
+        expected = value.astimezone(zone)
+        if expected.utcoffset() != value.utcoffset():
+            raise self.fail(
+                f"offset {_offset(value)} does not match timezone {zone_name} "
+                f"({_offset(expected)} on that date); fix the offset or the timezone",
+                "interview", 0, key,
+            )
+        return expected
+
+
+def _contact(c: Mapping[str, Any]) -> Contact:
+    return Contact(
+        id=c["id"],
+        name=c["name"],
+        title=c.get("title"),
+        role=ContactRole(c["role"]) if "role" in c else None,
+        met=c.get("met"),
+        email=c.get("email"),
+        linkedin=c.get("linkedin"),
+        x=c.get("x"),
+        language=Language(c["language"]) if "language" in c else None,
+        formality=Formality(c["formality"]) if "formality" in c else None,
+        gave_contact=c.get("gave_contact"),
+    )
+
+
+def _check_email(value: str, bad: Callable[[str], NotesError]) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False, test_environment=True)
+    except EmailNotValidError as exc:
+        raise bad(f"`{value}` is not a valid e-mail address ({exc})") from None
+
+
+def _offset(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _describe(value: Any) -> str:
+    for kind, name in _TYPE_NAMES.items():
+        if type(value) is kind:
+            return name
+    return type(value).__name__
+
+
+def _expected(spec: schema.Key) -> str:
+    return {
+        "int": "an integer",
+        "bool": "true or false",
+        "datetime": "a date-time",
+        "ids": "a list of ids",
+        "email": "an e-mail address as a string",
+        "url": "a URL as a string",
+        "handle": "an X handle as a string",
+        "zone": "an IANA time zone name as a string",
+        "id": "a short id as a string",
+    }.get(spec.kind, "a string")
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word.replace("-", "_"), options, n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""

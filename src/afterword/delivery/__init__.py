@@ -1,0 +1,1 @@
+"""Getting messages out and replies in: MIME, SMTP, the outbox, IMAP, secrets."""

@@ -1,0 +1,1 @@
+"""Calendar and contact files: read invitations and vCards, write reminders (.ics)."""

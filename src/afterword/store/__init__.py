@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy tables and repository functions returning core models."""

@@ -1,0 +1,1 @@
+"""The local web UI (Litestar + Jinja2 + htmx)."""
