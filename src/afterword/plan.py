@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from afterword.core.model import Channel, Contact, Finding, Interview, Language, Severity, TouchpointStatus
-from afterword.core.timeutil import format_moment, format_remaining
+from afterword.core.timeutil import format_duration, format_moment, format_remaining
 
 DUE_SOON = timedelta(hours=4)
 
@@ -54,7 +54,7 @@ def make_plan(interview: Interview, now: datetime, statuses: StatusMap | None = 
     drafted by `afterword draft` and nothing as sent yet.
     """
     deadline = interview.deadline
-    remaining = deadline - now
+    remaining = deadline.astimezone(UTC) - now.astimezone(UTC)  # absolute, whatever the zones
     rows: list[PlanRow] = []
     findings: list[Finding] = []
     lang = interview.effective_language
@@ -93,7 +93,7 @@ def _contact_findings(
     elif remaining < DUE_SOON:
         out.append(
             _finding("due-soon", Severity.WARNING, contact, lang, "due-soon",
-                     span=format_remaining(remaining, lang), deadline=deadline_text)
+                     span=format_duration(remaining, lang), deadline=deadline_text)
         )
     return out
 

@@ -118,7 +118,7 @@ def run(argv: list[str] | None = None) -> int:
 def _click_message(exc: click.ClickException) -> str:
     message = exc.format_message()
     if isinstance(exc, click.UsageError) and exc.ctx is not None:
-        return f"{exc.ctx.command_path}: {message}"
+        return f"{exc.ctx.command_path}: {message} (see `{exc.ctx.command_path} --help`)"
     return message
 
 

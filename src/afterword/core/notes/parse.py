@@ -173,9 +173,7 @@ class _Reader:
         return [self._entry(table, i, entry) for i, entry in enumerate(entries)]
 
     def _entry(self, table: schema.Table, index: int, entry: dict[str, Any]) -> dict[str, Any]:
-        label = f"{table.name} #{index + 1}" if table.many else table.name
-        if table.many and isinstance(entry.get("id"), str):
-            label = f"{table.name} \"{entry['id']}\""
+        label = _label(table, index, entry)
         out: dict[str, Any] = {}
         for key, value in entry.items():
             spec = table.key(key)
@@ -274,8 +272,8 @@ class _Reader:
                             hint = _did_you_mean(ref, sorted(known))
                             listing = ", ".join(sorted(known)) or "none"
                             raise self.fail(
-                                f"unknown {spec.refers_to} id \"{ref}\"{hint}; known ids: {listing}",
-                                table.name, i, spec.name, f"{table.name} #{i + 1}",
+                                f"unknown {spec.refers_to.rstrip('s')} id \"{ref}\"{hint}; known ids: {listing}",
+                                table.name, i, spec.name, _label(table, i, tables[table.name][i]),
                             )
 
     def _times(self, meta: Mapping[str, Any]) -> tuple[datetime, datetime | None, str | None]:
@@ -317,6 +315,15 @@ class _Reader:
                 "interview", 0, key,
             )
         return expected
+
+
+def _label(table: schema.Table, index: int, entry: Mapping[str, Any]) -> str:
+    """How an error names the table entry: `contacts "maria"`, `strengths #2`, `interview`."""
+    if not table.many:
+        return table.name
+    if isinstance(entry.get("id"), str) and _ID.match(entry["id"]):
+        return f"{table.name} \"{entry['id']}\""
+    return f"{table.name} #{index + 1}"
 
 
 def _contact(c: Mapping[str, Any]) -> Contact:

@@ -108,4 +108,4 @@ QUESTIONS = Table(
 )
 
 TABLES = (CANDIDATE, INTERVIEW, CONTACTS, NEEDS, STRENGTHS, MOMENTS, QUESTIONS)
-TOP_LEVEL_KEYS = ("format",) + tuple(t.name for t in TABLES)
+TOP_LEVEL_KEYS = ("format", *(t.name for t in TABLES))
