@@ -49,27 +49,28 @@ def test_plan_json_snapshot(notes: object, now: str, run_cli: Callable[..., Resu
 
 
 def test_plan_human_output_is_a_table_with_countdown(run_cli: Callable[..., Result]) -> None:
-    result = run_cli("plan", str(EXAMPLES / "acme-panel.toml"), "--now", "2026-11-28T12:10:00+01:00")
+    result = run_cli("plan", str(EXAMPLES / "northwind-panel.toml"), "--now", "2026-11-28T08:25:00+00:00")
     assert result.code == 0
     assert "3 h 20 min left" in result.out
-    assert "Maria de Vries" in result.out and "Els van den Berg" in result.out
+    assert "Grace Whitfield" in result.out and "Mei Tanaka" in result.out
     assert "due-soon" in result.out
 
 
 def test_plan_human_output_in_dutch(run_cli: Callable[..., Result]) -> None:
-    result = run_cli("plan", str(EXAMPLES / "gemeente-een-op-een.toml"), "--now", "2026-11-27T07:40:00+01:00")
+    result = run_cli("plan", str(EXAMPLES / "rijnland-gesprek.toml"), "--now", "2026-11-27T11:55:00+01:00")
     assert "nog 3 u 20 min" in result.out
     assert "vrijdag 27 november 2026" in result.out
     assert "Kanaal" in result.out
+    assert "Fatima Bakkali" in result.out
 
 
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
         (["plan"], "Missing argument 'NOTES'"),
-        (["plan", str(EXAMPLES / "acme-panel.toml"), "--now", "tomorrow"], "--now: `tomorrow` is not an ISO 8601"),
-        (["plan", str(EXAMPLES / "acme-panel.toml"), "--now", "2026-11-28T09:00:00"], "has no UTC offset"),
-        (["plan", str(EXAMPLES / "acme-panel.toml"), "--bogus"], "No such option"),
+        (["plan", str(EXAMPLES / "northwind-panel.toml"), "--now", "tomorrow"], "--now: `tomorrow` is not an ISO 8601"),
+        (["plan", str(EXAMPLES / "northwind-panel.toml"), "--now", "2026-11-28T09:00:00"], "has no UTC offset"),
+        (["plan", str(EXAMPLES / "northwind-panel.toml"), "--bogus"], "No such option"),
         (["nonsense"], "No such command 'nonsense'"),
     ],
 )
@@ -83,12 +84,12 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], fragment: str, run_c
 
 def test_console_script_runs_as_a_process() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "afterword.cli.main", "plan", str(EXAMPLES / "acme-panel.toml"), "--json",
+        [sys.executable, "-m", "afterword.cli.main", "plan", str(EXAMPLES / "northwind-panel.toml"), "--json",
          "--now", "2026-11-27T20:00:00+01:00"],
         capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["deadline"] == "2026-11-28T15:30:00+01:00"
+    assert json.loads(proc.stdout)["deadline"] == "2026-11-28T11:45:00+00:00"
 
 
 def test_version(run_cli: Callable[..., Result]) -> None:

@@ -39,7 +39,7 @@ def test_examples_round_trip(path: Path) -> None:
 
 
 def test_example_content_is_read_fully() -> None:
-    acme = load_notes(Path(__file__).parents[2] / "examples" / "acme-panel.toml")
+    acme = load_notes(NOTES / "shared-acme-panel.toml")
     assert acme.company == "Acme Logistics"
     assert [c.id for c in acme.contacts] == ["maria", "tom", "els"]
     maria, tom, els = acme.contacts
