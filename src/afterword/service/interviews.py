@@ -1,0 +1,239 @@
+"""Interview use cases shared by the CLI and the web UI; each method is one transaction.
+
+    service = open_service(url)            # None: the default database, owner "local"
+    interview_id = service.import_interview(interview)
+    interview, touchpoints = service.get_interview(interview_id)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from afterword.core.model import Channel, Draft, Interview, TouchpointStatus
+from afterword.plan import make_plan
+from afterword.store import queries
+from afterword.store.db import LOCAL_OWNER, Store, open_store
+from afterword.store.errors import ConcurrentWriteError, ConflictError, DuplicateError, NotEditableError, NotFoundError
+from afterword.store.records import DueRow, InterviewSummary, Touchpoint
+
+__all__ = ["ConflictError", "DuplicateError", "InterviewService", "NotEditableError", "NotFoundError", "open_service"]
+
+
+def _clock(at: datetime | None) -> datetime:
+    return at if at is not None else datetime.now(UTC)
+
+
+class InterviewService:
+    """The interviews and touchpoints of one owner in one database."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def owner(self) -> str:
+        return self.store.owner
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.store.close()
+
+    # -- interviews -------------------------------------------------------------------------
+
+    def import_interview(self, interview: Interview, *, replace: bool = False, at: datetime | None = None) -> int:
+        """Store an interview and return its id.
+
+        The same interview (company, role, start, candidate) again raises DuplicateError naming the
+        stored id, unless `replace`: then the stored one is overwritten under the same id, keeping the
+        touchpoints of contacts (and channels) that are still there.
+        """
+        now = _clock(at)
+        try:
+            with self.store.write() as repo:
+                existing = repo.find_same(interview)
+                if existing is None:
+                    return repo.insert_interview(interview, now)
+                if not replace:
+                    raise _duplicate(existing, interview)
+                repo.replace_interview(existing, interview, now)
+                return existing
+        except ConcurrentWriteError:  # a concurrent import of the same interview won the race
+            with self.store.read() as repo:
+                existing = repo.find_same(interview)
+            if existing is None:
+                raise
+            if replace:
+                return self.import_interview(interview, replace=True, at=at)
+            raise _duplicate(existing, interview) from None
+
+    def find_same(self, interview: Interview) -> int | None:
+        """The id of a stored interview with the same company, role, start and candidate, if any."""
+        with self.store.read() as repo:
+            return repo.find_same(interview)
+
+    def get_interview(self, interview_id: int) -> tuple[Interview, tuple[Touchpoint, ...]]:
+        """The interview and its touchpoints (with history); NotFoundError for an unknown id."""
+        with self.store.read() as repo:
+            interview = repo.load_interview(interview_id)
+            return interview, tuple(repo.touchpoints([interview_id]))
+
+    def export_notes(self, interview_id: int) -> str:
+        """The interview as a notes file (format 1); importing it gives the same interview."""
+        from afterword.core.notes import dump_notes
+
+        with self.store.read() as repo:
+            return dump_notes(repo.load_interview(interview_id))
+
+    def delete_interview(self, interview_id: int) -> None:
+        """Delete an interview with its contacts, touchpoints and history."""
+        with self.store.write() as repo:
+            repo.delete_interview(interview_id)
+
+    def list_interviews(self, now: datetime, *, limit: int | None = None, offset: int = 0) -> list[InterviewSummary]:
+        """Every interview, earliest deadline first, with time left and coverage ("2/5 sent")."""
+        with self.store.read() as repo:
+            return queries.summaries(repo, now, limit=limit, offset=offset)
+
+    def other_companies(self, exclude_id: int | None = None) -> list[str]:
+        """This owner's companies other than interview `exclude_id`'s (for the `wrong-company` check)."""
+        with self.store.read() as repo:
+            return repo.other_companies(exclude_id)
+
+    def due(self, now: datetime, limit: int | None = 50) -> list[DueRow]:
+        """Everything still owed across all interviews, most urgent (earliest deadline) first.
+
+        A row is a contact on a channel with an address whose contact has not been reached yet
+        (nothing sent, replied or skipped on any channel); statuses come from the touchpoints.
+        """
+        with self.store.read() as repo:
+            ids = queries.open_interview_ids(repo, limit)
+            loaded = repo.load_many(ids)
+            statuses = repo.statuses(ids)
+        rows: list[DueRow] = []
+        for interview_id in ids:
+            interview = loaded[interview_id]
+            own = statuses[interview_id]
+            plan = make_plan(interview, now, own)
+            reached = {key for (key, _), status in own.items() if status.is_done}
+            for row in plan.rows:
+                if row.channel is None or not row.owed or row.contact.id in reached:
+                    continue
+                rows.append(DueRow(
+                    interview_id=interview_id, company=interview.company, role=interview.role,
+                    contact=row.contact.id, name=row.contact.name, channel=row.channel, address=row.address,
+                    status=row.status, deadline=row.deadline, remaining=row.remaining,
+                    language=interview.language_of(row.contact),
+                ))
+        return rows[:limit] if limit is not None else rows
+
+    # -- touchpoints ------------------------------------------------------------------------
+
+    def ensure_drafts(self, interview_id: int, drafts: Iterable[Draft], *, at: datetime | None = None) -> int:
+        """Store composed drafts as `drafted` where no touchpoint exists yet; returns how many were added."""
+        now = _clock(at)
+        added = 0
+        with self.store.write() as repo:
+            interview = repo.load_interview(interview_id)
+            for draft in drafts:
+                _require_channel(interview, draft.contact, draft.channel)
+                if repo.touchpoint_row(interview_id, draft.contact, draft.channel) is None:
+                    repo.add_touchpoint(interview_id, draft, TouchpointStatus.DRAFTED, now)
+                    added += 1
+            if added:
+                repo.refresh_owed(interview_id)
+        return added
+
+    def save_draft(self, interview_id: int, contact_id: str, channel: Channel | str, subject: str | None,
+                   body: str, expected_version: int, *, at: datetime | None = None) -> int:
+        """Save the user's text and return the new version.
+
+        `expected_version` is the version the user started from (0 when there was no touchpoint);
+        if someone saved in between, ConflictError is raised and nothing changes. The status
+        becomes `edited` (a `scheduled` touchpoint stays scheduled); a sent one cannot be edited.
+        """
+        channel = Channel(channel)
+        now = _clock(at)
+        with self.store.write() as repo:
+            interview = repo.load_interview(interview_id)
+            _require_channel(interview, contact_id, channel)
+            subject = subject if channel is Channel.EMAIL else None
+            row = repo.touchpoint_row(interview_id, contact_id, channel)
+            if row is None:
+                if expected_version != 0:
+                    raise ConflictError(
+                        f"the {channel} draft for {contact_id} no longer exists (you edited version "
+                        f"{expected_version}); reload the page", current_version=0)
+                draft = Draft(contact_id, channel, interview.language_of(interview.contact(contact_id)), body, subject)
+                repo.add_touchpoint(interview_id, draft, TouchpointStatus.EDITED, now)
+                return 1
+            current = TouchpointStatus(row["status"])
+            if row["version"] == expected_version and current in (TouchpointStatus.SENT, TouchpointStatus.REPLIED):
+                raise NotEditableError(
+                    f"the {channel} message to {contact_id} was already {current}; it can no longer be edited",
+                    key=f"{contact_id}/{channel}")
+            if row["version"] == expected_version and row["subject"] == subject and row["body"] == body:
+                return int(row["version"])
+            status = current if current is TouchpointStatus.SCHEDULED else TouchpointStatus.EDITED
+            return repo.update_touchpoint(row, expected_version, now, subject=subject, body=body,
+                                          status=str(status))
+
+    def set_status(self, interview_id: int, contact_id: str, channel: Channel | str,
+                   status: TouchpointStatus | str, at: datetime | None = None, *,
+                   expected_version: int | None = None) -> int:
+        """Record a status change (e.g. sent, skipped) at `at`; returns the touchpoint's new version.
+
+        A touchpoint that does not exist yet is created with an empty draft. With
+        `expected_version`, a stale version raises ConflictError.
+        """
+        channel, status = Channel(channel), TouchpointStatus(status)
+        now = _clock(at)
+        with self.store.write() as repo:
+            interview = repo.load_interview(interview_id)
+            _require_channel(interview, contact_id, channel)
+            row = repo.touchpoint_row(interview_id, contact_id, channel)
+            if row is None:
+                if expected_version not in (None, 0):
+                    raise ConflictError(f"the {channel} draft for {contact_id} no longer exists; reload the page",
+                                        current_version=0)
+                language = interview.language_of(interview.contact(contact_id))
+                repo.add_touchpoint(interview_id, Draft(contact_id, channel, language, ""), status, now)
+                version = 1
+            elif row["status"] == str(status) and expected_version in (None, row["version"]):
+                return int(row["version"])
+            else:
+                version = repo.update_touchpoint(row, expected_version, now, status=str(status))
+            repo.refresh_owed(interview_id)
+            return version
+
+    def touchpoint(self, interview_id: int, contact_id: str, channel: Channel | str) -> Touchpoint:
+        """One touchpoint with its history; NotFoundError when there is none yet."""
+        channel = Channel(channel)
+        with self.store.read() as repo:
+            repo.load_interview(interview_id)
+            for tp in repo.touchpoints([interview_id]):
+                if tp.contact == contact_id and tp.channel is channel:
+                    return tp
+        raise NotFoundError(f"interview {interview_id} has no {channel} touchpoint for {contact_id}",
+                            key=f"{contact_id}/{channel}")
+
+
+def _require_channel(interview: Interview, contact_id: str, channel: Channel) -> None:
+    try:
+        contact = interview.contact(contact_id)
+    except KeyError:
+        raise NotFoundError(f"the interview has no contact `{contact_id}`", key="contact") from None
+    if channel not in contact.channels:
+        raise NotFoundError(f"{contact.name} has no {channel} address in the notes", key=f"{contact_id}/{channel}")
+
+
+def _duplicate(existing: int, interview: Interview) -> DuplicateError:
+    return DuplicateError(
+        f"this interview ({interview.company}, {interview.role}, {interview.start.isoformat()}) is already stored "
+        f"as id {existing}; use --replace to overwrite it",
+        existing_id=existing,
+    )
+
+
+def open_service(url: str | None = None, *, owner: str = LOCAL_OWNER) -> InterviewService:
+    """Open the database at `url` (None: AFTERWORD_HOME or the user's data directory) for `owner`."""
+    return InterviewService(open_store(url, owner=owner))

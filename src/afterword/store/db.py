@@ -1,0 +1,103 @@
+"""`open_store`: resolve the URL, check the file, migrate to head, and hand out transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from afterword.core.errors import StoreError
+from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, prepare_sqlite_file, sqlite_path
+from afterword.store.errors import ConcurrentWriteError
+from afterword.store.migrate import ensure_head
+from afterword.store.repo import Repo
+
+LOCAL_OWNER = "local"
+
+
+class Store:
+    """One database for one owner. Use `read()` and `write()` as context managers (one transaction each)."""
+
+    def __init__(self, engine: Engine, url: URL, *, owner: str, read_only: bool) -> None:
+        self.engine = engine
+        self.url = url
+        self.owner = owner
+        self.read_only = read_only
+
+    @property
+    def where(self) -> str:
+        """The file (SQLite) or the URL without password, for messages."""
+        path = sqlite_path(self.url)
+        return str(path) if path is not None else self.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def for_owner(self, owner: str) -> Store:
+        """The same database seen by another owner (team mode)."""
+        return Store(self.engine, self.url, owner=owner, read_only=self.read_only)
+
+    @contextmanager
+    def read(self) -> Iterator[Repo]:
+        """A read transaction (SQLite: deferred BEGIN, so readers never wait in WAL mode)."""
+        with self._errors(), self.engine.connect() as conn, conn.begin():
+            yield Repo(conn, self.owner)
+
+    @contextmanager
+    def write(self) -> Iterator[Repo]:
+        """A write transaction (SQLite: BEGIN IMMEDIATE); everything or nothing is stored."""
+        if self.read_only:
+            raise StoreError("the database file is read-only; make it writable or use --db. Nothing was changed",
+                             file=self.where)
+        with self._errors(), self.engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                yield Repo(conn, self.owner)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError as exc:
+            raise ConcurrentWriteError(f"a concurrent write clashed: {_first_line(exc)}", file=self.where) from None
+        except OperationalError as exc:
+            raise StoreError(f"database error: {_first_line(exc)}; nothing was changed", file=self.where) from None
+        except DBAPIError as exc:
+            if exc.connection_invalidated:
+                raise StoreError(f"lost the database connection: {_first_line(exc)}", file=self.where) from None
+            raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _first_line(exc: DBAPIError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def open_store(url: str | None = None, *, owner: str = LOCAL_OWNER, migrate: bool = True) -> Store:
+    """Open (and on first use create and migrate) the database at `url`, or the default one.
+
+    A read-only SQLite file opens for reading only; a database whose schema is newer than this
+    code knows raises StoreError before anything is written.
+    """
+    parsed = normalise_url(url)
+    path = sqlite_path(parsed)
+    read_only = prepare_sqlite_file(path) if path is not None else False
+    where = str(path) if path is not None else parsed.render_as_string(hide_password=True)
+    engine = make_engine(parsed, read_only=read_only)
+    try:
+        if migrate:
+            ensure_head(engine, read_only=read_only, where=where)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open the database: {_first_line(exc)}", file=where) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, parsed, owner=owner, read_only=read_only)

@@ -1,0 +1,77 @@
+"""Bring the schema to head on first use (Alembic, driven from code; no alembic.ini)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine
+
+from afterword.core.errors import StoreError
+from afterword.store.engine import WRITE_OPTION
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_PG_LOCK_KEY = 0x4166_7465_7277  # pg_advisory_xact_lock key: "Afterw"
+
+
+def scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS))
+
+
+def current_revisions(conn: Connection) -> tuple[str, ...]:
+    from alembic.runtime.migration import MigrationContext
+
+    return tuple(MigrationContext.configure(conn).get_current_heads())
+
+
+def _check_known(current: tuple[str, ...], script: ScriptDirectory, where: str) -> None:
+    for revision in current:
+        try:
+            known = script.get_revision(revision)
+        except Exception:
+            known = None
+        if known is None:
+            heads = ", ".join(script.get_heads())
+            raise StoreError(
+                f"the database is at schema revision {revision}, newer than this version of Afterword "
+                f"knows (latest {heads}); upgrade Afterword to use it. Nothing was changed",
+                file=where,
+            )
+
+
+def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
+    """Migrate to head unless already there; refuse a newer or read-only database with a StoreError."""
+    script = scripts()
+    heads = set(script.get_heads())
+    with engine.connect() as conn:
+        current = current_revisions(conn)
+    _check_known(current, script, where)
+    if set(current) == heads:
+        return
+    if read_only:
+        raise StoreError("the database file is read-only and its schema needs an upgrade; "
+                         "make it writable. Nothing was changed", file=where)
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+            current = current_revisions(conn)  # another process may have migrated meanwhile
+            _check_known(current, script, where)
+            if set(current) != heads:
+                _upgrade(conn)
+
+
+def _upgrade(conn: Connection) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    command.upgrade(config, "heads")

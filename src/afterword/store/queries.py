@@ -1,0 +1,64 @@
+"""The two list queries behind `list` and the dashboard (`due`), shaped to use the indexes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, case, func, select
+
+from afterword.core.model import Language, TouchpointStatus
+from afterword.store.convert import zone
+from afterword.store.records import InterviewSummary
+from afterword.store.repo import Repo
+from afterword.store.tables import contacts, interviews, touchpoints
+
+REACHED = (str(TouchpointStatus.SENT), str(TouchpointStatus.REPLIED))
+
+
+def open_interview_ids(repo: Repo, limit: int | None) -> list[int]:
+    """Interviews with something still owed, earliest deadline first (index owner, open, deadline)."""
+    query = (select(interviews.c.id)
+             .where(interviews.c.owner == repo.owner, interviews.c.open.is_(True))
+             .order_by(interviews.c.deadline_utc, interviews.c.id))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(repo.conn.scalars(query))
+
+
+def summaries(repo: Repo, now: datetime, *, limit: int | None = None, offset: int = 0) -> list[InterviewSummary]:
+    """One summary per interview, earliest deadline first, with coverage counts."""
+    n_contacts = (select(func.count()).where(contacts.c.interview_id == interviews.c.id)
+                  .correlate(interviews).scalar_subquery())
+    channels = (case((contacts.c.email.is_not(None), 1), else_=0)
+                + case((contacts.c.linkedin.is_not(None), 1), else_=0)
+                + case((contacts.c.x.is_not(None), 1), else_=0))
+    n_channels = (select(func.coalesce(func.sum(channels), 0)).where(contacts.c.interview_id == interviews.c.id)
+                  .correlate(interviews).scalar_subquery())
+    sent = and_(touchpoints.c.interview_id == interviews.c.id, touchpoints.c.status.in_(REACHED))
+    n_reached = (select(func.count(func.distinct(touchpoints.c.contact_key))).where(sent)
+                 .correlate(interviews).scalar_subquery())
+    n_sent = select(func.count()).where(sent).correlate(interviews).scalar_subquery()
+    query = (
+        select(interviews.c.id, interviews.c.company, interviews.c.role, interviews.c.candidate_name,
+               interviews.c.start_utc, interviews.c.deadline_utc, interviews.c.language, interviews.c.owed,
+               interviews.c.timezone, interviews.c.start_offset,
+               n_contacts.label("n_contacts"), n_channels.label("n_channels"),
+               n_reached.label("n_reached"), n_sent.label("n_sent"))
+        .where(interviews.c.owner == repo.owner)
+        .order_by(interviews.c.deadline_utc, interviews.c.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    out = []
+    for row in repo.conn.execute(query).mappings():
+        tz = zone(row["timezone"], row["start_offset"])
+        deadline = row["deadline_utc"].astimezone(tz)
+        out.append(InterviewSummary(
+            id=row["id"], company=row["company"], role=row["role"], candidate=row["candidate_name"],
+            start=row["start_utc"].astimezone(tz), deadline=deadline, remaining=deadline - now,
+            language=Language(row["language"]) if row["language"] else Language.EN,
+            contacts=int(row["n_contacts"]), contacts_reached=int(row["n_reached"]),
+            touchpoints=int(row["n_channels"]), touchpoints_sent=int(row["n_sent"]), owed=int(row["owed"]),
+        ))
+    return out

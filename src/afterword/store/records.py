@@ -1,0 +1,90 @@
+"""Plain values the store returns next to the core model: touchpoints, summaries, due rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from afterword.core.model import Channel, Draft, Language, TouchpointStatus
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One entry of a touchpoint's history."""
+
+    status: TouchpointStatus
+    at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    """One contact on one channel: its status, the current draft and its history.
+
+    `version` grows by one with every change; pass it back as `expected_version` when saving.
+    `times` holds the last moment each status was reached.
+    """
+
+    interview_id: int
+    contact: str
+    channel: Channel
+    status: TouchpointStatus
+    language: Language
+    subject: str | None
+    body: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    times: dict[TouchpointStatus, datetime] = field(default_factory=dict, compare=False, hash=False)
+    history: tuple[StatusChange, ...] = ()
+
+    @property
+    def draft(self) -> Draft:
+        """The current text as a core `Draft` (what the checker and the sender take)."""
+        return Draft(contact=self.contact, channel=self.channel, language=self.language,
+                     body=self.body, subject=self.subject)
+
+
+@dataclass(frozen=True)
+class InterviewSummary:
+    """One line of `afterword list`: the interview, its deadline and coverage."""
+
+    id: int
+    company: str
+    role: str
+    candidate: str
+    start: datetime
+    deadline: datetime
+    remaining: timedelta
+    language: Language
+    contacts: int
+    contacts_reached: int
+    touchpoints: int
+    touchpoints_sent: int
+    owed: int
+
+    @property
+    def coverage(self) -> str:
+        """`2/5 sent`: contacts who heard from the candidate (sent or replied) out of all contacts."""
+        return f"{self.contacts_reached}/{self.contacts} sent"
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One thing still owed: a contact on a channel of one interview, with time left."""
+
+    interview_id: int
+    company: str
+    role: str
+    contact: str
+    name: str
+    channel: Channel
+    address: str | None
+    status: TouchpointStatus | None
+    deadline: datetime
+    remaining: timedelta
+    language: Language
+
+    @property
+    def overdue(self) -> bool:
+        return self.remaining < timedelta(0)
