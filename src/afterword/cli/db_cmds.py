@@ -1,0 +1,243 @@
+"""Commands over the database: `import`, `export`, `list`, `show`, `due`.
+
+SQLAlchemy and the service are imported inside the commands so `afterword --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
+from afterword.core.errors import InputError
+from afterword.core.model import Language
+from afterword.core.timeutil import format_moment, format_remaining, iso
+
+if TYPE_CHECKING:
+    from afterword.service.interviews import InterviewService
+    from afterword.store.records import DueRow, InterviewSummary, Touchpoint
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", "db_url", metavar="URL", default=None,
+        help="Database URL (sqlite:///… or postgresql://…); default: --db before the command, "
+             "AFTERWORD_DB, AFTERWORD_HOME or the user's data directory.",
+    )(func)
+
+
+@contextmanager
+def _service(db_url: str | None) -> Iterator[InterviewService]:
+    from afterword.service.interviews import open_service
+
+    if db_url is None:
+        ctx = click.get_current_context(silent=True)
+        obj = ctx.find_root().obj if ctx is not None else None
+        db_url = obj.get("db_url") if isinstance(obj, dict) else None
+    service = open_service(db_url)
+    try:
+        yield service
+    finally:
+        service.close()
+
+
+def _interview_id(text: str) -> int:
+    value = text.strip()
+    if not value.isdigit() or len(value) > 12:
+        raise InputError(f"`{text}` is not an interview id; ids are numbers, see `afterword list`", key="ID")
+    return int(value)
+
+
+@click.command("import")
+@click.argument("notes", type=click.Path(dir_okay=True))
+@click.option("--replace", is_flag=True, help="Overwrite the same interview if it is already stored.")
+@db_option
+@json_option
+def import_notes(notes: str, replace: bool, db_url: str | None, as_json: bool) -> None:
+    """Store the interview of a notes file and print its id."""
+    interview = load(notes)  # invalid notes fail here, before the database is touched
+    with _service(db_url) as service:
+        existing = service.find_same(interview) if replace else None
+        new_id = service.import_interview(interview, replace=replace)
+    replaced = existing is not None
+    if as_json:
+        print_json({"id": new_id, "replaced": replaced})
+    else:
+        click.echo(f"{new_id}")
+        verb = "replaced" if replaced else "stored"
+        click.echo(f"{interview.company} — {interview.role}: {verb} as interview {new_id}", err=True)
+
+
+@click.command("export")
+@click.argument("interview_id", metavar="ID")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write to FILE instead of stdout.")
+@db_option
+@json_option
+def export(interview_id: str, out: str | None, db_url: str | None, as_json: bool) -> None:
+    """Write a stored interview back as a notes file (format 1)."""
+    ident = _interview_id(interview_id)
+    with _service(db_url) as service:
+        text = service.export_notes(ident)
+    if out is not None:
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write the notes file ({exc.strerror})", file=out) from None
+    if as_json:
+        print_json({"id": ident, "out": out} if out is not None else {"id": ident, "notes": text})
+    elif out is None:
+        click.echo(text, nl=False)
+
+
+@click.command("list")
+@db_option
+@now_option
+@json_option
+def list_interviews(db_url: str | None, now_text: str | None, as_json: bool) -> None:
+    """Stored interviews, earliest deadline first, with time left and coverage."""
+    now = resolve_now(now_text)
+    with _service(db_url) as service:
+        rows = service.list_interviews(now)
+    if as_json:
+        print_json({"now": iso(now), "interviews": [summary_json(r) for r in rows]})
+        return
+    if not rows:
+        click.echo("No interviews stored yet; add one with `afterword import NOTES`.")
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for title in ("ID", "Company", "Role", "Deadline", "Time left", "Coverage"):
+        table.add_column(title)
+    for r in rows:
+        done = r.owed == 0
+        left = "—" if done else format_remaining(r.remaining, r.language)
+        style = "green" if done else ("red" if r.remaining.total_seconds() < 0 else "yellow")
+        table.add_row(str(r.id), r.company, r.role, format_moment(r.deadline, r.language),
+                      f"[{style}]{left}[/]", r.coverage)
+    console().print(table)
+
+
+@click.command("show")
+@click.argument("interview_id", metavar="ID")
+@db_option
+@now_option
+@json_option
+def show(interview_id: str, db_url: str | None, now_text: str | None, as_json: bool) -> None:
+    """One stored interview with its touchpoints and what is still owed."""
+    from afterword.plan import make_plan
+
+    ident = _interview_id(interview_id)
+    now = resolve_now(now_text)
+    with _service(db_url) as service:
+        interview, tps = service.get_interview(ident)
+    statuses = {(tp.contact, tp.channel): tp.status for tp in tps}
+    plan = make_plan(interview, now, statuses)
+    by_key = {(tp.contact, tp.channel): tp for tp in tps}
+    if as_json:
+        print_json({
+            "id": ident,
+            "interview": {"company": interview.company, "role": interview.role,
+                          "candidate": interview.candidate.name, "start": iso(interview.start),
+                          "end": iso(interview.effective_end), "deadline": iso(interview.deadline),
+                          "language": str(interview.effective_language)},
+            "now": iso(now),
+            "remaining_seconds": int(plan.remaining.total_seconds()),
+            "rows": [{"contact": row.contact.id, "name": row.contact.name,
+                      "channel": str(row.channel) if row.channel else None, "address": row.address,
+                      "status": str(row.status) if row.status else None, "owed": row.owed} for row in plan.rows],
+            "touchpoints": [touchpoint_json(tp) for tp in tps],
+            "findings": [f.to_json() for f in plan.findings],
+        })
+        return
+    lang = interview.effective_language
+    out = console()
+    out.print(f"[bold]{interview.company}[/] — {interview.role}  (id {ident})")
+    colour = "red" if plan.overdue else "green"
+    out.print(f"Deadline: {format_moment(plan.deadline, lang)}  [bold {colour}]"
+              f"{format_remaining(plan.remaining, lang)}[/]")
+    from rich.table import Table
+
+    nl = lang is Language.NL
+    table = Table(show_edge=False, header_style="bold")
+    for title in (("Contact", "Kanaal", "Adres", "Status", "Bijgewerkt") if nl else
+                  ("Contact", "Channel", "Address", "Status", "Updated")):
+        table.add_column(title)
+    for row in plan.rows:
+        tp = by_key.get((row.contact.id, row.channel)) if row.channel else None
+        status = str(row.status) if row.status else ("—" if row.channel is None else ("op te stellen" if nl else "to draft"))
+        table.add_row(row.contact.name, str(row.channel) if row.channel else "—", row.address or "—", status,
+                      format_moment(tp.updated_at.astimezone(interview.start.tzinfo), lang) if tp else "—")
+    out.print(table)
+    for f in plan.findings:
+        out.print(f"[yellow]{f.severity}[/] [bold]{f.code}[/]: {f.message}")
+
+
+@click.command("due")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True, help="At most N rows.")
+@db_option
+@now_option
+@json_option
+def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> None:
+    """Everything still owed across all interviews, most urgent first, with time left."""
+    now = resolve_now(now_text)
+    with _service(db_url) as service:
+        rows = service.due(now, limit)
+    if as_json:
+        print_json({"now": iso(now), "rows": [due_json(r) for r in rows]})
+        return
+    if not rows:
+        click.echo("Nothing owed: every contact has heard from you.")
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for title in ("Time left", "ID", "Company", "Contact", "Channel", "Address", "Status"):
+        table.add_column(title)
+    for r in rows:
+        style = "red" if r.overdue else ("yellow" if r.remaining.total_seconds() < 4 * 3600 else "green")
+        table.add_row(f"[{style}]{format_remaining(r.remaining, r.language)}[/]", str(r.interview_id), r.company,
+                      r.name, str(r.channel), r.address or "—", str(r.status) if r.status else "to draft")
+    console().print(table)
+
+
+def _when(moment: datetime | None) -> str | None:
+    return iso(moment) if moment is not None else None
+
+
+def summary_json(r: InterviewSummary) -> dict[str, Any]:
+    return {
+        "id": r.id, "company": r.company, "role": r.role, "candidate": r.candidate,
+        "start": iso(r.start), "deadline": iso(r.deadline), "remaining_seconds": int(r.remaining.total_seconds()),
+        "owed": r.owed, "coverage": r.coverage,
+        "contacts": r.contacts, "contacts_sent": r.contacts_reached,
+        "touchpoints": r.touchpoints, "touchpoints_sent": r.touchpoints_sent,
+    }
+
+
+def touchpoint_json(tp: Touchpoint) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "contact": tp.contact, "channel": str(tp.channel), "status": str(tp.status), "version": tp.version,
+        "language": str(tp.language), "body": tp.body,
+        "updated_at": iso(tp.updated_at),
+        "times": {str(s): iso(t) for s, t in tp.times.items()},
+        "history": [{"status": str(h.status), "at": iso(h.at), "version": h.version} for h in tp.history],
+    }
+    if tp.subject is not None:
+        out["subject"] = tp.subject
+    return out
+
+
+def due_json(r: DueRow) -> dict[str, Any]:
+    return {
+        "interview": r.interview_id, "company": r.company, "role": r.role, "contact": r.contact, "name": r.name,
+        "channel": str(r.channel), "address": r.address, "status": str(r.status) if r.status else None,
+        "deadline": iso(r.deadline), "remaining_seconds": int(r.remaining.total_seconds()),
+    }
