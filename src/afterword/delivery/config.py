@@ -1,0 +1,240 @@
+"""Mail settings (SMTP, IMAP, social, worker) from `config.toml` in the user's config directory.
+
+The file lives in `$AFTERWORD_HOME` when that is set, else in platformdirs' user_config_dir.
+Passwords never go here (see `secrets.py`); a `password` key is refused.
+
+```toml
+[smtp]
+host = "smtp.example.org"
+port = 587                      # default: 587 for starttls, 465 for tls, 25 for none
+security = "starttls"           # starttls | tls | none
+username = "jan@example.org"    # leave out for a server without login
+from = "Jan de Vries <jan@example.org>"
+
+[imap]
+host = "imap.example.org"
+security = "tls"
+username = "jan@example.org"
+sent = "Sent"                   # default: the folder flagged \\Sent, else "Sent"
+
+[social]
+linkedin_free_notes = 5         # personalised connection notes a month on a free account
+linkedin_premium = false
+
+[reminders]
+email_to_self = false
+```
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from afterword.core.errors import InputError
+
+CONFIG_NAME = "config.toml"
+
+
+class Security(enum.StrEnum):
+    STARTTLS = "starttls"
+    TLS = "tls"
+    NONE = "none"
+
+
+_DEFAULT_PORTS = {
+    "smtp": {Security.STARTTLS: 587, Security.TLS: 465, Security.NONE: 25},
+    "imap": {Security.STARTTLS: 143, Security.TLS: 993, Security.NONE: 143},
+}
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int
+    security: Security
+    sender: str
+    username: str | None = None
+    timeout: float = 30.0
+    ca_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class ImapConfig:
+    host: str
+    port: int
+    security: Security
+    username: str
+    sent: str | None = None
+    inbox: str = "INBOX"
+    timeout: float = 30.0
+    ca_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class MailConfig:
+    path: Path
+    smtp: SmtpConfig | None = None
+    imap: ImapConfig | None = None
+    linkedin_free_notes: int = 5
+    linkedin_premium: bool = False
+    reminder_email: bool = False
+
+
+def config_dir(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    home = env.get("AFTERWORD_HOME")
+    if home:
+        return Path(home)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("afterword"))
+
+
+def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> MailConfig:
+    """Read the settings; a missing file means 'nothing configured', not an error."""
+    path = path if path is not None else config_dir(environ) / CONFIG_NAME
+    if not path.exists():
+        return MailConfig(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not valid TOML: {exc}", file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the settings: {exc}", file=str(path)) from None
+    reader = _Reader(path)
+    unknown = set(data) - {"smtp", "imap", "social", "reminders"}
+    if unknown:
+        raise InputError(f"unknown table `{sorted(unknown)[0]}`", file=str(path))
+    smtp = reader.smtp(data["smtp"]) if "smtp" in data else None
+    imap = reader.imap(data["imap"]) if "imap" in data else None
+    social = reader.table(data, "social", {"linkedin_free_notes", "linkedin_premium"})
+    reminders = reader.table(data, "reminders", {"email_to_self"})
+    notes = reader.integer(social, "social", "linkedin_free_notes", 5)
+    if notes < 0:
+        raise InputError("must be 0 or more", file=str(path), table="social", key="linkedin_free_notes")
+    return MailConfig(
+        path,
+        smtp,
+        imap,
+        linkedin_free_notes=notes,
+        linkedin_premium=reader.boolean(social, "social", "linkedin_premium", False),
+        reminder_email=reader.boolean(reminders, "reminders", "email_to_self", False),
+    )
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, table: str, key: str | None, message: str) -> InputError:
+        return InputError(message, file=str(self.path), table=table, key=key)
+
+    def table(self, data: dict[str, Any], name: str, allowed: set[str]) -> dict[str, Any]:
+        value = data.get(name, {})
+        if not isinstance(value, dict):
+            raise self.error(name, None, "must be a table")
+        if "password" in value:
+            raise self.error(name, "password", "passwords never go in the settings file; use the system keyring, "
+                             f"AFTERWORD_{name.upper()}_PASSWORD or a 0600 file `{name}.password` next to it")
+        unknown = set(value) - allowed
+        if unknown:
+            raise self.error(name, sorted(unknown)[0], "unknown key")
+        return value
+
+    def text(self, table: dict[str, Any], name: str, key: str, default: str | None = None) -> str | None:
+        value = table.get(key, default)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(name, key, "must be a non-empty string")
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise self.error(name, key, "must not contain control characters")
+        return value.strip()
+
+    def required(self, table: dict[str, Any], name: str, key: str) -> str:
+        value = self.text(table, name, key)
+        if value is None:
+            raise self.error(name, key, "is required")
+        return value
+
+    def integer(self, table: dict[str, Any], name: str, key: str, default: int) -> int:
+        value = table.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.error(name, key, "must be a whole number")
+        return value
+
+    def boolean(self, table: dict[str, Any], name: str, key: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.error(name, key, "must be true or false")
+        return value
+
+    def number(self, table: dict[str, Any], name: str, key: str, default: float) -> float:
+        value = table.get(key, default)
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise self.error(name, key, "must be a positive number of seconds")
+        return float(value)
+
+    def security(self, table: dict[str, Any], name: str) -> Security:
+        value = self.text(table, name, "security", "starttls" if name == "smtp" else "tls")
+        try:
+            return Security(value or "")
+        except ValueError:
+            raise self.error(name, "security", f"`{value}` is not one of starttls, tls, none") from None
+
+    def port(self, table: dict[str, Any], name: str, security: Security) -> int:
+        port = self.integer(table, name, "port", _DEFAULT_PORTS[name][security])
+        if not 0 < port < 65536:
+            raise self.error(name, "port", f"{port} is not a port number (1–65535)")
+        return port
+
+    def ca_file(self, table: dict[str, Any], name: str) -> Path | None:
+        value = self.text(table, name, "ca_file")
+        if value is None:
+            return None
+        path = (self.path.parent / value).resolve()
+        if not path.is_file():
+            raise self.error(name, "ca_file", f"no such file: {path}")
+        return path
+
+    def smtp(self, raw: object) -> SmtpConfig:
+        keys = {"host", "port", "security", "username", "from", "timeout", "ca_file"}
+        table = self.table({"smtp": raw}, "smtp", keys)
+        security = self.security(table, "smtp")
+        sender = self.required(table, "smtp", "from")
+        from afterword.delivery.mime import parse_mailbox
+
+        try:
+            parse_mailbox(sender, "from")
+        except InputError as exc:
+            raise self.error("smtp", "from", exc.message) from None
+        return SmtpConfig(
+            host=self.required(table, "smtp", "host"),
+            port=self.port(table, "smtp", security),
+            security=security,
+            sender=sender,
+            username=self.text(table, "smtp", "username"),
+            timeout=self.number(table, "smtp", "timeout", 30.0),
+            ca_file=self.ca_file(table, "smtp"),
+        )
+
+    def imap(self, raw: object) -> ImapConfig:
+        keys = {"host", "port", "security", "username", "sent", "inbox", "timeout", "ca_file"}
+        table = self.table({"imap": raw}, "imap", keys)
+        security = self.security(table, "imap")
+        return ImapConfig(
+            host=self.required(table, "imap", "host"),
+            port=self.port(table, "imap", security),
+            security=security,
+            username=self.required(table, "imap", "username"),
+            sent=self.text(table, "imap", "sent"),
+            inbox=self.text(table, "imap", "inbox", "INBOX") or "INBOX",
+            timeout=self.number(table, "imap", "timeout", 30.0),
+            ca_file=self.ca_file(table, "imap"),
+        )

@@ -1,0 +1,395 @@
+"""Outbox tables and their atomic steps: queue, claim, mark DATA started, finish, recover, resolve.
+
+Each function is one short transaction of its own, committed before it returns, so that
+the state on disk always says how far a message got (see afterword.delivery.outbox for
+the state machine these steps implement).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    and_,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from afterword.store.engine import WRITE_OPTION
+from afterword.store.tables import UTCDateTime, metadata
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("message_id", String(255), nullable=False, unique=True),
+    Column("interview_id", Integer, ForeignKey("interviews.id", ondelete="CASCADE"), nullable=True),
+    Column("contact", String(200), nullable=True),
+    Column("kind", String(16), nullable=False, default="follow-up"),
+    Column("sender", Text, nullable=False),
+    Column("recipients", Text, nullable=False),  # JSON: [[address, name, smtputf8], …]
+    Column("subject", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("html", Text, nullable=True),
+    Column("in_reply_to", String(255), nullable=True),
+    Column("send_at", UTCDateTime, nullable=False),
+    Column("state", String(16), nullable=False, default="queued"),
+    Column("phase", String(16), nullable=True),  # while sending: claimed | data
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text, nullable=True),
+    Column("refused", Text, nullable=True),  # JSON {address: reply}
+    Column("claimed_by", String(200), nullable=True),
+    Column("lease_until", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime, nullable=True),
+    Column("settled_by", String(16), nullable=True),  # for unknown ones: imap | user
+    Column("replied_at", UTCDateTime, nullable=True),
+    Column("reply_message_id", String(998), nullable=True),
+    Index("ix_outbox_due", "state", "send_at"),
+    Index("ix_outbox_interview", "interview_id", "contact"),
+)
+
+social_done = Table(
+    "social_done",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("interview_id", Integer, ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
+    Column("contact", String(200), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("personalised", Boolean, nullable=False, default=False),
+    Column("done_at", UTCDateTime, nullable=False),
+    Index("ix_social_done_at", "channel", "done_at"),
+)
+
+class LostClaimError(RuntimeError):
+    """The row is no longer claimed by this worker (its lease ran out and it was recovered)."""
+
+
+STATES = ("queued", "sending", "sent", "failed", "unknown")
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    message_id: str
+    interview_id: int | None
+    contact: str | None
+    kind: str
+    sender: str
+    recipients: tuple[tuple[str, str | None, bool], ...]
+    subject: str
+    body: str
+    html: str | None
+    in_reply_to: str | None
+    send_at: datetime
+    state: str
+    phase: str | None
+    attempts: int
+    last_error: str | None
+    refused: dict[str, str]
+    claimed_by: str | None
+    lease_until: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    sent_at: datetime | None
+    settled_by: str | None
+    replied_at: datetime | None
+
+
+def _row(mapping: Any) -> OutboxRow:
+    m = dict(mapping)
+    return OutboxRow(
+        id=m["id"], message_id=m["message_id"], interview_id=m["interview_id"], contact=m["contact"],
+        kind=m["kind"], sender=m["sender"],
+        recipients=tuple((a, n, bool(u)) for a, n, u in json.loads(m["recipients"])),
+        subject=m["subject"], body=m["body"], html=m["html"], in_reply_to=m["in_reply_to"],
+        send_at=m["send_at"], state=m["state"], phase=m["phase"], attempts=m["attempts"],
+        last_error=m["last_error"], refused=json.loads(m["refused"]) if m["refused"] else {},
+        claimed_by=m["claimed_by"], lease_until=m["lease_until"], created_at=m["created_at"],
+        updated_at=m["updated_at"], sent_at=m["sent_at"], settled_by=m["settled_by"],
+        replied_at=m["replied_at"],
+    )
+
+
+@dataclass(frozen=True)
+class NewMessage:
+    message_id: str
+    sender: str
+    recipients: tuple[tuple[str, str | None, bool], ...]
+    subject: str
+    body: str
+    send_at: datetime
+    interview_id: int | None = None
+    contact: str | None = None
+    kind: str = "follow-up"
+    html: str | None = None
+    in_reply_to: str | None = None
+
+
+def _writer(engine: Engine) -> Engine:
+    """Write transactions: the store's engine then begins them with BEGIN IMMEDIATE on SQLite."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def _begin_immediate(conn: Connection) -> None:
+    """On SQLite hold the write lock from the start, so two workers never read the same 'queued' row.
+
+    The store's engine already began with BEGIN IMMEDIATE (see `_writer`); a plain pysqlite
+    engine has not begun anything yet, so take the lock here.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    raw = conn.connection.dbapi_connection
+    if raw is not None and not getattr(raw, "in_transaction", False):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def queue_messages(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> list[int]:
+    """Store messages as `queued`, all or none."""
+    ids: list[int] = []
+    with _writer(engine).begin() as conn:
+        for m in messages:
+            result = conn.execute(outbox.insert().values(
+                message_id=m.message_id, interview_id=m.interview_id, contact=m.contact, kind=m.kind,
+                sender=m.sender, recipients=json.dumps([list(r) for r in m.recipients], ensure_ascii=False),
+                subject=m.subject, body=m.body, html=m.html, in_reply_to=m.in_reply_to, send_at=m.send_at,
+                state="queued", attempts=0, created_at=now, updated_at=now,
+            ))
+            ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
+    return ids
+
+
+def claim_next(engine: Engine, worker: str, now: datetime, lease_until: datetime) -> OutboxRow | None:
+    """Move the most overdue `queued` message to `sending` for `worker` and commit; None when nothing is due."""
+    with _writer(engine).begin() as conn:
+        _begin_immediate(conn)
+        pick = (
+            select(outbox.c.id)
+            .where(outbox.c.state == "queued", outbox.c.send_at <= now)
+            .order_by(outbox.c.send_at, outbox.c.id)
+            .limit(1)
+        )
+        if conn.dialect.name == "postgresql":
+            pick = pick.with_for_update(skip_locked=True)
+        row_id = conn.execute(pick).scalar_one_or_none()
+        if row_id is None:
+            return None
+        claimed = conn.execute(
+            update(outbox)
+            .where(outbox.c.id == row_id, outbox.c.state == "queued")
+            .values(state="sending", phase="claimed", claimed_by=worker, lease_until=lease_until, updated_at=now)
+        )
+        if claimed.rowcount != 1:
+            return None
+        return _row(conn.execute(select(outbox).where(outbox.c.id == row_id)).mappings().one())
+
+
+def mark_data_started(engine: Engine, row_id: int, worker: str, now: datetime) -> None:
+    """From here on the server may have the message: a crash now means `unknown`, never a resend."""
+    with _writer(engine).begin() as conn:
+        done = conn.execute(
+            update(outbox)
+            .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == worker)
+            .values(phase="data", updated_at=now)
+        )
+        if done.rowcount != 1:
+            raise LostClaimError(f"outbox message {row_id} is no longer claimed by this worker")
+
+
+def finish(
+    engine: Engine,
+    row_id: int,
+    worker: str,
+    state: str,
+    now: datetime,
+    *,
+    detail: str | None = None,
+    refused: dict[str, str] | None = None,
+    retry_at: datetime | None = None,
+) -> bool:
+    """Record how a send ended (`queued` again with `retry_at`, `sent`, `failed` or `unknown`)."""
+    assert state in STATES and state != "sending"
+    values: dict[str, Any] = {
+        "state": state, "phase": None, "claimed_by": None, "lease_until": None, "updated_at": now,
+        "last_error": detail if state != "sent" else None,
+        "refused": json.dumps(refused, ensure_ascii=False) if refused else None,
+    }
+    if state == "sent":
+        values["sent_at"] = now
+        values["last_error"] = None
+    if state == "queued" and retry_at is not None:
+        values["send_at"] = retry_at
+        values["attempts"] = outbox.c.attempts + 1
+    with _writer(engine).begin() as conn:
+        done = conn.execute(
+            update(outbox)
+            .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == worker)
+            .values(**values)
+        )
+        return done.rowcount == 1
+
+
+def recover(
+    engine: Engine, now: datetime, is_dead: Callable[[str], bool]
+) -> list[tuple[int, str]]:
+    """Resolve `sending` rows whose worker died or whose lease ran out.
+
+    Claimed but DATA never started: nothing can have been delivered, back to `queued`.
+    DATA started: the server may have it, so `unknown` (settled via IMAP or by the user).
+    """
+    changed: list[tuple[int, str]] = []
+    with _writer(engine).begin() as conn:
+        _begin_immediate(conn)
+        rows = conn.execute(
+            select(outbox.c.id, outbox.c.phase, outbox.c.claimed_by, outbox.c.lease_until)
+            .where(outbox.c.state == "sending")
+        ).all()
+        for row_id, phase, claimed_by, lease_until in rows:
+            expired = lease_until is None or lease_until <= now
+            if not (expired or is_dead(claimed_by or "")):
+                continue
+            if phase == "data":
+                new_state, detail = "unknown", "the sender stopped after handing the message to the server"
+            else:
+                new_state, detail = "queued", None
+            conn.execute(
+                update(outbox)
+                .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == claimed_by)
+                .values(state=new_state, phase=None, claimed_by=None, lease_until=None, updated_at=now,
+                        last_error=detail)
+            )
+            changed.append((row_id, new_state))
+    return changed
+
+
+def settle_unknown(engine: Engine, row_id: int, sent: bool, by: str, now: datetime) -> bool:
+    """An `unknown` message becomes `sent` (it was found or the user says so) or `queued` again."""
+    values: dict[str, Any] = {"settled_by": by, "updated_at": now}
+    if sent:
+        values.update(state="sent", sent_at=now, last_error=None)
+    else:
+        values.update(state="queued", send_at=now, last_error=None)
+    with _writer(engine).begin() as conn:
+        done = conn.execute(
+            update(outbox).where(outbox.c.id == row_id, outbox.c.state == "unknown").values(**values)
+        )
+        return done.rowcount == 1
+
+
+def requeue_failed(engine: Engine, row_id: int, now: datetime) -> bool:
+    with _writer(engine).begin() as conn:
+        done = conn.execute(
+            update(outbox).where(outbox.c.id == row_id, outbox.c.state == "failed")
+            .values(state="queued", send_at=now, updated_at=now, last_error=None, attempts=0)
+        )
+        return done.rowcount == 1
+
+
+def cancel(engine: Engine, row_id: int, now: datetime) -> bool:
+    """Withdraw a message that has not been sent yet (only from `queued`)."""
+    with _writer(engine).begin() as conn:
+        done = conn.execute(
+            update(outbox).where(outbox.c.id == row_id, outbox.c.state == "queued")
+            .values(state="failed", last_error="cancelled by the user", updated_at=now)
+        )
+        return done.rowcount == 1
+
+
+def get(engine: Engine, row_id: int) -> OutboxRow | None:
+    with engine.connect() as conn:
+        found = conn.execute(select(outbox).where(outbox.c.id == row_id)).mappings().one_or_none()
+        return _row(found) if found is not None else None
+
+
+def list_messages(
+    engine: Engine, states: Iterable[str] = (), interview_id: int | None = None
+) -> list[OutboxRow]:
+    query = select(outbox).order_by(outbox.c.send_at, outbox.c.id)
+    wanted = tuple(states)
+    if wanted:
+        query = query.where(outbox.c.state.in_(wanted))
+    if interview_id is not None:
+        query = query.where(outbox.c.interview_id == interview_id)
+    with engine.connect() as conn:
+        return [_row(m) for m in conn.execute(query).mappings()]
+
+
+def count_by_state(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state)).all()
+    return {state: int(n) for state, n in rows}
+
+
+def next_due(engine: Engine) -> datetime | None:
+    with engine.connect() as conn:
+        value: datetime | None = conn.execute(
+            select(func.min(outbox.c.send_at)).where(outbox.c.state == "queued")
+        ).scalar_one_or_none()
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def sent_awaiting_reply(engine: Engine) -> list[OutboxRow]:
+    """Sent follow-ups (and check-ins) nobody has answered yet: what the reply poller looks for."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(outbox).where(
+                outbox.c.state == "sent", outbox.c.replied_at.is_(None),
+                outbox.c.kind.in_(("follow-up", "check-in")),
+            ).order_by(outbox.c.id)
+        ).mappings()
+        return [_row(m) for m in rows]
+
+
+def mark_replied(engine: Engine, row_id: int, reply_id: str, at: datetime) -> bool:
+    with _writer(engine).begin() as conn:
+        done = conn.execute(
+            update(outbox).where(and_(outbox.c.id == row_id, outbox.c.replied_at.is_(None)))
+            .values(replied_at=at, reply_message_id=reply_id[:998], updated_at=at)
+        )
+        return done.rowcount == 1
+
+
+def record_social_done(
+    engine: Engine, interview_id: int, contact: str, channel: str, personalised: bool, at: datetime
+) -> None:
+    with _writer(engine).begin() as conn:
+        conn.execute(social_done.insert().values(
+            interview_id=interview_id, contact=contact, channel=channel, personalised=personalised, done_at=at,
+        ))
+
+
+def count_social_done(engine: Engine, channel: str, since: datetime, until: datetime, *,
+                      personalised: bool = True) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(
+            select(func.count()).select_from(social_done).where(
+                social_done.c.channel == channel, social_done.c.personalised.is_(personalised),
+                social_done.c.done_at >= since, social_done.c.done_at < until,
+            )
+        ).scalar_one())
+
+
+def social_done_for(engine: Engine, interview_id: int) -> list[tuple[str, str, datetime]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(social_done.c.contact, social_done.c.channel, social_done.c.done_at)
+            .where(social_done.c.interview_id == interview_id).order_by(social_done.c.id)
+        ).all()
+    return [(c, ch, at) for c, ch, at in rows]

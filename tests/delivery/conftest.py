@@ -1,0 +1,60 @@
+"""Fixtures for the delivery tests: a migrated database, real SMTP servers, a config directory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from tests.delivery.servers import Handler, SilentServer, SmtpServer, make_cert, start_smtp
+
+
+def open_engine(url: str) -> Engine:
+    import afterword.store.outbox  # noqa: F401  (registers the outbox tables on the shared MetaData)
+    from afterword.store.engine import make_engine, normalise_url
+    from afterword.store.migrate import ensure_head
+
+    engine = make_engine(normalise_url(url))
+    ensure_head(engine, read_only=False, where=url)
+    return engine
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'afterword.db'}"
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = open_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def cert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_cert(tmp_path_factory.mktemp("cert"))
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Callable[..., SmtpServer]]:
+    started: list[SmtpServer] = []
+
+    def start(handler: Handler | None = None, **kwargs: Any) -> SmtpServer:
+        server = start_smtp(handler or Handler(), **kwargs)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[SilentServer]:
+    server = SilentServer()
+    yield server
+    server.close()
