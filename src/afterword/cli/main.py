@@ -26,7 +26,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("afterword.cli.serve_cmd:serve", "Open the local web UI on 127.0.0.1."),
     "send": ("afterword.cli.delivery_cmds:send", "Send (or schedule) email follow-ups."),
     "worker": ("afterword.cli.delivery_cmds:worker", "Send what is due and poll for replies."),
-    "remind": ("afterword.cli.delivery_cmds:remind", "Reminders: iCalendar export or an email to self."),
+    "remind": ("afterword.cli.interop_cmds:remind", "Reminders: iCalendar export or an email to self."),
+    "invite": ("afterword.cli.interop_cmds:invite", "Start interview notes from a calendar invitation (.ics)."),
+    "contacts": ("afterword.cli.interop_cmds:contacts", "Add people from business cards (.vcf) to the notes."),
 }
 
 

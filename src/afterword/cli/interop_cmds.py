@@ -1,0 +1,211 @@
+"""`afterword remind --ics`, `afterword invite` and `afterword contacts`: calendars and business cards."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from afterword.cli.common import json_option, load, now_option, print_json, resolve_now
+from afterword.core.errors import InputError
+from afterword.core.model import Interview, Language
+from afterword.core.timeutil import format_moment, iso
+
+
+def read_input(path: str) -> bytes:
+    """A file's bytes; `-` is standard input. Problems name the file."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", file=path) from None
+    except PermissionError:
+        raise InputError("permission denied", file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", file=path) from None
+
+
+def write_output(path: str | None, data: bytes, *, force: bool = True) -> None:
+    """Write all or nothing (a temporary file renamed into place); no path or `-` is standard output."""
+    if path is None or path == "-":
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:
+            stream.write(data)
+            stream.flush()
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+        return
+    target = Path(path)
+    if target.exists() and not force:
+        raise InputError("already exists; pass --force to overwrite it", file=path, key="--out")
+    if target.is_dir():
+        raise InputError("is a directory; expected a file name", file=path, key="--out")
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".afterword-", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror})", file=path, key="--out") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write file ({exc.strerror})", file=path, key="--out") from None
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.command("remind")
+@click.argument("notes", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--ics", "as_ics", is_flag=True, help="Write an iCalendar file: one event per deadline, with alarms.")
+@click.option("--out", metavar="FILE", default=None, help="Where to write the .ics (default: standard output).")
+@click.option("--language", type=click.Choice(["en", "nl"]), default=None,
+              help="Language of the reminders (default: each interview's language).")
+@now_option
+def remind(notes: tuple[str, ...], as_ics: bool, out: str | None, language: str | None, now_text: str | None) -> int:
+    """Reminders that reach you when Afterword is closed: `--ics` writes a calendar with an event
+    per follow-up deadline and alarms 2 hours after the interview and 4 hours before the deadline."""
+    from afterword.interop.reminders import write_reminders
+
+    if not as_ics:
+        raise click.UsageError("choose a kind of reminder: --ics (a calendar file)")
+    now = resolve_now(now_text)
+    interviews = [load(path) for path in notes]
+    data = write_reminders(interviews, now=now, language=Language(language) if language else None)
+    write_output(out, data)
+    if out and out != "-":
+        _say(f"wrote {out}: {len(interviews)} deadline{'s' if len(interviews) != 1 else ''}")
+    return 0
+
+
+@click.command("invite")
+@click.argument("ics_file", metavar="FILE.ics")
+@click.option("--uid", default=None, help="The event to take when the file holds several.")
+@click.option("--index", type=int, default=None, help="The event to take by position (1 = first).")
+@click.option("--occurrence", metavar="DATE", default=None,
+              help="For a recurring event: the date of the occurrence (YYYY-MM-DD).")
+@click.option("--company", default=None, help="The organisation (default: from the summary or organiser).")
+@click.option("--role", default=None, help="The position (default: from the summary).")
+@click.option("--candidate", "candidate_name", metavar="NAME", default=None, help="Your name, for the signature.")
+@click.option("--candidate-email", metavar="EMAIL", default=None,
+              help="Your address: left out of the contacts (default: guessed when clear).")
+@click.option("--timezone", "zone", metavar="ZONE", default=None,
+              help="IANA zone for floating times, and to show the interview in.")
+@click.option("--language", type=click.Choice(["en", "nl"]), default=None, help="Language of the follow-ups.")
+@click.option("--out", metavar="NOTES.toml", default=None, help="Write the notes here (default: standard output).")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@now_option
+@json_option
+def invite(ics_file: str, uid: str | None, index: int | None, occurrence: str | None, company: str | None,
+           role: str | None, candidate_name: str | None, candidate_email: str | None, zone: str | None,
+           language: str | None, out: str | None, force: bool, now_text: str | None, as_json: bool) -> int:
+    """Start the notes for an interview from a calendar invitation (.ics from Google, Outlook,
+    Exchange, Zoom or Teams): its time and zone, the organiser and guests as contacts."""
+    from afterword.core.notes import dump_notes
+    from afterword.interop.invitation import read_invitation
+
+    on: date | None = None
+    if occurrence is not None:
+        try:
+            on = date.fromisoformat(occurrence.strip())
+        except ValueError:
+            raise InputError(f"`{occurrence}` is not a date; expected e.g. 2026-11-27", key="--occurrence") from None
+    result = read_invitation(
+        read_input(ics_file), ics_file, now=resolve_now(now_text), uid=uid, index=index, occurrence=on, zone=zone,
+        company=company, role=role, candidate_name=candidate_name, candidate_email=candidate_email,
+        language=Language(language) if language else None,
+    )
+    text = dump_notes(result.interview)
+    if out is not None and out != "-":
+        write_output(out, text.encode("utf-8"), force=force)
+    elif not as_json:
+        write_output(None, text.encode("utf-8"))
+    if as_json:
+        print_json(_invite_json(result.interview, result.uid, result.guesses, out, text))
+        return 0
+    for guess in result.guesses:
+        _say(f"note: {guess}")
+    interview = result.interview
+    lang = interview.effective_language
+    where = f"wrote {out}: " if out and out != "-" else ""
+    _say(f"{where}{interview.company} — {interview.role}, {format_moment(interview.start, lang)}, "
+         f"{len(interview.contacts)} contact{'s' if len(interview.contacts) != 1 else ''}")
+    return 0
+
+
+def _invite_json(interview: Interview, uid: str | None, guesses: tuple[str, ...], out: str | None,
+                 text: str) -> dict[str, Any]:
+    return {
+        "uid": uid,
+        "company": interview.company,
+        "role": interview.role,
+        "start": iso(interview.start),
+        "end": iso(interview.effective_end),
+        "timezone": interview.timezone,
+        "deadline": iso(interview.deadline),
+        "language": str(interview.effective_language),
+        "kind": interview.kind,
+        "candidate": {"name": interview.candidate.name, "email": interview.candidate.email},
+        "contacts": [{"id": c.id, "name": c.name, "email": c.email} for c in interview.contacts],
+        "guesses": list(guesses),
+        "out": out if out and out != "-" else None,
+        "notes": None if out and out != "-" else text,
+    }
+
+
+@click.command("contacts")
+@click.argument("notes", type=click.Path(dir_okay=True))
+@click.argument("cards", nargs=-1, required=True, metavar="CARD.vcf...")
+@click.option("--out", metavar="FILE", default=None,
+              help="Write the completed notes here (may be NOTES itself; comments are not kept). "
+                   "Default: standard output.")
+@json_option
+def contacts(notes: str, cards: tuple[str, ...], out: str | None, as_json: bool) -> int:
+    """Add the people on business cards (vCard 2.1/3.0/4.0: phone scans, Outlook or Google exports)
+    to an interview's contacts; someone already there (same e-mail) is completed, not repeated."""
+    from dataclasses import replace
+
+    from afterword.core.notes import dump_notes
+    from afterword.interop.vcard import Card, merge_cards, read_vcards
+
+    interview = load(notes)
+    found: list[Card] = []
+    skipped: list[str] = []
+    for path in cards:  # read every file before writing anything
+        result = read_vcards(read_input(path), path)
+        found.extend(result.cards)
+        skipped.extend(result.skipped)
+    merged = merge_cards(interview.contacts, found)
+    updated = replace(interview, contacts=merged.contacts)
+    text = dump_notes(updated)
+    from afterword.core.notes import parse_notes
+
+    parse_notes(text, filename=out or notes)  # never write a file that would not load again
+    if out is not None or not as_json:
+        write_output(out, text.encode("utf-8"))
+    if as_json:
+        print_json({
+            "added": list(merged.added), "updated": list(merged.updated), "skipped": skipped,
+            "contacts": [{"id": c.id, "name": c.name, "email": c.email, "title": c.title,
+                          "linkedin": c.linkedin, "x": c.x} for c in merged.contacts],
+            "out": out,
+        })
+        return 0
+    for line in skipped:
+        _say(f"warning: {line}")
+    _say(f"{len(merged.added)} added ({', '.join(merged.added) or 'none'}), "
+         f"{len(merged.updated)} completed ({', '.join(merged.updated) or 'none'})"
+         + (f"; wrote {out}" if out and out != "-" else ""))
+    return 0
