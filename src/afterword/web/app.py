@@ -1,0 +1,87 @@
+"""`create_app()`: the Litestar application with templates, CSRF, the Host guard and error pages."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from litestar import Litestar
+
+HERE = Path(__file__).resolve().parent
+#: Largest request body accepted at all; a notes file itself is limited to 1 MB in the handler.
+MAX_BODY_BYTES = 2_000_000
+CSRF_COOKIE = "afterword_csrf"
+CSRF_HEADER = "x-csrftoken"
+
+
+def _clock() -> datetime:
+    return datetime.now(UTC).astimezone()
+
+
+def create_app(
+    db_url: str | None = None,
+    *,
+    now: Callable[[], datetime] | None = None,
+    allowed_hosts: Iterable[str] = (),
+    csrf_secret: str | None = None,
+    debug: bool = False,
+) -> Litestar:
+    """Build the ASGI app over the store at `db_url` (None: the default store).
+
+    `now` is the clock (tests pass a fixed one); `allowed_hosts` extends the Host allow-list
+    (127.0.0.1, localhost, ::1).
+    """
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from litestar import Litestar
+    from litestar.config.csrf import CSRFConfig
+    from litestar.exceptions import HTTPException
+    from litestar.plugins.jinja import JinjaTemplateEngine
+    from litestar.static_files import create_static_files_router
+    from litestar.template.config import TemplateConfig
+
+    from afterword.web import errors, handlers
+    from afterword.web.backend import Backend
+    from afterword.web.guard import Guard
+
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    backend = Backend.open(db_url)
+    app = Litestar(
+        route_handlers=[
+            *handlers.ROUTES,
+            create_static_files_router(path="/static", directories=[HERE / "static"], name="static",
+                                       send_as_attachment=False, cache_control=None),
+        ],
+        template_config=TemplateConfig(instance=JinjaTemplateEngine.from_environment(env)),
+        csrf_config=CSRFConfig(
+            secret=csrf_secret or secrets.token_urlsafe(32),
+            cookie_name=CSRF_COOKIE,
+            header_name=CSRF_HEADER,
+            cookie_samesite="strict",
+            cookie_httponly=False,
+        ),
+        exception_handlers={HTTPException: errors.http_error, Exception: errors.internal_error},
+        request_max_body_size=MAX_BODY_BYTES,
+        state=_state(backend=backend, now=now or _clock),
+        on_shutdown=[backend.close],
+        debug=debug,
+        openapi_config=None,
+    )
+    # Outermost, so that the Host check and the headers cover 404s and error pages too.
+    app.asgi_handler = Guard(app.asgi_handler, allowed_hosts)  # type: ignore[assignment]
+    return app
+
+
+def _state(**values: Any) -> Any:
+    from litestar.datastructures import State
+
+    return State(values)

@@ -1,0 +1,192 @@
+"""The web's view of the service: the use cases the pages need, returning view models.
+
+Every method is blocking (it runs in a worker thread) and goes through `InterviewService`,
+which owns the transactions. A missing interview, contact or channel gives None (a 404 page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointStatus
+from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError
+from afterword.store.records import DueRow, InterviewSummary, Touchpoint
+from afterword.web.cards import Card, findings_for
+
+if TYPE_CHECKING:
+    from afterword.service.interviews import InterviewService
+
+DASHBOARD_ROWS = 200
+DASHBOARD_INTERVIEWS = 30
+
+
+@dataclass(frozen=True)
+class InterviewView:
+    id: int
+    interview: Interview
+    cards: tuple[Card, ...]
+    plan_findings: tuple[Finding, ...]
+
+    @property
+    def deadline(self) -> datetime:
+        return self.interview.deadline
+
+    @property
+    def owed(self) -> bool:
+        return any(not card.done for card in self.cards)
+
+
+class Backend:
+    """What the handlers call; one instance per app, safe to share between worker threads."""
+
+    def __init__(self, service: InterviewService) -> None:
+        self.service = service
+
+    @classmethod
+    def open(cls, db_url: str | None) -> Backend:
+        from afterword.service.interviews import open_service
+
+        return cls(open_service(db_url))
+
+    def close(self) -> None:
+        self.service.close()
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def dashboard(self, now: datetime) -> tuple[list[DueRow], list[InterviewSummary]]:
+        owed = self.service.due(now, limit=DASHBOARD_ROWS)
+        owed.sort(key=lambda row: (row.deadline, row.company, row.name, list(Channel).index(row.channel)))
+        interviews = self.service.list_interviews(now, limit=DASHBOARD_INTERVIEWS)
+        return owed, interviews
+
+    def interview_view(self, interview_id: int, now: datetime) -> InterviewView | None:
+        from afterword.plan import make_plan
+
+        loaded = self._load(interview_id)
+        if loaded is None:
+            return None
+        interview, touchpoints = loaded
+        others = self.service.other_companies(interview_id)
+        cards = tuple(self._card(interview, tp, now, others) for tp in _in_order(interview, touchpoints))
+        statuses = {(tp.contact, tp.channel): tp.status for tp in touchpoints}
+        plan = make_plan(interview, now, statuses)
+        return InterviewView(interview_id, interview, cards, plan.findings)
+
+    def preview(self, interview_id: int, contact: str, channel: Channel, subject: str, body: str,
+                now: datetime) -> Card | None:
+        """The card as it would be with this text: the live check while typing (nothing stored)."""
+        found = self._touchpoint(interview_id, contact, channel)
+        if found is None:
+            return None
+        interview, tp = found
+        draft = Draft(contact, channel, tp.language, body, subject if channel is Channel.EMAIL else None)
+        others = self.service.other_companies(interview_id)
+        return _card_of(interview, tp, draft, tp.version, findings_for(interview, draft, now=now,
+                                                                       other_companies=others))
+
+    def save(self, interview_id: int, contact: str, channel: Channel, subject: str | None, body: str,
+             expected_version: int, now: datetime) -> tuple[Card, Draft | None] | None:
+        """Save with optimistic concurrency. On a stale version: the stored card plus the user's text."""
+        found = self._touchpoint(interview_id, contact, channel)
+        if found is None:
+            return None
+        tp = found[1]
+        mine = Draft(contact, channel, tp.language, body, subject)
+        try:
+            self.service.save_draft(interview_id, contact, channel, subject, body, expected_version, at=now)
+        except (ConflictError, NotEditableError):
+            return self._fresh_card(interview_id, contact, channel, now), mine
+        return self._fresh_card(interview_id, contact, channel, now), None
+
+    def mark(self, interview_id: int, contact: str, channel: Channel, status: TouchpointStatus,
+             now: datetime) -> Card | None:
+        if self._touchpoint(interview_id, contact, channel) is None:
+            return None
+        self.service.set_status(interview_id, contact, channel, status, now)
+        return self._fresh_card(interview_id, contact, channel, now)
+
+    # -- import and export -------------------------------------------------------------------
+
+    def add(self, interview: Interview, now: datetime) -> int:
+        """Store a captured interview (a duplicate replaces it) and draft its follow-ups."""
+        interview_id = self.service.import_interview(interview, replace=True, at=now)
+        self._draft(interview_id, interview, now)
+        return interview_id
+
+    def add_or_duplicate(self, interview: Interview, now: datetime, replace: bool) -> int | str:
+        """Store an uploaded interview; a duplicate without `replace` gives the message instead."""
+        try:
+            interview_id = self.service.import_interview(interview, replace=replace, at=now)
+        except DuplicateError as exc:
+            return exc.message.replace("use --replace to overwrite it", "tick “replace” to overwrite it")
+        self._draft(interview_id, interview, now)
+        return interview_id
+
+    def notes_file(self, interview_id: int) -> tuple[str, str] | None:
+        loaded = self._load(interview_id)
+        if loaded is None:
+            return None
+        interview = loaded[0]
+        from afterword.core.notes import dump_notes
+
+        return _filename(interview), dump_notes(interview)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _draft(self, interview_id: int, interview: Interview, now: datetime) -> None:
+        from afterword.compose import compose
+
+        self.service.ensure_drafts(interview_id, compose(interview), at=now)
+
+    def _load(self, interview_id: int) -> tuple[Interview, tuple[Touchpoint, ...]] | None:
+        try:
+            return self.service.get_interview(interview_id)
+        except NotFoundError:
+            return None
+
+    def _touchpoint(self, interview_id: int, contact: str, channel: Channel) -> tuple[Interview, Touchpoint] | None:
+        loaded = self._load(interview_id)
+        if loaded is None:
+            return None
+        interview, touchpoints = loaded
+        for tp in touchpoints:
+            if tp.contact == contact and tp.channel is channel:
+                return interview, tp
+        return None
+
+    def _fresh_card(self, interview_id: int, contact: str, channel: Channel, now: datetime) -> Card:
+        found = self._touchpoint(interview_id, contact, channel)
+        if found is None:
+            raise NotFoundError(f"no {channel} touchpoint for {contact}")
+        interview, tp = found
+        return self._card(interview, tp, now, self.service.other_companies(interview_id))
+
+    def _card(self, interview: Interview, tp: Touchpoint, now: datetime, others: list[str]) -> Card:
+        return _card_of(interview, tp, tp.draft, tp.version,
+                        findings_for(interview, tp.draft, now=now, other_companies=others))
+
+
+def _card_of(interview: Interview, tp: Touchpoint, draft: Draft, version: int,
+             findings: tuple[Finding, ...]) -> Card:
+    return Card(contact=interview.contact(tp.contact), channel=tp.channel, status=tp.status,
+                language=tp.language, subject=draft.subject, body=draft.body, version=version,
+                findings=findings)
+
+
+def _in_order(interview: Interview, touchpoints: tuple[Touchpoint, ...]) -> list[Touchpoint]:
+    """Contacts in the order of the notes, channels in the order email, LinkedIn, X."""
+    known = {c.id: i for i, c in enumerate(interview.contacts)}
+    channels = list(Channel)
+    return sorted((tp for tp in touchpoints if tp.contact in known),
+                  key=lambda tp: (known[tp.contact], channels.index(tp.channel)))
+
+
+def _filename(interview: Interview) -> str:
+    import re
+
+    from afterword.core.lang.names import fold
+
+    stem = re.sub(r"[^a-z0-9]+", "-", fold(f"{interview.company} {interview.start:%Y-%m-%d}").lower()).strip("-")
+    return f"{stem or 'interview'}.toml"

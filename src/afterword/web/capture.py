@@ -1,0 +1,218 @@
+"""The capture form: turn posted fields into a notes file and validate it with the notes parser.
+
+The browser never types ids: people and needs rows carry a stable row key (`p1`, `n2`), and the
+checkboxes for "who raised what" post those keys. Here the keys become readable ids (`maria`,
+`latency`), the whole form becomes format-1 TOML, and `core.notes.parse_notes` applies exactly
+the rules a notes file gets. A parser error is mapped back to the form field it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any
+
+from afterword.core.errors import NotesError
+from afterword.core.lang.names import fold, given_name
+from afterword.core.model import Interview
+from afterword.core.notes import parse_notes
+
+CONTACT_FIELDS = ("name", "title", "role", "met", "email", "linkedin", "x", "language", "formality")
+ROW_TABLES = {
+    "contacts": CONTACT_FIELDS,
+    "needs": ("text",),
+    "strengths": ("text",),
+    "moments": ("text",),
+    "questions": ("text",),
+}
+#: which list field of a row table refers to which keyed table
+REFERENCES = {"needs": ("raised_by", "contacts"), "strengths": ("answers", "needs"),
+              "moments": ("with", "contacts"), "questions": ("for", "contacts")}
+INTERVIEW_FIELDS = ("company", "role", "kind", "language", "theme", "next_step")
+_ROW_FIELD = re.compile(r"^(contacts|needs|strengths|moments|questions)-(\d{1,3})-([a-z_]+)$")
+MAX_ROWS = 200
+
+
+@dataclass
+class Row:
+    """One row of a repeated section as posted (text fields, list fields, its browser key)."""
+
+    index: int
+    values: dict[str, str] = field(default_factory=dict)
+    refs: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.values.get("key", "")
+
+    def blank(self) -> bool:
+        return not any(v.strip() for k, v in self.values.items() if k != "key" and k not in ("role", "language",
+                                                                                          "formality"))
+
+
+@dataclass
+class Capture:
+    """The form as posted, ready to re-render, plus the validated interview or the error."""
+
+    fields: dict[str, str]
+    rows: dict[str, list[Row]]
+    interview: Interview | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+    notes_text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.interview is not None and not self.errors
+
+
+def read_form(items: Iterable[tuple[str, str]]) -> Capture:
+    """Group the posted (name, value) pairs into top-level fields and rows."""
+    fields: dict[str, str] = {}
+    raw_rows: dict[str, dict[int, Row]] = {name: {} for name in ROW_TABLES}
+    for name, value in items:
+        if not isinstance(value, str):
+            continue
+        if m := _ROW_FIELD.match(name):
+            table, index, key = m.group(1), int(m.group(2)), m.group(3)
+            if index >= MAX_ROWS:
+                continue
+            row = raw_rows[table].setdefault(index, Row(index))
+            if key == REFERENCES.get(table, ("",))[0]:
+                row.refs.append(value)
+            else:
+                row.values[key] = value
+        else:
+            fields[name] = value
+    rows = {table: [r for _, r in sorted(by_index.items())] for table, by_index in raw_rows.items()}
+    return Capture(fields, rows)
+
+
+def validate(capture: Capture, *, filename: str = "capture form") -> Capture:
+    """Build the notes document, dump it as TOML and parse it; fill `interview` or `errors`."""
+    import tomli_w
+
+    doc, origin, errors = _document(capture)
+    if errors:
+        capture.errors = errors
+        return capture
+    capture.notes_text = tomli_w.dumps(doc)
+    try:
+        capture.interview = parse_notes(capture.notes_text, filename=filename)
+    except NotesError as exc:
+        origin_ids = {(table, entry["id"]): origin[(table, i)]
+                      for table in ("contacts", "needs") for i, entry in enumerate(doc.get(table, []))}
+        capture.errors = {_field_of(exc, origin, origin_ids): exc.message}
+    return capture
+
+
+def _document(capture: Capture) -> tuple[dict[str, Any], dict[tuple[str, int], int], dict[str, str]]:
+    f = capture.fields
+    errors: dict[str, str] = {}
+    doc: dict[str, Any] = {"format": 1}
+    doc["candidate"] = _compact({"name": f.get("candidate_name", ""), "email": f.get("candidate_email", "")},
+                                required=("name",))
+    meta = _compact({k: f.get(k, "") for k in INTERVIEW_FIELDS}, required=("company", "role"))
+    start = _local_datetime(f.get("start", ""))
+    if start is None:
+        errors["start"] = "expected a date and time such as 2026-11-27 14:00"
+    else:
+        meta["start"] = start
+        end_text = f.get("end", "").strip()
+        if end_text:
+            end = _clock(end_text)
+            if end is None:
+                errors["end"] = "expected a time such as 15:30"
+            else:
+                meta["end"] = datetime.combine(start.date(), end)
+    if zone := f.get("timezone", "").strip():
+        meta["timezone"] = zone
+    doc["interview"] = meta
+
+    origin: dict[tuple[str, int], int] = {}
+    ids: dict[str, dict[str, str]] = {"contacts": {}, "needs": {}}
+    for table in ("contacts", "needs", "strengths", "moments", "questions"):
+        entries: list[dict[str, Any]] = []
+        for row in capture.rows[table]:
+            if row.blank():
+                continue
+            entry: dict[str, Any] = {}
+            if table in ids:
+                source = row.values.get("name" if table == "contacts" else "text", "")
+                new_id = _unique_id(source, table, set(ids[table].values()))
+                ids[table][row.key or f"row{row.index}"] = new_id
+                entry["id"] = new_id
+            entry.update(_compact({k: row.values.get(k, "") for k in ROW_TABLES[table]},
+                                  required=("name",) if table == "contacts" else ("text",)))
+            if table in REFERENCES:
+                ref_key, target = REFERENCES[table]
+                known = ids[target]
+                picked = [known[k] for k in dict.fromkeys(row.refs) if k in known]
+                if picked:
+                    entry[ref_key] = picked
+            origin[(table, len(entries))] = row.index
+            entries.append(entry)
+        if entries:
+            doc[table] = entries
+    return doc, origin, errors
+
+
+def _compact(values: Mapping[str, str], *, required: Sequence[str] = ()) -> dict[str, Any]:
+    """Trimmed non-empty values; required keys stay (even empty) so the parser names them."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        text = value.strip()
+        if text or key in required:
+            out[key] = text
+    return out
+
+
+def _local_datetime(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment.replace(second=0, microsecond=0) if moment.tzinfo is None else None
+
+
+def _clock(text: str) -> time | None:
+    try:
+        return time.fromisoformat(text.strip()).replace(second=0, microsecond=0)
+    except ValueError:
+        return None
+
+
+def _unique_id(source: str, table: str, taken: set[str]) -> str:
+    base = given_name(source) if table == "contacts" else " ".join(source.split()[:3])
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(base).lower()).strip("-")[:24].strip("-")
+    slug = slug or ("person" if table == "contacts" else "need")
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+_LABEL = re.compile(r'^(\w+)(?: #(\d+)| "(.*)")?$')
+
+
+def _field_of(exc: NotesError, origin: Mapping[tuple[str, int], int],
+              origin_ids: Mapping[tuple[str, str], int]) -> str:
+    """The form field a parser error points at (`start`, `contacts-2-email`, `candidate_name`)."""
+    table_label = exc.table or ""
+    m = _LABEL.match(table_label)
+    table = m.group(1) if m else table_label
+    key = exc.key or ""
+    if table == "candidate":
+        return f"candidate_{key}" if key else "candidate_name"
+    if table == "interview":
+        return key or "form"
+    if table in ROW_TABLES and m:
+        row = origin.get((table, int(m.group(2)) - 1)) if m.group(2) else origin_ids.get((table, m.group(3)))
+        if row is not None:
+            if key in ("raised_by", "answers", "with", "for", "id"):
+                key = "name" if table == "contacts" else "text"
+            return f"{table}-{row}-{key or ('name' if table == 'contacts' else 'text')}"
+    return "form"
+
+

@@ -1,0 +1,75 @@
+"""View models for the interview page: one card per person and channel, with its findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote
+
+from afterword.core.model import Channel, Contact, Draft, Finding, Interview, Language, TouchpointStatus
+from afterword.web import counting
+
+
+@dataclass(frozen=True)
+class Card:
+    contact: Contact
+    channel: Channel
+    status: TouchpointStatus
+    language: Language
+    subject: str | None
+    body: str
+    version: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.contact.id}--{self.channel.value}"
+
+    @property
+    def limit(self) -> int | None:
+        return counting.limit(self.channel)
+
+    @property
+    def count(self) -> int:
+        return counting.count(self.channel, self.body)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and self.count > self.limit
+
+    @property
+    def address(self) -> str | None:
+        return self.contact.address(self.channel)
+
+    @property
+    def done(self) -> bool:
+        return self.status.is_done
+
+    @property
+    def open_url(self) -> str | None:
+        """Where the message goes: the LinkedIn profile, the X profile, or a mail draft."""
+        return open_url(self.contact, self.channel, self.subject, self.body)
+
+
+def open_url(contact: Contact, channel: Channel, subject: str | None = None, body: str = "") -> str | None:
+    if channel is Channel.LINKEDIN and contact.linkedin:
+        url = contact.linkedin.strip()
+        return url if url.lower().startswith(("https://", "http://")) else f"https://{url}"
+    if channel is Channel.X and contact.x_handle:
+        return f"https://x.com/{quote(contact.x_handle)}"
+    if channel is Channel.EMAIL and contact.email:
+        query = f"subject={quote(subject or '')}&body={quote(body)}"
+        return f"mailto:{quote(contact.email, safe='@.+-_')}?{query}"
+    return None
+
+
+def findings_for(interview: Interview, draft: Draft, *, now: datetime, other_companies: Sequence[str] = (),
+                 others: Sequence[Draft] = ()) -> tuple[Finding, ...]:
+    """Run the checker on one draft; `others` are the interview's other drafts (for `duplicate`)."""
+    from afterword.check import check_draft
+
+    found = check_draft(interview, draft, sent_at=now, other_companies=tuple(other_companies),
+                        linkedin_limit=counting.LIMITS[Channel.LINKEDIN])
+    order = {"error": 0, "warning": 1, "suggestion": 2}
+    return tuple(sorted(found, key=lambda f: (order.get(str(f.severity), 3), f.code)))

@@ -1,0 +1,56 @@
+"""Error pages: a friendly page in the user's language; never a stack trace or a secret."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from afterword.core.errors import AfterwordError
+
+if TYPE_CHECKING:
+    from litestar import Request, Response
+    from litestar.exceptions import HTTPException
+
+log = logging.getLogger("afterword.web")
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a message for extraction; it is translated when the page is rendered."""
+    return message
+
+
+#: status -> (title, explanation)
+MESSAGES: dict[int, tuple[str, str]] = {
+    400: (N_("Bad request"), N_("The request could not be understood. Go back and try again.")),
+    403: (N_("Not allowed"), N_("The form had expired or came from another site. Reload the page and try again.")),
+    404: (N_("Not found"), N_("There is no such page or interview. It may have been deleted.")),
+    405: (N_("Not allowed"), N_("This page cannot be used that way.")),
+    409: (N_("Changed elsewhere"), N_("Someone changed this in another tab or window. Reload to see the latest version.")),
+    413: (N_("File too large"), N_("That is too large: a notes file is at most 1 MB.")),
+    500: (N_("Something went wrong"), N_("Afterword hit an unexpected problem. Nothing was lost; try again.")),
+    503: (N_("Database unavailable"), N_("The database cannot be used right now.")),
+}
+
+
+def render_error(request: Request[Any, Any, Any], status: int, detail: str | None = None) -> Response[Any]:
+    from afterword.web.render import page, ui_for
+
+    _ = ui_for(request).gettext
+    title, text = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
+    return page(request, "error.html", status=status, code=status, title=_(title), text=_(text), detail=detail,
+                page="error")
+
+
+def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    return render_error(request, exc.status_code)
+
+
+def internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if isinstance(exc, AfterwordError):
+        from afterword.store.errors import NotFoundError
+
+        if isinstance(exc, NotFoundError):
+            return render_error(request, 404)
+        # A clear one-line message (read-only database, newer schema) — no traceback.
+        return render_error(request, 503 if exc.exit_code != 2 else 400, exc.located())
+    log.exception("internal error while serving %s %s", request.method, request.url.path)
+    return render_error(request, 500)

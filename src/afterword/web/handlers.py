@@ -1,0 +1,214 @@
+"""Thin route handlers: read the request, call the backend, render a page or a partial."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from anyio.to_thread import run_sync
+from litestar import Request, Response, get, post
+from litestar.exceptions import NotFoundException
+from litestar.response import Redirect, Template
+
+from afterword.core.errors import NotesError
+from afterword.core.model import Channel, TouchpointStatus
+from afterword.web import capture as capture_form
+from afterword.web.cards import Card
+from afterword.web.i18n import COOKIE, UI_LANGUAGES
+from afterword.web.render import backend_of, now_of, page, ui_for
+
+AnyRequest = Request[Any, Any, Any]
+MAX_NOTES_BYTES = 1_000_000
+STATUS_ACTIONS = {"sent": TouchpointStatus.SENT, "skipped": TouchpointStatus.SKIPPED,
+                  "reopen": TouchpointStatus.EDITED}
+
+
+def _is_htmx(request: AnyRequest) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+@get("/", name="dashboard")
+async def dashboard(request: AnyRequest) -> Template:
+    backend, now = backend_of(request), now_of(request)
+    owed, interviews = await run_sync(partial(backend.dashboard, now))
+    return page(request, "dashboard.html", owed=owed, interviews=interviews)
+
+
+@get("/capture", name="capture")
+async def capture_page(request: AnyRequest) -> Template:
+    return _capture(request, capture_form.read_form([]))
+
+
+@post("/capture", name="capture-save")
+async def capture_save(request: AnyRequest) -> Response[Any]:
+    form = await request.form()
+    result = capture_form.validate(capture_form.read_form(form.multi_items()))
+    if not result.ok or result.interview is None:
+        return _capture(request, result, status=422)
+    backend = backend_of(request)
+    interview_id = await run_sync(partial(backend.add, result.interview, now_of(request)))
+    return Redirect(f"/interviews/{interview_id}", status_code=303)
+
+
+def _capture(request: AnyRequest, form: capture_form.Capture, status: int = 200) -> Template:
+    _ = ui_for(request).gettext
+    roles = [("", _("interviewer (default)")), ("hiring-manager", _("hiring manager")),
+             ("interviewer", _("interviewer")), ("recruiter", _("recruiter")), ("executive", _("executive")),
+             ("team-member", _("team member")), ("other", _("other"))]
+    choices = {
+        "contacts": [(r.key, r.values.get("name", "").strip()) for r in form.rows["contacts"]
+                     if r.key and r.values.get("name", "").strip()],
+        "needs": [(r.key, _short(r.values.get("text", ""))) for r in form.rows["needs"]
+                  if r.key and r.values.get("text", "").strip()],
+    }
+    return page(request, "capture.html", form=form, errors=form.errors, roles=roles, choices=choices,
+                blank=capture_form.Row(0), zones=COMMON_ZONES, status=status)
+
+
+def _short(text: str, size: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+COMMON_ZONES = ("Europe/Amsterdam", "Europe/Brussels", "Europe/London", "Europe/Berlin", "Europe/Paris",
+                "Europe/Lisbon", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore",
+                "Asia/Tokyo", "Australia/Sydney", "UTC")
+
+
+@get("/interviews/{interview_id:int}", name="interview")
+async def interview_page(request: AnyRequest, interview_id: int) -> Template:
+    backend, now = backend_of(request), now_of(request)
+    view = await run_sync(partial(backend.interview_view, interview_id, now))
+    if view is None:
+        raise NotFoundException()
+    return page(request, "interview.html", view=view)
+
+
+def _card_args(contact: str, channel: str) -> Channel:
+    try:
+        return Channel(channel)
+    except ValueError:
+        raise NotFoundException() from None
+
+
+@post("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}/check", name="card-check")
+async def card_check(request: AnyRequest, interview_id: int, contact: str, channel: str) -> Template:
+    """Findings for the text as typed (nothing is saved): the live check behind the editor."""
+    ch = _card_args(contact, channel)
+    form = await request.form()
+    backend, now = backend_of(request), now_of(request)
+    card = await run_sync(partial(backend.preview, interview_id, contact, ch, _text(form, "subject"),
+                                  _text(form, "body"), now))
+    if card is None:
+        raise NotFoundException()
+    return page(request, "_findings.html", card=card)
+
+
+@post("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}", name="card-save")
+async def card_save(request: AnyRequest, interview_id: int, contact: str, channel: str) -> Response[Any]:
+    ch = _card_args(contact, channel)
+    form = await request.form()
+    try:
+        expected = int(_text(form, "version"))
+    except ValueError:
+        expected = -1
+    backend, now = backend_of(request), now_of(request)
+    subject = _text(form, "subject") if ch is Channel.EMAIL else None
+    outcome = await run_sync(partial(backend.save, interview_id, contact, ch, subject, _text(form, "body"),
+                                     expected, now))
+    if outcome is None:
+        raise NotFoundException()
+    card, conflict = outcome
+    if not _is_htmx(request):
+        if conflict is not None:
+            return page(request, "conflict.html", card=card, mine=conflict, interview_id=interview_id,
+                        status=409)
+        return Redirect(f"/interviews/{interview_id}#card-{card.key}", status_code=303)
+    return page(request, "_card.html", card=card, interview_id=interview_id, conflict=conflict,
+                saved=conflict is None, status=409 if conflict is not None else 200)
+
+
+@post("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}/status", name="card-status")
+async def card_status(request: AnyRequest, interview_id: int, contact: str, channel: str) -> Response[Any]:
+    ch = _card_args(contact, channel)
+    form = await request.form()
+    status = STATUS_ACTIONS.get(_text(form, "action"))
+    if status is None:
+        from afterword.web.errors import render_error
+
+        return render_error(request, 400)
+    backend, now = backend_of(request), now_of(request)
+    card = await run_sync(partial(backend.mark, interview_id, contact, ch, status, now))
+    if card is None:
+        raise NotFoundException()
+    if not _is_htmx(request):
+        return Redirect(f"/interviews/{interview_id}#card-{card.key}", status_code=303)
+    return page(request, "_card.html", card=card, interview_id=interview_id, conflict=None, saved=False)
+
+
+@get("/upload", name="upload")
+async def upload_page(request: AnyRequest) -> Template:
+    return page(request, "upload.html", error=None, filename=None)
+
+
+@post("/upload", name="upload-save")
+async def upload_save(request: AnyRequest) -> Response[Any]:
+    form = await request.form()
+    upload = form.get("notes")
+    replace = _text(form, "replace") == "1"
+    if upload is None or isinstance(upload, str):
+        return page(request, "upload.html", error=ui_for(request).gettext("Choose a notes file first."),
+                    filename=None, status=400)
+    filename = upload.filename or "notes.toml"
+    data = await upload.read(MAX_NOTES_BYTES + 1)
+    await upload.close()
+    if len(data) > MAX_NOTES_BYTES:
+        from afterword.web.errors import render_error
+
+        return render_error(request, 413)
+    from afterword.core.notes import parse_notes
+
+    try:
+        interview = parse_notes(data, filename=filename)
+    except NotesError as exc:
+        return page(request, "upload.html", error=exc.located(), filename=filename, status=422)
+    backend = backend_of(request)
+    outcome = await run_sync(partial(backend.add_or_duplicate, interview, now_of(request), replace))
+    if isinstance(outcome, str):
+        return page(request, "upload.html", error=outcome, filename=filename, duplicate=True, status=409)
+    return Redirect(f"/interviews/{outcome}", status_code=303)
+
+
+@get("/interviews/{interview_id:int}/notes.toml", name="download")
+async def download(request: AnyRequest, interview_id: int) -> Response[bytes]:
+    backend = backend_of(request)
+    found = await run_sync(partial(backend.notes_file, interview_id))
+    if found is None:
+        raise NotFoundException()
+    name, text = found
+    return Response(text.encode("utf-8"), media_type="application/toml; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+@post("/language", name="language")
+async def language(request: AnyRequest) -> Redirect:
+    form = await request.form()
+    chosen = _text(form, "lang")
+    target = _text(form, "next")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = "/"
+    response = Redirect(target, status_code=303)
+    if chosen in {lang.value for lang in UI_LANGUAGES}:
+        response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="lax", httponly=True, path="/")
+    return response
+
+
+def _text(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value.replace("\r\n", "\n") if isinstance(value, str) else ""
+
+
+__all__ = ["Card"]
+
+ROUTES = [dashboard, capture_page, capture_save, interview_page, card_check, card_save, card_status,
+          upload_page, upload_save, download, language]

@@ -1,0 +1,215 @@
+// Afterword: small enhancements over server-rendered pages (no inline script; CSP script-src 'self').
+(function () {
+  "use strict";
+
+  var body = document.body;
+  var lang = body.getAttribute("data-lang") === "nl" ? "nl" : "en";
+  // The server's clock at render time; countdowns run from it so they agree with the server.
+  var serverNow = Date.parse(body.getAttribute("data-now") || "") || Date.now();
+  var skew = serverNow - Date.now();
+
+  // ---- countdowns: same wording as the server (core.timeutil.format_remaining) -----------------
+  function duration(ms) {
+    var total = Math.floor(Math.abs(ms) / 60000);
+    var days = Math.floor(total / 1440), hours = Math.floor((total % 1440) / 60), minutes = total % 60;
+    var parts = [];
+    if (days) parts.push(days + " d");
+    if (hours || days) parts.push(hours + (lang === "nl" ? " u" : " h"));
+    if (!days) parts.push(minutes + " min");
+    return parts.join(" ");
+  }
+  function remaining(ms) {
+    var span = duration(ms);
+    if (ms >= 0) return lang === "nl" ? "nog " + span : span + " left";
+    return lang === "nl" ? span + " te laat" : span + " overdue";
+  }
+  function tick() {
+    var now = Date.now() + skew;
+    document.querySelectorAll("time.countdown[datetime]").forEach(function (el) {
+      var deadline = Date.parse(el.getAttribute("datetime"));
+      if (isNaN(deadline)) return;
+      var left = deadline - now;
+      el.textContent = remaining(left);
+      el.classList.toggle("overdue", left < 0);
+      el.classList.toggle("soon", left >= 0 && left < 4 * 3600 * 1000);
+    });
+  }
+
+  // ---- character counters: LinkedIn counts characters, X weighs them ---------------------------
+  var URL_RE = /https?:\/\/\S+|\bwww\.\S+/gi;
+  function light(code) {
+    return code <= 0x10ff || (code >= 0x2000 && code <= 0x200d) || (code >= 0x2010 && code <= 0x201f) ||
+      (code >= 0x2032 && code <= 0x2037);
+  }
+  function weigh(text) {
+    var n = 0;
+    for (var ch of text) n += light(ch.codePointAt(0)) ? 1 : 2;
+    return n;
+  }
+  function xWeight(text) {
+    var total = 0, last = 0, m;
+    URL_RE.lastIndex = 0;
+    while ((m = URL_RE.exec(text)) !== null) {
+      total += weigh(text.slice(last, m.index)) + 23;
+      last = m.index + m[0].length;
+    }
+    return total + weigh(text.slice(last));
+  }
+  function updateCounter(area) {
+    var counter = document.querySelector('.counter[data-for="' + area.id + '"]');
+    if (!counter) return;
+    var out = counter.querySelector(".count");
+    var limit = parseInt(area.getAttribute("data-limit") || "0", 10);
+    var text = area.value.replace(/\r\n/g, "\n");
+    if (limit) {
+      var n = area.getAttribute("data-channel") === "x" ? xWeight(text) : text.length;
+      out.textContent = n;
+      counter.classList.toggle("over", n > limit);
+    } else {
+      out.textContent = text.trim() ? text.trim().split(/\s+/).length : 0;
+    }
+  }
+
+  // ---- copy to clipboard ------------------------------------------------------------------------
+  function copy(button) {
+    var target = document.getElementById(button.getAttribute("data-copy"));
+    if (!target) return;
+    var done = function () {
+      var label = button.textContent;
+      button.textContent = button.getAttribute("data-copied") || "Copied";
+      button.classList.add("copied");
+      setTimeout(function () { button.textContent = label; button.classList.remove("copied"); }, 1600);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(target.value).then(done, function () { target.select(); document.execCommand("copy"); done(); });
+    } else {
+      target.select();
+      document.execCommand("copy");
+      done();
+    }
+  }
+
+  // ---- the capture form: add/remove rows, fill "who raised what" from the rows above -----------
+  var form = document.getElementById("capture-form");
+  function nextIndex(table) {
+    var max = -1;
+    document.querySelectorAll('#' + table + '-rows > .row').forEach(function (row) {
+      var i = parseInt(row.getAttribute("data-index"), 10);
+      if (i > max) max = i;
+    });
+    return max + 1;
+  }
+  function addRow(table) {
+    var tpl = document.getElementById("tpl-" + table);
+    var list = document.getElementById(table + "-rows");
+    if (!tpl || !list) return;
+    var i = nextIndex(table);
+    var html = tpl.innerHTML.split("__i__").join(String(i));
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var row = holder.firstElementChild;
+    var key = row.querySelector(".row-key");
+    if (key) key.value = (table === "contacts" ? "p" : "n") + i + "-" + Math.random().toString(36).slice(2, 6);
+    list.appendChild(row);
+    refreshPickers();
+    var first = row.querySelector("input:not([type=hidden]), textarea");
+    if (first) first.focus();
+  }
+  function choices(source) {
+    var out = [];
+    document.querySelectorAll('#' + source + '-rows > .row').forEach(function (row) {
+      var key = row.querySelector(".row-key");
+      var field = source === "contacts" ? row.querySelector(".person-name") : row.querySelector("textarea");
+      var text = field ? field.value.trim().replace(/\s+/g, " ") : "";
+      if (key && text) out.push([key.value, text.length > 48 ? text.slice(0, 47) + "…" : text]);
+    });
+    return out;
+  }
+  function refreshPickers() {
+    if (!form) return;
+    var cache = {};
+    form.querySelectorAll(".picker").forEach(function (picker) {
+      var source = picker.getAttribute("data-source");
+      var name = picker.getAttribute("data-name");
+      var list = cache[source] || (cache[source] = choices(source));
+      var chips = picker.querySelector(".chips");
+      var checked = {};
+      chips.querySelectorAll("input:checked").forEach(function (box) { checked[box.value] = true; });
+      chips.textContent = "";
+      list.forEach(function (item) {
+        var label = document.createElement("label");
+        label.className = "chip";
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = name;
+        box.value = item[0];
+        box.checked = !!checked[item[0]];
+        var span = document.createElement("span");
+        span.textContent = item[1];  // text, never HTML
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(span);
+        chips.appendChild(label);
+      });
+      var empty = picker.querySelector(".picker-empty");
+      if (empty) empty.hidden = list.length > 0;
+    });
+  }
+  function setupCapture() {
+    if (!form) return;
+    var zone = form.querySelector("[data-default-zone]");
+    if (zone && !zone.value) {
+      try { zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* keep empty */ }
+    }
+    form.querySelectorAll("[data-remember]").forEach(function (input) {
+      var key = "afterword." + input.getAttribute("data-remember");
+      try {
+        if (!input.value) input.value = localStorage.getItem(key) || "";
+        input.addEventListener("change", function () { localStorage.setItem(key, input.value); });
+      } catch (e) { /* storage unavailable */ }
+    });
+    form.addEventListener("input", function (event) {
+      var t = event.target;
+      if (t.classList.contains("person-name") || (t.tagName === "TEXTAREA" && t.closest('[data-table="needs"]'))) {
+        refreshPickers();
+      }
+    });
+    refreshPickers();
+  }
+
+  document.addEventListener("click", function (event) {
+    var t = event.target.closest("button");
+    if (!t) return;
+    if (t.classList.contains("add-row")) { addRow(t.getAttribute("data-table")); }
+    else if (t.classList.contains("remove-row")) {
+      var row = t.closest(".row");
+      var list = row && row.parentElement;
+      if (row && list && list.children.length > 1) { row.remove(); }
+      else if (row) { row.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (i) { i.value = ""; }); }
+      refreshPickers();
+    }
+    else if (t.classList.contains("copy")) { copy(t); }
+    else if (t.classList.contains("use-mine")) {
+      var key = t.getAttribute("data-card");
+      var card = document.getElementById("card-" + key);
+      var mine = card && card.querySelector(".mine-body");
+      var area = document.getElementById("body-" + key);
+      if (mine && area) { area.value = mine.value; updateCounter(area); area.dispatchEvent(new Event("input", {bubbles: true})); }
+      var mineSubject = card && card.querySelector(".mine-subject");
+      var subject = document.getElementById("subject-" + key);
+      if (mineSubject && subject) subject.value = mineSubject.value;
+    }
+  });
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea.body")) updateCounter(event.target);
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    document.querySelectorAll("textarea.body").forEach(updateCounter);
+    tick();
+  });
+
+  setupCapture();
+  document.querySelectorAll("textarea.body").forEach(updateCounter);
+  tick();
+  setInterval(tick, 60000);
+})();
