@@ -35,14 +35,16 @@ import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from afterword.core.errors import InputError
 from afterword.delivery.mime import Mailbox, Outgoing
 from afterword.delivery.smtp import Delivery, Outcome, SmtpSession
 from afterword.store import outbox as store
 from afterword.store.outbox import NewMessage, OutboxRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 8
@@ -160,14 +162,15 @@ def deliver_due(
     limit: int | None = None,
     should_stop: Callable[[], bool] = lambda: False,
     on_sent: OnSent | None = None,
+    only: Sequence[int] | None = None,
 ) -> BatchReport:
-    """Send every due message, one claim at a time, over one reused SMTP session."""
+    """Send every due message (or only those of `only`), one claim at a time, over one SMTP session."""
     report = BatchReport()
     while limit is None or report.handled < limit:
         if should_stop():
             break
         now = clock()
-        row = store.claim_next(engine, worker, now, now + LEASE)
+        row = store.claim_next(engine, worker, now, now + LEASE, only=only)
         if row is None:
             break
         try:

@@ -76,6 +76,10 @@ social_done = Table(
     Index("ix_social_done_at", "channel", "done_at"),
 )
 
+class DuplicateMessageError(ValueError):
+    """A message with this Message-ID is already in the outbox."""
+
+
 class LostClaimError(RuntimeError):
     """The row is no longer claimed by this worker (its lease ran out and it was recovered)."""
 
@@ -161,6 +165,15 @@ def _begin_immediate(conn: Connection) -> None:
 
 def queue_messages(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> list[int]:
     """Store messages as `queued`, all or none."""
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        return _queue(engine, messages, now)
+    except IntegrityError:
+        raise DuplicateMessageError("a message with this Message-ID is already in the outbox") from None
+
+
+def _queue(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> list[int]:
     ids: list[int] = []
     with _writer(engine).begin() as conn:
         for m in messages:
@@ -174,8 +187,13 @@ def queue_messages(engine: Engine, messages: Sequence[NewMessage], now: datetime
     return ids
 
 
-def claim_next(engine: Engine, worker: str, now: datetime, lease_until: datetime) -> OutboxRow | None:
-    """Move the most overdue `queued` message to `sending` for `worker` and commit; None when nothing is due."""
+def claim_next(
+    engine: Engine, worker: str, now: datetime, lease_until: datetime, *, only: Iterable[int] | None = None
+) -> OutboxRow | None:
+    """Move the most overdue `queued` message to `sending` for `worker` and commit; None when nothing is due.
+
+    `only` limits the claim to some rows (the ones `send` just queued for immediate sending).
+    """
     with _writer(engine).begin() as conn:
         _begin_immediate(conn)
         pick = (
@@ -184,6 +202,8 @@ def claim_next(engine: Engine, worker: str, now: datetime, lease_until: datetime
             .order_by(outbox.c.send_at, outbox.c.id)
             .limit(1)
         )
+        if only is not None:
+            pick = pick.where(outbox.c.id.in_(tuple(only)))
         if conn.dialect.name == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
         row_id = conn.execute(pick).scalar_one_or_none()
@@ -317,14 +337,25 @@ def get(engine: Engine, row_id: int) -> OutboxRow | None:
 
 
 def list_messages(
-    engine: Engine, states: Iterable[str] = (), interview_id: int | None = None
+    engine: Engine, states: Iterable[str] = (), interview_id: int | None = None, *, owner: str | None = None,
+    kind: str | None = None, contact: str | None = None,
 ) -> list[OutboxRow]:
+    """Outbox rows, oldest first; `owner` keeps those of that owner's interviews (team mode)."""
+    from afterword.store.tables import interviews
+
     query = select(outbox).order_by(outbox.c.send_at, outbox.c.id)
     wanted = tuple(states)
     if wanted:
         query = query.where(outbox.c.state.in_(wanted))
     if interview_id is not None:
         query = query.where(outbox.c.interview_id == interview_id)
+    if kind is not None:
+        query = query.where(outbox.c.kind == kind)
+    if contact is not None:
+        query = query.where(outbox.c.contact == contact)
+    if owner is not None:
+        mine = select(interviews.c.id).where(interviews.c.owner == owner)
+        query = query.where(outbox.c.interview_id.in_(mine))
     with engine.connect() as conn:
         return [_row(m) for m in conn.execute(query).mappings()]
 

@@ -1,0 +1,144 @@
+"""Copy-and-open for LinkedIn and X: the text within its limit, the page to open, the monthly note allowance.
+
+Sending LinkedIn notes or X messages through an API is not possible for a person's own
+account (or needs a paid tier), so Afterword prepares the text and opens the right page;
+the user pastes, sends, and marks it done. All functions here are pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import quote, urlsplit
+
+from afterword.core.errors import InputError
+from afterword.core.model import Channel, Contact, Draft, Language
+
+LINKEDIN_FREE_LIMIT = 200
+LINKEDIN_PREMIUM_LIMIT = 300
+X_LIMIT = 280
+X_URL_WEIGHT = 23
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+# X counts these code point ranges as 1, everything else (CJK, emoji…) as 2.
+_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+@dataclass(frozen=True)
+class SocialAction:
+    contact: str
+    channel: Channel
+    text: str
+    length: int
+    limit: int
+    trimmed: bool
+    open_url: str
+    profile_url: str
+
+
+def x_length(text: str) -> int:
+    """X's weighted length: URLs count 23, CJK and emoji 2, other characters 1 (NFC)."""
+    text = unicodedata.normalize("NFC", text)
+    total = 0
+    pos = 0
+    for match in _URL.finditer(text):
+        total += _weigh(text[pos:match.start()]) + X_URL_WEIGHT
+        pos = match.end()
+    return total + _weigh(text[pos:])
+
+
+def _weigh(text: str) -> int:
+    return sum(1 if any(lo <= ord(ch) <= hi for lo, hi in _LIGHT) else 2 for ch in text)
+
+
+def measure(channel: Channel, text: str) -> int:
+    return x_length(text) if channel is Channel.X else len(unicodedata.normalize("NFC", text))
+
+
+def fit(channel: Channel, text: str, limit: int) -> tuple[str, bool]:
+    """The text, or its longest start that fits ending at a sentence or word boundary plus `…`."""
+    text = text.strip()
+    if measure(channel, text) <= limit:
+        return text, False
+    words = text.split(" ")
+    best = ""
+    for count in range(len(words), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(",;:–-— ")
+        if measure(channel, candidate + "…") <= limit:
+            best = candidate
+            break
+    sentence_end = max(best.rfind(". "), best.rfind("! "), best.rfind("? "))
+    if sentence_end > len(best) // 2:
+        return best[: sentence_end + 1], True
+    return (best + "…") if best else text[: max(limit - 1, 0)] + "…", True
+
+
+def linkedin_url(address: str) -> str:
+    """A profile URL from what the notes hold (a URL, `linkedin.com/in/x` or a bare handle)."""
+    value = address.strip()
+    if not value or any(ch.isspace() for ch in value):
+        raise InputError(f"`{address}` is not a LinkedIn profile", key="linkedin")
+    if value.startswith(("http://", "https://")):
+        parts = urlsplit(value)
+        if not parts.netloc.lower().endswith("linkedin.com"):
+            raise InputError(f"`{address}` is not a linkedin.com address", key="linkedin")
+        return "https://" + parts.netloc + parts.path
+    if "linkedin.com/" in value.lower():
+        return "https://" + value.lstrip("/")
+    return "https://www.linkedin.com/in/" + quote(value.strip("/@"))
+
+
+def x_profile_url(handle: str) -> str:
+    name = handle.strip().lstrip("@")
+    if not re.fullmatch(r"[A-Za-z0-9_]{1,15}", name):
+        raise InputError(f"`{handle}` is not an X handle", key="x")
+    return f"https://x.com/{name}"
+
+
+def x_compose_url(text: str) -> str:
+    return "https://x.com/intent/post?text=" + quote(text, safe="")
+
+
+def prepare(contact: Contact, draft: Draft, *, premium: bool = False) -> SocialAction:
+    """The text to copy and the page to open for a LinkedIn or X draft."""
+    address = contact.address(draft.channel)
+    if draft.channel is Channel.EMAIL:
+        raise InputError("copy-and-open is for LinkedIn and X; email is sent", key="channel")
+    if not address:
+        raise InputError(f"{contact.name} has no {draft.channel} address in the notes", key=contact.id)
+    if draft.channel is Channel.LINKEDIN:
+        limit = LINKEDIN_PREMIUM_LIMIT if premium else LINKEDIN_FREE_LIMIT
+        text, trimmed = fit(draft.channel, draft.body, limit)
+        profile = linkedin_url(address)
+        return SocialAction(contact.id, draft.channel, text, measure(draft.channel, text), limit, trimmed,
+                            profile, profile)
+    body = draft.body.strip()
+    handle = "@" + address.strip().lstrip("@")
+    if not body.lower().startswith(handle.lower()):
+        body = f"{handle} {body}"
+    text, trimmed = fit(Channel.X, body, X_LIMIT)
+    return SocialAction(contact.id, Channel.X, text, x_length(text), X_LIMIT, trimmed,
+                        x_compose_url(text), x_profile_url(address))
+
+
+def month_bounds(now: datetime) -> tuple[datetime, datetime]:
+    """The calendar month of `now` in its own zone: [first day 00:00, next first day 00:00)."""
+    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return start, following
+
+
+def allowance_warning(used: int, allowance: int, language: Language = Language.EN) -> str | None:
+    """A warning when the free account's personalised notes this month are nearly or all spent."""
+    left = allowance - used
+    if left > 1:
+        return None
+    nl = language is Language.NL
+    if left <= 0:
+        return (f"alle {allowance} persoonlijke LinkedIn-notities van deze maand zijn op; "
+                "verstuur het verzoek zonder notitie of stuur een bericht na het connecten") if nl else (
+                f"all {allowance} personalised LinkedIn notes of this month are used; "
+                "send the invitation without a note or message them once connected")
+    return (f"nog 1 persoonlijke LinkedIn-notitie deze maand (van {allowance}); kies voor wie") if nl else (
+        f"1 personalised LinkedIn note left this month (of {allowance}); choose who gets it")
