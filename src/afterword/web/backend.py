@@ -6,20 +6,23 @@ which owns the transactions. A missing interview, contact or channel gives None 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointStatus
+from afterword.core.model import Channel, Draft, Finding, Interview, Severity, TouchpointStatus
 from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError
 from afterword.store.records import DueRow, InterviewSummary, Touchpoint
-from afterword.web.cards import Card, findings_for
+from afterword.web.cards import Card
+from afterword.web.counting import LIMITS
 
 if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
 
 DASHBOARD_ROWS = 200
 DASHBOARD_INTERVIEWS = 30
+LINKEDIN_LIMIT = LIMITS[Channel.LINKEDIN]
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,11 @@ class Backend:
         if loaded is None:
             return None
         interview, touchpoints = loaded
-        others = self.service.other_companies(interview_id)
-        cards = tuple(self._card(interview, tp, now, others) for tp in _in_order(interview, touchpoints))
+        from afterword.service.touchpoints import check_interview_drafts
+
+        found = check_interview_drafts(self.service, interview_id, sent_at=now, linkedin_limit=LINKEDIN_LIMIT)
+        cards = tuple(_card_of(interview, tp, tp.draft, tp.version, _sorted(found.get((tp.contact, tp.channel), ())))
+                      for tp in _in_order(interview, touchpoints))
         statuses = {(tp.contact, tp.channel): tp.status for tp in touchpoints}
         plan = make_plan(interview, now, statuses)
         return InterviewView(interview_id, interview, cards, plan.findings)
@@ -82,9 +88,7 @@ class Backend:
             return None
         interview, tp = found
         draft = Draft(contact, channel, tp.language, body, subject if channel is Channel.EMAIL else None)
-        others = self.service.other_companies(interview_id)
-        return _card_of(interview, tp, draft, tp.version, findings_for(interview, draft, now=now,
-                                                                       other_companies=others))
+        return _card_of(interview, tp, draft, tp.version, self._check(interview_id, draft, now))
 
     def save(self, interview_id: int, contact: str, channel: Channel, subject: str | None, body: str,
              expected_version: int, now: datetime) -> tuple[Card, Draft | None] | None:
@@ -161,11 +165,16 @@ class Backend:
         if found is None:
             raise NotFoundError(f"no {channel} touchpoint for {contact}")
         interview, tp = found
-        return self._card(interview, tp, now, self.service.other_companies(interview_id))
+        return _card_of(interview, tp, tp.draft, tp.version, self._check(interview_id, tp.draft, now))
 
-    def _card(self, interview: Interview, tp: Touchpoint, now: datetime, others: list[str]) -> Card:
-        return _card_of(interview, tp, tp.draft, tp.version,
-                        findings_for(interview, tp.draft, now=now, other_companies=others))
+    def _check(self, interview_id: int, draft: Draft, now: datetime) -> tuple[Finding, ...]:
+        """The checker's findings, against the interview's other stored drafts and companies."""
+        from afterword.service.touchpoints import check_text
+
+        if not draft.body.strip() and not (draft.subject or "").strip():
+            return ()
+        return _sorted(check_text(self.service, interview_id, draft.contact, draft.channel, draft.subject,
+                                  draft.body, sent_at=now, linkedin_limit=LINKEDIN_LIMIT))
 
 
 def _card_of(interview: Interview, tp: Touchpoint, draft: Draft, version: int,
@@ -173,6 +182,12 @@ def _card_of(interview: Interview, tp: Touchpoint, draft: Draft, version: int,
     return Card(contact=interview.contact(tp.contact), channel=tp.channel, status=tp.status,
                 language=tp.language, subject=draft.subject, body=draft.body, version=version,
                 findings=findings)
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Errors first, then warnings, then suggestions (the checker's own order within each)."""
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.SUGGESTION: 2}
+    return tuple(sorted(findings, key=lambda f: order.get(f.severity, 3)))
 
 
 def _in_order(interview: Interview, touchpoints: tuple[Touchpoint, ...]) -> list[Touchpoint]:

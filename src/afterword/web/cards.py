@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import quote
 
-from afterword.core.model import Channel, Contact, Draft, Finding, Interview, Language, TouchpointStatus
+from afterword.core.model import Channel, Contact, Finding, Language, TouchpointStatus
 from afterword.web import counting
 
 
@@ -62,14 +60,3 @@ def open_url(contact: Contact, channel: Channel, subject: str | None = None, bod
         query = f"subject={quote(subject or '')}&body={quote(body)}"
         return f"mailto:{quote(contact.email, safe='@.+-_')}?{query}"
     return None
-
-
-def findings_for(interview: Interview, draft: Draft, *, now: datetime, other_companies: Sequence[str] = (),
-                 others: Sequence[Draft] = ()) -> tuple[Finding, ...]:
-    """Run the checker on one draft; `others` are the interview's other drafts (for `duplicate`)."""
-    from afterword.check import check_draft
-
-    found = check_draft(interview, draft, sent_at=now, other_companies=tuple(other_companies),
-                        linkedin_limit=counting.LIMITS[Channel.LINKEDIN])
-    order = {"error": 0, "warning": 1, "suggestion": 2}
-    return tuple(sorted(found, key=lambda f: (order.get(str(f.severity), 3), f.code)))

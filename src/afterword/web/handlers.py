@@ -8,6 +8,7 @@ from typing import Any
 from anyio.to_thread import run_sync
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from afterword.core.errors import NotesError
@@ -76,7 +77,7 @@ COMMON_ZONES = ("Europe/Amsterdam", "Europe/Brussels", "Europe/London", "Europe/
 
 
 @get("/interviews/{interview_id:int}", name="interview")
-async def interview_page(request: AnyRequest, interview_id: int) -> Template:
+async def interview_page(request: AnyRequest, interview_id: FromPath[int]) -> Template:
     backend, now = backend_of(request), now_of(request)
     view = await run_sync(partial(backend.interview_view, interview_id, now))
     if view is None:
@@ -92,7 +93,8 @@ def _card_args(contact: str, channel: str) -> Channel:
 
 
 @post("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}/check", name="card-check")
-async def card_check(request: AnyRequest, interview_id: int, contact: str, channel: str) -> Template:
+async def card_check(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str],
+                     channel: FromPath[str]) -> Template:
     """Findings for the text as typed (nothing is saved): the live check behind the editor."""
     ch = _card_args(contact, channel)
     form = await request.form()
@@ -105,7 +107,8 @@ async def card_check(request: AnyRequest, interview_id: int, contact: str, chann
 
 
 @post("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}", name="card-save")
-async def card_save(request: AnyRequest, interview_id: int, contact: str, channel: str) -> Response[Any]:
+async def card_save(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str],
+                     channel: FromPath[str]) -> Response[Any]:
     ch = _card_args(contact, channel)
     form = await request.form()
     try:
@@ -129,7 +132,8 @@ async def card_save(request: AnyRequest, interview_id: int, contact: str, channe
 
 
 @post("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}/status", name="card-status")
-async def card_status(request: AnyRequest, interview_id: int, contact: str, channel: str) -> Response[Any]:
+async def card_status(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str],
+                     channel: FromPath[str]) -> Response[Any]:
     ch = _card_args(contact, channel)
     form = await request.form()
     status = STATUS_ACTIONS.get(_text(form, "action"))
@@ -180,7 +184,7 @@ async def upload_save(request: AnyRequest) -> Response[Any]:
 
 
 @get("/interviews/{interview_id:int}/notes.toml", name="download")
-async def download(request: AnyRequest, interview_id: int) -> Response[bytes]:
+async def download(request: AnyRequest, interview_id: FromPath[int]) -> Response[bytes]:
     backend = backend_of(request)
     found = await run_sync(partial(backend.notes_file, interview_id))
     if found is None:

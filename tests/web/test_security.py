@@ -1,0 +1,118 @@
+"""HTTP tests of the defences: Host allow-list, CSRF, upload limits and validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from afterword.web.app import create_app
+from tests.web.conftest import ACME, BASE_URL, NOW, backend, csrf, form_post
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "[::1]:8765", "localhost", "LOCALHOST."])
+def test_loopback_hosts_are_served(client: TestClient[Litestar], host: str) -> None:
+    assert client.get("/", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8765", "127.0.0.1.evil.example", "[::2]:8765", ""])
+def test_other_hosts_are_refused_against_dns_rebinding(client: TestClient[Litestar], host: str) -> None:
+    r = client.get("/", headers={"host": host})
+    assert r.status_code == 400
+    assert "not served by Afterword" in r.text
+    assert "Owed" not in r.text
+
+
+def test_configured_host_is_allowed(db_url: str) -> None:
+    app = create_app(db_url, now=lambda: NOW, allowed_hosts=["afterword.lan"])
+    with TestClient(app, base_url="http://afterword.lan:8765") as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"host": "other.lan"}).status_code == 400
+
+
+def test_state_changes_need_the_csrf_token(app: Litestar, client: TestClient[Litestar]) -> None:
+    data = {"candidate_name": "Sam", "company": "Acme", "role": "Eng", "start": "2026-11-27T14:00",
+            "timezone": "Europe/Amsterdam"}
+    r = client.post("/capture", data=data, follow_redirects=False)
+    assert r.status_code == 403
+    r = client.post("/capture", data={**data, "_csrf_token": "forged"}, follow_redirects=False)
+    assert r.status_code == 403
+    assert "Traceback" not in r.text
+    assert backend(app).service.list_interviews(NOW) == []
+    r = client.post("/capture", data=data, headers={"x-csrftoken": csrf(client)}, follow_redirects=False)
+    assert r.status_code == 303
+
+
+def test_htmx_requests_send_the_token_header(client: TestClient[Litestar]) -> None:
+    html = client.get("/").text
+    assert f'hx-headers=\'{{"x-csrftoken": "{csrf(client)}"}}\'' in html
+
+
+def test_csrf_cookie_is_strict(app: Litestar) -> None:
+    with TestClient(app, base_url=BASE_URL) as c:
+        r = c.get("/")
+        cookie = r.headers["set-cookie"].lower()
+        assert "afterword_csrf=" in cookie and "samesite=strict" in cookie
+
+
+def _upload(client: TestClient[Litestar], content: bytes, name: str = "notes.toml",
+            extra: dict[str, str] | None = None) -> object:
+    return client.post("/upload", files={"notes": (name, content, "application/toml")},
+                       data={"_csrf_token": csrf(client), **(extra or {})}, follow_redirects=False)
+
+
+def test_upload_stores_and_redirects(app: Litestar, client: TestClient[Litestar]) -> None:
+    r = _upload(client, ACME.read_bytes(), "acme.toml")
+    assert r.status_code == 303  # type: ignore[attr-defined]
+    assert r.headers["location"].startswith("/interviews/")  # type: ignore[attr-defined]
+    assert [s.company for s in backend(app).service.list_interviews(NOW)] == ["Acme Logistics"]
+
+
+def test_upload_twice_says_so_and_offers_replace(app: Litestar, client: TestClient[Litestar]) -> None:
+    _upload(client, ACME.read_bytes())
+    r = _upload(client, ACME.read_bytes())
+    assert r.status_code == 409  # type: ignore[attr-defined]
+    assert "already stored" in r.text and 'name="replace"' in r.text  # type: ignore[attr-defined]
+    r = _upload(client, ACME.read_bytes(), extra={"replace": "1"})
+    assert r.status_code == 303  # type: ignore[attr-defined]
+    assert len(backend(app).service.list_interviews(NOW)) == 1
+
+
+def test_non_toml_upload_shows_the_parser_message(app: Litestar, client: TestClient[Litestar]) -> None:
+    r = _upload(client, b"<html>this is not toml</html>", "page.html")
+    assert r.status_code == 422  # type: ignore[attr-defined]
+    assert "page.html:1: not valid TOML" in r.text  # type: ignore[attr-defined]
+    assert "Nothing was stored." in r.text  # type: ignore[attr-defined]
+    r = _upload(client, b"\x89PNG\r\n\x1a\n\x00\x00binary", "photo.png")
+    assert "is a binary file" in r.text  # type: ignore[attr-defined]
+    r = _upload(client, ACME.read_bytes().replace(b"raised_by", b"raised-by"))
+    assert "unknown key" in r.text and "raised-by" in r.text  # type: ignore[attr-defined]
+    assert backend(app).service.list_interviews(NOW) == []
+
+
+def test_a_notes_file_over_1_mb_is_a_clear_413(app: Litestar, client: TestClient[Litestar]) -> None:
+    r = _upload(client, ACME.read_bytes() + b"\n# " + b"x" * 1_100_000)
+    assert r.status_code == 413  # type: ignore[attr-defined]
+    assert "at most 1 MB" in r.text  # type: ignore[attr-defined]
+    assert backend(app).service.list_interviews(NOW) == []
+
+
+def test_a_50_mb_upload_is_rejected_cleanly(app: Litestar, client: TestClient[Litestar], tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    with big.open("wb") as f:
+        f.write(b"format = 1\n# ")
+        f.write(b"x" * (50 * 1024 * 1024))
+    with big.open("rb") as f:
+        r = client.post("/upload", files={"notes": ("big.toml", f, "application/toml")},
+                        data={"_csrf_token": csrf(client)}, follow_redirects=False)
+    assert r.status_code == 413
+    assert "File too large" in r.text and "Traceback" not in r.text
+    assert backend(app).service.list_interviews(NOW) == []
+
+
+def test_upload_without_a_file(client: TestClient[Litestar]) -> None:
+    r = form_post(client, "/upload", {"replace": "0"})
+    assert r.status_code == 400
+    assert "Choose a notes file first." in r.text
