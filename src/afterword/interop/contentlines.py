@@ -169,6 +169,11 @@ def read_components(data: bytes | str, filename: str) -> list[Component]:
             comp = Component(cl.value.strip().upper(), number)
             if not comp.name:
                 raise InputError("BEGIN without a component name", file=filename, line=number)
+            if stack and stack[-1].name == comp.name and comp.name in {"VCARD", "VEVENT", "VCALENDAR", "VALARM"}:
+                raise InputError(
+                    f"BEGIN:{comp.name} inside BEGIN:{comp.name} (line {stack[-1].line}): missing END:{comp.name} "
+                    "before this line", file=filename, line=number,
+                )
             (stack[-1].children if stack else roots).append(comp)
             stack.append(comp)
         elif cl.name == "END":

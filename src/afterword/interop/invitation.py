@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from afterword.core.errors import InputError, NotesError
@@ -111,6 +111,8 @@ def read_invitation(
             guesses.append(f"took {me} as you, the candidate (the only guest from outside "
                            f"{domain_of(organiser)}); pass --candidate-email to change")
             candidate_name = candidate_name or guessed_name
+    if me is not None and not candidate_name:
+        candidate_name = next((n for n, e in people if email_key(e) == email_key(me)), None)
     contacts_people = [(name, email) for name, email in people if email_key(email) != email_key(me)]
     if not candidate_name:
         raise InputError("cannot tell who you are from the invitation; pass --candidate \"Your Name\"",
@@ -266,6 +268,9 @@ class _Times:
                 return self._localise(wall, name_found, cl)
             if value.tzinfo is not None:
                 return value.astimezone(value.tzinfo)
+            if self.floating_zone is not None:
+                self._zone = self._zone or self.floating_zone
+                return self._localise(wall, self.floating_zone, cl)
             raise InputError(f"unknown time zone `{tzid}` and no VTIMEZONE describes it; pass --timezone",
                              file=self.filename, line=cl.line)
         if value.tzinfo is None:
@@ -284,7 +289,7 @@ class _Times:
     def _localise(self, wall: datetime, zone_name: str, cl: ContentLine) -> datetime:
         zone: tzinfo = load_zone(zone_name)
         moment = wall.replace(tzinfo=zone)
-        if moment.astimezone(zone).replace(tzinfo=None) != wall:
+        if moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != wall:
             raise InputError(f"{wall:%Y-%m-%d %H:%M} does not exist in {zone_name} (the clocks skip that hour)",
                              file=self.filename, line=cl.line)
         return moment.astimezone(load_zone(self.display_zone)) if self.display_zone else moment

@@ -12,7 +12,7 @@ from afterword.interop.people import FREE_MAIL
 _NOISE = re.compile(
     r"\b(?:updated\s+invitation|invitation|uitnodiging|invite|accepted|geaccepteerd|reminder|herinnering|"
     r"(?:first|second|third|final|1st|2nd|3rd|eerste|tweede|derde|laatste)\s+(?:round|ronde|interview|gesprek)|"
-    r"round\s+\d|ronde\s+\d|job\s+interview|sollicitatiegesprek|kennismakingsgesprek|vervolggesprek|"
+    r"round\s+\d|ronde\s+\d|assessment\s+(?:round|day|ronde|dag)|job\s+interview|sollicitatiegesprek|kennismakingsgesprek|vervolggesprek|"
     r"interview|gesprek|video\s*call|phone\s+screen|teams\s+meeting|zoom\s+meeting)\b\s*:?",
     re.IGNORECASE,
 )
@@ -68,6 +68,8 @@ def guess_role_company(summary: str, *, names: tuple[str, ...] = (), organiser_e
     domain_word = company_from_domain(organiser_email)
     if m := _WITH_FOR.match(text):
         return Guess(_tidy(m.group("role")), _tidy(m.group("company")))
+    if m := re.match(r"^(?:at|bij|@)\s+(.+)$", text, re.IGNORECASE):
+        return Guess(None, _tidy(m.group(1)))
     parts = _AT.split(text, maxsplit=1)
     if len(parts) == 2:
         return Guess(_tidy(_FOR.sub("", parts[0])), _tidy(parts[1]))
@@ -81,6 +83,12 @@ def guess_role_company(summary: str, *, names: tuple[str, ...] = (), organiser_e
         ):
             return Guess(first, second)
         return Guess(second, first)
+    if len(sides) > 2:
+        tidy = [t for t in (_tidy(_FOR.sub("", s)) for s in sides) if t]
+        company = next((t for t in tidy if domain_word and _same(t, domain_word)), None)
+        role = next((t for t in tidy if t != company and _ROLE_WORDS.search(t)), None)
+        if role or company:
+            return Guess(role, company)
     lone = _tidy(_FOR.sub("", text))
     if lone and domain_word and _same(lone, domain_word):
         return Guess(None, lone)
