@@ -79,3 +79,28 @@ def fold(text: str) -> str:
     """Accent- and case-insensitive key: `Zoë` → `zoe`, `Łukasz` → `lukasz`."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def name_forms(full: str) -> frozenset[str]:
+    """Accent-insensitive ways a person may be addressed: given name, surname with or without
+    particles, surname core, full name (`Anneke van der Meer` → `anneke`, `van der meer`, `meer`, …)."""
+    parts = split_name(full)
+    forms = {fold(full), fold(parts.given)}
+    if parts.core:
+        forms |= {fold(parts.core), fold(parts.surname), fold(f"{parts.given} {parts.surname}")}
+    return frozenset(f for f in forms if f)
+
+
+def name_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap neighbours) between two names, accent-insensitive."""
+    from rapidfuzz.distance import OSA
+
+    return int(OSA.distance(fold(a), fold(b)))
+
+
+def allowed_name_edits(name: str) -> int:
+    """How many edits still look like a slip for a name of this length (0 for very short names)."""
+    length = len(fold(name))
+    if length <= 3:
+        return 0
+    return 1 if length <= 6 else 2

@@ -1,0 +1,202 @@
+"""Everything a rule may ask about one draft, computed lazily once: words, sentences, the greeting,
+the language, and what from the notes the draft recognisably mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property, lru_cache
+
+from afterword.check.greeting import Greeting, find_greeting
+from afterword.check.kinds import word_set
+from afterword.core.lang.detect import guess_language
+from afterword.core.lang.lemmas import lemma, stem, stopwords
+from afterword.core.lang.names import fold
+from afterword.core.lang.numbers import number_keys
+from afterword.core.lang.tokens import Sentence, Token, sentences, tokenise
+from afterword.core.model import Contact, Draft, Interview, Language
+
+#: Work is capped on huge input: rules look at this many characters of a body at most.
+MAX_CHARS = 50_000
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing from the notes a draft can refer to: the theme, a need, a strength, a moment, a question."""
+
+    kind: str
+    ref: str
+    text: str
+    words: tuple[str, ...]  # content words as written
+    keys: frozenset[str]  # fast keys (folded stems)
+    proper: frozenset[str]  # keys of words written with a capital inside a sentence (Rotterdam, Kafka)
+
+
+class NotesProfile:
+    """What the checker derives from an interview's notes, once per interview."""
+
+    def __init__(self, interview: Interview) -> None:
+        self.interview = interview
+        self.language = interview.effective_language
+        people = [interview.candidate.name, *(c.name for c in interview.contacts)]
+        self.name_words = frozenset(fold(w) for name in people for w in tokenise_words(name))
+        self.company_words = frozenset(fold(w) for w in tokenise_words(interview.company))
+        self.role_words = frozenset(fold(w) for w in tokenise_words(interview.role))
+        self.ignored = self.name_words | self.company_words | self.role_words
+        self.items = tuple(self._items())
+        texts = [interview.company, interview.role, interview.theme or "", interview.next_step or "",
+                 interview.candidate.phone or "", *(i.text for i in self.items),
+                 *(c.title or "" for c in interview.contacts), *(c.name for c in interview.contacts)]
+        self.text = "\n".join(texts)
+        self.number_keys = number_keys(self.text) | {str(interview.start.year), str(interview.start.year + 1)}
+        self.words = frozenset(fold(t.text) for t in tokenise(self.text))
+
+    def _items(self) -> list[Item]:
+        interview = self.interview
+        raw: list[tuple[str, str, str]] = []
+        if interview.theme:
+            raw.append(("theme", "theme", interview.theme))
+        raw += [("need", n.id, n.text) for n in interview.needs]
+        raw += [("strength", str(i), s.text) for i, s in enumerate(interview.strengths)]
+        raw += [("moment", str(i), m.text) for i, m in enumerate(interview.moments)]
+        raw += [("question", str(i), q.text) for i, q in enumerate(interview.questions)]
+        return [self._item(kind, ref, text) for kind, ref, text in raw]
+
+    def _item(self, kind: str, ref: str, text: str) -> Item:
+        tokens = tokenise(text)
+        content = [t for t in tokens if is_content(t.text, self.ignored)]
+        keys = frozenset(key(t.text, self.language) for t in content)
+        proper = frozenset(
+            key(t.text, self.language) for t in content if (t.start > 0 and t.text[:1].isupper()) or t.text.isupper()
+        )
+        return Item(kind, ref, text, tuple(t.text for t in content), keys, proper)
+
+    @cached_property
+    def lemma_keys(self) -> dict[Item, frozenset[str]]:
+        return {item: frozenset(fold(lemma(w, self.language)) for w in item.words) for item in self.items}
+
+
+def tokenise_words(text: str) -> list[str]:
+    return [t.text for t in tokenise(text)]
+
+
+@lru_cache(maxsize=4)
+def _generic(language: Language) -> frozenset[str]:
+    return word_set(language, "generic_words")
+
+
+def is_content(word: str, ignored: frozenset[str] = frozenset()) -> bool:
+    """A word that carries content: not a function word, not generic follow-up talk, not a name."""
+    lowered = word.lower()
+    if len(lowered) < 2 or lowered.isdigit() or fold(lowered) in ignored:
+        return False
+    return all(not (lowered in stopwords(lang) or lowered in _generic(lang)) for lang in Language)
+
+
+def key(word: str, language: Language) -> str:
+    return fold(stem(word, language))
+
+
+@lru_cache(maxsize=8)
+def notes_profile(interview: Interview) -> NotesProfile:
+    return NotesProfile(interview)
+
+
+class Context:
+    """One draft being checked, with lazily computed views of it."""
+
+    def __init__(self, interview: Interview, draft: Draft, *, sent_at: datetime | None = None,
+                 other_companies: Sequence[str] = (), linkedin_limit: int = 200) -> None:
+        self.interview = interview
+        self.draft = draft
+        self.contact: Contact = interview.contact(draft.contact)
+        self.sent_at = sent_at
+        self.other_companies = tuple(other_companies)
+        self.linkedin_limit = linkedin_limit
+        self.language = draft.language  # the language of messages
+        self.full_body = draft.body
+        self.body = draft.body[:MAX_CHARS]
+        self.subject = draft.subject
+        self.notes = notes_profile(interview)
+
+    @property
+    def contact_language(self) -> Language:
+        return self.interview.language_of(self.contact)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenise(self.body)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return sentences(self.body)
+
+    @cached_property
+    def greeting(self) -> Greeting | None:
+        return find_greeting(self.body)
+
+    @cached_property
+    def guessed_language(self) -> Language | None:
+        names = [*self.notes.name_words, *self.notes.company_words]
+        return guess_language(self.body, ignore=names)
+
+    @property
+    def text_language(self) -> Language:
+        """The language the body is written in: the guess when clear, else the draft's language."""
+        return self.guessed_language or self.language
+
+    @cached_property
+    def content_tokens(self) -> list[Token]:
+        return [t for t in self.tokens if is_content(t.text, self.notes.ignored)]
+
+    @cached_property
+    def fast_keys(self) -> frozenset[str]:
+        return frozenset(key(t.text, self.text_language) for t in self.content_tokens)
+
+    @cached_property
+    def lemma_keys(self) -> frozenset[str]:
+        lang = self.text_language
+        return frozenset(fold(lemma(t.text, lang)) for t in self.content_tokens) | self.fast_keys
+
+    def mentions(self, item: Item, *, deep: bool = True) -> bool:
+        """Whether the draft recognisably refers to the item: a distinctive word in common
+        (five letters or more, or a proper name) or two content words in common."""
+        if _enough(item.keys & self.fast_keys, item):
+            return True
+        if not deep:
+            return False
+        shared = (self.notes.lemma_keys[item] | item.keys) & self.lemma_keys
+        if _enough(shared, item):
+            return True
+        return _enough(self._contained(item), item)
+
+    def _contained(self, item: Item) -> set[str]:
+        """Compounds and cognates: `bewonersavonden` ~ `bewoners`, `Antwerpen` ~ `Antwerp`."""
+        found: set[str] = set()
+        for notes_key in item.keys:
+            if len(notes_key) < 6:
+                continue
+            for draft_key in self.fast_keys:
+                if len(draft_key) >= 6 and (draft_key.startswith(notes_key) or notes_key.startswith(draft_key)
+                                            or (len(notes_key) >= 7 and notes_key in draft_key)):
+                    found.add(notes_key)
+                    break
+        return found
+
+    @cached_property
+    def mentioned(self) -> tuple[Item, ...]:
+        """Every item of the notes the draft refers to."""
+        return tuple(item for item in self.notes.items if self.mentions(item))
+
+    def mentions_any(self) -> bool:
+        items = self.notes.items
+        return any(self.mentions(i, deep=False) for i in items) or any(self.mentions(i) for i in items)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if any(ch.isalpha() for ch in t.text))
+
+
+def _enough(shared: set[str] | frozenset[str], item: Item) -> bool:
+    return len(shared) >= 2 or any(len(k) >= 5 or k in item.proper for k in shared)

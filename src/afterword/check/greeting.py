@@ -1,0 +1,89 @@
+"""The greeting line of a draft ("Dear Ms. de Vries,", "Hoi Lisa,"): who it addresses, and how formally."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from afterword.core.lang.tokens import Token, tokenise
+
+_OPENERS = (
+    "good morning|good afternoon|good evening|goedemorgen|goedemiddag|goedenavond|goedendag|"
+    "dear|hi|hello|hey|greetings|beste|geachte|hoi|hallo|hai|dag|lieve|hee|heey"
+)
+_GREETING = re.compile(rf"^[ \t]*(?P<word>{_OPENERS})(?![\w])[ \t,]*(?P<name>[^\n,!:;.?]{{0,80}}(?:\.[^\n,!:;?]{{0,60}})?)",
+                       re.IGNORECASE)
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "heer", "mevrouw", "mevr",
+                    "dhr", "meneer", "mw", "mvr", "drs", "ir", "ing", "mr.", "de"})
+_FORMAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "heer", "mevrouw", "mevr", "dhr",
+                            "meneer", "mw", "mvr", "drs", "ir", "sir", "madam"})
+#: Addressees that are not names ("Dear all", "Hi team", "Beste allen").
+GENERIC_ADDRESSEES = frozenset({
+    "all", "team", "everyone", "there", "hiring", "manager", "committee", "panel", "sir", "madam", "or", "and",
+    "allen", "iedereen", "heren", "dames", "en", "recruiter", "recruitment", "folks", "you", "colleagues",
+    "collega", "collega's", "the", "hr", "selectiecommissie", "sollicitatiecommissie", "wie", "het", "to",
+    "whom", "it", "may", "concern",
+})
+_INFORMAL_OPENERS = frozenset({"hi", "hey", "hoi", "hallo", "hai", "hee", "heey", "lieve", "hello"})
+
+
+@dataclass(frozen=True)
+class Greeting:
+    opener: str  # lower case: "dear", "hoi", …
+    start: int
+    end: int  # end of the greeting line
+    names: tuple[Token, ...]  # name words, offsets into the body
+    title: str | None  # "ms", "heer", …
+    register: str  # "formal", "informal" or "neutral"
+
+    @property
+    def name_text(self) -> str:
+        return " ".join(t.text for t in self.names)
+
+
+def find_greeting(body: str) -> Greeting | None:
+    """The greeting on the first non-empty line, if the draft opens with one."""
+    offset = len(body) - len(body.lstrip())
+    line_end = body.find("\n", offset)
+    if line_end < 0:
+        line_end = len(body)
+    line = body[offset:line_end]
+    match = _GREETING.match(line[:200])
+    if not match:
+        return None
+    opener = " ".join(match.group("word").lower().split())
+    name_start = offset + match.start("name")
+    tokens = tokenise(match.group("name"))
+    title: str | None = None
+    names: list[Token] = []
+    for token in tokens:
+        lowered = token.lower.rstrip(".")
+        if not names and lowered in TITLES and (lowered != "de" or title == "heer" or not names):
+            if lowered in _FORMAL_TITLES:
+                title = lowered
+            if lowered == "de" and title is None and len(tokens) > 1 and tokens[1].lower == "heer":
+                continue
+            if lowered != "de":
+                continue
+        if (lowered in GENERIC_ADDRESSEES and not token.text[:1].isupper()) or lowered in ("and", "en", "&"):
+            if names and lowered in ("and", "en"):
+                names.append(Token(token.text, token.start + name_start, token.end + name_start))
+            continue
+        names.append(Token(token.text, token.start + name_start, token.end + name_start))
+    while names and names[-1].lower in ("and", "en"):
+        names.pop()
+    if names and all(t.lower in GENERIC_ADDRESSEES for t in names):
+        names = []
+    register = _register(opener, title, names)
+    return Greeting(opener, offset, line_end, tuple(names), title, register)
+
+
+def _register(opener: str, title: str | None, names: list[Token]) -> str:
+    if opener == "geachte" or title is not None:
+        return "formal"
+    if opener in _INFORMAL_OPENERS:
+        return "informal"
+    lowered = [t.lower for t in names]
+    if opener == "dear" and len(names) >= 2 and "and" not in lowered and "en" not in lowered:
+        return "formal"  # "Dear Maria de Vries"
+    return "neutral"

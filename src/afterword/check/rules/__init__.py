@@ -1,0 +1,1 @@
+"""One module per check code; each defines RULE."""

@@ -1,0 +1,94 @@
+"""Most sentences are stock phrases that could be sent to anyone.
+
+A sentence counts as stock when it closely matches a phrase in the stock list of either language,
+or when, apart from generic follow-up words, function words and names, it says nothing. The
+greeting, the closing and the signature are not counted.
+
+Why it matters:
+Stock phrases are invisible: the reader has seen them in every other follow-up. A message made of
+them shows no trace of the conversation you had.
+
+Example:
+"Thank you for your time and consideration. I enjoyed our conversation. I look forward to hearing
+from you."
+
+Fix:
+Keep at most one stock sentence and replace the rest with something only you could write to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from afterword.check.context import Context, is_content
+from afterword.check.kinds import phrase_list, raw_lines
+from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
+from afterword.core.lang.tokens import Sentence, tokenise
+from afterword.core.model import Language, Severity
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalise(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+@cache
+def stock(language: Language) -> tuple[str, ...]:
+    return tuple(normalise(line) for line in raw_lines(language, "boilerplate"))
+
+
+def is_stock(ctx: Context, sentence: Sentence) -> bool:
+    from rapidfuzz import fuzz, process
+
+    tokens = tokenise(sentence.text)
+    if not any(is_content(t.text, ctx.notes.ignored) for t in tokens):
+        return True
+    text = normalise(sentence.text)
+    for lang in Language:
+        if process.extractOne(text, stock(lang), scorer=fuzz.ratio, score_cutoff=85) is not None:
+            return True
+    return False
+
+
+def counted(ctx: Context) -> list[Sentence]:
+    """Sentences of the message proper: no greeting, closing or signature lines."""
+    greeting = ctx.greeting
+    out = []
+    for sentence in ctx.sentences:
+        if greeting is not None and sentence.start < greeting.end and sentence.end <= greeting.end:
+            continue
+        if any(phrase_list(lang, "signoffs").search(sentence.text) for lang in Language):
+            continue
+        tokens = tokenise(sentence.text)
+        if not tokens or (all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) for t in tokens) and len(
+            tokens
+        ) <= 4):
+            continue  # a signature line: a name, a phone number
+        if "@" in sentence.text or "://" in sentence.text:
+            continue
+        out.append(sentence)
+    return out
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    sentences = counted(ctx)[:200]
+    if len(sentences) < 2:
+        return
+    flat = [s for s in sentences if is_stock(ctx, s)]
+    if len(flat) >= 2 and 2 * len(flat) > len(sentences):
+        yield Hit(values={"stock": len(flat), "total": len(sentences)}, start=flat[0].start, end=flat[0].end)
+
+
+RULE = make_rule(
+    "boilerplate", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
+    summary_nl="De meeste zinnen zijn standaardzinnen die naar iedereen kunnen (\"Hartelijk dank voor de "
+               "prettige kennismaking.\").",
+    en={"default": "{stock} of {total} sentences are stock phrases that could go to anyone. Keep one at most "
+                   "and replace the rest with something from this conversation."},
+    nl={"default": "{stock} van de {total} zinnen zijn standaardzinnen die naar iedereen kunnen. Houd er "
+                   "hoogstens één en vervang de rest door iets uit dit gesprek."},
+    check=check,
+)

@@ -1,0 +1,72 @@
+"""Informal address to a `formal` contact, or formal address to an `informal` one.
+
+Dutch: je/jij/jouw (or "Hoi", "Hallo", "Hey") to a formal contact, u/uw (or "Geachte") to an
+informal one. English: "Hi Els" / "Hey Els" to a formal contact, "Dear Ms. de Vries" or
+"Dear Maria de Vries" to an informal one. "Dear Maria" and "Beste Henk" suit both.
+
+Why it matters:
+The register is part of the relationship you built in the interview. Writing "je" to an executive
+who kept it formal, or "Geachte mevrouw" to a recruiter who was on first-name terms, jars.
+
+Example:
+"Hoi Henk, bedankt voor je tijd" to Henk Bosman, a formal contact.
+
+Fix:
+Match the register of the notes: u/uw and "Geachte heer …"/"Dear Mr. …" for formal contacts,
+je and "Hoi …"/"Hi …" for informal ones (or change the contact's formality in the notes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.register import Address
+from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.model import Formality, Language, Severity
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    wanted = ctx.contact.effective_formality
+    values: dict[str, object] = {"name": ctx.contact.name}
+    if ctx.text_language is Language.NL:
+        address = Address(ctx.body)
+        formal, informal = address.formal, address.informal
+        if wanted is Formality.FORMAL and informal and not formal:
+            yield Hit("informal_nl", {**values, "written": informal[0].text},
+                      start=informal[0].start, end=informal[0].end)
+            return
+        if wanted is Formality.INFORMAL and formal and not informal:
+            yield Hit("formal_nl", {**values, "written": formal[0].text}, start=formal[0].start, end=formal[0].end)
+            return
+        if formal and informal:
+            return  # formality-mix says it
+    greeting = ctx.greeting
+    if greeting is None:
+        return
+    line = ctx.body[greeting.start:greeting.end].strip()
+    if wanted is Formality.FORMAL and greeting.register == "informal":
+        yield Hit("informal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
+    elif wanted is Formality.INFORMAL and greeting.register == "formal":
+        yield Hit("formal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
+
+
+RULE = make_rule(
+    "formality-mismatch", Severity.WARNING, ALL_CHANNELS, __doc__,
+    summary_nl="Informele aanspreekvorm tegen een formeel contact, of formele tegen een informeel contact.",
+    en={"informal_nl": "{name} is a formal contact, but the message says \"{written}\". Use u/uw throughout.",
+        "formal_nl": "{name} is an informal contact, but the message says \"{written}\". Use je/jij/jouw "
+                     "throughout.",
+        "informal_greeting": "\"{written}\" is informal, and {name} is a formal contact. Open with e.g. "
+                             "\"Dear …\" / \"Geachte …\" and the surname.",
+        "formal_greeting": "\"{written}\" is formal, and {name} is an informal contact. Open with the first name, "
+                           "e.g. \"Hi …\" / \"Hoi …\"."},
+    nl={"informal_nl": "{name} is een formeel contact, maar het bericht zegt \"{written}\". Gebruik overal u/uw.",
+        "formal_nl": "{name} is een informeel contact, maar het bericht zegt \"{written}\". Gebruik overal "
+                     "je/jij/jouw.",
+        "informal_greeting": "\"{written}\" is informeel, en {name} is een formeel contact. Begin met "
+                             "bijvoorbeeld \"Geachte …\" / \"Dear …\" en de achternaam.",
+        "formal_greeting": "\"{written}\" is formeel, en {name} is een informeel contact. Begin met de voornaam, "
+                           "bijvoorbeeld \"Hoi …\" / \"Hi …\"."},
+    check=check,
+)

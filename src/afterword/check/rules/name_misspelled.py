@@ -1,0 +1,73 @@
+"""The recipient's first or last name appears misspelled ("Marie" for "Maria", "de Vris" for "de Vries").
+
+Names are compared without accents, so "Zoe" for "Zoë" and "Lukasz" for "Łukasz" are accepted
+(many keyboards cannot type them); particles may be capitalised when the surname stands alone
+("Van der Meer"). Other people's names, words from the notes and ordinary dictionary words are
+never taken for a misspelling.
+
+Why it matters:
+Getting someone's name wrong right after meeting them signals carelessness, and it is the one
+word in the message the reader is certain to notice.
+
+Example:
+"Dear Marie, thank you for …" in a draft for Maria de Vries.
+
+Fix:
+Copy the name exactly as the person gave it: "Maria", "De Vries".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.lang.lemmas import is_known_word
+from afterword.core.lang.names import allowed_name_edits, fold, name_distance, split_name
+from afterword.core.model import Language, Severity
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    parts = split_name(ctx.contact.name)
+    targets = [t for t in {parts.given, parts.core} if t and " " not in t]
+    if not targets:
+        return
+    folded_targets = {fold(t) for t in targets}
+    greeting = ctx.greeting
+    greeting_span = (greeting.start, greeting.end) if greeting else (-1, -1)
+    ignore = ctx.notes.words | ctx.notes.name_words | ctx.notes.company_words
+    reported: set[str] = set()
+    for token in ctx.tokens:
+        text = token.text
+        if not text[:1].isupper() or len(text) < 3 or "-" in text:
+            continue
+        folded = fold(text)
+        if folded in folded_targets or folded.rstrip("s") in folded_targets or folded in ignore:
+            continue
+        in_greeting = greeting_span[0] <= token.start < greeting_span[1]
+        for target in targets:
+            limit = allowed_name_edits(target)
+            if in_greeting:
+                limit = max(limit, 1)
+            if limit == 0 or abs(len(folded) - len(fold(target))) > limit:
+                continue
+            if name_distance(text, target) > limit:
+                continue
+            if not in_greeting and any(is_known_word(text, lang) for lang in Language):
+                continue
+            if folded in reported:
+                break
+            reported.add(folded)
+            yield Hit(values={"written": text, "name": target}, start=token.start, end=token.end)
+            break
+
+
+RULE = make_rule(
+    "name-misspelled", Severity.ERROR, ALL_CHANNELS, __doc__,
+    summary_nl="De voor- of achternaam van de ontvanger lijkt verkeerd gespeld (\"Marie\" voor \"Maria\").",
+    en={"default": "\"{written}\" looks like a misspelling of \"{name}\". Write the name exactly as they gave it: "
+                   "\"{name}\"."},
+    nl={"default": "\"{written}\" lijkt een verschrijving van \"{name}\". Schrijf de naam precies zoals die "
+                   "persoon hem gaf: \"{name}\"."},
+    check=check,
+)

@@ -1,0 +1,49 @@
+"""The email never connects a need of the organisation with the candidate's matching strength.
+
+Why it matters:
+The strongest follow-up names the intersection: what they need, and the experience you bring that
+answers it. That is the reason to hire you, stated once more while they decide.
+
+Example:
+An email that thanks Maria and recalls her outage story, but never links the six-hour data lag she
+described to the streaming pipeline you built.
+
+Fix:
+Add one sentence that pairs a need from the notes with the strength that answers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
+from afterword.core.model import Severity
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    interview = ctx.interview
+    pairs = [(need, strength) for strength in interview.strengths for need in interview.needs
+             if need.id in strength.answers]
+    if not pairs or not ctx.body.strip():
+        return
+    needs = {item.ref: item for item in ctx.notes.items if item.kind == "need"}
+    strengths = {item.ref: item for item in ctx.notes.items if item.kind == "strength"}
+    for index, strength in enumerate(interview.strengths):
+        s_item = strengths[str(index)]
+        if not ctx.mentions(s_item):
+            continue
+        if any(ctx.mentions(needs[n]) for n in strength.answers if n in needs):
+            return
+    mine = [p for p in pairs if ctx.contact.id in p[0].raised_by] or pairs
+    need, strength = mine[0]
+    yield Hit(values={"need": need.text, "strength": strength.text})
+
+
+RULE = make_rule(
+    "no-fit", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
+    summary_nl="De e-mail verbindt nergens een behoefte van de organisatie met een passende sterkte van de kandidaat.",
+    en={"default": "Connect what they need with what you bring, in one sentence: \"{need}\" — \"{strength}\"."},
+    nl={"default": "Verbind wat zij nodig hebben met wat jij meebrengt, in één zin: \"{need}\" — \"{strength}\"."},
+    check=check,
+)

@@ -1,0 +1,44 @@
+"""Unfilled template text: `[Name]`, `{company}`, `<interviewer>`, `XXX`, `TODO`, `INSERT …`, `___`.
+
+Why it matters:
+A follow-up with template text left in tells the reader it was mass-produced, and undoes every
+specific thing the rest of it says.
+
+Example:
+"Dear [Name], thank you for the conversation about the role at {company}."
+
+Fix:
+Fill in or remove every bracketed or capitalised stand-in before sending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.kinds import phrase_list
+from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.model import Language, Severity
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    for text, in_subject in ((ctx.subject or "", True), (ctx.body, False)):
+        seen: set[tuple[int, int]] = set()
+        for lang in Language:
+            for match in phrase_list(lang, "placeholders").finditer(text[:20000]):
+                span = (match.start(), match.end())
+                if any(s <= span[0] < e for s, e in seen):
+                    continue
+                seen.add(span)
+                yield Hit(values={"text": match.group().strip()}, start=span[0], end=span[1], in_subject=in_subject)
+
+
+RULE = make_rule(
+    "placeholder", Severity.ERROR, ALL_CHANNELS, __doc__,
+    summary_nl="Niet ingevulde sjabloontekst: `[Naam]`, `{bedrijf}`, `<interviewer>`, `XXX`, `TODO`, `___`.",
+    en={"default": "\"{text}\" is template text that was never filled in. Replace it with the real words "
+                   "or delete it."},
+    nl={"default": "\"{text}\" is sjabloontekst die nooit is ingevuld. Vervang het door de echte tekst of "
+                   "haal het weg."},
+    check=check,
+)

@@ -1,0 +1,70 @@
+"""Pressure or presumption: deadlines imposed on the reader, assuming the offer, self-superlatives,
+ultimatums, `!!`, shouting in capitals.
+
+Why it matters:
+A follow-up should remind them why they need you without being brash. Pressure and presumption
+make the reader defensive, and "when I start" assumes a decision that is theirs to make.
+
+Example:
+"Please let me know by Friday. When I start, I will fix your pipelines first. I'm the best candidate
+you will find!!"
+
+Fix:
+Drop the deadline and the presumption; state what you bring and ask one real question instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.kinds import phrase_list
+from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.lang.names import fold
+from afterword.core.model import Language, Severity
+
+_BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?!+|!\?+")
+_CAPS = re.compile(r"\b[A-ZÀ-Ý]{4,}(?:\s+[A-ZÀ-Ý]{2,})*\b")
+
+
+def _shouting(ctx: Context) -> Iterator[re.Match[str]]:
+    known = ctx.notes.words | ctx.notes.company_words | ctx.notes.name_words
+    for match in _CAPS.finditer(ctx.body):
+        words = match.group().split()
+        loud = [w for w in words if fold(w) not in known and len(w) >= 4]
+        if loud and (len(words) >= 2 or len(words[0]) >= 5):
+            yield match
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    body = ctx.body
+    spans: list[tuple[int, int, str]] = []
+    for lang in Language:
+        for match in phrase_list(lang, "pushy").finditer(body):
+            spans.append((match.start(), match.end(), "phrase"))
+    spans += [(m.start(), m.end(), "bangs") for m in _BANGS.finditer(body)]
+    spans += [(m.start(), m.end(), "caps") for m in _shouting(ctx)]
+    spans.sort()
+    last_end = -1
+    for start, end, kind in spans:
+        if start < last_end:
+            continue
+        last_end = end
+        yield Hit(kind, {"text": body[start:end].strip()}, start=start, end=end)
+
+
+RULE = make_rule(
+    "pushy", Severity.WARNING, ALL_CHANNELS, __doc__,
+    summary_nl="Druk of aanmatiging: termijnen opleggen, het aanbod al aannemen, zelfoverschatting, ultimatums, "
+               "`!!`, schreeuwen in hoofdletters.",
+    en={"phrase": "\"{text}\" puts pressure on the reader or presumes their decision. Leave it out; say what "
+                  "you bring and ask one real question instead.",
+        "bangs": "\"{text}\" reads as shouting. One full stop (or a single !) is enough.",
+        "caps": "\"{text}\" in capitals reads as shouting. Write it in normal case."},
+    nl={"phrase": "\"{text}\" zet de lezer onder druk of loopt op de beslissing vooruit. Laat het weg; zeg wat "
+                  "je meebrengt en stel liever één echte vraag.",
+        "bangs": "\"{text}\" komt over als schreeuwen. Eén punt (of één !) is genoeg.",
+        "caps": "\"{text}\" in hoofdletters komt over als schreeuwen. Schrijf het gewoon in kleine letters."},
+    check=check,
+)

@@ -1,0 +1,57 @@
+"""In an email of 40 words or more, first-person words outnumber reader-directed ones more than 3 to 1.
+
+Counted: I, me, my, mine, myself / ik, mij, me, mijn against you, your, yours / u, uw, je, jij, jou,
+jouw, jullie.
+
+Why it matters:
+A follow-up is about the reader's problem and how you can help with it. A message that keeps
+saying I, me, my reads as a second sales pitch instead of a continuation of the conversation.
+
+Example:
+"I really enjoyed it. I think my experience fits. I have led teams and I built pipelines, and I am
+sure my skills …"
+
+Fix:
+Turn some sentences towards the reader: their need, their question, what you could do for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
+from afterword.core.model import Severity
+
+FIRST = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "ik", "mij", "mijn",
+                   "mijzelf", "mezelf"})
+READER = frozenset({"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll", "u", "uw",
+                    "je", "jij", "jou", "jouw", "jullie", "uzelf", "jezelf"})
+MIN_WORDS = 40
+RATIO = 3
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    if ctx.word_count < MIN_WORDS:
+        return
+    first = reader = 0
+    for token in ctx.tokens:
+        lowered = token.lower.replace("’", "'")
+        if lowered in FIRST:
+            first += 1
+        elif lowered in READER:
+            reader += 1
+    if first > RATIO * max(reader, 0) and first > RATIO * reader and first >= 4:
+        yield Hit(values={"first": first, "reader": reader})
+
+
+RULE = make_rule(
+    "self-focus", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
+    summary_nl="In een e-mail van 40 woorden of meer staan meer dan 3 keer zo veel ik-woorden als woorden "
+               "gericht aan de lezer.",
+    en={"default": "The email says I/me/my {first} times and you/your {reader} times. Turn a sentence or two "
+                   "towards the reader: their need, their question, what you could do for them."},
+    nl={"default": "De e-mail zegt {first} keer ik/mij/mijn en {reader} keer u/je/jullie. Richt een of twee "
+                   "zinnen op de lezer: hun behoefte, hun vraag, wat jij voor hen kunt doen."},
+    check=check,
+)

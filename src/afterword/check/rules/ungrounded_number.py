@@ -1,0 +1,51 @@
+"""A number, percentage or amount in the draft appears nowhere in the notes.
+
+Numbers are normalised before comparing, so "23 percent", "23%", "drieëntwintig procent" and
+"twenty-three percent" are the same claim, "six hours" matches "6 hours" and "one in five" matches
+"1 in 5" or "20%". Dates, times, phone numbers, web addresses, ordinals and `one`/`een` used as a
+word ("the one you mentioned") are not claims; years of the interview and the next are allowed.
+
+Why it matters:
+A follow-up is read as a record of what you said. A figure that was never said (or was said
+differently) is a claim the reader may check, and a wrong one costs more than it adds.
+
+Example:
+"I cut warehouse spend by 60 percent" when the notes say 40 percent.
+
+Fix:
+Use the figure exactly as it is in the notes, or leave the number out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.lang.numbers import find_numbers
+from afterword.core.model import Severity
+
+MAX_FINDINGS = 10
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    known = ctx.notes.number_keys
+    count = 0
+    for mention in find_numbers(ctx.body):
+        if mention.keys & known:
+            continue
+        yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end)
+        count += 1
+        if count >= MAX_FINDINGS:
+            return
+
+
+RULE = make_rule(
+    "ungrounded-number", Severity.WARNING, ALL_CHANNELS, __doc__,
+    summary_nl="Een getal, percentage of bedrag in het bericht staat nergens in de notities.",
+    en={"default": "\"{text}\" is not in your notes. Check the figure and write it as it is in the notes, or "
+                   "leave it out."},
+    nl={"default": "\"{text}\" staat niet in je notities. Controleer het getal en schrijf het zoals het in de "
+                   "notities staat, of laat het weg."},
+    check=check,
+)

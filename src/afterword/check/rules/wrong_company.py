@@ -1,0 +1,60 @@
+"""The draft names another organisation the candidate is talking to, a classic copy-paste slip.
+
+The other organisations are those of other interviews in the database, or given with
+`--other-company`. A name is matched as a whole word, with or without a legal suffix
+(B.V., N.V., Inc., Ltd, GmbH).
+
+Why it matters:
+Thanking Acme for a conversation you had at Globex tells the reader you are reusing a text for
+several employers. Few slips end a candidacy faster.
+
+Example:
+"I would love to help Globex Freight grow its data team" in a follow-up to Acme Logistics.
+
+Fix:
+Replace the other organisation's name with this one's, and reread the sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.check.context import Context
+from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.lang.names import fold
+from afterword.core.model import Severity
+
+_SUFFIX = re.compile(r"[\s,]+(?:b\.?v\.?|n\.?v\.?|inc\.?|ltd\.?|llc|gmbh|plc|ag|s\.?a\.?|co\.?)$", re.I)
+
+
+def name_patterns(company: str) -> list[re.Pattern[str]]:
+    names = {company.strip(), _SUFFIX.sub("", company.strip())}
+    return [re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split()) + r"(?!\w)", re.I)
+            for n in names if len(n) >= 2]
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    own = fold(ctx.interview.company)
+    for other in ctx.other_companies:
+        other = other.strip()
+        if not other or fold(other) == own or fold(_SUFFIX.sub("", other)) in own:
+            continue
+        for text, in_subject in ((ctx.subject or "", True), (ctx.body, False)):
+            for pattern in name_patterns(other):
+                match = pattern.search(text)
+                if match:
+                    yield Hit(values={"other": match.group(), "company": ctx.interview.company},
+                              start=match.start(), end=match.end(), in_subject=in_subject)
+                    break
+
+
+RULE = make_rule(
+    "wrong-company", Severity.ERROR, ALL_CHANNELS, __doc__,
+    summary_nl="Het bericht noemt een andere organisatie waar de kandidaat mee in gesprek is: een kopieerfout.",
+    en={"default": "\"{other}\" is another organisation you are talking to; this message goes to {company}. "
+                   "Replace it with {company} and reread the sentence."},
+    nl={"default": "\"{other}\" is een andere organisatie waar je mee in gesprek bent; dit bericht gaat naar "
+                   "{company}. Vervang het door {company} en lees de zin opnieuw."},
+    check=check,
+)

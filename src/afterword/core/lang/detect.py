@@ -1,0 +1,43 @@
+"""A robust nl/en language guess from function words, blind to names and company words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from afterword.core.lang.lemmas import word_list
+from afterword.core.lang.tokens import tokenise
+from afterword.core.model import Language
+
+_PARTICLES = frozenset({"van", "de", "den", "der", "het", "ten", "ter", "te", "'t", "op", "in"})
+
+
+def language_scores(text: str, ignore: Iterable[str] = ()) -> dict[Language, int]:
+    """How many tokens are typical for each language. Surname particles before a capital
+    (`de Vries`, `van den Berg`) and words in `ignore` (names, the company) do not count."""
+    skip = {w.lower() for w in ignore}
+    markers = {lang: word_list(lang, "markers") for lang in Language}
+    scores = dict.fromkeys(Language, 0)
+    tokens = tokenise(text[:20000])
+    for index, token in enumerate(tokens):
+        lowered = token.lower
+        if lowered in skip:
+            continue
+        if lowered in _PARTICLES and index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper():
+            continue
+        for lang in Language:
+            if lowered in markers[lang]:
+                scores[lang] += 1
+    return scores
+
+
+def guess_language(text: str, ignore: Iterable[str] = ()) -> Language | None:
+    """`en` or `nl` when the text clearly is one of them, else None (too short or unclear)."""
+    scores = language_scores(text, ignore)
+    en, nl = scores[Language.EN], scores[Language.NL]
+    if max(en, nl) < 3:
+        return None
+    if en >= 2 * nl and en > nl:
+        return Language.EN
+    if nl >= 2 * en and nl > en:
+        return Language.NL
+    return None
