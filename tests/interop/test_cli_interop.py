@@ -113,3 +113,29 @@ def test_contacts_bad_card_writes_nothing(run_cli: RunCli, tmp_path: Path) -> No
     assert result.code == 2
     assert f"{VCF / 'malformed-line.vcf'}:5:" in result.err
     assert not out.exists()
+
+
+def test_stored_interviews_invite_import_contacts_and_remind(run_cli: RunCli, tmp_path: Path) -> None:
+    import icalendar
+
+    db = f"sqlite:///{tmp_path / 'afterword.db'}"
+    now = "2026-11-27T16:00:00+01:00"
+    stored = run_cli("invite", str(ICS / "google-meet-amsterdam.ics"), "--import", "--db", db, "--now", now)
+    assert stored.code == 0, stored.err
+    ident = stored.out.strip()
+    assert ident.isdigit()
+    added = run_cli("contacts", ident, str(VCF / "vcard4-two-cards.vcf"), "--db", db, "--json")
+    assert added.code == 0, added.err
+    result = json.loads(added.out)
+    assert result["added"] == ["zoe"]  # Tom Okafor is already there: completed, not repeated
+    assert result["updated"] == ["tom"]
+    exported = run_cli("export", ident, "--db", db)
+    assert "Zoë Łukasiewicz" in exported.out
+    calendar = run_cli("remind", "--all", "--ics", "--db", db, "--now", now)
+    assert calendar.code == 0, calendar.err
+    (event,) = icalendar.Calendar.from_ical(calendar.out).walk("VEVENT")
+    assert str(event["UID"]) == f"interview-{ident}-deadline@afterword.invalid"
+    assert "Zoë Łukasiewicz" in str(event["DESCRIPTION"])
+    missing = run_cli("remind", "999", "--ics", "--db", db)
+    assert missing.code == 2
+    assert "999" in missing.err

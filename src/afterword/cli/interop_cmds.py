@@ -67,23 +67,80 @@ def _say(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _db_option(func: Any) -> Any:
+    return click.option(
+        "--db", "db_url", metavar="URL", default=None,
+        help="Database URL for stored interviews (default: --db before the command, AFTERWORD_DB, ...).",
+    )(func)
+
+
+def _open_service(db_url: str | None) -> Any:
+    from afterword.service.interviews import open_service
+
+    if db_url is None:
+        ctx = click.get_current_context(silent=True)
+        obj = ctx.find_root().obj if ctx is not None else None
+        db_url = obj.get("db_url") if isinstance(obj, dict) else None
+    return open_service(db_url)
+
+
+def _stored_id(ref: str) -> int | None:
+    """A stored interview's id when REF is a number and not a file of that name."""
+    value = ref.strip()
+    if value.isdigit() and len(value) <= 12 and not Path(ref).exists():
+        return int(value)
+    return None
+
+
+def _gather(refs: tuple[str, ...], every: bool, db_url: str | None, now: Any) -> tuple[list[Interview], list[str]]:
+    """Interviews from notes files and stored ids (`--all`: every stored one still due); with their UID keys."""
+    from afterword.interop.reminders import interview_key
+
+    interviews: list[Interview] = []
+    keys: list[str] = []
+    ids = [i for i in (_stored_id(r) for r in refs) if i is not None]
+    for ref in refs:
+        if _stored_id(ref) is None:
+            interview = load(ref)
+            interviews.append(interview)
+            keys.append(interview_key(interview))
+    if ids or every:
+        service = _open_service(db_url)
+        try:
+            if every:
+                ids += [s.id for s in service.list_interviews(now) if s.deadline > now and s.id not in ids]
+            for ident in ids:
+                interview, _touchpoints = service.get_interview(ident)
+                interviews.append(interview)
+                keys.append(f"interview-{ident}")
+        finally:
+            service.close()
+    return interviews, keys
+
+
 @click.command("remind")
-@click.argument("notes", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("notes", nargs=-1, metavar="NOTES|ID...")
 @click.option("--ics", "as_ics", is_flag=True, help="Write an iCalendar file: one event per deadline, with alarms.")
+@click.option("--all", "every", is_flag=True, help="Every stored interview whose deadline is still ahead.")
 @click.option("--out", metavar="FILE", default=None, help="Where to write the .ics (default: standard output).")
 @click.option("--language", type=click.Choice(["en", "nl"]), default=None,
               help="Language of the reminders (default: each interview's language).")
+@_db_option
 @now_option
-def remind(notes: tuple[str, ...], as_ics: bool, out: str | None, language: str | None, now_text: str | None) -> int:
+def remind(notes: tuple[str, ...], as_ics: bool, every: bool, out: str | None, language: str | None,
+           db_url: str | None, now_text: str | None) -> int:
     """Reminders that reach you when Afterword is closed: `--ics` writes a calendar with an event
-    per follow-up deadline and alarms 2 hours after the interview and 4 hours before the deadline."""
+    per follow-up deadline and alarms 2 hours after the interview and 4 hours before the deadline.
+    Give notes files, stored interview ids, or --all."""
     from afterword.interop.reminders import write_reminders
 
     if not as_ics:
         raise click.UsageError("choose a kind of reminder: --ics (a calendar file)")
+    if not notes and not every:
+        raise click.UsageError("give notes files or stored interview ids, or --all")
     now = resolve_now(now_text)
-    interviews = [load(path) for path in notes]
-    data = write_reminders(interviews, now=now, language=Language(language) if language else None)
+    interviews, keys = _gather(notes, every, db_url, now)
+    data = write_reminders(interviews, now=now, keys=keys, language=Language(language) if language else None)
     write_output(out, data)
     if out and out != "-":
         _say(f"wrote {out}: {len(interviews)} deadline{'s' if len(interviews) != 1 else ''}")
@@ -106,11 +163,14 @@ def remind(notes: tuple[str, ...], as_ics: bool, out: str | None, language: str 
 @click.option("--language", type=click.Choice(["en", "nl"]), default=None, help="Language of the follow-ups.")
 @click.option("--out", metavar="NOTES.toml", default=None, help="Write the notes here (default: standard output).")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option("--import", "store", is_flag=True, help="Also store the interview in the database; prints its id.")
+@_db_option
 @now_option
 @json_option
 def invite(ics_file: str, uid: str | None, index: int | None, occurrence: str | None, company: str | None,
            role: str | None, candidate_name: str | None, candidate_email: str | None, zone: str | None,
-           language: str | None, out: str | None, force: bool, now_text: str | None, as_json: bool) -> int:
+           language: str | None, out: str | None, force: bool, store: bool, db_url: str | None,
+           now_text: str | None, as_json: bool) -> int:
     """Start the notes for an interview from a calendar invitation (.ics from Google, Outlook,
     Exchange, Zoom or Teams): its time and zone, the organiser and guests as contacts."""
     from afterword.core.notes import dump_notes
@@ -130,16 +190,26 @@ def invite(ics_file: str, uid: str | None, index: int | None, occurrence: str | 
     text = dump_notes(result.interview)
     if out is not None and out != "-":
         write_output(out, text.encode("utf-8"), force=force)
-    elif not as_json:
+    elif not as_json and not store:
         write_output(None, text.encode("utf-8"))
+    stored_id: int | None = None
+    if store:
+        service = _open_service(db_url)
+        try:
+            stored_id = service.import_interview(result.interview)
+        finally:
+            service.close()
     if as_json:
-        print_json(_invite_json(result.interview, result.uid, result.guesses, out, text))
+        print_json({**_invite_json(result.interview, result.uid, result.guesses, out, text), "id": stored_id})
         return 0
+    if stored_id is not None:
+        click.echo(str(stored_id))
     for guess in result.guesses:
         _say(f"note: {guess}")
     interview = result.interview
     lang = interview.effective_language
     where = f"wrote {out}: " if out and out != "-" else ""
+    where += f"stored as interview {stored_id}: " if stored_id is not None else ""
     _say(f"{where}{interview.company} — {interview.role}, {format_moment(interview.start, lang)}, "
          f"{len(interview.contacts)} contact{'s' if len(interview.contacts) != 1 else ''}")
     return 0
@@ -166,20 +236,25 @@ def _invite_json(interview: Interview, uid: str | None, guesses: tuple[str, ...]
 
 
 @click.command("contacts")
-@click.argument("notes", type=click.Path(dir_okay=True))
+@click.argument("notes", metavar="NOTES|ID")
 @click.argument("cards", nargs=-1, required=True, metavar="CARD.vcf...")
 @click.option("--out", metavar="FILE", default=None,
               help="Write the completed notes here (may be NOTES itself; comments are not kept). "
                    "Default: standard output.")
+@_db_option
 @json_option
-def contacts(notes: str, cards: tuple[str, ...], out: str | None, as_json: bool) -> int:
+def contacts(notes: str, cards: tuple[str, ...], out: str | None, db_url: str | None, as_json: bool) -> int:
     """Add the people on business cards (vCard 2.1/3.0/4.0: phone scans, Outlook or Google exports)
-    to an interview's contacts; someone already there (same e-mail) is completed, not repeated."""
+    to an interview's contacts; someone already there (same e-mail) is completed, not repeated.
+    NOTES may be a stored interview's id: then the stored interview is updated."""
     from dataclasses import replace
 
     from afterword.core.notes import dump_notes
     from afterword.interop.vcard import Card, merge_cards, read_vcards
 
+    stored_id = _stored_id(notes)
+    if stored_id is not None:
+        return _contacts_stored(stored_id, cards, db_url, as_json)
     interview = load(notes)
     found: list[Card] = []
     skipped: list[str] = []
@@ -208,4 +283,33 @@ def contacts(notes: str, cards: tuple[str, ...], out: str | None, as_json: bool)
     _say(f"{len(merged.added)} added ({', '.join(merged.added) or 'none'}), "
          f"{len(merged.updated)} completed ({', '.join(merged.updated) or 'none'})"
          + (f"; wrote {out}" if out and out != "-" else ""))
+    return 0
+
+
+def _contacts_stored(ident: int, cards: tuple[str, ...], db_url: str | None, as_json: bool) -> int:
+    from dataclasses import replace
+
+    from afterword.interop.vcard import Card, merge_cards, read_vcards
+
+    found: list[Card] = []
+    skipped: list[str] = []
+    for path in cards:  # every file is read before the database is touched
+        result = read_vcards(read_input(path), path)
+        found.extend(result.cards)
+        skipped.extend(result.skipped)
+    service = _open_service(db_url)
+    try:
+        interview, _touchpoints = service.get_interview(ident)
+        merged = merge_cards(interview.contacts, found)
+        if merged.added or merged.updated:
+            service.import_interview(replace(interview, contacts=merged.contacts), replace=True)
+    finally:
+        service.close()
+    if as_json:
+        print_json({"id": ident, "added": list(merged.added), "updated": list(merged.updated), "skipped": skipped})
+        return 0
+    for line in skipped:
+        _say(f"warning: {line}")
+    _say(f"interview {ident}: {len(merged.added)} added ({', '.join(merged.added) or 'none'}), "
+         f"{len(merged.updated)} completed ({', '.join(merged.updated) or 'none'})")
     return 0

@@ -121,7 +121,7 @@ def make_id(name: str, taken: set[str]) -> str:
     parts = split_name(name)
     given = _slug(parts.given) or "contact"
     options = [given]
-    surname = _slug(parts.core)
+    surname = _slug(parts.surname)
     if surname:
         options.append(f"{given}-{surname}")
     for option in options:

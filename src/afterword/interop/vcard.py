@@ -143,8 +143,8 @@ class Merge:
 
 
 def merge_cards(existing: Sequence[Contact], cards: Iterable[Card]) -> Merge:
-    """Add the cards' people; one already there (same e-mail, or same name without e-mail) is
-    completed, never duplicated, and what the notes already say is kept."""
+    """Add the cards' people; one already there (same e-mail, else same name) is completed, never
+    duplicated, and what the notes already say is kept."""
     contacts = list(existing)
     taken = {c.id for c in contacts}
     added: list[str] = []
@@ -178,6 +178,6 @@ def _match(contacts: Sequence[Contact], card: Card) -> int | None:
             if email_key(c.email) == key:
                 return i
     for i, c in enumerate(contacts):
-        if fold(c.name) == fold(card.name) and (not c.email or not card.email):
+        if fold(c.name) == fold(card.name):  # the same person with another address: the notes' one is kept
             return i
     return None
