@@ -1,1 +1,71 @@
 """Compose: turn an Interview into one specific Draft per contact and channel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from afterword.compose.build import X_LIMIT, email, short_note
+from afterword.compose.checkin import check_in
+from afterword.compose.firstperson import proper_words
+from afterword.compose.person import Person
+from afterword.compose.render import voice
+from afterword.compose.select import select_all
+from afterword.core.errors import InputError
+from afterword.core.model import Channel, Draft, Interview
+
+__all__ = ["compose", "compose_check_in"]
+
+
+def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
+            channels: Sequence[Channel] | None = None, template_dir: Path | None = None,
+            linkedin_limit: int = 200) -> list[Draft]:
+    """A draft for every contact (in notes order) and every channel they have an address for
+    (email, linkedin, x), or only the `contacts` and `channels` asked for.
+
+    Choices are made over the whole interview, so a person's draft is the same whether or not
+    the others are drafted too. Raises InputError for an unknown contact id."""
+    known = [c.id for c in interview.contacts]
+    if contacts is not None:
+        unknown = [c for c in contacts if c not in known]
+        if unknown:
+            raise InputError(
+                f"unknown contact `{unknown[0]}`; the notes have: {', '.join(known) or 'no contacts'}",
+                key="--contact",
+            )
+    wanted_contacts = set(contacts) if contacts is not None else set(known)
+    wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
+    v = voice(template_dir)
+    proper = proper_words(interview)
+    selections = select_all(interview)
+    drafts: list[Draft] = []
+    subjects: set[str] = set()
+    for contact in interview.contacts:
+        person = Person(interview, contact, selections[contact.id], v, proper)
+        for channel in Channel:
+            if not contact.address(channel):
+                continue
+            # Subjects are handed out over everyone, so a person's subject does not depend on the filter.
+            if channel is Channel.EMAIL:
+                draft = email(person, subjects)
+            elif contact.id not in wanted_contacts or channel not in wanted_channels:
+                continue
+            elif channel is Channel.LINKEDIN:
+                draft = short_note(person, channel, linkedin_limit)
+            else:
+                draft = short_note(person, channel, X_LIMIT)
+            if contact.id in wanted_contacts and channel in wanted_channels:
+                drafts.append(draft)
+    return drafts
+
+
+def compose_check_in(interview: Interview, contact_id: str, *, template_dir: Path | None = None) -> Draft:
+    """A courteous check-in email for when the next step's date passed without news."""
+    try:
+        contact = interview.contact(contact_id)
+    except KeyError:
+        known = ", ".join(c.id for c in interview.contacts) or "no contacts"
+        raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
+    person = Person(interview, contact, select_all(interview)[contact_id], voice(template_dir),
+                    proper_words(interview))
+    return check_in(person)

@@ -1,0 +1,168 @@
+"""Build one channel's draft for one person: the email, the LinkedIn note, the X message, the check-in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from afterword.compose.firstperson import shorten
+from afterword.compose.person import Person
+from afterword.compose.subject import email_subject
+from afterword.core.model import Channel, Draft
+
+#: Email body length the composer aims for (the checker warns under 50 and over 250 words).
+EMAIL_MIN_WORDS = 80
+EMAIL_MAX_WORDS = 200
+X_LIMIT = 280
+_URL = re.compile(r"https?://\S+")
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w[\w'’-]*", text))
+
+
+def signature(person: Person) -> str:
+    c = person.interview.candidate
+    return "\n".join(line for line in (" ".join(c.name.split()), c.phone, c.linkedin) if line)
+
+
+def email(person: Person, taken_subjects: set[str]) -> Draft:
+    passing = person.contact.met_in_passing
+    moment = person.moment()
+    values: dict[str, str] = {
+        "greeting": person.say("email", f"greeting.{person.register}"),
+        "signoff": person.say("email", f"signoff.{person.register}"),
+        "signature": signature(person),
+        "opening": _opening(person),
+        "moment": person.say("email", f"moment.{moment[0]}", **moment[1]) if moment else "",
+        "question": "",
+        "close": person.say("email", "passing.close" if passing else ("close.next" if person.base["ns"] else "close.plain")),
+    }
+    question = person.question()
+    if question:
+        values["question"] = person.say("email", "question.ask", q=question)
+    fit = _fit(person, pairs=1 if passing else 2)
+    extras: list[str] = []
+    if passing:
+        extras.append(person.say("email", "passing.context"))
+    body = _render_email(person, values, fit, extras)
+    # Too long: drop the second point, then the moment. Too short: add a tie to the company.
+    if word_count(body) > EMAIL_MAX_WORDS and len(fit) > 2:
+        fit = fit[:2]
+        body = _render_email(person, values, fit, extras)
+    if word_count(body) > EMAIL_MAX_WORDS and values["moment"]:
+        values["moment"] = ""
+        body = _render_email(person, values, fit, extras)
+    if not passing:
+        for key in ("fit.tie", "close.extra"):
+            if word_count(body) >= EMAIL_MIN_WORDS:
+                break
+            if key == "fit.tie" and not fit:
+                continue
+            extras.append(person.say("email", key))
+            body = _render_email(person, values, fit, extras)
+    if body.count("?") > 1 and values["question"]:
+        values["question"] = ""
+        body = _render_email(person, values, fit, extras)
+    subject = email_subject(person, taken_subjects)
+    return Draft(person.contact.id, Channel.EMAIL, person.lang, body, subject)
+
+
+def _render_email(person: Person, values: dict[str, str], fit: list[str], extras: list[str]) -> str:
+    paragraph = " ".join([*fit, *extras])
+    return person.voice.render(person.lang, "email", {**person.base, **values, "fit": paragraph})
+
+
+def _opening(person: Person) -> str:
+    if person.contact.met_in_passing:
+        return person.say("email", "passing.place" if person.base["place"] else "passing.noplace")
+    return person.say("email", "thanks.theme" if person.base["theme"] else "thanks.role")
+
+
+def _fit(person: Person, pairs: int) -> list[str]:
+    """The intersection: a need this person raised, and the strength of the candidate that answers it."""
+    out: list[str] = []
+    said: list[object] = []
+    for index, pair in enumerate(person.sel.pairs[:pairs]):
+        if pair.need is None:
+            if pair.strength is not None and not person.contact.met_in_passing:
+                clause = person.strength_clause(pair.strength, "email")
+                out.append(person.say("email", "fit.free_theme" if person.base["theme"] else "fit.free", s=clause))
+            continue
+        need = person.need(pair.need)
+        prefix = "need." if index == 0 else "need.second_"
+        out.append(person.say("email", prefix + need.kind, n=need.text))
+        if pair.strength is not None and any(pair.strength is s for s in said):
+            out.append(person.say("email", "fit.same"))
+        elif pair.strength is not None:
+            said.append(pair.strength)
+            clause = person.strength_clause(pair.strength, "email")
+            out.append(person.say("email", "fit.lead" if index == 0 else "fit.second", s=clause))
+        elif index == 0:
+            out.append(person.say("email", "fit.none"))
+    return out
+
+
+def x_length(text: str) -> int:
+    """Weighted length as X counts it: URLs 23, most Latin text 1, wide characters and emoji 2."""
+    total = 0
+    for part in _URL.split(text):
+        for ch in part:
+            cp = ord(ch)
+            light = cp <= 4351 or 8192 <= cp <= 8205 or 8208 <= cp <= 8223 or 8242 <= cp <= 8247
+            total += 1 if light else 2
+    return total + 23 * len(_URL.findall(text))
+
+
+def short_note(person: Person, channel: Channel, limit: int) -> Draft:
+    """A LinkedIn connection note or an X message: greeting, one concrete thing, a light close."""
+    name = str(channel)
+    measure: Callable[[str], int] = x_length if channel is Channel.X else len
+    fixed = {
+        "greeting": person.say(name, f"greeting.{person.register}"),
+        "close": person.say(name, "close.any"),
+        "sign": person.say(name, f"sign.{person.register}"),
+    }
+    text = ""
+    closes = (fixed["close"], "")
+    for concrete in _concretes(person, name):
+        for opening in _openings(person, name):
+            for close in closes:
+                text = person.voice.render(person.lang, name, {**person.base, **fixed, "opening": opening,
+                                                             "concrete": concrete, "close": close})
+                if measure(text) <= limit:
+                    return Draft(person.contact.id, channel, person.lang, text)
+    return Draft(person.contact.id, channel, person.lang, text)
+
+
+def _openings(person: Person, name: str) -> Iterator[str]:
+    if person.contact.met_in_passing:
+        if person.base["place"]:
+            yield person.say(name, "opening.passing")
+        yield person.say(name, "opening.passing_plain")
+        return
+    for limit in (90, 60, 40):
+        theme = person.theme(limit)
+        if theme:
+            yield person.say(name, "opening.theme", theme=theme)
+    yield person.say(name, "opening.role")
+    yield person.say(name, "opening.plain")
+
+
+def _concretes(person: Person, name: str) -> Iterator[str]:
+    moment = person.moment()
+    if moment is not None:
+        kind, values = moment
+        yield person.say(name, f"concrete.{kind}", **values)
+        for limit in (90, 60, 40):
+            short = {k: (shorten(v, limit, person.lang) or "") if v else v for k, v in values.items()}
+            if all(short[k] or not values[k] for k in values):
+                yield person.say(name, f"concrete.{kind}", **short)
+    pair = person.sel.primary
+    if pair is not None and pair.need is not None:
+        need = person.need(pair.need)
+        for limit in (200, 90, 60):
+            short_need = shorten(need.text, limit, person.lang)
+            if short_need:
+                yield person.say(name, "concrete.need", n=f"‘{short_need}’" if need.kind == "foreign" else short_need)
+    yield ""

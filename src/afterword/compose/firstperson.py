@@ -1,0 +1,405 @@
+"""Turn notes phrases, written in the candidate's own words, into pieces of sentences."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from afterword.core.lang.names import split_name
+from afterword.core.model import Contact, Formality, Interview, Language
+
+_TOKEN = re.compile(r"[\w'’-]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_QUOTES = "\"'‘’“”„([«"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of one language (compose/words/<lang>.toml)."""
+
+    lang: Language
+    past_irregular: frozenset[str]
+    not_verbs: frozenset[str]
+    present_first: frozenset[str]
+    third_to_first: dict[str, str]
+    noun_starts: frozenset[str]
+    imperative: frozenset[str]
+    telling: dict[str, str]
+    third_person: frozenset[str]
+    you_verbs: dict[str, str]
+    you_verbs_informal: dict[str, str]
+    modal: frozenset[str]
+    clause_starts: frozenset[str]
+    determiners: frozenset[str]
+    question_starts: frozenset[str]
+    function_words: frozenset[str]
+    trailing: frozenset[str]
+    met: dict[str, str]
+    met_prefix: frozenset[str]
+
+    def is_past(self, word: str) -> bool:
+        w = word.lower()
+        if w in self.not_verbs or len(w) < 3:
+            return False
+        if w in self.past_irregular:
+            return True
+        if self.lang is Language.EN:
+            return w.endswith("ed") and len(w) >= 4
+        return w.endswith(("de", "te")) and len(w) >= 5 and not w.endswith("ste")
+
+
+@cache
+def words(lang: Language) -> Words:
+    raw: dict[str, Any] = tomllib.loads(
+        resources.files("afterword.compose").joinpath(f"words/{lang}.toml").read_text("utf-8")
+    )
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key, []))
+
+    return Words(
+        lang=lang, past_irregular=fs("past_irregular"), not_verbs=fs("not_verbs"),
+        present_first=fs("present_first"), third_to_first=dict(raw.get("third_to_first", {})),
+        noun_starts=fs("noun_starts"), imperative=fs("imperative"), telling=dict(raw.get("telling", {})),
+        third_person=fs("third_person"), you_verbs=dict(raw.get("you_verbs", {})),
+        you_verbs_informal=dict(raw.get("you_verbs_informal", {})), modal=fs("modal"),
+        clause_starts=fs("clause_starts"), determiners=fs("determiners"), question_starts=fs("question_starts"),
+        function_words=fs("function_words"), trailing=fs("trailing"), met=dict(raw.get("met", {})),
+        met_prefix=frozenset(raw.get("met_prefix", {}).get("words", [])),
+    )
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A notes phrase made ready for a framing sentence chosen by its `kind`.
+
+    `text` fits inside a sentence (first word lowered where that is safe); `rest` is the part
+    after the subject for the `you_tell` kind ("mentioned the new warehouse")."""
+
+    kind: str
+    text: str
+    rest: str = ""
+    original: str = ""
+    gerund: str = ""
+
+
+def clean(text: str, *, keep_question: bool = False) -> str:
+    """One line, single spaces, no closing full stop (a question keeps its mark)."""
+    out = " ".join(text.split())
+    strip = ".;:,!" if keep_question else ".;:,!?"
+    while out and out[-1] in strip and not out.endswith("..."):
+        out = out[:-1].rstrip()
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower().strip("'’") for t in _TOKEN.findall(text)]
+
+
+def proper_words(interview: Interview) -> frozenset[str]:
+    """Words the notes write with a capital in mid-sentence, and every name: they keep their capital."""
+    found: set[str] = set()
+    names = [interview.company, interview.candidate.name, *(c.name for c in interview.contacts)]
+    for name in names:
+        found.update(_base(w) for w in name.split() if w[:1].isupper())
+    texts = [interview.theme or "", interview.next_step or ""]
+    texts += [n.text for n in interview.needs] + [s.text for s in interview.strengths]
+    texts += [m.text for m in interview.moments] + [q.text for q in interview.questions]
+    for text in texts:
+        if is_title_case(text):
+            continue
+        words_ = text.split()
+        for before, word in itertools.pairwise(words_):
+            core = word.strip(_QUOTES + ".,;:!?)")
+            if core[:1].isupper() and not before.endswith((".", "!", "?", ":")):
+                found.add(_base(core))
+    return frozenset(found)
+
+
+def _base(word: str) -> str:
+    w = word.lower().strip(_QUOTES + ".,;:!?)")
+    for suffix in ("'s", "’s"):
+        if w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def is_title_case(text: str) -> bool:
+    significant = [w for w in text.split() if len(w) > 3]
+    return len(significant) >= 3 and all(w[:1].isupper() for w in significant)
+
+
+def lower_first(text: str, proper: frozenset[str]) -> str:
+    """Lowercase the first word unless it is `I`, an acronym, a name or a word the notes capitalise."""
+    if not text or is_title_case(text):
+        return text
+    first = text.split(" ", 1)[0]
+    lead = len(first) - len(first.lstrip(_QUOTES))
+    core = first[lead:].strip(".,;:!?)")
+    if not core[:1].isupper() or core in ("I", "I'm", "I've", "I'd"):
+        return text
+    if any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core):
+        return text
+    if _base(core) in proper or _base(core.split("-")[0]) in proper:
+        return text
+    return text[:lead] + text[lead].lower() + text[lead + 1 :]
+
+
+def upper_first(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+        if ch not in _QUOTES:
+            break
+    return text
+
+
+def phrase_language(text: str, default: Language, ignore: Iterable[str] = ()) -> Language:
+    """English or Dutch by counting function words; ties go to `default`."""
+    skip = {t for name in ignore for t in tokens(name)}
+    toks = [t for t in tokens(text) if t not in skip]
+    en = sum(1 for t in toks if t in words(Language.EN).function_words)
+    nl = sum(1 for t in toks if t in words(Language.NL).function_words)
+    if en > nl:
+        return Language.EN
+    if nl > en:
+        return Language.NL
+    return default
+
+
+def name_forms(contact: Contact) -> list[str]:
+    """How the notes may refer to this contact, longest first."""
+    full = " ".join(contact.name.split())
+    if _CJK.search(full):
+        return [full]
+    parts = split_name(full)
+    forms = [full]
+    if parts.given and parts.given != full:
+        forms.append(parts.given)
+    return forms
+
+
+def address_name(contact: Contact, formal: bool) -> str:
+    """The name in a greeting: the given name, or the full name when formal (no gender guessed)."""
+    full = " ".join(contact.name.split())
+    if formal or _CJK.search(full):
+        return full
+    return split_name(full).given or full
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    subject: str
+    object: str
+    possessive: str
+    with_me: str
+
+
+def pronouns(lang: Language, formality: Formality) -> Pronouns:
+    if lang is Language.EN:
+        return Pronouns("you", "you", "your", "you and I")
+    if formality is Formality.FORMAL:
+        return Pronouns("u", "u", "uw", "u en ik")
+    return Pronouns("je", "jou", "je", "jij en ik")
+
+
+def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
+    """`Moved a pipeline…` → kind `i`, `I moved a pipeline…`; a noun phrase → kind `np`; else `raw`."""
+    text = clean(text)
+    w = words(lang)
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    me = "I" if lang is Language.EN else "ik"
+    if low in ("i", "ik") or low.startswith(("i'", "i’")):
+        return Piece("i", upper_first(text) if lang is Language.EN else text[0].lower() + text[1:], original=text)
+    if low in w.third_to_first:
+        return Piece("i", f"{me} {w.third_to_first[low]} {rest}".strip(), original=text)
+    if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha():
+        return Piece("i", f"{me} {low} {rest}", original=text)
+    if low in w.noun_starts or first[:1].isdigit() or low.startswith(("my ", "mijn ")):
+        return Piece("np", lower_first(text, proper), original=text)
+    return Piece("raw", lower_first(text, proper), original=text)
+
+
+def need_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
+    """`Grow a team…` → kind `want` (`grow a team…`); anything else `raw`, lowered where safe."""
+    text = clean(text)
+    first = text.split(" ", 1)[0].lower()
+    if first in words(lang).imperative and " " in text:
+        return Piece("want", first + text[len(first):], original=text)
+    return Piece("raw", lower_first(text, proper), original=text)
+
+
+def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[str]) -> Piece:
+    """Turn a moment shared with `contact` toward them where that is safe.
+
+    `Maria's story about…` → kind `your` (`your story about…`); `Tom and I both…` → `clause`
+    (`you and I both…`); `Els mentioned…` → `you_tell` (`you mentioned…`); `Henk fietst…` → `you`
+    (`u fietst…`); a noun phrase → `np`; a clause about us → `clause`; otherwise `raw`."""
+    text = clean(text)
+    w = words(lang)
+    p = pronouns(lang, contact.effective_formality)
+    for name in name_forms(contact):
+        for mark in ("'s ", "’s ") + (("s ",) if lang is Language.NL else ()):
+            if text.startswith(name + mark):
+                return _checked(Piece("your", _replace(p.possessive + " " + text[len(name + mark):], contact, p),
+                                      original=text), w)
+        joined = " and I " if lang is Language.EN else " en ik "
+        if text.startswith(name + joined):
+            return _checked(Piece("clause", _replace(p.with_me + " " + text[len(name + joined):], contact, p),
+                                  original=text), w, check_pronouns=False)
+        if text.startswith(name + " "):
+            after = text[len(name) + 1 :]
+            verb, _, rest = after.partition(" ")
+            you_verb = _second_person(verb, w, contact.effective_formality)
+            if you_verb is None or not rest:
+                break
+            rest = _replace(rest, contact, p)
+            kind = "you_tell" if verb.lower() in w.telling else "you"
+            if kind == "you_tell" and lang is Language.NL and rest.split(" ", 1)[0].lower() not in (
+                "over", "dat", "hoe", "wat", "waarom", "welke", "of", "van"
+            ):
+                kind = "you"
+            gerund = w.telling.get(verb.lower(), "") if kind == "you_tell" else ""
+            return _checked(Piece(kind, f"{p.subject} {you_verb} {rest}", rest=f"{you_verb} {rest}",
+                                  original=text, gerund=f"{gerund} {rest}" if gerund else ""), w)
+    replaced = _replace(text, contact, p)
+    first = replaced.split(" ", 1)[0].lower()
+    if first in w.determiners:
+        kind = "np"
+    elif first in w.clause_starts:
+        kind = "clause"
+    elif w.is_past(first) and " " in replaced:
+        me = "I" if lang is Language.EN else "ik"
+        replaced, kind = f"{me} {first}{replaced[len(first):]}", "clause"
+    else:
+        kind = "raw"
+    piece = Piece(kind, lower_first(replaced, proper), original=text)
+    return _checked(piece, w) if replaced != text else piece
+
+
+def _second_person(verb: str, w: Words, formality: Formality) -> str | None:
+    low = verb.lower()
+    if not verb[:1].islower() or not verb.replace("'", "").replace("’", "").isalpha():
+        return None
+    if w.lang is Language.NL:
+        if formality is Formality.INFORMAL and low in w.you_verbs_informal:
+            return w.you_verbs_informal[low]
+        return w.you_verbs.get(low, low)
+    if low in w.you_verbs:
+        return w.you_verbs[low]
+    if low in w.modal or w.is_past(low):
+        return low
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+        return low[:-1]
+    return None
+
+
+def _replace(text: str, contact: Contact, p: Pronouns) -> str:
+    for name in name_forms(contact):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?:'s|’s)(?!\w)", p.possessive, text)
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", p.object, text)
+    return text
+
+
+def _checked(piece: Piece, w: Words, *, check_pronouns: bool = True) -> Piece:
+    """Undo the turn toward the reader when a he/she/his/her would no longer fit."""
+    if check_pronouns and any(t in w.third_person for t in tokens(piece.text)):
+        return Piece("raw", piece.original, original=piece.original)
+    return piece
+
+
+def question_text(text: str, lang: Language, formality: Formality) -> str | None:
+    """The question ready to ask in the reader's register, or None when it is not a question."""
+    q = clean(text, keep_question=True)
+    if q.count("?") > 1 or not q:
+        return None
+    if not q.endswith("?"):
+        if "?" in q or q.split(" ", 1)[0].lower() not in words(lang).question_starts:
+            return None
+        q += "?"
+    return upper_first(_dutch_register(q, formality) if lang is Language.NL else q)
+
+
+_INFORMAL_TO_FORMAL = {"kan": "kunt", "kun": "kunt", "zal": "zult", "heb": "hebt", "ben": "bent", "wil": "wilt"}
+_FORMAL_TO_INFORMAL = {"kunt": "kun", "zult": "zal", "hebt": "heb", "heeft": "heb", "bent": "ben", "wilt": "wil",
+                       "gaat": "ga", "ziet": "zie", "doet": "doe", "denkt": "denk", "vindt": "vind", "komt": "kom",
+                       "verwacht": "verwacht", "zou": "zou"}
+
+
+def _dutch_register(q: str, formality: Formality) -> str:
+    """Swap je/jij/jouw and u/uw (with the verb before them) so a question fits the reader."""
+    out = q.split(" ")
+    low = [t.lower().strip("?,.") for t in out]
+    formal = formality is Formality.FORMAL
+    for i, tok in enumerate(low):
+        tail = out[i][len(tok):] if out[i].lower().startswith(tok) else ""
+        new: str | None = None
+        if formal and tok in ("je", "jij", "jou"):
+            new = "u"
+            if i > 0 and low[i - 1].isalpha():
+                verb = low[i - 1]
+                fixed = _INFORMAL_TO_FORMAL.get(verb) or (verb if verb.endswith(("t", "u")) else verb + "t")
+                out[i - 1] = _same_case(out[i - 1], fixed)
+        elif formal and tok == "jouw":
+            new = "uw"
+        elif not formal and tok == "u":
+            new = "je"
+            if i > 0 and low[i - 1] in _FORMAL_TO_INFORMAL:
+                out[i - 1] = _same_case(out[i - 1], _FORMAL_TO_INFORMAL[low[i - 1]])
+        elif not formal and tok == "uw":
+            new = "je"
+        if new is not None:
+            out[i] = _same_case(out[i], new) + tail
+    return " ".join(out)
+
+
+def _same_case(original: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
+_STRONG_CUTS = (", ", " – ", " — ", " - ", "; ", " (", " because ", " so that ", " which ", " while ", " omdat ",
+                " zodat ", " waardoor ", " die ", " terwijl ", " als ", " who ", " whose ", " where ", " waar ")
+_WEAK_CUTS = (" before ", " after ", " for ", " with ", " by ", " in ", " at ", " on ", " from ", " voor ", " na ",
+              " met ", " door ", " in ", " bij ", " op ", " uit ", " van ")
+
+
+def shorten(text: str, limit: int, lang: Language, *, level: str = "word") -> str | None:
+    """Cut a phrase at a natural boundary so it fits `limit` characters; None when nothing sensible fits.
+
+    Clause boundaries (a comma, `because`, `omdat`) come first, then prepositions (unless `level`
+    is "clause"), then any word boundary (only when `level` is "word")."""
+    strong = level == "clause"
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    w = words(lang)
+    for cuts in (_STRONG_CUTS, () if strong else _WEAK_CUTS):
+        best = ""
+        for cut in cuts:
+            idx = text.find(cut)
+            while idx != -1:
+                if idx <= limit and idx > len(best):
+                    best = text[:idx]
+                idx = text.find(cut, idx + 1)
+        best = best.rstrip(",;:–—- ")
+        if len(best.split()) >= 3 and best.split()[-1].lower() not in w.trailing:
+            return best
+    if level != "word":
+        return None
+    head = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else ""
+    parts = head.split()
+    while parts and parts[-1].lower().strip(",.;:") in w.trailing:
+        parts.pop()
+    out = " ".join(parts).rstrip(",.;:–—-( ")
+    return out if len(out.split()) >= 3 else None

@@ -1,0 +1,151 @@
+"""Everything the phrases need about one person: language, register, seed, and the notes turned into pieces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from afterword.compose.firstperson import (
+    Piece,
+    address_name,
+    clean,
+    lower_first,
+    moment_piece,
+    name_forms,
+    need_piece,
+    phrase_language,
+    question_text,
+    shorten,
+    strength_piece,
+    words,
+)
+from afterword.compose.render import Voice
+from afterword.compose.select import Selection
+from afterword.core.lang.names import given_name
+from afterword.core.model import Contact, Formality, Interview, Language, Need, Strength
+from afterword.core.timeutil import format_date
+
+#: A theme longer than this does not fit inside a sentence; it is shortened or left out.
+THEME_IN_SENTENCE = 90
+
+
+@dataclass
+class Person:
+    interview: Interview
+    contact: Contact
+    sel: Selection
+    voice: Voice
+    proper: frozenset[str]
+    lang: Language = field(init=False)
+    formal: bool = field(init=False)
+    seed: str = field(init=False)
+    base: dict[str, Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        iv, c = self.interview, self.contact
+        self.lang = iv.language_of(c)
+        self.formal = c.effective_formality is Formality.FORMAL
+        self.seed = f"{iv.company}\x1f{iv.role}\x1f{iv.start.isoformat()}"
+        candidate = iv.candidate
+        self.base = {
+            "name": address_name(c, self.formal),
+            "given": given_name(c.name),
+            "full": " ".join(c.name.split()),
+            "company": clean(iv.company),
+            "role": clean(iv.role),
+            "weekday": format_date(iv.start, self.lang).split(" ", 1)[0],
+            "me": given_name(candidate.name),
+            "me_full": " ".join(candidate.name.split()),
+            "theme": self.theme() or "",
+            "place": self.place(),
+            "ns": self.next_step(),
+        }
+
+    @property
+    def register(self) -> str:
+        return "formal" if self.formal else "informal"
+
+    @property
+    def notes_lang(self) -> Language:
+        return self.interview.effective_language
+
+    def say(self, name: str, key: str, **values: Any) -> str:
+        """One phrase in this person's language and register (`key.formal` wins over `key`)."""
+        registered = f"{key}.{self.register}"
+        chosen = registered if self.voice.has(self.lang, name, registered) else key
+        return self.voice.pick(self.lang, name, chosen, self.seed, {**self.base, **values}, self.sel.index)
+
+    def foreign(self, text: str) -> bool:
+        """The notes phrase is in another language than this person's draft."""
+        return phrase_language(text, self.notes_lang, ignore=[c.name for c in self.interview.contacts]) != self.lang
+
+    def theme(self, limit: int = THEME_IN_SENTENCE) -> str | None:
+        theme = self.interview.theme
+        if not theme or not clean(theme) or self.foreign(theme):
+            return None
+        short = shorten(theme, limit, self.lang, level="phrase")
+        return lower_first(short, self.proper) if short else None
+
+    def place(self) -> str:
+        met = (self.contact.met or "").strip()
+        w = words(self.lang)
+        if met.lower() in w.met:
+            return w.met[met.lower()]
+        if met and met.split(" ", 1)[0].lower() in w.met_prefix and not self.foreign(met):
+            return clean(met)
+        return ""
+
+    def next_step(self) -> str:
+        ns = self.interview.next_step
+        if not ns or not clean(ns) or self.foreign(ns) or len(ns) > 80:
+            return ""
+        return lower_first(clean(ns), self.proper)
+
+    def moment(self) -> tuple[str, dict[str, str]] | None:
+        """The phrase key (`moment.<kind>`) and values for this person's moment, or None."""
+        m = self.sel.moment
+        if m is None or not clean(m.text):
+            return None
+        if self.foreign(m.text):
+            return self._foreign_moment(m.text)
+        piece = moment_piece(m.text, self.contact, self.lang, self.proper)
+        kind = "you_tell_gerund" if piece.kind == "you_tell" and piece.gerund else piece.kind
+        values = {"m": piece.text, "rest": piece.rest, "gerund": piece.gerund}
+        place = self.base.get("place", "") if self.contact.met_in_passing else ""
+        if place and all(len(v.replace(place, "").split()) >= 3 for v in values.values() if v):
+            # "…on the office tour" need not be said twice when the greeting already says where we met.
+            values = {k: " ".join(v.replace(place, "").split()) for k, v in values.items()}
+        return kind, values
+
+    def _foreign_moment(self, text: str) -> tuple[str, dict[str, str]] | None:
+        text = clean(text)
+        other = words(self.notes_lang)
+        for name in name_forms(self.contact):
+            if text.startswith(name + " "):
+                verb, _, rest = text[len(name) + 1 :].partition(" ")
+                for lead in ("me about ", "about ", "me over ", "over ", "me "):
+                    if rest.startswith(lead):
+                        rest = rest[len(lead):]
+                        break
+                if verb.lower() in other.telling and len(rest.split()) >= 2:
+                    return "foreign_tell", {"m": rest, "rest": rest, "gerund": ""}
+        if any(name in text for name in name_forms(self.contact)):
+            return None  # it speaks of the reader in the third person, in another language
+        return "foreign", {"m": text, "rest": "", "gerund": ""}
+
+    def need(self, need: Need) -> Piece:
+        if self.foreign(need.text):
+            return Piece("foreign", clean(need.text), original=need.text)
+        return need_piece(need.text, self.lang, self.proper)
+
+    def strength_clause(self, strength: Strength, name: str) -> str:
+        if self.foreign(strength.text):
+            return self.say(name, "strength.foreign", s=clean(strength.text))
+        piece = strength_piece(strength.text, self.lang, self.proper)
+        return self.say(name, f"strength.{piece.kind}", s=piece.text)
+
+    def question(self) -> str | None:
+        q = self.sel.question
+        if q is None or self.foreign(q.text):
+            return None
+        return question_text(q.text, self.lang, self.contact.effective_formality)

@@ -1,0 +1,142 @@
+"""Text-mode Jinja: templates and phrase files per language and channel; notes text only ever as values.
+
+Wording lives in `templates/<lang>/<channel>.j2` (the layout of a message) and
+`templates/<lang>/<channel>.toml` plus `common.toml` (phrases with variants). A user folder
+overrides templates by file name and phrases key by key. Notes text is passed to `render()` as
+values and is never compiled, so `{{ }}`, `{% %}` or HTML in the notes come out literally.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+)
+
+from afterword.compose.firstperson import upper_first
+from afterword.core.errors import InputError
+from afterword.core.model import Language
+
+BUILTIN = Path(__file__).resolve().parent / "templates"
+
+
+def variant_index(seed: str, key: str, count: int, offset: int = 0) -> int:
+    """A stable choice among `count` variants: the same interview and person always get the same one.
+
+    `offset` (the person's place in the notes) makes neighbours in one interview differ."""
+    digest = hashlib.blake2b(f"{seed}\x1f{key}".encode(), digest_size=8).digest()
+    return (int.from_bytes(digest, "big") + offset) % count
+
+
+class Voice:
+    """The templates and phrases of the built-in folder, optionally overridden by a user folder."""
+
+    def __init__(self, user_dir: Path | None) -> None:
+        if user_dir is not None and not user_dir.is_dir():
+            raise InputError(f"template folder `{user_dir}` does not exist", key="--templates")
+        self.user_dir = user_dir
+        loaders = [FileSystemLoader(str(user_dir))] if user_dir is not None else []
+        loaders.append(FileSystemLoader(str(BUILTIN)))
+        self.env = Environment(
+            loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
+            trim_blocks=False, lstrip_blocks=True, keep_trailing_newline=False,
+        )
+        self.env.filters["capitalize_first"] = upper_first
+        self._phrases: dict[tuple[Language, str], dict[str, list[Template]]] = {}
+        self._templates: dict[str, Template] = {}
+
+    def phrases(self, lang: Language, name: str) -> dict[str, list[Template]]:
+        key = (lang, name)
+        if key not in self._phrases:
+            merged: dict[str, list[str]] = {}
+            for folder in (BUILTIN, self.user_dir):
+                if folder is None:
+                    continue
+                path = folder / str(lang) / f"{name}.toml"
+                if path.is_file():
+                    merged.update(_flatten(_read_toml(path)))
+            self._phrases[key] = {k: [self._compile(v, f"{lang}/{name}.toml", k) for v in vs]
+                                  for k, vs in merged.items()}
+        return self._phrases[key]
+
+    def has(self, lang: Language, name: str, key: str) -> bool:
+        return key in self.phrases(lang, name) or key in self.phrases(lang, "common")
+
+    def pick(self, lang: Language, name: str, key: str, seed: str, values: Mapping[str, Any],
+             offset: int = 0) -> str:
+        """Render one variant of the phrase `key` (from `<name>.toml`, else `common.toml`)."""
+        variants = self.phrases(lang, name).get(key) or self.phrases(lang, "common").get(key)
+        if not variants:
+            raise InputError(f"no phrase `{key}` in {lang}/{name}.toml or {lang}/common.toml", key="--templates")
+        template = variants[variant_index(seed, key, len(variants), offset)]
+        try:
+            return " ".join(template.render(values).split())
+        except TemplateError as exc:
+            raise InputError(f"phrase `{key}` in {lang}/{name}.toml: {exc}", key="--templates") from None
+
+    def render(self, lang: Language, name: str, values: Mapping[str, Any]) -> str:
+        """Render the layout `<lang>/<name>.j2` and tidy blank lines and trailing spaces."""
+        path = f"{lang}/{name}.j2"
+        try:
+            if path not in self._templates:
+                self._templates[path] = self.env.get_template(path)
+            text = self._templates[path].render(values)
+        except TemplateNotFound:
+            raise InputError(f"template `{path}` not found", key="--templates") from None
+        except TemplateError as exc:
+            raise InputError(f"template `{path}`: {exc}", key="--templates") from None
+        return tidy(text)
+
+    def _compile(self, source: str, where: str, key: str) -> Template:
+        try:
+            return self.env.from_string(source)
+        except TemplateError as exc:
+            raise InputError(f"phrase `{key}` in {where}: {exc}", key="--templates") from None
+
+
+def tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read phrases: {exc}", file=str(path)) from None
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, value in data.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(_flatten(value, full + "."))
+        elif isinstance(value, str):
+            out[full] = [value]
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            out[full] = list(value)
+    return out
+
+
+@cache
+def voice(user_dir: Path | None = None) -> Voice:
+    """One Voice per template folder, built once (templates compile lazily and are cached)."""
+    return Voice(user_dir.resolve() if user_dir is not None else None)

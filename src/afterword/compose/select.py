@@ -1,0 +1,96 @@
+"""Which needs, strengths, moment and question go to *this* person, so each draft has its own substance."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TypeVar
+
+from afterword.core.model import Contact, Interview, Moment, Need, Question, Strength
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A need this person raised with the strength that answers it (either may be missing)."""
+
+    need: Need | None
+    strength: Strength | None
+
+
+@dataclass(frozen=True)
+class Selection:
+    contact: Contact
+    index: int
+    pairs: tuple[Pair, ...]
+    moment: Moment | None
+    question: Question | None
+
+    @property
+    def primary(self) -> Pair | None:
+        return self.pairs[0] if self.pairs else None
+
+
+def select_all(interview: Interview) -> dict[str, Selection]:
+    """One selection per contact, made over the whole interview so that people who raised the
+    same need get different strengths, leads, moments and questions where the notes allow."""
+    out: dict[str, Selection] = {}
+    lead_needs: Counter[str] = Counter()
+    used_strengths: Counter[tuple[str, int]] = Counter()
+    used_moments: Counter[int] = Counter()
+    used_questions: Counter[int] = Counter()
+    used_free_strengths: Counter[int] = Counter()
+    for index, contact in enumerate(interview.contacts):
+        pairs = _pairs(interview, contact, lead_needs, used_strengths, used_free_strengths)
+        if pairs and pairs[0].need is not None:
+            lead_needs[pairs[0].need.id] += 1
+        moment = _least_used(
+            [(i, m) for i, m in enumerate(interview.moments) if contact.id in m.with_]
+            or [(i, m) for i, m in enumerate(interview.moments) if not m.with_],
+            used_moments,
+        )
+        question = _least_used(
+            [(i, q) for i, q in enumerate(interview.questions) if contact.id in q.for_]
+            or [(i, q) for i, q in enumerate(interview.questions) if not q.for_],
+            used_questions,
+        )
+        out[contact.id] = Selection(contact, index, pairs, moment, question)
+    return out
+
+
+def _least_used(items: list[tuple[int, T]], used: Counter[int]) -> T | None:
+    if not items:
+        return None
+    index, item = min(items, key=lambda pair: (used[pair[0]], pair[0]))
+    used[index] += 1
+    return item
+
+
+def _pairs(interview: Interview, contact: Contact, lead_needs: Counter[str],
+           used_strengths: Counter[tuple[str, int]], used_free: Counter[int]) -> tuple[Pair, ...]:
+    needs = interview.needs_raised_by(contact.id)
+    if not needs:
+        # Nobody's need to answer: a strength that answers no need raised by anyone in particular,
+        # rotating over the people so that two of them do not get the same one.
+        free = [(i, s) for i, s in enumerate(interview.strengths) if not s.answers] or list(
+            enumerate(interview.strengths)
+        )
+        strength = _least_used(free, used_free)
+        return (Pair(None, strength),) if strength is not None else ()
+    pairs: list[Pair] = []
+    mine: set[int] = set()
+    for need in needs:
+        options = [(i, s) for i, s in enumerate(interview.strengths) if need.id in s.answers]
+        if options:
+            # A strength not yet used in this person's draft, then the one least used for this need.
+            i, strength = min(options, key=lambda pair: (pair[0] in mine, used_strengths[(need.id, pair[0])], pair[0]))
+            mine.add(i)
+            used_strengths[(need.id, i)] += 1
+            pairs.append(Pair(need, strength))
+        else:
+            pairs.append(Pair(need, None))
+    order = {id(p): n for n, p in enumerate(pairs)}
+    # Lead with a need no one before has led with; then needs answered by a strength; then notes order.
+    pairs.sort(key=lambda p: (lead_needs[p.need.id] if p.need else 0, p.strength is None, order[id(p)]))
+    return tuple(pairs[:2])
