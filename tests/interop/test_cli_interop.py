@@ -6,6 +6,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from afterword.cli.interop_cmds import local_zone
 from afterword.core.notes import load_notes
 from tests.conftest import DATA, EXAMPLES, Result
 
@@ -139,3 +142,17 @@ def test_stored_interviews_invite_import_contacts_and_remind(run_cli: RunCli, tm
     missing = run_cli("remind", "999", "--ics", "--db", db)
     assert missing.code == 2
     assert "999" in missing.err
+
+
+def test_invite_uses_the_local_zone_for_utc_only_invitations(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    result = run_cli("invite", str(ICS / "google-email-utc-only.ics"), "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["timezone"] == "Europe/Amsterdam"
+    assert data["start"] == "2026-11-27T14:00:00+01:00"
+    monkeypatch.setenv("TZ", "UTC")
+    assert local_zone() is None
+    assert json.loads(run_cli("invite", str(ICS / "google-email-utc-only.ics"), "--json").out)["timezone"] == "UTC"

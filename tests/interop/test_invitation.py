@@ -188,3 +188,23 @@ def test_never_crashes_on_any_event_text(text: str) -> None:
         read_invitation(data, "fuzz.ics", now=NOW, candidate_name="Sam", company="Acme", role="Engineer")
     except InputError as exc:
         assert exc.file == "fuzz.ics" or exc.key is not None
+
+
+def test_utc_only_google_invitation_shown_in_the_local_zone() -> None:
+    result = invite("google-email-utc-only.ics", local_zone="Europe/Amsterdam")
+    interview = result.interview
+    assert interview.timezone == "Europe/Amsterdam"
+    assert interview.start.isoformat() == "2026-11-27T14:00:00+01:00"
+    assert (interview.company, interview.role) == ("Acme Logistics", "Data Engineer")
+    assert interview.candidate.name == "Sam Jansen"  # CN was the address: the name comes from it
+    assert [c.name for c in interview.contacts] == ["Maria de Vries"]  # "Vries, Maria de" turned round
+    assert any("your zone Europe/Amsterdam" in g for g in result.guesses)
+    assert invite("google-email-utc-only.ics").interview.timezone == "UTC"
+
+
+def test_outlook_display_name_zone_without_vtimezone() -> None:
+    text = (ICS / "unknown-tzid.ics").read_text().replace(
+        "Customized Time Zone", '"(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna"')
+    interview = read_invitation(text, "outlook.ics", now=NOW, candidate_name="Sam").interview
+    assert interview.timezone == "Europe/Amsterdam"
+    assert interview.start.isoformat() == "2026-11-27T14:00:00+01:00"

@@ -71,9 +71,12 @@ def test_malformed_files_name_file_and_line(name: str, line: int, words: str) ->
     assert words in info.value.message
 
 
-def test_binary_file_is_refused() -> None:
+def test_binary_file_is_refused_and_utf16_is_read() -> None:
     with pytest.raises(InputError, match="binary"):
-        read_vcards("BEGIN:VCARD\r\n".encode("utf-16"), "card.vcf")
+        read_vcards(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "card.vcf")
+    utf16 = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nEND:VCARD\r\n".encode("utf-16")
+    (card,) = read_vcards(utf16, "windows.vcf").cards
+    assert card.name == "Zoë Müller"
 
 
 def test_cp1252_file_is_read() -> None:

@@ -63,6 +63,23 @@ def write_output(path: str | None, data: bytes, *, force: bool = True) -> None:
         raise InputError(f"cannot write file ({exc.strerror})", file=path, key="--out") from None
 
 
+def local_zone() -> str | None:
+    """The user's IANA zone from TZ or /etc/localtime; None when unknown or plain UTC."""
+    from afterword.core.timeutil import ZoneError, load_zone
+
+    name = os.environ.get("TZ", "").lstrip(":").strip()
+    if not name:
+        target = os.path.realpath("/etc/localtime")
+        name = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+    if not name or name in {"UTC", "Etc/UTC", "Universal", "Etc/Universal", "Zulu", "GMT", "Etc/GMT"}:
+        return None
+    try:
+        load_zone(name)
+    except ZoneError:
+        return None
+    return name
+
+
 def _say(message: str) -> None:
     click.echo(message, err=True)
 
@@ -185,7 +202,7 @@ def invite(ics_file: str, uid: str | None, index: int | None, occurrence: str | 
     result = read_invitation(
         read_input(ics_file), ics_file, now=resolve_now(now_text), uid=uid, index=index, occurrence=on, zone=zone,
         company=company, role=role, candidate_name=candidate_name, candidate_email=candidate_email,
-        language=Language(language) if language else None,
+        language=Language(language) if language else None, local_zone=local_zone(),
     )
     text = dump_notes(result.interview)
     if out is not None and out != "-":

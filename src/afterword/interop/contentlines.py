@@ -69,6 +69,11 @@ def decode(data: bytes | str, filename: str) -> str:
     else:
         if len(data) > MAX_BYTES:
             raise InputError(f"file is larger than {MAX_BYTES:,} bytes", file=filename)
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM, as some Windows tools write
+            try:
+                return data.decode("utf-16").lstrip("\ufeff")
+            except UnicodeDecodeError:
+                raise InputError("is not valid UTF-16 text", file=filename) from None
         if b"\x00" in data[:4096]:
             raise InputError("is a binary file (UTF-16 or not text); expected a text file", file=filename)
         try:
@@ -143,7 +148,7 @@ def parse_line(raw: str, number: int, filename: str) -> ContentLine:
                 else:
                     start = i
                     while i < n and raw[i] not in ",;:":
-                        i += 1
+                        i += 2 if raw[i] == "\\" and i + 1 < n and raw[i + 1] in ",;" else 1
                     values.append(raw[start:i])
                 if i < n and raw[i] == ",":
                     i += 1

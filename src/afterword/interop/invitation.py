@@ -13,7 +13,7 @@ from afterword.interop.contentlines import Component, ContentLine, read_componen
 from afterword.interop.people import clean_email, clean_text, domain_of, email_key, make_id, name_from_email
 from afterword.interop.recurrence import Occurrence, pick_occurrence
 from afterword.interop.summary import company_from_domain, guess_kind, guess_language, guess_role_company
-from afterword.interop.zones import iana_name, match_rules
+from afterword.interop.zones import city_zone, iana_name, match_rules
 
 _SKIP_CUTYPES = {"ROOM", "RESOURCE", "GROUP"}
 _SKIP_ADDRESS = ("noreply", "no-reply", "donotreply", "@resource.calendar.google.com", "@group.calendar.google.com",
@@ -60,10 +60,12 @@ def read_invitation(
     candidate_name: str | None = None,
     candidate_email: str | None = None,
     language: Language | None = None,
+    local_zone: str | None = None,
 ) -> Invitation:
     """Read one event as an interview. Several events need `uid` or `index` (1-based); a
     recurring one gives the occurrence on `occurrence`, else the first whose follow-up is still
-    due after `now`. Floating times need `zone`; `zone` also sets the zone the interview is shown in."""
+    due after `now`. Floating times need `zone`; `zone` also sets the zone the interview is shown in.
+    `local_zone` (the user's own) shows UTC times when the file names no zone of its own."""
     roots = read_components(data, filename)
     calendars = [c for c in roots if c.name == "VCALENDAR"]
     components = [c for cal in calendars for c in cal.children] + [c for c in roots if c.name == "VEVENT"]
@@ -87,9 +89,11 @@ def read_invitation(
     if status is not None and status.value.strip().upper() == "CANCELLED":
         raise InputError("the event is cancelled (STATUS:CANCELLED)", file=filename, line=status.line)
     vtimezones = [c for c in components if c.name == "VTIMEZONE"]
-    times = _Times(filename, display_zone or default_zone, display_zone, vtimezones)
+    times = _Times(filename, display_zone or default_zone, display_zone, vtimezones, local_zone)
     start, end = times.span(event)
     guesses: list[str] = []
+    if times.used_local:
+        guesses.append(f"the invitation gives UTC times: shown in your zone {local_zone}; pass --timezone to change")
     chosen = event
     if event.comp.first("RRULE") or event.comp.first("RDATE"):
         picked: Occurrence = pick_occurrence(event.ical, start, end, now=now, on=occurrence, filename=filename,
@@ -212,8 +216,10 @@ class _Times:
     """Turns DTSTART/DTEND values into aware datetimes in an IANA zone where one can be named."""
 
     def __init__(self, filename: str, floating_zone: str | None, display_zone: str | None,
-                 vtimezones: list[Component]) -> None:
+                 vtimezones: list[Component], local_zone: str | None = None) -> None:
         self.filename = filename
+        self.local_zone = local_zone
+        self.used_local = False
         self.floating_zone = floating_zone
         self.display_zone = display_zone
         self.vtimezones = vtimezones
@@ -263,6 +269,8 @@ class _Times:
             name_found = iana_name(tzid)
             if name_found is None and value.tzinfo is not None:
                 name_found = match_rules(value.tzinfo, value, hint=tzid)
+            elif name_found is None:  # no VTIMEZONE: `(UTC+01:00) Amsterdam, Berlin, ...` names a city
+                name_found = city_zone(tzid)
             if name_found is not None:
                 self._zone = self._zone or name_found
                 return self._localise(wall, name_found, cl)
@@ -282,7 +290,11 @@ class _Times:
             self._zone = self._zone or self.floating_zone
             return self._localise(wall, self.floating_zone, cl)
         # UTC: shown in the chosen zone, else in the zone the calendar itself describes
-        target = self._zone or self.floating_zone or self._only_vtimezone() or "UTC"
+        target = self._zone or self.floating_zone or self._only_vtimezone()
+        if target is None and self.local_zone:
+            target = self.local_zone
+            self.used_local = True
+        target = target or "UTC"
         self._zone = target
         return value.astimezone(load_zone(target))
 
@@ -305,9 +317,12 @@ class _Times:
 
 
 def _params_name(cl: ContentLine) -> str | None:
-    cn = (cl.param("CN") or [""])[0]
-    cn = cn.replace("^n", " ").replace("^'", '"').replace("^^", "^").replace("\\,", ",")
+    cn = ",".join(cl.param("CN"))
+    cn = cn.replace("^n", " ").replace("^'", '"').replace("^^", "^").replace("\\,", ",").replace("\\;", ";")
     cn = clean_text(cn.strip().strip('"').strip("'"))
+    family, comma, given = cn.partition(",")
+    if comma and given.strip() and "," not in given and "@" not in cn and len(given.split()) <= 2:
+        cn = f"{given.strip()} {family.strip()}"  # directory order `Vries, Maria de`
     return cn or None
 
 

@@ -14,6 +14,8 @@ _PREFERRED = {
     "Romance Standard Time": "Europe/Brussels",
     "GMT Standard Time": "Europe/London",
 }
+_NORTH_AMERICA = {"Eastern": "America/New_York", "Central": "America/Chicago", "Mountain": "America/Denver",
+                  "Pacific": "America/Los_Angeles", "Alaska": "America/Anchorage", "Atlantic": "America/Halifax"}
 #: Tried first when only the rules of a VTIMEZONE are known.
 _COMMON = (
     "Europe/Amsterdam", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Helsinki", "Europe/Moscow",
@@ -43,6 +45,24 @@ def iana_name(tzid: str) -> str | None:
         tail = "/".join(parts[start:])
         if _valid(tail):
             return tail
+    return None
+
+
+def city_zone(text: str) -> str | None:
+    """`(UTC+01:00) Amsterdam, Berlin, Bern, Rome` → Europe/Amsterdam: the first city that names a zone."""
+    import re
+
+    if re.search(r"\b(?:US|Canada)\b", text):
+        for region, zone in _NORTH_AMERICA.items():
+            if re.search(rf"\b{region}\b", text, re.IGNORECASE):
+                return zone
+    for word in re.findall(r"[A-Za-z][A-Za-z .'-]{2,}", text):
+        wanted = word.strip().lower()
+        if wanted in {"utc", "gmt"}:
+            continue
+        for zone in _candidates():
+            if _city(zone) == wanted:
+                return zone
     return None
 
 
