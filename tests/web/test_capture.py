@@ -61,7 +61,7 @@ def _rejected(app: Litestar, client: TestClient[Litestar], data: list[tuple[str,
     assert message in error
     assert "Nothing was saved yet." in r.text
     assert backend(app).service.list_interviews(NOW) == []
-    return r.text
+    return str(r.text)
 
 
 def test_bad_email_is_shown_next_to_its_field(app: Litestar, client: TestClient[Litestar]) -> None:
@@ -91,11 +91,13 @@ def test_tampered_choices_and_handles(app: Litestar, client: TestClient[Litestar
 
 
 def test_unknown_people_keys_are_ignored_not_stored(app: Litestar, client: TestClient[Litestar]) -> None:
-    r = form_post(client, "/capture", _with({"needs-0-raised_by": "p99"}))
+    data = [*VALID, ("needs-0-raised_by", "p99"), ("moments-0-with", "<script>")]
+    r = form_post(client, "/capture", data)
     assert r.status_code == 303
     interview_id = int(r.headers["location"].rsplit("/", 1)[1])
     interview, _ = backend(app).service.get_interview(interview_id)
-    assert interview.needs[0].raised_by == ("lukasz",)
+    assert interview.needs[0].raised_by == ("maria", "lukasz")
+    assert interview.moments[0].with_ == ("maria",)
 
 
 def test_blank_rows_are_skipped(app: Litestar, client: TestClient[Litestar]) -> None:
@@ -106,3 +108,14 @@ def test_blank_rows_are_skipped(app: Litestar, client: TestClient[Litestar]) -> 
     interview_id = int(r.headers["location"].rsplit("/", 1)[1])
     interview, _ = backend(app).service.get_interview(interview_id)
     assert len(interview.contacts) == 2 and len(interview.needs) == 1
+
+
+def test_every_problem_is_shown_at_once(app: Litestar, client: TestClient[Litestar]) -> None:
+    data = _with({"company": "", "start": "not a date", "contacts-0-email": "maria@", "contacts-0-role": "boss",
+                  "contacts-1-x": "two words", "candidate_name": ""})
+    r = form_post(client, "/capture", data)
+    assert r.status_code == 422
+    for field in ("company", "start", "contacts-0-email", "contacts-0-role", "contacts-1-x", "candidate_name"):
+        assert f'id="e-{field}"' in r.text, field
+    assert 'id="e-role"' not in r.text and 'id="e-contacts-0-name"' not in r.text
+    assert backend(app).service.list_interviews(NOW) == []

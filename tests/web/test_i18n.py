@@ -62,8 +62,8 @@ def test_catalogs_translate() -> None:
     assert translations(Language.NL).gettext("Mark sent") == "Markeer als verstuurd"
     assert translations(Language.EN).gettext("Mark sent") == "Mark sent"
     nl = translations(Language.NL)
-    assert nl.ngettext("%(num)d follow-up still to send, most urgent first.",
-                       "%(num)d follow-ups still to send, most urgent first.", 1).startswith("%(num)d bericht ")
+    assert nl.ngettext("%(num)d person still to follow up, most urgent first.",
+                       "%(num)d people still to follow up, most urgent first.", 1).startswith("%(num)d persoon ")
 
 
 @pytest.mark.parametrize(

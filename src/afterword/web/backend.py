@@ -41,6 +41,42 @@ class InterviewView:
         return any(not card.done for card in self.cards)
 
 
+@dataclass(frozen=True)
+class Owed:
+    """One person still owed a follow-up, with the channels that can reach them."""
+
+    interview_id: int
+    company: str
+    role: str
+    contact: str
+    name: str
+    channels: tuple[Channel, ...]
+    deadline: datetime
+
+    @property
+    def first_channel(self) -> Channel:
+        return self.channels[0]
+
+    def overdue(self, now: datetime) -> bool:
+        return self.deadline < now
+
+
+def group_owed(rows: Iterable[DueRow]) -> list[Owed]:
+    """One entry per interview and person, most urgent first, channels in the order email, LinkedIn, X."""
+    grouped: dict[tuple[int, str], list[DueRow]] = {}
+    for row in rows:
+        grouped.setdefault((row.interview_id, row.contact), []).append(row)
+    order = list(Channel)
+    out = [
+        Owed(first.interview_id, first.company, first.role, first.contact, first.name,
+             tuple(sorted({r.channel for r in group}, key=order.index)), first.deadline)
+        for group in grouped.values()
+        for first in group[:1]
+    ]
+    out.sort(key=lambda o: (o.deadline, o.company, o.name))
+    return out
+
+
 class Backend:
     """What the handlers call; one instance per app, safe to share between worker threads."""
 
@@ -58,9 +94,8 @@ class Backend:
 
     # -- pages -------------------------------------------------------------------------------
 
-    def dashboard(self, now: datetime) -> tuple[list[DueRow], list[InterviewSummary]]:
-        owed = self.service.due(now, limit=DASHBOARD_ROWS)
-        owed.sort(key=lambda row: (row.deadline, row.company, row.name, list(Channel).index(row.channel)))
+    def dashboard(self, now: datetime) -> tuple[list[Owed], list[InterviewSummary]]:
+        owed = group_owed(self.service.due(now, limit=DASHBOARD_ROWS))
         interviews = self.service.list_interviews(now, limit=DASHBOARD_INTERVIEWS)
         return owed, interviews
 

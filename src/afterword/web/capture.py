@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 
 from afterword.core.errors import NotesError
@@ -90,21 +90,72 @@ def read_form(items: Iterable[tuple[str, str]]) -> Capture:
 
 
 def validate(capture: Capture, *, filename: str = "capture form") -> Capture:
-    """Build the notes document, dump it as TOML and parse it; fill `interview` or `errors`."""
+    """Build the notes document, dump it as TOML and parse it; fill `interview` or `errors`.
+
+    The parser stops at the first problem; to show every problem at once, the offending value is
+    set aside and the document parsed again, up to `MAX_ERRORS` times.
+    """
     import tomli_w
 
     doc, origin, errors = _document(capture)
-    if errors:
-        capture.errors = errors
-        return capture
-    capture.notes_text = tomli_w.dumps(doc)
-    try:
-        capture.interview = parse_notes(capture.notes_text, filename=filename)
-    except NotesError as exc:
-        origin_ids = {(table, entry["id"]): origin[(table, i)]
-                      for table in ("contacts", "needs") for i, entry in enumerate(doc.get(table, []))}
-        capture.errors = {_field_of(exc, origin, origin_ids): exc.message}
+    origin_ids = {(table, entry["id"]): origin[(table, i)]
+                  for table in ("contacts", "needs") for i, entry in enumerate(doc.get(table, []))}
+    interview: Interview | None = None
+    for _ in range(MAX_ERRORS):
+        text = tomli_w.dumps(doc)
+        try:
+            interview = parse_notes(text, filename=filename)
+        except NotesError as exc:
+            where = _field_of(exc, origin, origin_ids)
+            if where in errors and where != "start":  # the same field again: stop rather than loop
+                break
+            errors.setdefault(where, exc.message)
+            if where == "form" or not _set_aside(doc, exc):
+                break
+            continue
+        if not errors:
+            capture.notes_text = text
+        break
+    capture.errors = errors
+    capture.interview = interview if not errors else None
     return capture
+
+
+MAX_ERRORS = 12
+_PLACEHOLDER_START = datetime(2000, 1, 3, 12, 0)
+
+
+def _set_aside(doc: dict[str, Any], exc: NotesError) -> bool:
+    """Replace the value an error points at with a harmless one; False when that is not possible."""
+    m = _LABEL.match(exc.table or "")
+    key = exc.key
+    if m is None or key is None:
+        return False
+    table = m.group(1)
+    entry: Any = doc.get(table)
+    if isinstance(entry, list):
+        if m.group(2):
+            index = int(m.group(2)) - 1
+        else:
+            index = next((i for i, e in enumerate(entry) if e.get("id") == m.group(3)), -1)
+        if not 0 <= index < len(entry):
+            return False
+        entry = entry[index]
+    if not isinstance(entry, dict) or key not in entry:
+        return False
+    if table == "interview" and key == "timezone":
+        del entry["timezone"]
+        for moment in ("start", "end"):
+            if moment in entry:
+                entry[moment] = entry[moment].replace(tzinfo=UTC)
+    elif table == "interview" and key == "start":
+        entry["start"] = _PLACEHOLDER_START.replace(tzinfo=entry["start"].tzinfo)
+        entry.pop("end", None)
+    elif key in ("name", "text") or (table == "interview" and key in ("company", "role")):
+        entry[key] = "x"
+    else:
+        del entry[key]
+    return True
 
 
 def _document(capture: Capture) -> tuple[dict[str, Any], dict[tuple[str, int], int], dict[str, str]]:
@@ -117,6 +168,7 @@ def _document(capture: Capture) -> tuple[dict[str, Any], dict[tuple[str, int], i
     start = _local_datetime(f.get("start", ""))
     if start is None:
         errors["start"] = "expected a date and time such as 2026-11-27 14:00"
+        meta["start"] = _PLACEHOLDER_START  # so that the parser can still check everything else
     else:
         meta["start"] = start
         end_text = f.get("end", "").strip()
@@ -128,6 +180,8 @@ def _document(capture: Capture) -> tuple[dict[str, Any], dict[tuple[str, int], i
                 meta["end"] = datetime.combine(start.date(), end)
     if zone := f.get("timezone", "").strip():
         meta["timezone"] = zone
+    elif start is None:
+        meta["start"] = _PLACEHOLDER_START.replace(tzinfo=UTC)
     doc["interview"] = meta
 
     origin: dict[tuple[str, int], int] = {}
