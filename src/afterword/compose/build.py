@@ -87,7 +87,7 @@ def _fit(person: Person, pairs: int) -> list[str]:
         if pair.need is None:
             if pair.strength is not None and not person.contact.met_in_passing:
                 clause = person.strength_clause(pair.strength, "email")
-                out.append(person.say("email", "fit.free_theme" if person.base["theme"] else "fit.free", s=clause))
+                out.append(person.say("email", "fit.free", s=clause))
             continue
         need = person.need(pair.need)
         prefix = "need." if index == 0 else "need.second_"

@@ -374,7 +374,7 @@ _WEAK_CUTS = (" before ", " after ", " for ", " with ", " by ", " in ", " at ", 
               " met ", " door ", " in ", " bij ", " op ", " uit ", " van ")
 
 
-def shorten(text: str, limit: int, lang: Language, *, level: str = "word") -> str | None:
+def shorten(text: str, limit: int, lang: Language, *, level: str = "word", min_words: int = 3) -> str | None:
     """Cut a phrase at a natural boundary so it fits `limit` characters; None when nothing sensible fits.
 
     Clause boundaries (a comma, `because`, `omdat`) come first, then prepositions (unless `level`
@@ -393,7 +393,7 @@ def shorten(text: str, limit: int, lang: Language, *, level: str = "word") -> st
                     best = text[:idx]
                 idx = text.find(cut, idx + 1)
         best = best.rstrip(",;:–—- ")
-        if len(best.split()) >= 3 and best.split()[-1].lower() not in w.trailing:
+        if len(best.split()) >= min_words and best.split()[-1].lower() not in w.trailing:
             return best
     if level != "word":
         return None

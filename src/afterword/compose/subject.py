@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from afterword.compose.firstperson import clean, shorten, upper_first
 from afterword.compose.person import Person
+from afterword.compose.render import variant_index
 
 SUBJECT_LIMIT = 60
 
@@ -20,19 +23,45 @@ def email_subject(person: Person, taken: set[str]) -> str:
     return fallback
 
 
-def _candidates(person: Person) -> list[str]:
+def _candidates(person: Person) -> Iterator[str]:
     theme = _theme(person)
     need = _need(person)
     moment = _moment(person)
-    suffix = person.say("email", "subject.need_suffix").strip()
-    themed = theme + (suffix if suffix[:1] in ":;," else " " + suffix) if theme else ""
     if person.contact.met_in_passing:
-        order = [moment, theme, need, themed]
+        plain = [moment, theme, need]
     elif person.sel.index == _first_in_room(person):
-        order = [theme, need, moment, themed]
+        plain = [theme, need, moment]
     else:
-        order = [need, moment, themed, theme]
-    return [c for c in order if c]
+        plain = [need, moment, theme]
+    for text in plain:
+        if text and text == need:
+            yield _fit(person, text, _suffixes(person)[0] if _suffixes(person) else "", ("clause",))
+        if text:
+            yield _fit(person, text, "")
+    # Taken already (several people share a theme or a need): the same topic with a short tail.
+    for text in (need, theme):
+        if text:
+            for suffix in _suffixes(person):
+                yield _fit(person, text, suffix)
+
+
+def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("clause", "phrase")) -> str:
+    room = SUBJECT_LIMIT - len(suffix)
+    for level in levels:
+        short = shorten(text, room, person.lang, level=level, min_words=2)
+        if short and len(short.split()) >= 2:
+            return upper_first(short) + suffix
+    return ""
+
+
+def _suffixes(person: Person) -> list[str]:
+    variants = person.voice.phrases(person.lang, "email").get("subject.need_suffix", [])
+    rendered = [" ".join(v.render(person.base).split()) for v in variants]
+    joined = [s if s[:1] in ":;," else " " + s for s in rendered if s]
+    if not joined:
+        return []
+    start = variant_index(person.seed, "subject.need_suffix", len(joined), person.sel.index)
+    return joined[start:] + joined[:start]
 
 
 def _first_in_room(person: Person) -> int:
@@ -44,27 +73,18 @@ def _first_in_room(person: Person) -> int:
 
 def _theme(person: Person) -> str:
     theme = person.interview.theme
-    if not theme or person.foreign(theme):
-        return ""
-    return upper_first(shorten(theme, SUBJECT_LIMIT, person.lang, level="phrase") or "")
+    return "" if not theme or person.foreign(theme) else clean(theme)
 
 
 def _need(person: Person) -> str:
     pair = person.sel.primary
     if pair is None or pair.need is None or person.foreign(pair.need.text):
         return ""
-    suffix = person.say("email", "subject.need_suffix").strip()
-    joined = suffix if suffix[:1] in ":;," else " " + suffix
-    text = clean(pair.need.text)
-    for limit, tail in ((SUBJECT_LIMIT - len(joined), joined), (SUBJECT_LIMIT, "")):
-        short = shorten(text, limit, person.lang, level="clause")
-        if short and len(short.split()) >= 3:
-            return upper_first(short) + tail
-    return ""
+    return clean(pair.need.text)
 
 
 def _moment(person: Person) -> str:
     found = person.moment()
     if found is None or found[0] not in ("your", "np"):
         return ""
-    return upper_first(shorten(found[1]["m"], SUBJECT_LIMIT, person.lang, level="clause") or "")
+    return found[1]["m"]
