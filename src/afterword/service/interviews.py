@@ -95,7 +95,7 @@ class InterviewService:
             return queries.summaries(repo, now, limit=limit, offset=offset)
 
     def other_companies(self, exclude_id: int | None = None) -> list[str]:
-        """This owner's companies other than interview `exclude_id`'s (for the `wrong-company` check)."""
+        """This owner's other companies, without interview `exclude_id`'s own (for `wrong-company`)."""
         with self.store.read() as repo:
             return repo.other_companies(exclude_id)
 
@@ -111,6 +111,8 @@ class InterviewService:
             statuses = repo.statuses(ids)
         rows: list[DueRow] = []
         for interview_id in ids:
+            if limit is not None and len(rows) >= limit:
+                break  # later interviews have later deadlines: nothing below would make the cut
             interview = loaded[interview_id]
             own = statuses[interview_id]
             plan = make_plan(interview, now, own)

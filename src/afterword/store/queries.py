@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 
 from afterword.core.model import Language, TouchpointStatus
 from afterword.store.convert import zone
@@ -27,23 +27,26 @@ def open_interview_ids(repo: Repo, limit: int | None) -> list[int]:
 
 def summaries(repo: Repo, now: datetime, *, limit: int | None = None, offset: int = 0) -> list[InterviewSummary]:
     """One summary per interview, earliest deadline first, with coverage counts."""
-    n_contacts = (select(func.count()).where(contacts.c.interview_id == interviews.c.id)
-                  .correlate(interviews).scalar_subquery())
+    mine = select(interviews.c.id).where(interviews.c.owner == repo.owner)
     channels = (case((contacts.c.email.is_not(None), 1), else_=0)
                 + case((contacts.c.linkedin.is_not(None), 1), else_=0)
                 + case((contacts.c.x.is_not(None), 1), else_=0))
-    n_channels = (select(func.coalesce(func.sum(channels), 0)).where(contacts.c.interview_id == interviews.c.id)
-                  .correlate(interviews).scalar_subquery())
-    sent = and_(touchpoints.c.interview_id == interviews.c.id, touchpoints.c.status.in_(REACHED))
-    n_reached = (select(func.count(func.distinct(touchpoints.c.contact_key))).where(sent)
-                 .correlate(interviews).scalar_subquery())
-    n_sent = select(func.count()).where(sent).correlate(interviews).scalar_subquery()
+    people = (select(contacts.c.interview_id, func.count().label("n"), func.sum(channels).label("ch"))
+              .where(contacts.c.interview_id.in_(mine))
+              .group_by(contacts.c.interview_id).subquery())
+    sent = (select(touchpoints.c.interview_id,
+                   func.count(func.distinct(touchpoints.c.contact_key)).label("reached"),
+                   func.count().label("sent"))
+            .where(touchpoints.c.status.in_(REACHED), touchpoints.c.interview_id.in_(mine))
+            .group_by(touchpoints.c.interview_id).subquery())
     query = (
         select(interviews.c.id, interviews.c.company, interviews.c.role, interviews.c.candidate_name,
                interviews.c.start_utc, interviews.c.deadline_utc, interviews.c.language, interviews.c.owed,
                interviews.c.timezone, interviews.c.start_offset,
-               n_contacts.label("n_contacts"), n_channels.label("n_channels"),
-               n_reached.label("n_reached"), n_sent.label("n_sent"))
+               func.coalesce(people.c.n, 0).label("n_contacts"), func.coalesce(people.c.ch, 0).label("n_channels"),
+               func.coalesce(sent.c.reached, 0).label("n_reached"), func.coalesce(sent.c.sent, 0).label("n_sent"))
+        .select_from(interviews.outerjoin(people, people.c.interview_id == interviews.c.id)
+                     .outerjoin(sent, sent.c.interview_id == interviews.c.id))
         .where(interviews.c.owner == repo.owner)
         .order_by(interviews.c.deadline_utc, interviews.c.id)
         .offset(offset)

@@ -133,14 +133,18 @@ class Repo:
         return {r["id"]: convert.to_interview(r, by_interview[r["id"]], item_map[r["id"]]) for r in rows}
 
     def other_companies(self, exclude_id: int | None) -> list[str]:
-        """The companies of this owner's other interviews, distinct, in first-seen order."""
-        query = select(interviews.c.company).where(interviews.c.owner == self.owner).order_by(interviews.c.id)
+        """The distinct companies of this owner's other interviews, sorted, without interview
+        `exclude_id`'s own company (a second round at the same company is not a wrong company)."""
+        query = select(interviews.c.company).where(interviews.c.owner == self.owner).distinct()
+        own: str | None = None
         if exclude_id is not None:
-            query = query.where(interviews.c.id != exclude_id)
-        seen: dict[str, None] = {}
-        for company in self.conn.scalars(query):
-            seen.setdefault(company, None)
-        return list(seen)
+            own = self.conn.scalar(select(interviews.c.company).where(
+                interviews.c.id == exclude_id, interviews.c.owner == self.owner))
+        names = sorted(self.conn.scalars(query), key=str.casefold)
+        if own is None:
+            return names
+        mine = " ".join(own.split()).casefold()
+        return [n for n in names if " ".join(n.split()).casefold() != mine]
 
     # -- touchpoints ------------------------------------------------------------------------
 

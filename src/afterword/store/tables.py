@@ -89,6 +89,7 @@ interviews = Table(
     UniqueConstraint("owner", "identity"),
     Index("ix_interviews_owner_open_deadline", "owner", "open", "deadline_utc"),
     Index("ix_interviews_owner_deadline", "owner", "deadline_utc"),
+    Index("ix_interviews_owner_company", "owner", "company"),
 )
 
 contacts = Table(

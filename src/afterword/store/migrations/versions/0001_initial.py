@@ -42,6 +42,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_interviews_owner_open_deadline", "interviews", ["owner", "open", "deadline_utc"])
     op.create_index("ix_interviews_owner_deadline", "interviews", ["owner", "deadline_utc"])
+    op.create_index("ix_interviews_owner_company", "interviews", ["owner", "company"])
 
     op.create_table(
         "contacts",
