@@ -105,7 +105,10 @@ def test_no_placeholder_or_unfilled_template(path: Path) -> None:
             assert marker in source, marker  # only what the notes themselves contain
 
 
-@pytest.mark.parametrize("path", examples() + [DATA / "same-need.toml"], ids=_ids(examples() + [DATA / "same-need.toml"]))
+DISTINCT = [*examples(), DATA / "same-need.toml"]
+
+
+@pytest.mark.parametrize("path", DISTINCT, ids=_ids(DISTINCT))
 def test_people_get_different_substance(path: Path) -> None:
     from rapidfuzz import fuzz
 
