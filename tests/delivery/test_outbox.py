@@ -73,13 +73,13 @@ def test_refused_login_requeues_with_backoff_then_gives_up(engine: Engine) -> No
     worker = outbox.new_worker()
     with SmtpSession(cfg(free_port()), None) as session:
         for attempt in range(outbox.MAX_ATTEMPTS - 1):
-            report = outbox.deliver_due(engine, session, worker, clock=lambda: clock)
+            report = outbox.deliver_due(engine, session, worker, clock=lambda at=clock: at)
             assert [r for r, _ in report.retry] == [row_id]
             row = store.get(engine, row_id)
             assert row is not None and row.state == "queued" and row.attempts == attempt + 1
             assert row.send_at == clock + outbox.backoff(attempt)
             clock = row.send_at
-        report = outbox.deliver_due(engine, session, worker, clock=lambda: clock)
+        report = outbox.deliver_due(engine, session, worker, clock=lambda at=clock: at)
     assert [r for r, _ in report.failed] == [row_id]
     row = store.get(engine, row_id)
     assert row is not None and row.state == "failed" and "gave up" in (row.last_error or "")
@@ -131,7 +131,7 @@ def test_user_settles_unknown(engine: Engine, smtp_server: Callable[..., SmtpSer
 
 def test_sent_folder_settles_unknown(engine: Engine) -> None:
     a, b = queue(engine, msg(1), msg(2))
-    for row_id in (a, b):
+    for _ in (a, b):
         row = store.claim_next(engine, "w", NOW, NOW + timedelta(minutes=1))
         assert row is not None
         store.mark_data_started(engine, row.id, "w", NOW)

@@ -1,0 +1,279 @@
+"""Mail commands: `send`, `worker`, `outbox`, `replies`, `social` (the service is imported inside each)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from afterword.cli.common import json_option, now_option, print_json, resolve_now
+from afterword.core.errors import InputError
+from afterword.core.timeutil import iso
+
+if TYPE_CHECKING:
+    from afterword.delivery.outbox import BatchReport
+    from afterword.service.delivery import DeliveryService
+    from afterword.store.outbox import OutboxRow
+
+
+@contextmanager
+def _delivery() -> Iterator[DeliveryService]:
+    from afterword.service.delivery import DeliveryService
+    from afterword.service.interviews import open_service
+
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    db_url = obj.get("db_url") if isinstance(obj, dict) else None
+    interviews = open_service(db_url)
+    try:
+        yield DeliveryService(interviews)
+    finally:
+        interviews.close()
+
+
+def _id(text: str, key: str = "ID") -> int:
+    value = text.strip()
+    if not value.isdigit() or len(value) > 12:
+        raise InputError(f"`{text}` is not an id; ids are numbers", key=key)
+    return int(value)
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _tell_password_source(service: DeliveryService, which: str) -> None:
+    found = service.password(which)  # type: ignore[arg-type]
+    if found is not None:
+        _say(f"{which.upper()} password from {found.source}")
+
+
+def row_json(row: OutboxRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "state": row.state, "kind": row.kind, "interview": row.interview_id, "contact": row.contact,
+        "to": [r[0] for r in row.recipients], "subject": row.subject, "message_id": row.message_id,
+        "send_at": iso(row.send_at), "sent_at": iso(row.sent_at) if row.sent_at else None,
+        "attempts": row.attempts, "error": row.last_error, "refused": row.refused,
+        "replied_at": iso(row.replied_at) if row.replied_at else None,
+    }
+
+
+def _report_lines(report: BatchReport) -> list[str]:
+    lines = [f"sent      message {i}" for i in report.sent]
+    lines += [f"retry     message {i}: {d}" for i, d in report.retry]
+    lines += [f"failed    message {i}: {d}" for i, d in report.failed]
+    lines += [f"unknown   message {i}: {d} — check your Sent folder, then "
+              f"`afterword outbox --resolve {i} sent|not-sent`" for i, d in report.unknown]
+    return lines
+
+
+@click.command("send")
+@click.argument("interview_id", metavar="ID")
+@click.option("--contact", "contacts", multiple=True, metavar="C", help="Only this contact (repeatable).")
+@click.option("--at", "at_text", metavar="T", help="Send at this time (ISO 8601 with offset) instead of now.")
+@click.option("--suggest", is_flag=True, help="Schedule at the suggested time: office hours, inside 24 hours.")
+@click.option("--dry-run", is_flag=True, help="Print the MIME messages; queue and send nothing.")
+@click.option("--force", is_flag=True, help="Send even when the checker finds errors.")
+@now_option
+@json_option
+def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, suggest: bool, dry_run: bool,
+         force: bool, now_text: str | None, as_json: bool) -> int:
+    """Send the email drafts of stored interview ID now, or schedule them (--at, --suggest)."""
+    from afterword.core.timeutil import parse_instant
+
+    if at_text and suggest:
+        raise InputError("use either --at or --suggest, not both", key="--at")
+    ident = _id(interview_id)
+    now = resolve_now(now_text)
+    with _delivery() as service:
+        if dry_run:
+            for _, message in service.email_messages(ident, contacts):
+                sys.stdout.write(message.build(now).as_string() + "\n")
+            return 0
+        findings = service.check(ident, contacts, sent_at=now)
+        blocking = {c: [f for f in fs if f.severity == "error"] for c, fs in findings.items()}
+        blocking = {c: fs for c, fs in blocking.items() if fs}
+        if blocking and not force:
+            for contact, found in blocking.items():
+                for f in found:
+                    _say(f"{contact}: error {f.code}: {f.message}")
+            _say("not sent: fix the drafts or use --force")
+            return 1
+        send_at: datetime | None = None
+        if at_text:
+            send_at = parse_instant(at_text, option="--at")
+        elif suggest:
+            suggestion = service.suggest(ident, now)
+            send_at = suggestion.at
+            _say(f"suggested {iso(suggestion.at)}: {suggestion.reason}")
+        if send_at is not None and send_at <= now:
+            send_at = None  # a time in the past means now
+        ids = service.queue_emails(ident, contacts, send_at, now)
+        report = None
+        if send_at is None:
+            _tell_password_source(service, "smtp")
+            report = service.send_now(ids)
+        rows = [r for r in service.outbox() if r.id in set(ids)]
+        if as_json:
+            print_json({"messages": [row_json(r) for r in rows]})
+        else:
+            if report is not None:
+                for line in _report_lines(report):
+                    click.echo(line)
+            else:
+                for r in rows:
+                    click.echo(f"scheduled message {r.id} to {r.recipients[0][0]} at {iso(r.send_at.astimezone(send_at.tzinfo if send_at else None))}"
+                               " — `afterword worker` sends it")
+        return 1 if report is not None and (report.failed or report.unknown) else 0
+
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="One pass (send what is due, poll replies), then exit.")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="S",
+              help="Seconds between passes.")
+def worker(once: bool, interval: float) -> int:
+    """Send scheduled messages when due and notice replies; stops on Ctrl-C or SIGTERM."""
+    import signal
+
+    with _delivery() as service:
+        _tell_password_source(service, "smtp")
+        _tell_password_source(service, "imap")
+        runner = service.worker()
+
+        def stop(_signum: int, _frame: Any) -> None:
+            runner.stop.set()
+
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            def show(report: Any) -> None:
+                for line in _report_lines(report.batch):
+                    click.echo(line)
+                for rid, state in report.recovered:
+                    click.echo(f"recovered message {rid}: {state}")
+                for note in report.notes:
+                    click.echo(note)
+                for error in report.errors:
+                    _say(f"afterword: warning: {error}")
+
+            if once:
+                show(runner.cycle())
+            else:
+                runner.run(interval, show)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+    return 0
+
+
+@click.command("outbox")
+@click.option("--state", "states", multiple=True,
+              type=click.Choice(["queued", "sending", "sent", "failed", "unknown"]), help="Only these states.")
+@click.option("--resolve", "resolve", nargs=2, metavar="ID sent|not-sent",
+              help="Settle an `unknown` message: it was sent (found it) or was not (send again).")
+@now_option
+@json_option
+def outbox_cmd(states: tuple[str, ...], resolve: tuple[str, str] | None, now_text: str | None,
+               as_json: bool) -> int:
+    """Messages in the outbox and their state; settle `unknown` ones."""
+    with _delivery() as service:
+        if resolve:
+            row_id, verdict = _id(resolve[0], "--resolve"), resolve[1].strip().lower()
+            if verdict not in ("sent", "not-sent"):
+                raise InputError(f"`{resolve[1]}` must be sent or not-sent", key="--resolve")
+            row = service.resolve(row_id, verdict == "sent", resolve_now(now_text))
+            if as_json:
+                print_json(row_json(row))
+            else:
+                click.echo(f"message {row.id} is now {row.state}")
+            return 0
+        rows = service.outbox(states)
+        if as_json:
+            print_json({"messages": [row_json(r) for r in rows]})
+            return 0
+        if not rows:
+            click.echo("The outbox is empty.")
+        for r in rows:
+            extra = f" — {r.last_error}" if r.last_error else ""
+            click.echo(f"{r.id:>5}  {r.state:<8} {iso(r.send_at)}  {r.recipients[0][0]}  {r.subject}{extra}")
+        return 0
+
+
+@click.command("replies")
+@now_option
+@json_option
+def replies(now_text: str | None, as_json: bool) -> int:
+    """Look in the IMAP inbox once for replies; propose check-ins where the decision date passed."""
+    now = resolve_now(now_text)
+    with _delivery() as service:
+        _tell_password_source(service, "imap")
+        found = service.poll_replies(now)
+        proposals = service.check_ins(now)
+        if as_json:
+            print_json({
+                "replies": [{"id": row.id, "interview": row.interview_id, "contact": row.contact,
+                             "reply_message_id": mid} for row, mid in found],
+                "check_ins": [{"interview": p.interview_id, "contact": p.contact, "decision_date": p.decided,
+                               "subject": p.draft.subject, "body": p.draft.body,
+                               "findings": [f.to_json() for f in p.findings]} for p in proposals],
+            })
+            return 0
+        for row, _ in found:
+            click.echo(f"reply from {row.recipients[0][0]} to “{row.subject}” (interview {row.interview_id})")
+        if not found:
+            click.echo("No new replies.")
+        for p in proposals:
+            click.echo(f"\nNo reply since the decision date {p.decided}: a check-in for {p.contact} "
+                       f"(interview {p.interview_id})\nSubject: {p.draft.subject}\n\n{p.draft.body}")
+        return 0
+
+
+@click.command("social")
+@click.argument("interview_id", metavar="ID")
+@click.option("--done", nargs=2, metavar="CONTACT CHANNEL", help="Mark the LinkedIn note or X post as sent.")
+@click.option("--open", "open_pages", is_flag=True, help="Open the pages in the browser.")
+@now_option
+@json_option
+def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool, now_text: str | None,
+               as_json: bool) -> int:
+    """LinkedIn and X: the text to copy, the page to open, and this month's LinkedIn note count."""
+    ident = _id(interview_id)
+    now = resolve_now(now_text)
+    with _delivery() as service:
+        if done:
+            warning = service.mark_social_done(ident, done[0], done[1].strip().lower(), now)
+            if as_json:
+                print_json({"done": {"contact": done[0], "channel": done[1]}, "warning": warning})
+            else:
+                click.echo(f"marked {done[1]} to {done[0]} as sent")
+                if warning:
+                    _say(f"afterword: warning: {warning}")
+            return 0
+        items = service.social_items(ident)
+        used = service.linkedin_notes_used(now)
+        warning = service.allowance_warning(now)
+        if as_json:
+            print_json({
+                "items": [{"contact": i.action.contact, "name": i.name, "channel": str(i.action.channel),
+                           "status": str(i.status), "text": i.action.text, "length": i.action.length,
+                           "limit": i.action.limit, "trimmed": i.action.trimmed, "open_url": i.action.open_url,
+                           "profile_url": i.action.profile_url} for i in items],
+                "linkedin_notes_this_month": used, "allowance": service.config.linkedin_free_notes,
+                "warning": warning,
+            })
+            return 0
+        for i in items:
+            trimmed = " (shortened to fit)" if i.action.trimmed else ""
+            click.echo(f"{i.name} — {i.action.channel} [{i.status}] {i.action.length}/{i.action.limit}{trimmed}\n"
+                       f"  open: {i.action.open_url}\n  {i.action.text}\n")
+            if open_pages and i.status not in ("sent", "replied", "skipped"):
+                import webbrowser
+
+                webbrowser.open(i.action.open_url)
+        click.echo(f"Personalised LinkedIn notes this month: {used} of {service.config.linkedin_free_notes}")
+        if warning:
+            _say(f"afterword: warning: {warning}")
+        return 0

@@ -1,0 +1,328 @@
+"""Delivery use cases shared by the CLI and the web UI: queue and send email, the worker, replies, social.
+
+    service = DeliveryService(open_service(url))
+    ids = service.queue_emails(interview_id, ["maria"], send_at=None, now=now)   # send now
+    report = service.send_now(ids)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from afterword.core.errors import InputError
+from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity, TouchpointStatus
+from afterword.delivery import outbox, social
+from afterword.delivery.checkin import check_in_due, propose_check_in
+from afterword.delivery.config import MailConfig, config_dir, load_config
+from afterword.delivery.imap import ImapClient, SentRef, match_replies
+from afterword.delivery.mime import Mailbox, Outgoing, make_message_id, parse_mailbox
+from afterword.delivery.outbox import BatchReport
+from afterword.delivery.reminder import send_reminder_email
+from afterword.delivery.schedule import Suggestion, suggest_send_time
+from afterword.delivery.secrets import Secret, find_password
+from afterword.delivery.smtp import SmtpSession
+from afterword.delivery.worker import Worker
+from afterword.service.interviews import InterviewService
+from afterword.store import outbox as store
+from afterword.store.outbox import OutboxRow
+
+ACTIVE = ("queued", "sending", "sent", "unknown")
+REMIND_BEFORE = timedelta(hours=4)
+
+
+@dataclass(frozen=True)
+class SocialItem:
+    interview_id: int
+    action: social.SocialAction
+    status: TouchpointStatus
+    name: str
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    interview_id: int
+    contact: str
+    decided: str
+    draft: Draft
+    findings: tuple[Finding, ...]
+
+
+class DeliveryService:
+    """Mail and copy-and-open for one owner, over the same database as `InterviewService`."""
+
+    def __init__(self, interviews: InterviewService, config: MailConfig | None = None,
+                 environ: Mapping[str, str] | None = None) -> None:
+        self.interviews = interviews
+        self.environ = environ
+        self.config = config if config is not None else load_config(environ=environ)
+        self.engine = interviews.store.engine
+
+    # -- settings and secrets ---------------------------------------------------------------
+
+    @property
+    def config_dir(self) -> Path:
+        return self.config.path.parent if self.config.path else config_dir(self.environ)
+
+    def password(self, service: Literal["smtp", "imap"]) -> Secret | None:
+        username = self.config.smtp.username if service == "smtp" and self.config.smtp else (
+            self.config.imap.username if service == "imap" and self.config.imap else None)
+        if not username:
+            return None
+        return find_password(service, username, self.config_dir, self.environ)
+
+    def sender(self) -> Mailbox:
+        if self.config.smtp is None:
+            raise InputError(f"SMTP is not set up: add an [smtp] table to {self.config.path}", key="smtp")
+        return parse_mailbox(self.config.smtp.sender, "from")
+
+    def _require_password(self, service: Literal["smtp", "imap"]) -> str | None:
+        cfg = self.config.smtp if service == "smtp" else self.config.imap
+        if cfg is None or not cfg.username:
+            return None
+        found = self.password(service)
+        if found is None:
+            raise InputError(
+                f"no {service.upper()} password: store it in the system keyring (`keyring set afterword-{service} "
+                f"{cfg.username}`), set AFTERWORD_{service.upper()}_PASSWORD, or write it to a 0600 file "
+                f"{self.config_dir / (service + '.password')}", key=service)
+        return found.value
+
+    # -- email ------------------------------------------------------------------------------
+
+    def email_messages(self, interview_id: int, contacts: Sequence[str] = ()) -> list[tuple[str, Outgoing]]:
+        """Validated messages for the email drafts of an interview (all of them, or `contacts`)."""
+        interview, touchpoints = self.interviews.get_interview(interview_id)
+        drafts = {tp.contact: tp for tp in touchpoints if tp.channel is Channel.EMAIL}
+        wanted = list(contacts) or [c.id for c in interview.contacts if c.email]
+        if not wanted:
+            raise InputError("nobody in this interview has an email address", key="contacts")
+        sender = self.sender()
+        domain = sender.address.rpartition("@")[2]
+        found: list[tuple[str, Outgoing]] = []
+        for cid in wanted:
+            try:
+                contact = interview.contact(cid)
+            except KeyError:
+                raise InputError(f"the interview has no contact `{cid}`", key="--contact") from None
+            if not contact.email:
+                raise InputError(f"{contact.name} has no email address in the notes", key=cid)
+            tp = drafts.get(cid)
+            if tp is None or not tp.body.strip():
+                raise InputError(f"there is no email draft for {contact.name} yet; draft it first "
+                                 "(the web UI, or `afterword show`)", key=cid)
+            if tp.status in (TouchpointStatus.SENT, TouchpointStatus.REPLIED):
+                raise InputError(f"the email to {contact.name} was already {tp.status}", key=cid)
+            if not (tp.subject or "").strip():
+                raise InputError(f"the email to {contact.name} has no subject", key=cid)
+            existing = store.list_messages(self.engine, ACTIVE, interview_id, kind="follow-up", contact=cid)
+            if existing:
+                raise InputError(f"the email to {contact.name} is already in the outbox as message "
+                                 f"{existing[0].id} ({existing[0].state})", key=cid)
+            to = parse_mailbox(contact.email, f"{cid}.email", name=contact.name)
+            found.append((cid, Outgoing(sender=sender, to=(to,), subject=(tp.subject or "").strip(), body=tp.body,
+                                        message_id=make_message_id(domain))))
+        return found
+
+    def check(self, interview_id: int, contacts: Sequence[str] = (), sent_at: datetime | None = None
+              ) -> dict[str, list[Finding]]:
+        """The checker's findings for each email draft that would be sent."""
+        from afterword.check.engine import check_draft
+
+        interview, touchpoints = self.interviews.get_interview(interview_id)
+        wanted = set(contacts)
+        return {
+            tp.contact: list(check_draft(interview, tp.draft, sent_at=sent_at))
+            for tp in touchpoints
+            if tp.channel is Channel.EMAIL and (not wanted or tp.contact in wanted)
+        }
+
+    def queue_emails(self, interview_id: int, contacts: Sequence[str], send_at: datetime | None,
+                     now: datetime) -> list[int]:
+        """Queue validated messages (all or none) and mark their touchpoints `scheduled`."""
+        messages = self.email_messages(interview_id, contacts)
+        when = send_at or now
+        ids = outbox.queue(self.engine, [
+            outbox.to_new_message(message, when, interview_id=interview_id, contact=cid)
+            for cid, message in messages
+        ], now)
+        for cid, _ in messages:
+            self.interviews.set_status(interview_id, cid, Channel.EMAIL, TouchpointStatus.SCHEDULED, at=now)
+        return ids
+
+    def suggest(self, interview_id: int, now: datetime) -> Suggestion:
+        interview, _ = self.interviews.get_interview(interview_id)
+        return suggest_send_time(interview, now, interview.effective_language)
+
+    def on_sent(self, row: OutboxRow, data: bytes) -> None:
+        """After the server took a message: touchpoint `sent`, and a copy in the IMAP Sent folder."""
+        sent_at = row.sent_at or datetime.now(UTC)
+        if row.interview_id is not None and row.contact and row.kind == "follow-up":
+            self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT,
+                                       at=sent_at)
+        if self.config.imap is not None and data:
+            password = self._require_password("imap") or ""
+            with ImapClient(self.config.imap, password) as imap:
+                imap.append_sent(data, sent_at)
+
+    def send_now(self, ids: Sequence[int], clock: Callable[[], datetime] = outbox.utc_now) -> BatchReport:
+        """Send the given queued messages right away (other due messages are left to the worker)."""
+        if self.config.smtp is None:
+            raise InputError(f"SMTP is not set up: add an [smtp] table to {self.config.path}", key="smtp")
+        password = self._require_password("smtp")
+        with SmtpSession(self.config.smtp, password) as session:
+            return outbox.deliver_due(self.engine, session, outbox.new_worker(), clock=clock, only=ids,
+                                      on_sent=self.on_sent)
+
+    # -- worker -----------------------------------------------------------------------------
+
+    def worker(self, clock: Callable[[], datetime] = outbox.utc_now, *, replies: bool = True) -> Worker:
+        password = self._require_password("smtp") if self.config.smtp else None
+        jobs: list[tuple[str, Callable[[datetime], str]]] = []
+        if self.config.imap is not None:
+            jobs.append(("sent folder", self._settle_job))
+            if replies:
+                jobs.append(("replies", self._replies_job))
+        if self.config.reminder_email and self.config.smtp is not None:
+            jobs.append(("reminders", self._reminder_job))
+        return Worker(self.engine, self.config.smtp, password, clock=clock, on_sent=self.on_sent, jobs=tuple(jobs))
+
+    def _settle_job(self, now: datetime) -> str:
+        settled = self.settle_unknown(now)
+        return f"{len(settled)} unknown message(s) found in Sent and marked sent" if settled else ""
+
+    def _replies_job(self, now: datetime) -> str:
+        found = self.poll_replies(now)
+        return f"{len(found)} new reply(ies)" if found else ""
+
+    def _reminder_job(self, now: datetime) -> str:
+        queued = self.queue_reminders(now)
+        return f"{queued} reminder email(s) queued" if queued else ""
+
+    def settle_unknown(self, now: datetime) -> list[int]:
+        if self.config.imap is None or not store.list_messages(self.engine, ("unknown",)):
+            return []
+        with ImapClient(self.config.imap, self._require_password("imap") or "") as imap:
+            return outbox.settle_from_sent_folder(self.engine, imap.has_message_id, now)
+
+    def poll_replies(self, now: datetime, lookback: timedelta = timedelta(days=60)) -> list[tuple[OutboxRow, str]]:
+        """Read the inbox once; mark answered messages and their touchpoints `replied`."""
+        if self.config.imap is None:
+            raise InputError(f"IMAP is not set up: add an [imap] table to {self.config.path}", key="imap")
+        waiting = store.sent_awaiting_reply(self.engine)
+        if not waiting:
+            return []
+        oldest = min((row.sent_at or now) for row in waiting)
+        since = (max(oldest, now - lookback) - timedelta(days=1)).date()
+        with ImapClient(self.config.imap, self._require_password("imap") or "") as imap:
+            inbox = imap.inbox_since(since)
+        refs = [SentRef(row.id, row.message_id, tuple(r[0] for r in row.recipients), row.subject, row.sent_at)
+                for row in waiting]
+        matches = match_replies(refs, inbox)
+        done: list[tuple[OutboxRow, str]] = []
+        for row in waiting:
+            mail = matches.get(row.id)
+            if mail is None or not store.mark_replied(self.engine, row.id, mail.message_id, now):
+                continue
+            if row.interview_id is not None and row.contact:
+                self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL,
+                                           TouchpointStatus.REPLIED, at=mail.received or now)
+            done.append((row, mail.message_id))
+        return done
+
+    def queue_reminders(self, now: datetime) -> int:
+        """Queue the email to self for interviews whose deadline is within 4 hours and still owe messages."""
+        sender = self.sender()
+        queued = 0
+        for summary in self.interviews.list_interviews(now):
+            if summary.owed <= 0 or not (summary.deadline - REMIND_BEFORE <= now < summary.deadline):
+                continue
+            interview, _ = self.interviews.get_interview(summary.id)
+            owed = sorted({row.name for row in self.interviews.due(now, limit=None) if row.interview_id == summary.id})
+            to = parse_mailbox(interview.candidate.email, "candidate.email") if interview.candidate.email else sender
+            if send_reminder_email(self.engine, summary.id, interview, owed, sender, to, now) is not None:
+                queued += 1
+        return queued
+
+    # -- outbox -----------------------------------------------------------------------------
+
+    def outbox(self, states: Sequence[str] = ()) -> list[OutboxRow]:
+        return store.list_messages(self.engine, states, owner=self.interviews.owner)
+
+    def resolve(self, row_id: int, sent: bool, now: datetime) -> OutboxRow:
+        row = store.get(self.engine, row_id)
+        if row is None or row not in self.outbox():
+            raise InputError(f"no outbox message {row_id}", key="--resolve")
+        outbox.resolve(self.engine, row_id, sent, now)
+        if sent and row.interview_id is not None and row.contact and row.kind == "follow-up":
+            self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT, at=now)
+        updated = store.get(self.engine, row_id)
+        assert updated is not None
+        return updated
+
+    # -- copy-and-open ----------------------------------------------------------------------
+
+    def social_items(self, interview_id: int) -> list[SocialItem]:
+        interview, touchpoints = self.interviews.get_interview(interview_id)
+        items: list[SocialItem] = []
+        for tp in touchpoints:
+            if tp.channel is Channel.EMAIL or not tp.body.strip():
+                continue
+            contact = interview.contact(tp.contact)
+            action = social.prepare(contact, tp.draft, premium=self.config.linkedin_premium)
+            items.append(SocialItem(interview_id, action, tp.status, contact.name))
+        return items
+
+    def linkedin_notes_used(self, now: datetime) -> int:
+        start, end = social.month_bounds(now)
+        return store.count_social_done(self.engine, Channel.LINKEDIN.value, start, end)
+
+    def allowance_warning(self, now: datetime, language: Language = Language.EN) -> str | None:
+        if self.config.linkedin_premium:
+            return None
+        return social.allowance_warning(self.linkedin_notes_used(now), self.config.linkedin_free_notes, language)
+
+    def mark_social_done(self, interview_id: int, contact: str, channel: Channel | str, now: datetime,
+                         *, personalised: bool = True) -> str | None:
+        """Record that the user sent the note or post; returns the allowance warning, if any."""
+        try:
+            chosen = Channel(channel)
+        except ValueError:
+            raise InputError(f"`{channel}` is not linkedin or x", key="CHANNEL") from None
+        if chosen is Channel.EMAIL:
+            raise InputError("email is sent with `afterword send`, not marked by hand", key="CHANNEL")
+        self.interviews.set_status(interview_id, contact, chosen, TouchpointStatus.SENT, at=now)
+        store.record_social_done(self.engine, interview_id, contact, chosen.value, personalised, now)
+        interview, _ = self.interviews.get_interview(interview_id)
+        return self.allowance_warning(now, interview.effective_language) if chosen is Channel.LINKEDIN else None
+
+    # -- check-ins --------------------------------------------------------------------------
+
+    def check_ins(self, now: datetime) -> list[CheckIn]:
+        """For interviews whose decision date passed with no reply: a courteous check-in per emailed contact."""
+        from afterword.check.engine import check_draft
+
+        proposals: list[CheckIn] = []
+        for summary in self.interviews.list_interviews(now):
+            interview, touchpoints = self.interviews.get_interview(summary.id)
+            decided = check_in_due(interview, now)
+            if decided is None or any(tp.status is TouchpointStatus.REPLIED for tp in touchpoints):
+                continue
+            for tp in touchpoints:
+                if tp.channel is not Channel.EMAIL or tp.status is not TouchpointStatus.SENT:
+                    continue
+                draft = propose_check_in(interview, interview.contact(tp.contact), decided)
+                findings = tuple(check_draft(interview, draft, sent_at=now))
+                proposals.append(CheckIn(summary.id, tp.contact, decided.isoformat(), draft, findings))
+        return proposals
+
+
+def has_errors(findings: Sequence[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def interview_of(service: DeliveryService, interview_id: int) -> Interview:
+    return service.interviews.get_interview(interview_id)[0]
