@@ -37,6 +37,10 @@ def cfg(port: int, timeout: float = 5.0) -> SmtpConfig:
     return SmtpConfig("127.0.0.1", port, Security.NONE, "jan@example.org", timeout=timeout)
 
 
+def fixed(at: datetime) -> Callable[[], datetime]:
+    return lambda: at
+
+
 def states(engine: Engine) -> dict[int, str]:
     return {row.id: row.state for row in store.list_messages(engine)}
 
@@ -73,13 +77,13 @@ def test_refused_login_requeues_with_backoff_then_gives_up(engine: Engine) -> No
     worker = outbox.new_worker()
     with SmtpSession(cfg(free_port()), None) as session:
         for attempt in range(outbox.MAX_ATTEMPTS - 1):
-            report = outbox.deliver_due(engine, session, worker, clock=lambda at=clock: at)
+            report = outbox.deliver_due(engine, session, worker, clock=fixed(clock))
             assert [r for r, _ in report.retry] == [row_id]
             row = store.get(engine, row_id)
             assert row is not None and row.state == "queued" and row.attempts == attempt + 1
             assert row.send_at == clock + outbox.backoff(attempt)
             clock = row.send_at
-        report = outbox.deliver_due(engine, session, worker, clock=lambda at=clock: at)
+        report = outbox.deliver_due(engine, session, worker, clock=fixed(clock))
     assert [r for r, _ in report.failed] == [row_id]
     row = store.get(engine, row_id)
     assert row is not None and row.state == "failed" and "gave up" in (row.last_error or "")
