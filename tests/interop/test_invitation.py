@@ -208,3 +208,25 @@ def test_outlook_display_name_zone_without_vtimezone() -> None:
     interview = read_invitation(text, "outlook.ics", now=NOW, candidate_name="Sam").interview
     assert interview.timezone == "Europe/Amsterdam"
     assert interview.start.isoformat() == "2026-11-27T14:00:00+01:00"
+
+
+_NAMES = st.sampled_from(["DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "ORGANIZER",
+                          "ATTENDEE", "SUMMARY", "STATUS"])
+_PARAMS = st.sampled_from(["", ";TZID=Europe/Amsterdam", ";TZID=W. Europe Standard Time", ";VALUE=DATE",
+                           ";TZID=Nowhere", ';CN="Vries, Maria de"', ";CUTYPE=ROOM", ";VALUE=PERIOD"])
+_VALUES = st.sampled_from(["20261127T140000", "20261127T140000Z", "20261127", "PT1H", "-PT1H",
+                           "FREQ=WEEKLY;COUNT=3", "FREQ=DAILY;UNTIL=20261201", "FREQ=FOO", "mailto:a@b.example",
+                           "20260329T023000", "CANCELLED", "x", ""]) | st.text(max_size=12)
+_LINE = st.tuples(_NAMES, _PARAMS, _VALUES).map(lambda t: f"{t[0]}{t[1]}:{t[2]}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=8))
+def test_never_crashes_on_mixed_up_properties(lines: list[str]) -> None:
+    data = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\n" + "\n".join(lines) + "\nEND:VEVENT\nEND:VCALENDAR\n"
+    try:
+        result = read_invitation(data, "mixed.ics", now=NOW, candidate_name="Sam", company="Acme", role="Eng")
+    except InputError as exc:
+        assert exc.file == "mixed.ics"
+    else:
+        assert result.interview.start.tzinfo is not None

@@ -235,8 +235,7 @@ class _Times:
         if end_line is not None:
             end = self.moment(event, "DTEND", end_line)
         elif (dur := event.comp.first("DURATION")) is not None:
-            value = event.ical.get("DURATION")
-            delta = getattr(value, "dt", None)
+            delta = _attr(event.ical.get("DURATION"), "dt")
             if not isinstance(delta, timedelta):
                 raise InputError(f"cannot read DURATION `{dur.value}`", file=self.filename, line=dur.line)
             end = start + delta
@@ -257,7 +256,7 @@ class _Times:
             if err_name == name:
                 raise InputError(f"cannot read {name} `{cl.value}`: {message}", file=self.filename, line=cl.line)
         prop = event.ical.get(name)
-        value = getattr(prop, "dt", None)
+        value = _attr(prop, "dt")
         if isinstance(value, date) and not isinstance(value, datetime):
             raise InputError(f"{name} is a date without a time (an all-day event); an interview needs a start "
                              "time", file=self.filename, line=cl.line)
@@ -314,6 +313,17 @@ class _Times:
     def zone_name(self, start: datetime) -> str | None:
         key = getattr(start.tzinfo, "key", None)
         return key if isinstance(key, str) else None
+
+
+def _attr(prop: Any, attr: str) -> Any:
+    """An attribute of an icalendar value, or None when icalendar could not parse the value
+    (icalendar 7 raises BrokenCalendarProperty on access; the caller then names the line)."""
+    if isinstance(prop, list):  # the property was given more than once
+        return None
+    try:
+        return getattr(prop, attr, None)
+    except Exception:
+        return None
 
 
 def _params_name(cl: ContentLine) -> str | None:

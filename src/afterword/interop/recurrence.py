@@ -49,10 +49,13 @@ def pick_occurrence(
             raise InputError(f"cannot read the recurrence rule `{text}`: {exc}", file=filename, line=line) from None
         has_rule = True
     rules.rdate(start)
-    for moment in _dates(ical_event.get("RDATE"), start):
-        rules.rdate(moment)
-    for moment in _dates(ical_event.get("EXDATE"), start):
-        rules.exdate(moment)
+    for name, add in (("RDATE", rules.rdate), ("EXDATE", rules.exdate)):
+        try:
+            moments = _dates(ical_event.get(name), start)
+        except Exception:  # icalendar 7 raises BrokenCalendarProperty for a value it could not parse
+            raise InputError(f"cannot read {name} of the recurring event", file=filename, line=line) from None
+        for moment in moments:
+            add(moment)
     replaced = {when.astimezone(UTC): event for when, event in overrides}
     last: datetime | None = None
     for count, occ in enumerate(rules):
