@@ -103,3 +103,9 @@ def test_unsupported_url_is_one_clear_line(run_cli: Callable[..., Result]) -> No
     result = run_cli("--db", "mysql://x@localhost/db", "list")
     assert result.code == 2
     assert "unsupported database" in result.err
+
+
+def test_quick_head_check_agrees_with_alembic() -> None:
+    from afterword.store.migrate import quick_heads
+
+    assert quick_heads() == set(scripts().get_heads())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from afterword.core.errors import StoreError
 from afterword.store.engine import WRITE_OPTION
@@ -44,8 +46,50 @@ def _check_known(current: tuple[str, ...], script: ScriptDirectory, where: str) 
             )
 
 
+_REVISION = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*[\"']([^\"']+)[\"']\s*$", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(.+?)\s*$", re.MULTILINE)
+_DOWN_ONE = re.compile(r"^(?:None|[\"']([^\"']+)[\"'])$")
+
+
+def quick_heads() -> set[str] | None:
+    """The head revisions read straight from the version files (no Alembic import: fast CLI start).
+
+    None when a file is not in the simple form (one string or None as down_revision)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(text), _DOWN.search(text)
+        if rev is None or down is None:
+            if path.name == "__init__.py":
+                continue
+            return None
+        parent = _DOWN_ONE.match(down.group(1))
+        if parent is None:
+            return None
+        revisions.add(rev.group(1))
+        if parent.group(1):
+            parents.add(parent.group(1))
+    heads = revisions - parents
+    return heads or None
+
+
+def _at_quick_head(engine: Engine) -> bool:
+    heads = quick_heads()
+    if heads is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            current = {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+    except DBAPIError:
+        return False
+    return current == heads
+
+
 def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
     """Migrate to head unless already there; refuse a newer or read-only database with a StoreError."""
+    if _at_quick_head(engine):
+        return
     script = scripts()
     heads = set(script.get_heads())
     with engine.connect() as conn:
