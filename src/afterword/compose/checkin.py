@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from afterword.compose.build import signature
-from afterword.compose.firstperson import shorten, upper_first
+from afterword.compose.firstperson import lower_first, shorten, upper_first
 from afterword.compose.person import Person
 from afterword.core.model import Channel, Draft
 
@@ -23,5 +23,6 @@ def check_in(person: Person) -> Draft:
     body = person.voice.render(person.lang, "check_in", {**person.base, **values})
     topic = person.interview.theme if person.base["theme"] else person.interview.role
     short = shorten(topic or "", 40, person.lang, level="phrase") or shorten(person.interview.role, 40, person.lang) or ""
-    subject = person.say("check_in", "subject.any", topic=upper_first(short))
+    subject = person.say("check_in", "subject.any", topic=upper_first(short),
+                         topic_lower=lower_first(short, person.proper))
     return Draft(person.contact.id, Channel.EMAIL, person.lang, body, subject)

@@ -36,6 +36,7 @@ class Words:
     you_verbs_informal: dict[str, str]
     modal: frozenset[str]
     clause_starts: frozenset[str]
+    shared: frozenset[str]
     determiners: frozenset[str]
     question_starts: frozenset[str]
     function_words: frozenset[str]
@@ -69,7 +70,7 @@ def words(lang: Language) -> Words:
         noun_starts=fs("noun_starts"), imperative=fs("imperative"), telling=dict(raw.get("telling", {})),
         third_person=fs("third_person"), you_verbs=dict(raw.get("you_verbs", {})),
         you_verbs_informal=dict(raw.get("you_verbs_informal", {})), modal=fs("modal"),
-        clause_starts=fs("clause_starts"), determiners=fs("determiners"), question_starts=fs("question_starts"),
+        clause_starts=fs("clause_starts"), shared=fs("shared"), determiners=fs("determiners"), question_starts=fs("question_starts"),
         function_words=fs("function_words"), trailing=fs("trailing"), met=dict(raw.get("met", {})),
         met_prefix=frozenset(raw.get("met_prefix", {}).get("words", [])),
     )
@@ -248,20 +249,22 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
     for name in name_forms(contact):
         for mark in ("'s ", "’s ") + (("s ",) if lang is Language.NL else ()):
             if text.startswith(name + mark):
-                return _checked(Piece("your", _replace(p.possessive + " " + text[len(name + mark):], contact, p),
-                                      original=text), w)
+                turned = _own(_replace(p.possessive + " " + text[len(name + mark):], contact, p), w, p)
+                return _checked(Piece("your", turned, original=text), w)
         joined = " and I " if lang is Language.EN else " en ik "
         if text.startswith(name + joined):
-            return _checked(Piece("clause", _replace(p.with_me + " " + text[len(name + joined):], contact, p),
-                                  original=text), w, check_pronouns=False)
+            clause = _replace(p.with_me + " " + text[len(name + joined):], contact, p)
+            return _checked(Piece(_clause_kind(clause, w), clause, original=text), w, check_pronouns=False)
         if text.startswith(name + " "):
             after = text[len(name) + 1 :]
             verb, _, rest = after.partition(" ")
             you_verb = _second_person(verb, w, contact.effective_formality)
             if you_verb is None or not rest:
                 break
-            rest = _replace(rest, contact, p)
+            rest = _own(_replace(rest, contact, p), w, p)
             kind = "you_tell" if verb.lower() in w.telling else "you"
+            if kind == "you" and lang is Language.EN and w.is_past(verb):
+                kind = "clause_plain"  # "you laughed about …" is an event, not something to learn
             if kind == "you_tell" and lang is Language.NL and rest.split(" ", 1)[0].lower() not in (
                 "over", "dat", "hoe", "wat", "waarom", "welke", "of", "van"
             ):
@@ -274,14 +277,41 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
     if first in w.determiners:
         kind = "np"
     elif first in w.clause_starts:
-        kind = "clause"
+        kind = _clause_kind(replaced, w)
     elif w.is_past(first) and " " in replaced:
         me = "I" if lang is Language.EN else "ik"
-        replaced, kind = f"{me} {first}{replaced[len(first):]}", "clause"
+        replaced = f"{me} {first}{replaced[len(first):]}"
+        kind = _clause_kind(replaced, w)
     else:
         kind = "raw"
-    piece = Piece(kind, lower_first(replaced, proper), original=text)
+    # A moment told as written may start with someone's name: lower only a plain function word.
+    lowered = lower_first(replaced, proper) if kind != "raw" or first in w.function_words else replaced
+    piece = Piece(kind, lowered, original=text)
     return _checked(piece, w) if replaced != text else piece
+
+
+_OBJECT_NEXT = frozenset({"to", "about", "with", "for", "and", "that", "in", "on", "at", "the", "a", "an", "of"})
+
+
+def _own(text: str, w: Words, p: Pronouns) -> str:
+    """When the reader is the subject, their his/her (zijn/haar) become your (uw/je)."""
+    out = text.split(" ")
+    for i, word in enumerate(out):
+        low = word.lower().rstrip(".,;:!?")
+        tail = word[len(low):] if word.lower().startswith(low) else ""
+        nxt = out[i + 1].lower() if i + 1 < len(out) else ""
+        if w.lang is Language.EN and low == "his":
+            out[i] = p.possessive + tail
+        elif w.lang is Language.EN and low == "her":
+            out[i] = (p.object if (not nxt or nxt in _OBJECT_NEXT or tail) else p.possessive) + tail
+        elif w.lang is Language.NL and low in ("zijn", "haar") and nxt and nxt not in w.trailing and not tail:
+            out[i] = p.possessive
+    return " ".join(out)
+
+
+def _clause_kind(clause: str, w: Words) -> str:
+    """`clause` for something shared ("you and I both …"), else `clause_plain` (an event, told as is)."""
+    return "clause" if any(t in w.shared for t in tokens(clause)) else "clause_plain"
 
 
 def _second_person(verb: str, w: Words, formality: Formality) -> str | None:

@@ -50,9 +50,10 @@ def select_all(interview: Interview) -> dict[str, Selection]:
             or [(i, m) for i, m in enumerate(interview.moments) if not m.with_],
             used_moments,
         )
+        # A question meant for nobody in particular goes to one person only: one question, one reader.
         question = _least_used(
             [(i, q) for i, q in enumerate(interview.questions) if contact.id in q.for_]
-            or [(i, q) for i, q in enumerate(interview.questions) if not q.for_],
+            or [(i, q) for i, q in enumerate(interview.questions) if not q.for_ and not used_questions[i]],
             used_questions,
         )
         out[contact.id] = Selection(contact, index, pairs, moment, question)
