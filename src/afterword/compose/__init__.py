@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
-from afterword.compose.firstperson import proper_words
+from afterword.compose.firstperson import phrase_language, proper_words
 from afterword.compose.person import Person
 from afterword.compose.render import voice
 from afterword.compose.select import select_all
 from afterword.core.errors import InputError
-from afterword.core.model import Channel, Draft, Interview
+from afterword.core.model import Channel, Contact, Draft, Interview
 
 __all__ = ["compose", "compose_check_in"]
 
@@ -37,7 +37,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
     v = voice(template_dir)
     proper = proper_words(interview)
-    selections = select_all(interview)
+    selections = select_all(interview, _usable(interview))
     drafts: list[Draft] = []
     subjects: set[str] = set()
     for contact in interview.contacts:
@@ -59,6 +59,15 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     return drafts
 
 
+def _usable(interview: Interview) -> Callable[[Contact, str], bool]:
+    names = [c.name for c in interview.contacts]
+
+    def usable(contact: Contact, text: str) -> bool:
+        return phrase_language(text, interview.effective_language, names) is interview.language_of(contact)
+
+    return usable
+
+
 def compose_check_in(interview: Interview, contact_id: str, *, template_dir: Path | None = None) -> Draft:
     """A courteous check-in email for when the next step's date passed without news."""
     try:
@@ -66,6 +75,6 @@ def compose_check_in(interview: Interview, contact_id: str, *, template_dir: Pat
     except KeyError:
         known = ", ".join(c.id for c in interview.contacts) or "no contacts"
         raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
-    person = Person(interview, contact, select_all(interview)[contact_id], voice(template_dir),
+    person = Person(interview, contact, select_all(interview, _usable(interview))[contact_id], voice(template_dir),
                     proper_words(interview))
     return check_in(person)

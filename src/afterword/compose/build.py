@@ -164,5 +164,6 @@ def _concretes(person: Person, name: str) -> Iterator[str]:
         for limit in (200, 90, 60):
             short_need = shorten(need.text, limit, person.lang)
             if short_need:
-                yield person.say(name, "concrete.need", n=f"‘{short_need}’" if need.kind == "foreign" else short_need)
+                key = "concrete.need_want" if need.kind == "want" else "concrete.need"
+                yield person.say(name, key, n=f"‘{short_need}’" if need.kind == "foreign" else short_need)
     yield ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -32,9 +33,13 @@ class Selection:
         return self.pairs[0] if self.pairs else None
 
 
-def select_all(interview: Interview) -> dict[str, Selection]:
+def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | None = None) -> dict[str, Selection]:
     """One selection per contact, made over the whole interview so that people who raised the
-    same need get different strengths, leads, moments and questions where the notes allow."""
+    same need get different strengths, leads, moments and questions where the notes allow.
+
+    `usable(contact, text)` says whether a moment or question can be used in that contact's
+    draft (e.g. it is in their language); unusable ones are left for someone else."""
+    ok = usable or (lambda contact, text: True)
     out: dict[str, Selection] = {}
     lead_needs: Counter[str] = Counter()
     used_strengths: Counter[tuple[str, int]] = Counter()
@@ -47,13 +52,14 @@ def select_all(interview: Interview) -> dict[str, Selection]:
             lead_needs[pairs[0].need.id] += 1
         moment = _least_used(
             [(i, m) for i, m in enumerate(interview.moments) if contact.id in m.with_]
-            or [(i, m) for i, m in enumerate(interview.moments) if not m.with_],
+            or [(i, m) for i, m in enumerate(interview.moments) if not m.with_ and ok(contact, m.text)],
             used_moments,
         )
         # A question meant for nobody in particular goes to one person only: one question, one reader.
         question = _least_used(
             [(i, q) for i, q in enumerate(interview.questions) if contact.id in q.for_]
-            or [(i, q) for i, q in enumerate(interview.questions) if not q.for_ and not used_questions[i]],
+            or [(i, q) for i, q in enumerate(interview.questions)
+                if not q.for_ and not used_questions[i] and ok(contact, q.text)],
             used_questions,
         )
         out[contact.id] = Selection(contact, index, pairs, moment, question)
@@ -92,6 +98,6 @@ def _pairs(interview: Interview, contact: Contact, lead_needs: Counter[str],
         else:
             pairs.append(Pair(need, None))
     order = {id(p): n for n, p in enumerate(pairs)}
-    # Lead with a need no one before has led with; then needs answered by a strength; then notes order.
-    pairs.sort(key=lambda p: (lead_needs[p.need.id] if p.need else 0, p.strength is None, order[id(p)]))
+    # Lead with a need the candidate can answer, one no one before has led with if possible; then notes order.
+    pairs.sort(key=lambda p: (p.strength is None, lead_needs[p.need.id] if p.need else 0, order[id(p)]))
     return tuple(pairs[:2])

@@ -43,6 +43,9 @@ def _candidates(person: Person) -> Iterator[str]:
         if text:
             for suffix in _suffixes(person):
                 yield _fit(person, text, suffix)
+    # Notes in another language than the reader's: their theme still beats a generic subject.
+    if not theme and person.interview.theme:
+        yield _fit(person, clean(person.interview.theme), "")
 
 
 def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("clause", "phrase")) -> str:
