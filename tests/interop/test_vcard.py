@@ -141,3 +141,19 @@ def test_never_crashes_on_any_text(text: str) -> None:
     else:
         assert all(c.name for c in result.cards)
 
+
+
+def test_apple_and_google_social_profile_shapes() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Okafor\r\n"
+        "X-SOCIALPROFILE;type=twitter;x-user=tomokafor:x-apple:tomokafor\r\n"
+        "item2.URL:https\\://www.linkedin.com/in/tom-okafor\r\nitem2.X-ABLabel:LinkedIn\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ravi Kumar\r\n"
+        "X-SOCIALPROFILE;type=linkedin;x-user=ravi:http://www.linkedin.com/in/ravi-kumar\r\n"
+        "URL:https://www.acme.example/team/ravi\r\nURL:https://twitter.com/ravi_k/status/1\r\n"
+        "END:VCARD\r\n"
+    )
+    tom, ravi = read_vcards(text, "apple.vcf").cards
+    assert (tom.x, tom.linkedin) == ("@tomokafor", "https://www.linkedin.com/in/tom-okafor")
+    assert (ravi.x, ravi.linkedin) == ("@ravi_k", "http://www.linkedin.com/in/ravi-kumar")

@@ -109,6 +109,8 @@ def classify_profile(url: str) -> tuple[str, str] | None:
 
 def x_handle(text: str) -> str | None:
     value = text.strip()
+    if value.lower().startswith("x-apple:"):
+        value = value[8:]
     if "/" in value or "." in value:
         found = classify_profile(value)
         return found[1] if found and found[0] == "x" else None
