@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from afterword.core.errors import StoreError
+from afterword.core.notes import load_notes
 from afterword.store.db import open_store
 from afterword.store.migrate import scripts
 from tests.conftest import Result, example_files
@@ -109,3 +110,62 @@ def test_quick_head_check_agrees_with_alembic() -> None:
     from afterword.store.migrate import quick_heads
 
     assert quick_heads() == set(scripts().get_heads())
+
+
+_BATCH_MIGRATION = '''"""Test only: rebuild the interviews table the way SQLite batch mode does."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000_batch_test"
+down_revision = {heads!r}
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("interviews", recreate="always") as batch:
+        batch.add_column(sa.Column("note", sa.Text()))
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_a_batch_migration_keeps_child_rows(sqlite_url: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from afterword.service.interviews import open_service
+    from afterword.store import migrate
+
+    service = open_service(sqlite_url)
+    interview_id = service.import_interview(load_notes(example_files()[0]))
+    service.close()
+    copy = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, copy)
+    heads = tuple(scripts().get_heads())
+    (copy / "versions" / "9000_batch_test.py").write_text(
+        _BATCH_MIGRATION.format(heads=heads[0] if len(heads) == 1 else heads), encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS", copy)
+    service = open_service(sqlite_url)  # migrates to 9000_batch_test: interviews is copied and dropped
+    try:
+        interview, _ = service.get_interview(interview_id)
+        assert interview == load_notes(example_files()[0])
+        with service.store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert "note" in {c["name"] for c in sa.inspect(conn).get_columns("interviews")}
+    finally:
+        service.close()
+
+
+def test_default_database_lives_in_the_user_data_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterword.store.engine import default_url, normalise_url
+
+    monkeypatch.delenv("AFTERWORD_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_url() == f"sqlite:///{tmp_path / 'xdg' / 'afterword' / 'afterword.db'}"
+    monkeypatch.setenv("AFTERWORD_HOME", str(tmp_path / "home"))
+    assert default_url() == f"sqlite:///{tmp_path / 'home' / 'afterword.db'}"
+    assert normalise_url("postgresql://u:p@localhost/db").drivername == "postgresql+psycopg"
+    assert normalise_url(str(tmp_path / "plain.db")).database == str(tmp_path / "plain.db")

@@ -102,13 +102,36 @@ def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
                          "make it writable. Nothing was changed", file=where)
     with engine.connect() as conn:
         conn.execution_options(**{WRITE_OPTION: True})
-        with conn.begin():
-            if conn.dialect.name == "postgresql":
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
-            current = current_revisions(conn)  # another process may have migrated meanwhile
-            _check_known(current, script, where)
-            if set(current) != heads:
-                _upgrade(conn)
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations copy and drop tables; with foreign keys on, dropping a parent table would
+            # cascade-delete its children. The pragma only works outside a transaction, so set it first.
+            _raw_pragma(conn, "PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                if not sqlite:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+                current = current_revisions(conn)  # another process may have migrated meanwhile
+                _check_known(current, script, where)
+                if set(current) != heads:
+                    _upgrade(conn)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise StoreError("a migration left rows that break a foreign key; nothing was changed",
+                                     file=where)
+        finally:
+            if sqlite:
+                _raw_pragma(conn, "PRAGMA foreign_keys = ON")
+
+
+def _raw_pragma(conn: Connection, statement: str) -> None:
+    """Run a pragma on the DBAPI connection, outside any transaction."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()
 
 
 def _upgrade(conn: Connection) -> None:
