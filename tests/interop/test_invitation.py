@@ -230,3 +230,11 @@ def test_never_crashes_on_mixed_up_properties(lines: list[str]) -> None:
         assert exc.file == "mixed.ics"
     else:
         assert result.interview.start.tzinfo is not None
+
+
+def test_candidate_recognised_by_name_among_the_guests() -> None:
+    text = (ICS / "google-meet-amsterdam.ics").read_text().replace("acme-logistics.example", "gmail.com")
+    interview = read_invitation(text, "free-mail.ics", now=NOW, candidate_name="sam jansen").interview
+    assert interview.candidate.email == "sam.jansen@gmail.com"
+    assert "Sam Jansen" not in [c.name for c in interview.contacts]
+    assert len(interview.contacts) == 3

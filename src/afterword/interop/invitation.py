@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from afterword.core.errors import InputError, NotesError
+from afterword.core.lang.names import fold
 from afterword.core.model import Candidate, Contact, Interview, Language
 from afterword.core.timeutil import ZoneError, format_moment, load_zone
 from afterword.interop.contentlines import Component, ContentLine, read_components, text_value
@@ -109,6 +110,8 @@ def read_invitation(
     if candidate_email and me is None:
         raise InputError(f"`{candidate_email}` is not an e-mail address", key="--candidate-email")
     organiser = _organiser_email(chosen.comp)
+    if me is None and candidate_name:  # the candidate's own name among the guests gives the address
+        me = next((e for n, e in people if e and fold(n) == fold(clean_text(candidate_name))), None)
     if me is None:
         me, guessed_name = _guess_candidate(people, organiser)
         if me is not None:
