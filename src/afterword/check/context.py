@@ -51,6 +51,7 @@ class NotesProfile:
         self.text = "\n".join(texts)
         self.number_keys = number_keys(self.text) | {str(interview.start.year), str(interview.start.year + 1)}
         self.words = frozenset(fold(t.text) for t in tokenise(self.text))
+        self._lemmas: dict[Item, frozenset[str]] = {}
 
     def _items(self) -> list[Item]:
         interview = self.interview
@@ -72,9 +73,18 @@ class NotesProfile:
         )
         return Item(kind, ref, text, tuple(t.text for t in content), keys, proper)
 
-    @cached_property
-    def lemma_keys(self) -> dict[Item, frozenset[str]]:
-        return {item: frozenset(fold(lemma(w, self.language)) for w in item.words) for item in self.items}
+    def lemma_keys(self, item: Item) -> frozenset[str]:
+        """The item's content words as folded lemmas (loads the language's lemma data once)."""
+        found = self._lemmas.get(item)
+        if found is None:
+            found = self._lemmas[item] = frozenset(fold(lemma(w, self.language)) for w in item.words)
+        return found
+
+    def without(self, item: Item, other: Item) -> Item:
+        """`item` minus the words it shares with `other` (a strength without its need's words)."""
+        words = tuple(w for w in item.words if key(w, self.language) not in other.keys)
+        keys = frozenset(key(w, self.language) for w in words)
+        return Item(item.kind, item.ref, item.text, words, keys, item.proper & keys)
 
 
 def tokenise_words(text: str) -> list[str]:
@@ -166,7 +176,7 @@ class Context:
             return True
         if not deep:
             return False
-        shared = (self.notes.lemma_keys[item] | item.keys) & self.lemma_keys
+        shared = (self.notes.lemma_keys(item) | item.keys) & self.lemma_keys
         if _enough(shared, item):
             return True
         return _enough(self._contained(item), item)

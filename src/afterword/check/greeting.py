@@ -53,7 +53,9 @@ def find_greeting(body: str) -> Greeting | None:
         return None
     opener = " ".join(match.group("word").lower().split())
     name_start = offset + match.start("name")
-    tokens = tokenise(match.group("name"))
+    raw_name = match.group("name")
+    # "Dear [Name]," is template text (placeholder reports it), not a name.
+    tokens = [] if any(ch in raw_name for ch in "[{<_") else tokenise(raw_name)
     title: str | None = None
     names: list[Token] = []
     for token in tokens:

@@ -1,5 +1,8 @@
 """The email never connects a need of the organisation with the candidate's matching strength.
 
+The strength must be named in words of its own, not only through words it shares with the need. A
+draft written in another language than the notes is not judged (the words cannot be compared).
+
 Why it matters:
 The strongest follow-up names the intersection: what they need, and the experience you bring that
 answers it. That is the reason to hire you, stated once more while they decide.
@@ -25,16 +28,16 @@ def check(ctx: Context) -> Iterator[Hit]:
     interview = ctx.interview
     pairs = [(need, strength) for strength in interview.strengths for need in interview.needs
              if need.id in strength.answers]
-    if not pairs or not ctx.body.strip():
-        return
+    if not pairs or not ctx.body.strip() or ctx.text_language is not ctx.notes.language:
+        return  # a draft in another language than the notes cannot be matched word for word
     needs = {item.ref: item for item in ctx.notes.items if item.kind == "need"}
     strengths = {item.ref: item for item in ctx.notes.items if item.kind == "strength"}
     for index, strength in enumerate(interview.strengths):
-        s_item = strengths[str(index)]
-        if not ctx.mentions(s_item):
-            continue
-        if any(ctx.mentions(needs[n]) for n in strength.answers if n in needs):
-            return
+        for need_id in strength.answers:
+            need = needs.get(need_id)
+            # The strength must be named in words of its own, not only through words it shares with the need.
+            if need is not None and ctx.mentions(need) and ctx.mentions(ctx.notes.without(strengths[str(index)], need)):
+                return
     mine = [p for p in pairs if ctx.contact.id in p[0].raised_by] or pairs
     need, strength = mine[0]
     yield Hit(values={"need": need.text, "strength": strength.text})

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterword.check.context import Context
+from afterword.check.context import Context, key
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.lang.names import fold
 from afterword.core.lang.numbers import find_numbers
 from afterword.core.model import Severity
 
@@ -31,7 +32,14 @@ MAX_FINDINGS = 10
 def check(ctx: Context) -> Iterator[Hit]:
     known = ctx.notes.number_keys
     count = 0
-    for mention in find_numbers(ctx.body):
+    notes = ctx.notes
+    item_keys = frozenset().union(*(item.keys for item in notes.items))
+    lang = ctx.text_language
+
+    def counts_thing(word: str) -> bool:
+        return fold(word) in notes.words or key(word, lang) in item_keys
+
+    for mention in find_numbers(ctx.body, counts_thing=counts_thing):
         if mention.keys & known:
             continue
         yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from afterword.core.lang.names import fold
@@ -57,8 +58,22 @@ _DISCOURSE = frozenset({
     "reason", "reasons", "way", "ways", "aspect", "aspects", "topic", "topics", "of", "more", "other", "words",
     "sentence", "sentences", "zaken", "dingen", "punten", "punt", "vragen", "vraag", "ideeën", "redenen",
     "manieren", "aspecten", "onderwerpen", "andere", "woorden", "zinnen", "dagen", "days", "weeks", "weken",
-    "minutes", "minuten", "kanten", "sides", "both", "van", "keer", "times", "options", "opties",
+    "kanten", "sides", "both", "van", "options", "opties", "sets", "keren",
 })
+
+
+_UNITS = frozenset({
+    "hour", "hours", "minute", "minutes", "second", "seconds", "year", "years", "month", "months", "quarter",
+    "quarters", "percent", "times", "people", "engineers", "teams", "uur", "minuten", "seconden", "jaar",
+    "maanden", "kwartalen", "keer", "mensen", "procent", "fte", "million", "thousand", "hundred", "miljoen",
+    "duizend", "honderd", "euro", "euros", "dollars", "pounds",
+})
+
+
+def _is_unit(word: str, counts_thing: Callable[[str], bool] | None) -> bool:
+    if word in _DISCOURSE:
+        return False
+    return word in _UNITS or (counts_thing is not None and counts_thing(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +152,14 @@ def _mask(text: str) -> str:
     return text
 
 
-def find_numbers(text: str, *, claims_only: bool = True) -> list[NumberMention]:
+def find_numbers(text: str, *, claims_only: bool = True,
+                 counts_thing: Callable[[str], bool] | None = None) -> list[NumberMention]:
     """Numbers, percentages and amounts that make a claim. Dates, times, phone numbers, URLs,
     ordinals, codes such as `Q3`, and spelled-out `one`/`een` (a pronoun or article) are left out.
-    With `claims_only=False` every value is returned (for the notes: generous grounding)."""
+    With `claims_only=False` every value is returned (for the notes: generous grounding).
+
+    A small spelled-out number ("two sets of numbers") is only a claim when the word after it is a
+    unit (hours, percent, years) or `counts_thing(word)` says it names something worth counting."""
     text = text[:200_000]
     masked = _mask(text) if claims_only else text
     out: list[NumberMention] = []
@@ -162,7 +181,7 @@ def find_numbers(text: str, *, claims_only: bool = True) -> list[NumberMention]:
         out.append(NumberMention(text[match.start():end], match.start(), end, frozenset(_key(v) for v in values)))
     digits = list(out)
     out.extend(
-        m for m in _word_numbers(masked, text, claims_only)
+        m for m in _word_numbers(masked, text, claims_only, counts_thing)
         if not any(d.start <= m.start < d.end for d in digits)
     )
     out.extend(_ratios(masked, text))
@@ -170,7 +189,8 @@ def find_numbers(text: str, *, claims_only: bool = True) -> list[NumberMention]:
     return _drop_inside_ratios(out)
 
 
-def _word_numbers(masked: str, text: str, claims_only: bool) -> list[NumberMention]:
+def _word_numbers(masked: str, text: str, claims_only: bool,
+                  counts_thing: Callable[[str], bool] | None) -> list[NumberMention]:
     out: list[NumberMention] = []
     tokens = tokenise(masked)
     index = 0
@@ -210,7 +230,7 @@ def _word_numbers(masked: str, text: str, claims_only: bool) -> list[NumberMenti
             end += pct.end()
         next_word = tokens[index].lower if index < len(tokens) else ""
         if claims_only and not pct:
-            if value <= 1 or (len(run) == 1 and value <= 12 and next_word in _DISCOURSE):
+            if value <= 1 or (len(run) == 1 and value <= 12 and not _is_unit(next_word, counts_thing)):
                 continue
             if run[0].text[:1].isupper() and run[0].start > 0 and run[0].lower in ("een", "one"):
                 continue
