@@ -58,3 +58,29 @@ def silent_server() -> Iterator[SilentServer]:
     server = SilentServer()
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def dovecot(cert_dir: Path) -> Iterator[Any]:
+    """A real Dovecot IMAP server (plain on `.port`, TLS on `.tls_port`) for the whole session."""
+    from tests.delivery.dovecot import start_dovecot
+
+    server = start_dovecot(cert_dir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def imap_clean(dovecot: Any) -> Any:
+    """The Dovecot server with an empty INBOX and Sent folder."""
+    from imap_tools import MailBoxUnencrypted
+
+    from tests.delivery.dovecot import IMAP_PASSWORD, IMAP_USER
+
+    with MailBoxUnencrypted("127.0.0.1", dovecot.port).login_utf8(IMAP_USER, IMAP_PASSWORD) as box:
+        for folder in ("INBOX", "Sent"):
+            box.folder.set(folder)
+            uids = box.uids()
+            if uids:
+                box.delete(uids)
+    return dovecot

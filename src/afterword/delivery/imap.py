@@ -15,7 +15,7 @@ import socket
 import ssl
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
@@ -51,6 +51,8 @@ class SentRef:
     sent_at: datetime | None
 
 
+#: Date headers have whole seconds and other machines' clocks drift: allow this much "before sent".
+CLOCK_SKEW = timedelta(minutes=10)
 _IDS = re.compile(r"<[^<>\s]+>")
 _PREFIX = re.compile(r"^\s*((re|aw|antw|antwoord|sv|vs|fw|fwd|doorst)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 
@@ -80,7 +82,7 @@ def match_replies(sent: Sequence[SentRef], inbox: Iterable[Incoming]) -> dict[in
                     continue
                 if subject != normalise_subject(ref.subject):
                     continue
-                if ref.sent_at is not None and mail.received is not None and mail.received < ref.sent_at:
+                if ref.sent_at is not None and mail.received is not None and mail.received < ref.sent_at - CLOCK_SKEW:
                     continue
                 found[ref.key] = mail
                 break
@@ -121,7 +123,10 @@ class ImapClient:
         except (OSError, imaplib.IMAP4.error) as exc:
             raise MailServerError(f"the IMAP server {where} is not reachable: {_describe(exc)}") from None
         try:
-            box.login(cfg.username, self._password, initial_folder=None)
+            if cfg.username.isascii() and self._password.isascii():
+                box.login(cfg.username, self._password, initial_folder=None)
+            else:  # LOGIN only carries ASCII; AUTHENTICATE PLAIN carries UTF-8 (RFC 4616)
+                box.login_utf8(cfg.username, self._password, initial_folder=None)
         except Exception as exc:  # imap-tools raises its own MailboxLoginError, imaplib errors or OSError
             _logout(box)
             raise MailServerError(f"the IMAP server {where} refused the login for {cfg.username}: "
