@@ -118,6 +118,7 @@ def main() -> None:
     timed("interview page data (open)", args.runs,
           lambda n: (service.get_interview(open_ids[n % len(open_ids)]),
                      service.other_companies(open_ids[n % len(open_ids)])))
+    timed("list (newest 20 interviews)", args.runs, lambda n: service.list_interviews(NOW, limit=20))
     timed("list (all interviews)", max(5, args.runs // 20), lambda n: service.list_interviews(NOW))
     first = open_ids[0]
     interview, tps = service.get_interview(first)

@@ -81,7 +81,7 @@ def test_list_show_due_json(db: str, run_cli: Run) -> None:
     listed = json.loads(run_cli("list", "--json", "--db", db, "--now", NOW).out)["interviews"]
     assert len(listed) == len(example_files())
     remaining = [i["remaining_seconds"] for i in listed]
-    assert remaining == sorted(remaining)
+    assert remaining == sorted(remaining, reverse=True)  # newest first
     first = listed[0]
     assert set(first) >= {"id", "company", "role", "deadline", "remaining_seconds", "coverage", "owed"}
     assert first["coverage"].endswith(" sent") and first["coverage"].startswith("0/")

@@ -101,7 +101,7 @@ def export(interview_id: str, out: str | None, db_url: str | None, as_json: bool
 @now_option
 @json_option
 def list_interviews(db_url: str | None, now_text: str | None, as_json: bool) -> None:
-    """Stored interviews, earliest deadline first, with time left and coverage."""
+    """Stored interviews, newest first, with deadline, time left and coverage."""
     now = resolve_now(now_text)
     with _service(db_url) as service:
         rows = service.list_interviews(now)

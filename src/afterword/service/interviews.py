@@ -90,7 +90,7 @@ class InterviewService:
             repo.delete_interview(interview_id)
 
     def list_interviews(self, now: datetime, *, limit: int | None = None, offset: int = 0) -> list[InterviewSummary]:
-        """Every interview, earliest deadline first, with time left and coverage ("2/5 sent")."""
+        """Interviews, latest deadline first (newest on top), with time left and coverage ("2/5 sent")."""
         with self.store.read() as repo:
             return queries.summaries(repo, now, limit=limit, offset=offset)
 
