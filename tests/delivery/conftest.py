@@ -84,3 +84,41 @@ def imap_clean(dovecot: Any) -> Any:
             if uids:
                 box.delete(uids)
     return dovecot
+
+
+def _pg_base_url() -> str | None:
+    import os
+    import subprocess
+
+    url = os.environ.get("AFTERWORD_TEST_PG_URL")
+    if url:
+        return url
+    script = Path(__file__).resolve().parents[2] / ".ci" / "postgres.sh"
+    if os.geteuid() != 0 or not script.exists():
+        return None
+    done = subprocess.run([str(script)], capture_output=True, text=True, timeout=180)
+    return done.stdout.strip() or None
+
+
+@pytest.fixture(scope="session")
+def pg_base_url() -> str:
+    url = _pg_base_url()
+    if url is None:
+        pytest.skip("PostgreSQL is not available: set AFTERWORD_TEST_PG_URL or run .ci/postgres.sh as root")
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_base_url: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
+    import secrets
+
+    import psycopg
+
+    name = f"afterword_delivery_{secrets.token_hex(4)}"
+    base = pg_base_url.replace("postgresql://", "postgresql://", 1)
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
