@@ -31,7 +31,8 @@ class Hit:
 class Doc:
     """The rule's documentation, taken from its module docstring."""
 
-    summary: str
+    summary: str  # the first paragraph: one line in `afterword rules`
+    details: str  # further paragraphs before *Why it matters*
     why: str
     example: str
     fix: str
@@ -65,11 +66,12 @@ def parse_doc(docstring: str | None) -> Doc:
     """Split a rule module's docstring into summary, *Why it matters*, *Example* and *Fix*."""
     text = (docstring or "").strip()
     pieces = _SECTION.split(text)
-    summary = " ".join(pieces[0].split())
+    head = [" ".join(p.split()) for p in pieces[0].split("\n\n") if p.strip()]
+    summary, details = (head[0] if head else ""), "\n\n".join(head[1:])
     sections: dict[str, str] = {}
     for name, body in zip(pieces[1::2], pieces[2::2], strict=False):
         sections[name] = " ".join(body.split())
-    return Doc(summary, sections.get("Why it matters", ""), sections.get("Example", ""), sections.get("Fix", ""))
+    return Doc(summary, details, sections.get("Why it matters", ""), sections.get("Example", ""), sections.get("Fix", ""))
 
 
 def make_rule(

@@ -34,9 +34,11 @@ def check(ctx: Context) -> Iterator[Hit]:
     strengths = {item.ref: item for item in ctx.notes.items if item.kind == "strength"}
     for index, strength in enumerate(interview.strengths):
         for need_id in strength.answers:
-            need = needs.get(need_id)
+            need_item = needs.get(need_id)
             # The strength must be named in words of its own, not only through words it shares with the need.
-            if need is not None and ctx.mentions(need) and ctx.mentions(ctx.notes.without(strengths[str(index)], need)):
+            if need_item is not None and ctx.mentions(need_item) and ctx.mentions(
+                ctx.notes.without(strengths[str(index)], need_item)
+            ):
                 return
     mine = [p for p in pairs if ctx.contact.id in p[0].raised_by] or pairs
     need, strength = mine[0]

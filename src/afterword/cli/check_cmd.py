@@ -1,0 +1,276 @@
+"""`afterword check`, `afterword rules`, `afterword explain`: the checker at the command line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+
+from afterword.cli.common import console, json_option, load, print_json, resolve_now
+from afterword.core.errors import InputError
+from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
+
+MAX_DRAFT_BYTES = 20 * 1024 * 1024
+CHANNELS = [str(c) for c in Channel]
+
+
+@click.command("check")
+@click.argument("notes", type=click.Path(dir_okay=True))
+@click.argument("draft", required=False, type=click.Path(dir_okay=True))
+@click.option("--to", "contact_id", metavar="ID", help="The contact the draft is written for (required with DRAFT).")
+@click.option("--drafts", "drafts_file", metavar="FILE.json",
+              help="Check several drafts together (the shape `draft --json` prints).")
+@click.option("--channel", type=click.Choice(CHANNELS), default="email", show_default=True,
+              help="The channel of DRAFT.")
+@click.option("--sent-at", "sent_at_text", metavar="T", default=None,
+              help="When it will be sent (ISO 8601 with offset); default: now.")
+@click.option("--other-company", "other_companies", metavar="NAME", multiple=True,
+              help="Another organisation you are talking to (repeatable); naming it is an error.")
+@click.option("--linkedin-limit", type=click.Choice(["200", "300"]), default="200", show_default=True,
+              help="LinkedIn note limit: 200 (free) or 300 (Premium).")
+@json_option
+def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: str | None, channel: str,
+          sent_at_text: str | None, other_companies: tuple[str, ...], linkedin_limit: str, as_json: bool) -> int:
+    """Check DRAFT (a text file, written for --to ID) or --drafts FILE.json against the NOTES.
+
+    Exit 1 when any finding is an error."""
+    if draft is None and drafts_file is None:
+        raise InputError("give a DRAFT file with --to ID, or --drafts FILE.json")
+    if draft is not None and drafts_file is not None:
+        raise InputError("give either a DRAFT file or --drafts FILE.json, not both")
+    if draft is not None and not contact_id:
+        raise InputError("missing --to ID: the contact this draft is written for", key="--to")
+    interview = load(notes)
+    sent_at = resolve_now(sent_at_text, "--sent-at")
+    options: dict[str, Any] = {"sent_at": sent_at, "other_companies": other_companies,
+                               "linkedin_limit": int(linkedin_limit)}
+    from afterword.check import check_drafts
+
+    if draft is not None:
+        assert contact_id is not None
+        one = _read_draft(interview, draft, contact_id, Channel(channel))
+        findings = check_drafts(interview, [one], **options)[0]
+        if as_json:
+            print_json({"findings": [f.to_json() for f in findings]})
+        else:
+            render_draft(one, findings, interview)
+        return 1 if _has_error(findings) else 0
+    assert drafts_file is not None
+    drafts = _read_drafts_json(interview, drafts_file)
+    results = check_drafts(interview, drafts, **options)
+    if as_json:
+        print_json({"drafts": [
+            {"contact": d.contact, "channel": str(d.channel), "findings": [f.to_json() for f in fs]}
+            for d, fs in zip(drafts, results, strict=True)
+        ]})
+    else:
+        for d, fs in zip(drafts, results, strict=True):
+            render_draft(d, fs, interview, heading=True)
+    return 1 if any(_has_error(fs) for fs in results) else 0
+
+
+def _has_error(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def _contact_language(interview: Interview, contact_id: str, key: str, file: str | None = None) -> Language:
+    try:
+        contact = interview.contact(contact_id)
+    except KeyError:
+        known = ", ".join(c.id for c in interview.contacts) or "none"
+        raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key=key, file=file) from None
+    return interview.language_of(contact)
+
+
+def _read_text(path: str) -> str:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory, not a draft file", file=path)
+        size = p.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise InputError(f"file is {size:,} bytes; a draft is at most {MAX_DRAFT_BYTES:,} bytes", file=path)
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=path) from None
+    except PermissionError:
+        raise InputError("cannot read the file (permission denied)", file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", file=path) from None
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("this is a binary file, not a text draft", file=path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("the file is UTF-16; save the draft as UTF-8", file=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the draft "
+                         "as UTF-8", file=path, line=line) from None
+
+
+def _read_draft(interview: Interview, path: str, contact_id: str, channel: Channel) -> Draft:
+    from afterword.core.draftfile import parse_draft_text
+
+    language = _contact_language(interview, contact_id, "--to")
+    subject, body = parse_draft_text(_read_text(path), channel)
+    return Draft(contact_id, channel, language, body, subject)
+
+
+def _read_drafts_json(interview: Interview, path: str) -> list[Draft]:
+    from afterword.core.draftfile import normalise_text
+
+    text = _read_text(path)
+    try:
+        data = json.loads(text.removeprefix("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno) from None
+    if not isinstance(data, dict) or not isinstance(data.get("drafts"), list):
+        raise InputError("expected an object with a list `drafts` (the shape `draft --json` prints)", file=path,
+                         key="drafts")
+    drafts: list[Draft] = []
+    for index, item in enumerate(data["drafts"]):
+        where = f"drafts[{index}]"
+        if not isinstance(item, dict):
+            raise InputError("expected an object with contact, channel, subject and body", file=path, key=where)
+        contact = item.get("contact")
+        if not isinstance(contact, str) or not contact:
+            raise InputError("expected a contact id (a string)", file=path, key=f"{where}.contact")
+        language = _contact_language(interview, contact, f"{where}.contact", path)
+        channel_text = item.get("channel", "email")
+        if channel_text not in CHANNELS:
+            raise InputError(f"expected one of {', '.join(CHANNELS)}, got {json.dumps(channel_text)[:40]}",
+                             file=path, key=f"{where}.channel")
+        body = item.get("body")
+        if not isinstance(body, str):
+            raise InputError("expected the message text (a string)", file=path, key=f"{where}.body")
+        subject = item.get("subject")
+        if subject is not None and not isinstance(subject, str):
+            raise InputError("expected a string or null", file=path, key=f"{where}.subject")
+        channel = Channel(channel_text)
+        body = normalise_text(body).strip()
+        drafts.append(Draft(contact, channel, language, body,
+                            normalise_text(subject).strip() if channel is Channel.EMAIL and subject else
+                            ("" if channel is Channel.EMAIL and subject == "" else None)))
+    return drafts
+
+
+# Human output: each finding with the offending text highlighted in its line.
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+_WORDS = {
+    Language.EN: {"error": ("error", "errors"), "warning": ("warning", "warnings"),
+                  "suggestion": ("suggestion", "suggestions"), "clean": "No findings: ready to send.",
+                  "subject": "subject", "line": "line", "for": "for"},
+    Language.NL: {"error": ("fout", "fouten"), "warning": ("waarschuwing", "waarschuwingen"),
+                  "suggestion": ("suggestie", "suggesties"), "clean": "Geen bevindingen: klaar om te versturen.",
+                  "subject": "onderwerp", "line": "regel", "for": "voor"},
+}
+CONTEXT = 60
+
+
+def render_draft(draft: Draft, findings: list[Finding], interview: Interview, *, heading: bool = False) -> None:
+    from rich.markup import escape
+    from rich.text import Text
+
+    out = console()
+    words = _WORDS[draft.language]
+    if heading:
+        name = next((c.name for c in interview.contacts if c.id == draft.contact), draft.contact)
+        out.print(Text(f"{name} ({draft.contact}) · {draft.channel}", style="bold underline"))
+    for f in findings:
+        style = _STYLE[f.severity]
+        out.print(f"[{style}]{f.severity}[/] [bold]{escape(f.code)}[/]: {escape(f.message)}")
+        if f.start is not None and f.end is not None:
+            source = (draft.subject or "") if f.in_subject else draft.body
+            out.print(_excerpt(source, f.start, f.end, style, words, f.in_subject))
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    if not findings:
+        out.print(f"[green]{words['clean']}[/]")
+    else:
+        parts = [f"{n} {words[str(s)][0 if n == 1 else 1]}" for s, n in counts.items() if n]
+        out.print(", ".join(parts))
+    if heading:
+        out.print()
+
+
+def _excerpt(source: str, start: int, end: int, style: str, words: Mapping[str, object], in_subject: bool) -> object:
+    from rich.text import Text
+
+    start = max(0, min(start, len(source)))
+    end = max(start, min(end, len(source)))
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    if line_end < 0:
+        line_end = len(source)
+    left = max(line_start, start - CONTEXT)
+    right = min(line_end, end + CONTEXT, start + 400)
+    where = str(words["subject"]) if in_subject else f"{words['line']} {source.count(chr(10), 0, start) + 1}"
+    text = Text(f"    {where}: ", style="dim")
+    text.append("…" if left > line_start else "")
+    text.append(source[left:start].replace("\n", " "))
+    text.append(source[start:min(end, start + 400)].replace("\n", " ⏎ "), style=f"{style} underline")
+    text.append(source[min(end, start + 400):right].replace("\n", " "))
+    text.append("…" if right < line_end else "")
+    return text
+
+
+@click.command("rules")
+@click.option("--lang", type=click.Choice([str(lang) for lang in Language]), default="en", show_default=True,
+              help="Language of the summaries.")
+@json_option
+def rules(lang: str, as_json: bool) -> None:
+    """List every check rule: code, severity, channels and what it catches."""
+    from afterword.check import RULES
+
+    language = Language(lang)
+    if as_json:
+        print_json({"rules": [
+            {"code": r.code, "severity": str(r.severity), "channels": _channels(r.channels),
+             "summary": r.summary[language]} for r in RULES
+        ]})
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold", expand=False)
+    for title in ("code", "severity", "channels", "summary"):
+        table.add_column(title, overflow="fold")
+    for r in RULES:
+        table.add_row(r.code, str(r.severity), ", ".join(_channels(r.channels)), r.summary[language])
+    console().print(table)
+
+
+def _channels(channels: frozenset[Channel]) -> list[str]:
+    return [str(c) for c in Channel if c in channels]
+
+
+@click.command("explain")
+@click.argument("code")
+@click.option("--lang", type=click.Choice([str(lang) for lang in Language]), default="en", show_default=True,
+              help="Language of the summary line.")
+def explain(code: str, lang: str) -> None:
+    """Explain one rule: why it matters, an example, and how to fix it."""
+    from afterword.check import RULES, rule
+
+    try:
+        r = rule(code.strip().lower())
+    except KeyError:
+        raise InputError(f"unknown rule `{code}`; known rules: {', '.join(x.code for x in RULES)}") from None
+    language = Language(lang)
+    lines = [
+        f"{r.code} ({r.severity}; {', '.join(_channels(r.channels))})",
+        r.summary[language],
+        *(["", *r.doc.details.split("\n\n")] if r.doc.details and language is Language.EN else []),
+        "",
+        "Why it matters",
+        f"  {r.doc.why}",
+        "",
+        "Example",
+        f"  {r.doc.example}",
+        "",
+        "Fix",
+        f"  {r.doc.fix}",
+    ]
+    click.echo("\n".join(lines))
