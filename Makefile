@@ -32,7 +32,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
 
 docs: $(STAMP)
-	$(BIN)/python -m afterword.docs
+	$(BIN)/python -m afterword.cli.docs > docs/cli.md
+	$(BIN)/python -m afterword.check.docs > docs/rules.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info
