@@ -6,7 +6,7 @@ The composer's `compose_check_in` is used when it exists; otherwise the template
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from afterword.core.model import Channel, Contact, Draft, Formality, Interview, Language
 from afterword.core.timeutil import format_date
@@ -22,6 +22,7 @@ _MONTHS = {
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|e)?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE)
+_WEEK_OF = re.compile(r"\bweek\s+(of|van)\s*$", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -33,22 +34,30 @@ def decision_date(next_step: str | None, after: date) -> date | None:
     if not next_step:
         return None
     found: tuple[int, int, int | None] | None = None
+    where = 0
     if (m := _ISO.search(next_step)) is not None:
         found = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
     elif (m := _DAY_MONTH.search(next_step)) is not None:
         found = (int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)) if m.group(3) else None)
+        where = m.start()
     elif (m := _MONTH_DAY.search(next_step)) is not None:
         found = (int(m.group(2)), _MONTHS[m.group(1).lower()], int(m.group(3)) if m.group(3) else None)
+        where = m.start()
     if found is None:
         return None
     day, month, year = found
     try:
         if year is not None:
-            return date(year, month, day)
-        candidate = date(after.year, month, day)
-        return candidate if candidate >= after else date(after.year + 1, month, day)
+            named = date(year, month, day)
+        else:
+            named = date(after.year, month, day)
+            named = named if named >= after else date(after.year + 1, month, day)
     except ValueError:
         return None
+    # "in the week of 7 December" / "in de week van 7 december": news is due by the end of that week.
+    if _WEEK_OF.search(next_step[:where]):
+        return named + timedelta(days=6 - named.weekday())
+    return named
 
 
 def check_in_due(interview: Interview, now: datetime) -> date | None:
