@@ -178,3 +178,21 @@ def test_delete_removes_everything(service: InterviewService) -> None:
     assert service.list_interviews(T0) == []
     again = service.import_interview(interview)  # no leftover identity blocks a fresh import
     assert service.get_interview(again)[1] == ()
+
+
+def test_list_pages_newest_first_with_counts(service: InterviewService) -> None:
+    base = _example("northwind")
+    ids = []
+    for day in range(3):
+        shifted = replace(base, role=f"Role {day}", start=base.start + timedelta(days=day),
+                          end=base.effective_end + timedelta(days=day))
+        ids.append(service.import_interview(shifted))
+    cid, ch = _first_channel(base)
+    service.set_status(ids[1], cid, ch, "sent", T0)
+    everything = service.list_interviews(T0)
+    assert [s.id for s in everything] == ids[::-1]
+    first_page = service.list_interviews(T0, limit=2)
+    second_page = service.list_interviews(T0, limit=2, offset=2)
+    assert first_page + second_page == everything
+    assert [s.contacts_reached for s in everything] == [0, 1, 0]
+    assert first_page[1].touchpoints_sent == 1 and first_page[1].contacts == len(base.contacts)
