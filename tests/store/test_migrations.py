@@ -169,3 +169,18 @@ def test_default_database_lives_in_the_user_data_directory(tmp_path: Path, monke
     assert default_url() == f"sqlite:///{tmp_path / 'home' / 'afterword.db'}"
     assert normalise_url("postgresql://u:p@localhost/db").drivername == "postgresql+psycopg"
     assert normalise_url(str(tmp_path / "plain.db")).database == str(tmp_path / "plain.db")
+
+
+def test_not_a_database_and_unreachable_server(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("this is not a database\n" * 100, encoding="utf-8")
+    before = _digest(junk)
+    result = run_cli("--db", str(junk), "list")
+    assert result.code == 2
+    assert "not a database" in result.err and str(junk) in result.err
+    assert _digest(junk) == before
+    down = run_cli("--db", "postgresql://someone:secret@127.0.0.1:1/nothing", "list")
+    assert down.code == 2 and "cannot open the database" in down.err
+    assert "secret" not in down.err
+    folder = run_cli("--db", str(tmp_path), "list")
+    assert folder.code == 2 and "is a directory" in folder.err

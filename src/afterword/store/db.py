@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from afterword.core.errors import StoreError
 from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, prepare_sqlite_file, sqlite_path
@@ -64,7 +64,9 @@ class Store:
             yield
         except IntegrityError as exc:
             raise ConcurrentWriteError(f"a concurrent write clashed: {_first_line(exc)}", file=self.where) from None
-        except OperationalError as exc:
+        except (OperationalError, DatabaseError) as exc:
+            if not isinstance(exc, OperationalError) and type(exc) is not DatabaseError:
+                raise  # ProgrammingError and friends are bugs, not conditions of the database
             raise StoreError(f"database error: {_first_line(exc)}; nothing was changed", file=self.where) from None
         except DBAPIError as exc:
             if exc.connection_invalidated:
@@ -94,7 +96,7 @@ def open_store(url: str | None = None, *, owner: str = LOCAL_OWNER, migrate: boo
     try:
         if migrate:
             ensure_head(engine, read_only=read_only, where=where)
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
         raise StoreError(f"cannot open the database: {_first_line(exc)}", file=where) from None
     except BaseException:
