@@ -162,6 +162,9 @@ def test_owners_never_see_each_other(db_url: str) -> None:
         assert alice.other_companies(None) == [interview.company]
         assert alice.import_interview(interview, replace=True) == a_id
         assert alice.get_interview(a_id)[0] == interview
+        carol = alice.for_owner("carol")
+        assert carol.list_interviews(T0) == [] and carol.due(T0) == []
+        assert carol.import_interview(interview) not in (a_id, b_id)
     finally:
         alice.close()
         bob.close()

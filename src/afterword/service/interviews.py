@@ -35,8 +35,12 @@ class InterviewService:
         return self.store.owner
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections (also those of services made with `for_owner`)."""
         self.store.close()
+
+    def for_owner(self, owner: str) -> InterviewService:
+        """The same database as seen by another owner (team mode); shares the connection pool."""
+        return InterviewService(self.store.for_owner(owner))
 
     # -- interviews -------------------------------------------------------------------------
 
