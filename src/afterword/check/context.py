@@ -12,7 +12,7 @@ from afterword.check.greeting import Greeting, find_greeting
 from afterword.check.kinds import word_set
 from afterword.core.lang.detect import guess_language
 from afterword.core.lang.lemmas import lemma, stem, stopwords
-from afterword.core.lang.names import fold
+from afterword.core.lang.names import fold_cached as fold
 from afterword.core.lang.numbers import number_keys
 from afterword.core.lang.tokens import Sentence, Token, sentences, tokenise
 from afterword.core.model import Contact, Draft, Interview, Language
@@ -52,6 +52,8 @@ class NotesProfile:
         self.number_keys = number_keys(self.text) | {str(interview.start.year), str(interview.start.year + 1)}
         self.words = frozenset(fold(t.text) for t in tokenise(self.text))
         self._lemmas: dict[Item, frozenset[str]] = {}
+        #: Words that are never a misspelled name or shouting: anything written in the notes.
+        self.known_words = self.words | self.name_words | self.company_words
 
     def _items(self) -> list[Item]:
         interview = self.interview
@@ -96,6 +98,7 @@ def _generic(language: Language) -> frozenset[str]:
     return word_set(language, "generic_words")
 
 
+@lru_cache(maxsize=65536)
 def is_content(word: str, ignored: frozenset[str] = frozenset()) -> bool:
     """A word that carries content: not a function word, not generic follow-up talk, not a name."""
     lowered = word.lower()
@@ -143,13 +146,24 @@ class Context:
         return sentences(self.body)
 
     @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The body's tokens that start within [start, end)."""
+        from bisect import bisect_left
+
+        starts = self._token_starts
+        return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
+
+    @cached_property
     def greeting(self) -> Greeting | None:
         return find_greeting(self.body)
 
     @cached_property
     def guessed_language(self) -> Language | None:
         names = [*self.notes.name_words, *self.notes.company_words]
-        return guess_language(self.body, ignore=names)
+        return guess_language(self.body, ignore=names, tokens=self.tokens)
 
     @property
     def text_language(self) -> Language:

@@ -25,7 +25,7 @@ from functools import cache
 from afterword.check.context import Context, is_content
 from afterword.check.kinds import phrase_list, raw_lines
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
-from afterword.core.lang.tokens import Sentence, tokenise
+from afterword.core.lang.tokens import Sentence
 from afterword.core.model import Language, Severity
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -43,7 +43,7 @@ def stock(language: Language) -> tuple[str, ...]:
 def is_stock(ctx: Context, sentence: Sentence) -> bool:
     from rapidfuzz import fuzz, process
 
-    tokens = tokenise(sentence.text)
+    tokens = ctx.tokens_in(sentence.start, sentence.end)
     if not any(is_content(t.text, ctx.notes.ignored) for t in tokens):
         return True
     text = normalise(sentence.text)
@@ -62,7 +62,7 @@ def counted(ctx: Context) -> list[Sentence]:
             continue
         if any(phrase_list(lang, "signoffs").search(sentence.text) for lang in Language):
             continue
-        tokens = tokenise(sentence.text)
+        tokens = ctx.tokens_in(sentence.start, sentence.end)
         if not tokens or (all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) for t in tokens) and len(
             tokens
         ) <= 4):

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from afterword.check.greeting import find_greeting
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.lang.names import fold
+from afterword.core.lang.names import fold_cached as fold
 from afterword.core.model import Draft, Interview, Severity
 
 THRESHOLD = 85.0

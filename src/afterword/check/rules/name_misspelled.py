@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     folded_targets = {fold(t) for t in targets}
     greeting = ctx.greeting
     greeting_span = (greeting.start, greeting.end) if greeting else (-1, -1)
-    ignore = ctx.notes.words | ctx.notes.name_words | ctx.notes.company_words
+    ignore = ctx.notes.known_words
     reported: set[str] = set()
     for token in ctx.tokens:
         text = token.text

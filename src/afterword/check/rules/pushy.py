@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from afterword.check.context import Context
 from afterword.check.kinds import phrase_list
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.lang.names import fold
+from afterword.core.lang.names import fold_cached as fold
 from afterword.core.model import Language, Severity
 
 _BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?!+|!\?+")
@@ -29,7 +29,7 @@ _CAPS = re.compile(r"\b[A-ZÀ-Ý]{4,}(?:\s+[A-ZÀ-Ý]{2,})*\b")
 
 
 def _shouting(ctx: Context) -> Iterator[re.Match[str]]:
-    known = ctx.notes.words | ctx.notes.company_words | ctx.notes.name_words
+    known = ctx.notes.known_words
     for match in _CAPS.finditer(ctx.body):
         words = match.group().split()
         loud = [w for w in words if fold(w) not in known and len(w) >= 4]

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from afterword.check.context import Context, is_content
 from afterword.check.kinds import word_set
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
-from afterword.core.lang.names import fold
+from afterword.core.lang.names import fold_cached as fold
 from afterword.core.lang.tokens import tokenise
 from afterword.core.model import Language, Severity
 

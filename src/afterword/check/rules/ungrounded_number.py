@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from afterword.check.context import Context, key
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.lang.names import fold
+from afterword.core.lang.names import fold_cached as fold
 from afterword.core.lang.numbers import find_numbers
 from afterword.core.model import Severity
 

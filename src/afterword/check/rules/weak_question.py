@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterword.check.context import Context
+from afterword.check.context import Context, is_content, key
 from afterword.check.kinds import phrase_list
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.tokens import Sentence
@@ -31,11 +31,9 @@ def questions(ctx: Context) -> list[Sentence]:
 def is_weak(ctx: Context, sentence: Sentence) -> bool:
     if not any(phrase_list(lang, "weak_questions").search(sentence.text) for lang in Language):
         return False
-    own = {t.start for t in ctx.content_tokens}
-    words = [t for t in ctx.tokens if sentence.start <= t.start < sentence.end and t.start in own]
-    from afterword.check.context import key
-
-    keys = {key(t.text, ctx.text_language) for t in words}
+    lang = ctx.text_language
+    keys = {key(t.text, lang) for t in ctx.tokens_in(sentence.start, sentence.end)
+            if is_content(t.text, ctx.notes.ignored)}
     return not any(keys & item.keys for item in ctx.notes.items)
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from afterword.check.context import Context
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.lang.names import fold
+from afterword.core.lang.names import fold_cached as fold
 from afterword.core.model import Severity
 
 _SUFFIX = re.compile(r"[\s,]+(?:b\.?v\.?|n\.?v\.?|inc\.?|ltd\.?|llc|gmbh|plc|ag|s\.?a\.?|co\.?)$", re.I)

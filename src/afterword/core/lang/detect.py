@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from afterword.core.lang.lemmas import word_list
-from afterword.core.lang.tokens import tokenise
+from afterword.core.lang.tokens import Token, tokenise
 from afterword.core.model import Language
 
 _PARTICLES = frozenset({"van", "de", "den", "der", "het", "ten", "ter", "te", "'t", "op", "in"})
 
 
-def language_scores(text: str, ignore: Iterable[str] = ()) -> dict[Language, int]:
+def language_scores(text: str, ignore: Iterable[str] = (), tokens: Sequence[Token] | None = None) -> dict[Language, int]:
     """How many tokens are typical for each language. Surname particles before a capital
     (`de Vries`, `van den Berg`) and words in `ignore` (names, the company) do not count."""
     skip = {w.lower() for w in ignore}
     markers = {lang: word_list(lang, "markers") for lang in Language}
     scores = dict.fromkeys(Language, 0)
-    tokens = tokenise(text[:20000])
+    if tokens is None:
+        tokens = tokenise(text[:20000])
     for index, token in enumerate(tokens):
         lowered = token.lower
         if lowered in skip:
@@ -30,9 +31,9 @@ def language_scores(text: str, ignore: Iterable[str] = ()) -> dict[Language, int
     return scores
 
 
-def guess_language(text: str, ignore: Iterable[str] = ()) -> Language | None:
+def guess_language(text: str, ignore: Iterable[str] = (), tokens: Sequence[Token] | None = None) -> Language | None:
     """`en` or `nl` when the text clearly is one of them, else None (too short or unclear)."""
-    scores = language_scores(text, ignore)
+    scores = language_scores(text, ignore, tokens)
     en, nl = scores[Language.EN], scores[Language.NL]
     if max(en, nl) < 3:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Particles (tussenvoegsels) that belong to a surname; longest first so `van der` wins over `van`.
 PARTICLES: tuple[str, ...] = (
@@ -81,6 +82,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=1024)
 def name_forms(full: str) -> frozenset[str]:
     """Accent-insensitive ways a person may be addressed: given name, surname with or without
     particles, surname core, full name (`Anneke van der Meer` → `anneke`, `van der meer`, `meer`, …)."""
@@ -104,3 +106,9 @@ def allowed_name_edits(name: str) -> int:
     if length <= 3:
         return 0
     return 1 if length <= 6 else 2
+
+
+@lru_cache(maxsize=65536)
+def fold_cached(text: str) -> str:
+    """`fold`, memoised: the checker folds the same few thousand words over and over."""
+    return fold(text)

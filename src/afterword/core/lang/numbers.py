@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from afterword.core.lang.names import fold
+from afterword.core.lang.names import fold_cached as fold
 from afterword.core.lang.tokens import Token, tokenise
 
 _EN_UNITS = {
@@ -107,6 +108,7 @@ def _digit_values(raw: str) -> set[float]:
     return values
 
 
+@lru_cache(maxsize=65536)
 def word_value(word: str) -> int | None:
     """The value of one spelled-out number word in English or Dutch, else None."""
     w = fold(word).replace("-", "").replace("'", "")
