@@ -140,6 +140,10 @@ def test_skipping_everyone_closes_an_interview(service: InterviewService) -> Non
             service.set_status(iid, contact.id, contact.channels[0], "skipped", T0)
     assert service.due(T0, limit=None) == []
     assert service.list_interviews(T0)[0].owed == 0
+    first = next(c for c in interview.contacts if c.channels)
+    tp = service.touchpoint(iid, first.id, first.channels[0])
+    service.save_draft(iid, first.id, first.channels[0], None, "Changed my mind", tp.version)
+    assert {r.contact for r in service.due(T0, limit=None)} == {first.id}
 
 
 def test_owners_never_see_each_other(db_url: str) -> None:

@@ -180,8 +180,11 @@ class InterviewService:
             if row["version"] == expected_version and row["subject"] == subject and row["body"] == body:
                 return int(row["version"])
             status = current if current is TouchpointStatus.SCHEDULED else TouchpointStatus.EDITED
-            return repo.update_touchpoint(row, expected_version, now, subject=subject, body=body,
-                                          status=str(status))
+            version = repo.update_touchpoint(row, expected_version, now, subject=subject, body=body,
+                                             status=str(status))
+            if current.is_done:  # editing a skipped message makes the contact owed again
+                repo.refresh_owed(interview_id)
+            return version
 
     def set_status(self, interview_id: int, contact_id: str, channel: Channel | str,
                    status: TouchpointStatus | str, at: datetime | None = None, *,
