@@ -14,9 +14,10 @@ from afterword.service.drafting import DraftReport, draft_interview
 
 _TEXT = {
     Language.EN: {"deadline": "Follow-up deadline", "subject": "Subject", "none": "No contact has an address to write to.",
-                  "clean": "no findings"},
+                  "clean": "no findings", "chars": "characters"},
     Language.NL: {"deadline": "Deadline voor opvolging", "subject": "Onderwerp",
-                  "none": "Geen enkel contact heeft een adres om naar te schrijven.", "clean": "geen bevindingen"},
+                  "none": "Geen enkel contact heeft een adres om naar te schrijven.", "clean": "geen bevindingen",
+                  "chars": "tekens"},
 }
 _STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
@@ -88,11 +89,18 @@ def render(report: DraftReport) -> None:
     for item in report.items:
         d = item.draft
         contact = iv.contact(d.contact)
+        out.print()
         out.print(Rule(escape(f"{contact.name} · {d.channel} · {contact.address(d.channel)}"), align="left"))
         if d.subject is not None:
             out.print(escape(f"{_TEXT[d.language]['subject']}: {d.subject}"), soft_wrap=True)
             out.print()
         out.print(escape(d.body), soft_wrap=True)
+        if d.channel is not Channel.EMAIL:
+            from afterword.compose import X_LIMIT, x_length
+
+            used, limit = ((x_length(d.body), X_LIMIT) if d.channel is Channel.X
+                           else (len(d.body), report.linkedin_limit))
+            out.print(f"[dim]{used}/{limit} {_TEXT[d.language]['chars']}[/]")
         out.print()
         for f in item.findings:
             out.print(f"[{_STYLE[str(f.severity)]}]{f.severity}[/] [bold]{f.code}[/]: {escape(f.message)}", soft_wrap=True)

@@ -268,7 +268,7 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
             if kind == "you_tell" and lang is Language.NL and rest.split(" ", 1)[0].lower() not in (
                 "over", "dat", "hoe", "wat", "waarom", "welke", "of", "van"
             ):
-                kind = "you"
+                kind = "clause_plain"  # "u noemde de overstap …" reads best told as is
             gerund = w.telling.get(verb.lower(), "") if kind == "you_tell" else ""
             return _checked(Piece(kind, f"{p.subject} {you_verb} {rest}", rest=f"{you_verb} {rest}",
                                   original=text, gerund=f"{gerund} {rest}" if gerund else ""), w)

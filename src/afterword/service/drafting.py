@@ -29,6 +29,7 @@ class DraftReport:
     interview: Interview
     now: datetime
     items: tuple[CheckedDraft, ...]
+    linkedin_limit: int = 200
 
     @property
     def deadline(self) -> datetime:
@@ -60,4 +61,4 @@ def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = No
     findings = check_drafts(interview, drafts, sent_at=None, other_companies=other_companies,
                             linkedin_limit=linkedin_limit)
     items = tuple(CheckedDraft(d, tuple(f)) for d, f in zip(drafts, findings, strict=True))
-    return DraftReport(interview, now, items)
+    return DraftReport(interview, now, items, linkedin_limit)
