@@ -4,6 +4,10 @@ Dutch: je/jij/jouw (or "Hoi", "Hallo", "Hey") to a formal contact, u/uw (or "Gea
 informal one. English: "Hi Els" / "Hey Els" to a formal contact, "Dear Ms. de Vries" or
 "Dear Maria de Vries" to an informal one. "Dear Maria" and "Beste Henk" suit both.
 
+A contact is informal by default (unless an executive); formal address to such a contact is only
+reported when the notes say `formality = "informal"` explicitly, since erring on the formal side does
+little harm where nobody said otherwise.
+
 Why it matters:
 The register is part of the relationship you built in the interview. Writing "je" to an executive
 who kept it formal, or "Geachte mevrouw" to a recruiter who was on first-name terms, jars.
@@ -28,6 +32,8 @@ from afterword.core.model import Formality, Language, Severity
 
 def check(ctx: Context) -> Iterator[Hit]:
     wanted = ctx.contact.effective_formality
+    # Formal address to someone who is informal only by default is not worth a warning.
+    formal_is_wrong = ctx.contact.formality is Formality.INFORMAL
     values: dict[str, object] = {"name": ctx.contact.name}
     if ctx.text_language is Language.NL:
         address = Address(ctx.body)
@@ -36,7 +42,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit("informal_nl", {**values, "written": informal[0].text},
                       start=informal[0].start, end=informal[0].end)
             return
-        if wanted is Formality.INFORMAL and formal and not informal:
+        if formal_is_wrong and formal and not informal:
             yield Hit("formal_nl", {**values, "written": formal[0].text}, start=formal[0].start, end=formal[0].end)
             return
         if formal and informal:
@@ -47,7 +53,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     line = ctx.body[greeting.start:greeting.end].strip()
     if wanted is Formality.FORMAL and greeting.register == "informal":
         yield Hit("informal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
-    elif wanted is Formality.INFORMAL and greeting.register == "formal":
+    elif formal_is_wrong and greeting.register == "formal":
         yield Hit("formal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
 
 
