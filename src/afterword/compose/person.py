@@ -14,11 +14,11 @@ from afterword.compose.firstperson import (
     name_forms,
     need_piece,
     phrase_language,
-    question_text,
     shorten,
     strength_piece,
     words,
 )
+from afterword.compose.question import question_text
 from afterword.compose.render import Voice
 from afterword.compose.select import Selection
 from afterword.core.lang.names import given_name

@@ -85,18 +85,20 @@ def _pairs(interview: Interview, contact: Contact, lead_needs: Counter[str],
         )
         strength = _least_used(free, used_free)
         return (Pair(None, strength),) if strength is not None else ()
-    pairs: list[Pair] = []
+    chosen: dict[str, Pair] = {}
     mine: set[int] = set()
-    for need in needs:
+    # Needs with fewer answering strengths choose first, so one strength is not used twice in a draft.
+    for need in sorted(needs, key=lambda n: len(interview.strengths_for(n.id))):
         options = [(i, s) for i, s in enumerate(interview.strengths) if need.id in s.answers]
         if options:
             # A strength not yet used in this person's draft, then the one least used for this need.
             i, strength = min(options, key=lambda pair: (pair[0] in mine, used_strengths[(need.id, pair[0])], pair[0]))
             mine.add(i)
             used_strengths[(need.id, i)] += 1
-            pairs.append(Pair(need, strength))
+            chosen[need.id] = Pair(need, strength)
         else:
-            pairs.append(Pair(need, None))
+            chosen[need.id] = Pair(need, None)
+    pairs = [chosen[n.id] for n in needs]
     order = {id(p): n for n, p in enumerate(pairs)}
     # Lead with a need the candidate can answer, one no one before has led with if possible; then notes order.
     pairs.sort(key=lambda p: (p.strength is None, lead_needs[p.need.id] if p.need else 0, order[id(p)]))

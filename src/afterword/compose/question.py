@@ -1,0 +1,55 @@
+"""The question meant for this person, ready to ask, in their register (Dutch u/uw or je/jij/jouw)."""
+
+from __future__ import annotations
+
+from afterword.compose.firstperson import clean, upper_first, words
+from afterword.core.model import Formality, Language
+
+
+def question_text(text: str, lang: Language, formality: Formality) -> str | None:
+    """The question ready to ask in the reader's register, or None when it is not a question."""
+    q = clean(text, keep_question=True)
+    if q.count("?") > 1 or not q:
+        return None
+    if not q.endswith("?"):
+        if "?" in q or q.split(" ", 1)[0].lower() not in words(lang).question_starts:
+            return None
+        q += "?"
+    return upper_first(_dutch_register(q, formality) if lang is Language.NL else q)
+
+
+_INFORMAL_TO_FORMAL = {"kan": "kunt", "kun": "kunt", "zal": "zult", "heb": "hebt", "ben": "bent", "wil": "wilt"}
+_FORMAL_TO_INFORMAL = {"kunt": "kun", "zult": "zal", "hebt": "heb", "heeft": "heb", "bent": "ben", "wilt": "wil",
+                       "gaat": "ga", "ziet": "zie", "doet": "doe", "denkt": "denk", "vindt": "vind", "komt": "kom",
+                       "verwacht": "verwacht", "zou": "zou"}
+
+
+def _dutch_register(q: str, formality: Formality) -> str:
+    """Swap je/jij/jouw and u/uw (with the verb before them) so a question fits the reader."""
+    out = q.split(" ")
+    low = [t.lower().strip("?,.") for t in out]
+    formal = formality is Formality.FORMAL
+    for i, tok in enumerate(low):
+        tail = out[i][len(tok):] if out[i].lower().startswith(tok) else ""
+        new: str | None = None
+        if formal and tok in ("je", "jij", "jou"):
+            new = "u"
+            if i > 0 and low[i - 1].isalpha():
+                verb = low[i - 1]
+                fixed = _INFORMAL_TO_FORMAL.get(verb) or (verb if verb.endswith(("t", "u")) else verb + "t")
+                out[i - 1] = _same_case(out[i - 1], fixed)
+        elif formal and tok == "jouw":
+            new = "uw"
+        elif not formal and tok == "u":
+            new = "je"
+            if i > 0 and low[i - 1] in _FORMAL_TO_INFORMAL:
+                out[i - 1] = _same_case(out[i - 1], _FORMAL_TO_INFORMAL[low[i - 1]])
+        elif not formal and tok == "uw":
+            new = "je"
+        if new is not None:
+            out[i] = _same_case(out[i], new) + tail
+    return " ".join(out)
+
+
+def _same_case(original: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
