@@ -109,6 +109,14 @@ class Person:
         if self.foreign(m.text):
             return self._foreign_moment(m.text)
         piece = moment_piece(m.text, self.contact, self.lang, self.proper)
+        names = name_forms(self.contact)
+        if piece.kind == "raw" and any(name in piece.text for name in names):
+            # "Maria's story …, when they …": the part before the clause may still turn toward her.
+            head = shorten(m.text, len(clean(m.text)) - 1, self.lang, level="clause")
+            if head:
+                piece = moment_piece(head, self.contact, self.lang, self.proper)
+            if piece.kind == "raw":
+                return None  # never write to someone about themselves in the third person
         kind = "you_tell_gerund" if piece.kind == "you_tell" and piece.gerund else piece.kind
         values = {"m": piece.text, "rest": piece.rest, "gerund": piece.gerund}
         place = self.base.get("place", "") if self.contact.met_in_passing else ""
