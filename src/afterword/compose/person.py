@@ -59,6 +59,7 @@ class Person:
             "theme": self.theme() or "",
             "place": self.place(),
             "ns": self.next_step(),
+            "talk": self.talk(),
         }
 
     @property
@@ -94,6 +95,15 @@ class Person:
         if met and met.split(" ", 1)[0].lower() in w.met_prefix and not self.foreign(met):
             return clean(met)
         return ""
+
+    def talk(self) -> str:
+        """What the conversation was: a video call, a phone call, or simply a conversation."""
+        how = (self.contact.met or self.interview.kind or "").strip().lower()
+        if how not in ("video", "phone"):
+            how = (self.interview.kind or "").strip().lower()
+        table = {Language.EN: {"video": "video call", "phone": "call"},
+                 Language.NL: {"video": "videogesprek", "phone": "telefoongesprek"}}[self.lang]
+        return table.get(how, "conversation" if self.lang is Language.EN else "gesprek")
 
     def next_step(self) -> str:
         ns = self.interview.next_step
