@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
-from tests.conftest import Result, example_files
+from tests.conftest import EXAMPLES, Result, example_files
 
 NOW = "2026-11-27T20:00:00+01:00"
 Run = Callable[..., Result]
@@ -116,3 +117,29 @@ def test_human_output_mentions_countdowns(db: str, run_cli: Run) -> None:
 def test_bad_now_is_one_line(db: str, run_cli: Run) -> None:
     result = run_cli("due", "--now", "tomorrow", "--db", db)
     assert result.code == 2 and "--now" in result.err
+
+
+def test_json_shapes_snapshot(db: str, run_cli: Run, snapshot: SnapshotAssertion) -> None:
+    from datetime import datetime
+
+    from afterword.service.interviews import open_service
+
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        assert run_cli("import", str(path), "--db", db).code == 0
+    service = open_service(db)
+    try:
+        interview, _ = service.get_interview(1)
+        contact = next(c for c in interview.contacts if c.email)
+        at = datetime.fromisoformat("2026-11-27T17:30:00+00:00")
+        version = service.save_draft(1, contact.id, "email", "Thank you", "Dear …", 0, at=at)
+        service.set_status(1, contact.id, "email", "sent", at, expected_version=version)
+    finally:
+        service.close()
+    outputs = {
+        name: json.loads(run_cli(*args, "--json", "--db", db, "--now", NOW).out)
+        for name, args in {"list": ["list"], "list-1": ["list", "--limit", "1"], "due": ["due", "--limit", "5"],
+                           "show": ["show", "1"]}.items()
+    }
+    assert outputs["list-1"]["interviews"] == outputs["list"]["interviews"][:1]
+    assert outputs["show"]["touchpoints"][0]["history"][-1]["status"] == "sent"
+    assert outputs == snapshot
