@@ -146,6 +146,17 @@ class Context:
         return sentences(self.body)
 
     @cached_property
+    def signature_start(self) -> int:
+        """Where the closing ("Best regards,", "Met vriendelijke groet,") begins; the body's end without one.
+        What follows (name, phone, address) is not part of the message proper."""
+        from afterword.check.kinds import phrase_list
+
+        for sentence in self.sentences[1:]:
+            if any(phrase_list(lang, "signoffs").search(sentence.text) for lang in Language):
+                return sentence.start
+        return len(self.body)
+
+    @cached_property
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 

@@ -2,8 +2,10 @@
 
 Numbers are normalised before comparing, so "23 percent", "23%", "drieëntwintig procent" and
 "twenty-three percent" are the same claim, "six hours" matches "6 hours" and "one in five" matches
-"1 in 5" or "20%". Dates, times, phone numbers, web addresses, ordinals and `one`/`een` used as a
-word ("the one you mentioned") are not claims; years of the interview and the next are allowed.
+"1 in 5" or "20%". Dates, times, phone numbers, web addresses, ordinals, `one`/`een` used as a
+word ("the one you mentioned"), "100%" as a figure of speech and anything in the signature (after the
+closing) are not claims; the year of the interview and the next are allowed. A small number written
+as a word counts only before something countable ("ten engineers", not "two questions").
 
 Why it matters:
 A follow-up is read as a record of what you said. A figure that was never said (or was said
@@ -18,6 +20,7 @@ Use the figure exactly as it is in the notes, or leave the number out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from afterword.check.context import Context, key
@@ -27,6 +30,8 @@ from afterword.core.lang.numbers import find_numbers
 from afterword.core.model import Severity
 
 MAX_FINDINGS = 10
+#: "100%" / "honderd procent" as a figure of speech ("I'm 100% committed"), not a claim.
+_INTENSIFIER = re.compile(r"(?i)(?:100|a hundred|one hundred|honderd)\s?(?:%|percent|per cent|procent)")
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -39,8 +44,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     def counts_thing(word: str) -> bool:
         return fold(word) in notes.words or key(word, lang) in item_keys
 
-    for mention in find_numbers(ctx.body, counts_thing=counts_thing):
-        if mention.keys & known:
+    for mention in find_numbers(ctx.body[:ctx.signature_start], counts_thing=counts_thing):
+        if mention.keys & known or _INTENSIFIER.fullmatch(mention.text):
             continue
         yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end)
         count += 1

@@ -25,7 +25,9 @@ from afterword.core.model import Language, Severity
 
 
 def questions(ctx: Context) -> list[Sentence]:
-    return [s for s in ctx.sentences if s.text.rstrip("\"'”’)").endswith("?")]
+    """Sentences that ask something: ending in a question mark, or "I wonder …" / "Ik ben benieuwd …"."""
+    return [s for s in ctx.sentences if s.text.rstrip("\"'”’)").endswith("?")
+            or any(phrase_list(lang, "indirect_questions").search(s.text) for lang in Language)]
 
 
 def is_weak(ctx: Context, sentence: Sentence) -> bool:
