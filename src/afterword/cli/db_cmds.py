@@ -97,15 +97,14 @@ def export(interview_id: str, out: str | None, db_url: str | None, as_json: bool
 
 
 @click.command("list")
-@click.option("--limit", type=click.IntRange(1, None), default=None, help="Only the N newest interviews.")
 @db_option
 @now_option
 @json_option
-def list_interviews(limit: int | None, db_url: str | None, now_text: str | None, as_json: bool) -> None:
+def list_interviews(db_url: str | None, now_text: str | None, as_json: bool) -> None:
     """Stored interviews, newest first, with deadline, time left and coverage."""
     now = resolve_now(now_text)
     with _service(db_url) as service:
-        rows = service.list_interviews(now, limit=limit)
+        rows = service.list_interviews(now)
     if as_json:
         print_json({"now": iso(now), "interviews": [summary_json(r) for r in rows]})
         return
