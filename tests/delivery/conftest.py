@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
-from tests.delivery.servers import Handler, SilentServer, SmtpServer, make_cert, start_smtp
+from tests.delivery.dovecot import IMAP_PASSWORD, IMAP_USER
+from tests.delivery.servers import PASSWORD, USER, Handler, SilentServer, SmtpServer, make_cert, start_smtp
 
 
 def open_engine(url: str) -> Engine:
@@ -122,3 +123,37 @@ def pg_url(pg_base_url: str) -> Iterator[str]:
     yield base.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp_server: Callable[..., SmtpServer],
+         imap_clean: Any, cert_dir: Path) -> dict[str, Any]:
+    server = smtp_server(auth=True, starttls=cert_dir)
+    (tmp_path / "config.toml").write_text(f"""
+[smtp]
+host = "127.0.0.1"
+port = {server.port}
+security = "starttls"
+username = "{USER}"
+from = "Priya Raman <priya.raman@example.org>"
+ca_file = "{cert_dir / 'cert.pem'}"
+timeout = 5
+
+[imap]
+host = "127.0.0.1"
+port = {imap_clean.port}
+security = "none"
+username = "{IMAP_USER}"
+
+[social]
+linkedin_free_notes = 2
+""")
+    secret = tmp_path / "imap.password"
+    secret.write_text(IMAP_PASSWORD + "\n")
+    secret.chmod(0o600)
+    monkeypatch.setenv("AFTERWORD_HOME", str(tmp_path))
+    monkeypatch.setenv("AFTERWORD_SMTP_PASSWORD", PASSWORD)
+    monkeypatch.delenv("AFTERWORD_IMAP_PASSWORD", raising=False)
+    monkeypatch.delenv("AFTERWORD_DB", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return {"dir": tmp_path, "smtp": server, "imap": imap_clean}

@@ -14,88 +14,20 @@ import pytest
 from afterword.core.timeutil import iso
 from tests.conftest import Result
 from tests.delivery.dovecot import IMAP_PASSWORD, IMAP_USER
-from tests.delivery.servers import PASSWORD, USER, SmtpServer
+from tests.delivery.journey import SUBJECTS, import_with_drafts, status
+from tests.delivery.servers import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTES = ROOT / "examples" / "northwind-panel.toml"
 
 pytestmark = pytest.mark.imap
 
-SUBJECTS = {
-    "grace": "Getting more patients through intake before the first visit",
-    "daniel": "The release train for the patient app",
-    "hannah": "Intake completion and the clinic floor",
-}
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp_server: Callable[..., SmtpServer],
-         imap_clean: Any, cert_dir: Path) -> dict[str, Any]:
-    server = smtp_server(auth=True, starttls=cert_dir)
-    (tmp_path / "config.toml").write_text(f"""
-[smtp]
-host = "127.0.0.1"
-port = {server.port}
-security = "starttls"
-username = "{USER}"
-from = "Priya Raman <priya.raman@example.org>"
-ca_file = "{cert_dir / 'cert.pem'}"
-timeout = 5
-
-[imap]
-host = "127.0.0.1"
-port = {imap_clean.port}
-security = "none"
-username = "{IMAP_USER}"
-
-[social]
-linkedin_free_notes = 2
-""")
-    secret = tmp_path / "imap.password"
-    secret.write_text(IMAP_PASSWORD + "\n")
-    secret.chmod(0o600)
-    monkeypatch.setenv("AFTERWORD_HOME", str(tmp_path))
-    monkeypatch.setenv("AFTERWORD_SMTP_PASSWORD", PASSWORD)
-    monkeypatch.delenv("AFTERWORD_IMAP_PASSWORD", raising=False)
-    monkeypatch.delenv("AFTERWORD_DB", raising=False)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    return {"dir": tmp_path, "smtp": server, "imap": imap_clean}
-
-
-def _import_with_drafts(run_cli: Callable[..., Result], home: dict[str, Any], *, subject_of: dict[str, str]) -> int:
-    from afterword.service.interviews import open_service
-
-    result = run_cli("import", str(NOTES))
-    assert result.code == 0, result.err
-    ident = int(result.out.split()[-1]) if not result.out.strip().startswith("{") else json.loads(result.out)["id"]
-    service = open_service(f"sqlite:///{home['dir'] / 'afterword.db'}")
-    try:
-        for contact, subject in subject_of.items():
-            service.save_draft(ident, contact, "email", subject,
-                               f"Dear {contact},\n\nThank you for the conversation about patient intake.\n\nPriya\n", 0)
-        service.save_draft(ident, "grace", "linkedin", None, "Thank you for the panel on intake, Grace. "
-                           "I would like to stay in touch.", 0)
-        service.save_draft(ident, "robert", "linkedin", None, "Robert, lunch on the patient app was a highlight.", 0)
-        service.save_draft(ident, "daniel", "x", None, "Thanks for the chat on release trains!", 0)
-    finally:
-        service.close()
-    return ident
-
-
-def _status(home: dict[str, Any], ident: int, contact: str, channel: str = "email") -> str:
-    from afterword.service.interviews import open_service
-
-    service = open_service(f"sqlite:///{home['dir'] / 'afterword.db'}")
-    try:
-        return str(service.touchpoint(ident, contact, channel).status)
-    finally:
-        service.close()
 
 
 def test_send_schedule_worker_replies_and_no_secret_anywhere(
     run_cli: Callable[..., Result], home: dict[str, Any]
 ) -> None:
-    ident = _import_with_drafts(run_cli, home, subject_of=SUBJECTS)
+    ident = import_with_drafts(run_cli, home, subject_of=SUBJECTS)
     outputs: list[Result] = []
 
     sent = run_cli("send", str(ident), "--contact", "grace", "--force", "--json")
@@ -107,7 +39,7 @@ def test_send_schedule_worker_replies_and_no_secret_anywhere(
     [got] = home["smtp"].handler.received
     assert got.message["Message-ID"] == row["message_id"]
     assert got.message["Subject"] == SUBJECTS["grace"]
-    assert _status(home, ident, "grace") == "sent"
+    assert status(home, ident, "grace") == "sent"
 
     # The copy in the Sent folder lets an `unknown` be settled later.
     from imap_tools import AND, H, MailBoxUnencrypted
@@ -124,7 +56,7 @@ def test_send_schedule_worker_replies_and_no_secret_anywhere(
     outputs += [due, later]
     assert due.code == 0 and "scheduled" in due.out, due.err
     assert later.code == 0 and "scheduled" in later.out, later.err
-    assert _status(home, ident, "hannah") == "scheduled"
+    assert status(home, ident, "hannah") == "scheduled"
     again = run_cli("send", str(ident), "--contact", "hannah", "--force")
     assert again.code == 2 and "already in the outbox" in again.err
 
@@ -155,7 +87,7 @@ def test_send_schedule_worker_replies_and_no_secret_anywhere(
     outputs.append(replies)
     assert replies.code == 0, replies.err
     assert sorted(r["contact"] for r in json.loads(replies.out)["replies"]) == ["daniel", "grace"]
-    assert _status(home, ident, "grace") == "replied" and _status(home, ident, "daniel") == "replied"
+    assert status(home, ident, "grace") == "replied" and status(home, ident, "daniel") == "replied"
     assert json.loads(run_cli("replies", "--json").out)["replies"] == []  # noticed once
 
     # Passwords are never stored in the database nor printed.
@@ -169,7 +101,7 @@ def test_send_schedule_worker_replies_and_no_secret_anywhere(
 def test_header_injection_is_refused_before_anything_is_queued(
     run_cli: Callable[..., Result], home: dict[str, Any]
 ) -> None:
-    ident = _import_with_drafts(run_cli, home, subject_of={"grace": "Hello\r\nBcc: everyone@example.com"})
+    ident = import_with_drafts(run_cli, home, subject_of={"grace": "Hello\r\nBcc: everyone@example.com"})
     result = run_cli("send", str(ident), "--force")
     assert result.code == 2
     assert "subject: contains a control character (\\r)" in result.err
@@ -179,7 +111,7 @@ def test_header_injection_is_refused_before_anything_is_queued(
 
 
 def test_dry_run_prints_mime_and_sends_nothing(run_cli: Callable[..., Result], home: dict[str, Any]) -> None:
-    ident = _import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
+    ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
     result = run_cli("send", str(ident), "--contact", "grace", "--dry-run")
     assert result.code == 0, result.err
     assert "Message-ID: <" in result.out and "Content-Type: text/plain" in result.out
@@ -192,7 +124,7 @@ def test_imap_down_is_one_line_exit_2(run_cli: Callable[..., Result], home: dict
 
     config = home["dir"] / "config.toml"
     config.write_text(config.read_text().replace(f"port = {home['imap'].port}", f"port = {free_port()}"))
-    _import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
+    import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
     run_cli("send", "1", "--contact", "grace", "--force")
     result = run_cli("replies")
     assert result.code == 2
@@ -200,7 +132,7 @@ def test_imap_down_is_one_line_exit_2(run_cli: Callable[..., Result], home: dict
 
 
 def test_social_copy_and_open_with_monthly_allowance(run_cli: Callable[..., Result], home: dict[str, Any]) -> None:
-    ident = _import_with_drafts(run_cli, home, subject_of={})
+    ident = import_with_drafts(run_cli, home, subject_of={})
     now = "2026-11-28T09:00:00+00:00"
     listing = json.loads(run_cli("social", str(ident), "--now", now, "--json").out)
     by = {(i["contact"], i["channel"]): i for i in listing["items"]}
@@ -212,7 +144,7 @@ def test_social_copy_and_open_with_monthly_allowance(run_cli: Callable[..., Resu
     assert first.code == 0 and "1 personalised LinkedIn note left" in first.err
     second = run_cli("social", str(ident), "--done", "robert", "linkedin", "--now", now, "--json")
     assert "all 2 personalised LinkedIn notes" in json.loads(second.out)["warning"]
-    assert _status(home, ident, "robert", "linkedin") == "sent"
+    assert status(home, ident, "robert", "linkedin") == "sent"
     next_month = json.loads(run_cli("social", str(ident), "--now", "2026-12-01T09:00:00+00:00", "--json").out)
     assert next_month["linkedin_notes_this_month"] == 0
     bad = run_cli("social", str(ident), "--done", "grace", "email", "--now", now)

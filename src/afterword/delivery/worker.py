@@ -48,6 +48,7 @@ class Worker:
         clock: Clock = utc_now,
         on_sent: OnSent | None = None,
         jobs: tuple[Job, ...] = (),
+        pre_jobs: tuple[Job, ...] = (),
         batch_limit: int | None = None,
     ) -> None:
         self.engine = engine
@@ -56,6 +57,7 @@ class Worker:
         self.clock = clock
         self.on_sent = on_sent
         self.jobs = jobs
+        self.pre_jobs = pre_jobs
         self.batch_limit = batch_limit
         self.identity = outbox.new_worker()
         self.stop = threading.Event()
@@ -63,6 +65,7 @@ class Worker:
     def cycle(self) -> CycleReport:
         report = CycleReport()
         report.recovered = outbox.recover(self.engine, self.clock())
+        self._run_jobs(self.pre_jobs, report)  # jobs that queue messages (reminders) go before sending
         if self.smtp is None:
             due = store.next_due(self.engine)
             if due is not None and due <= self.clock():
@@ -73,7 +76,11 @@ class Worker:
                     self.engine, session, self.identity, clock=self.clock, limit=self.batch_limit,
                     should_stop=self.stop.is_set, on_sent=self._on_sent(report),
                 )
-        for name, job in self.jobs:
+        self._run_jobs(self.jobs, report)
+        return report
+
+    def _run_jobs(self, jobs: tuple[Job, ...], report: CycleReport) -> None:
+        for name, job in jobs:
             if self.stop.is_set():
                 break
             try:
@@ -83,7 +90,6 @@ class Worker:
             else:
                 if summary:
                     report.notes.append(f"{name}: {summary}")
-        return report
 
     def _on_sent(self, report: CycleReport) -> OnSent:
         def handle(row: store.OutboxRow, data: bytes) -> None:

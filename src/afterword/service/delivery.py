@@ -186,9 +186,11 @@ class DeliveryService:
             jobs.append(("sent folder", self._settle_job))
             if replies:
                 jobs.append(("replies", self._replies_job))
+        pre_jobs: list[tuple[str, Callable[[datetime], str]]] = []
         if self.config.reminder_email and self.config.smtp is not None:
-            jobs.append(("reminders", self._reminder_job))
-        return Worker(self.engine, self.config.smtp, password, clock=clock, on_sent=self.on_sent, jobs=tuple(jobs))
+            pre_jobs.append(("reminders", self._reminder_job))
+        return Worker(self.engine, self.config.smtp, password, clock=clock, on_sent=self.on_sent, jobs=tuple(jobs),
+                      pre_jobs=tuple(pre_jobs))
 
     def _settle_job(self, now: datetime) -> str:
         settled = self.settle_unknown(now)
@@ -206,7 +208,13 @@ class DeliveryService:
         if self.config.imap is None or not store.list_messages(self.engine, ("unknown",)):
             return []
         with ImapClient(self.config.imap, self._require_password("imap") or "") as imap:
-            return outbox.settle_from_sent_folder(self.engine, imap.has_message_id, now)
+            settled = outbox.settle_from_sent_folder(self.engine, imap.has_message_id, now)
+        for row_id in settled:
+            row = store.get(self.engine, row_id)
+            if row is not None and row.interview_id is not None and row.contact and row.kind == "follow-up":
+                self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT,
+                                           at=now)
+        return settled
 
     def poll_replies(self, now: datetime, lookback: timedelta = timedelta(days=60)) -> list[tuple[OutboxRow, str]]:
         """Read the inbox once; mark answered messages and their touchpoints `replied`."""
@@ -315,7 +323,7 @@ class DeliveryService:
                 if tp.channel is not Channel.EMAIL or tp.status is not TouchpointStatus.SENT:
                     continue
                 draft = propose_check_in(interview, interview.contact(tp.contact), decided)
-                findings = tuple(check_draft(interview, draft, sent_at=now))
+                findings = tuple(check_draft(interview, draft))  # `late` is about the first follow-up
                 proposals.append(CheckIn(summary.id, tp.contact, decided.isoformat(), draft, findings))
         return proposals
 
