@@ -54,9 +54,10 @@ def email(person: Person, taken_subjects: set[str]) -> Draft:
         values["moment"] = ""
         body = _render_email(person, values, fit, extras)
     if not passing:
-        for key in ("fit.tie", "close.extra"):
-            if word_count(body) >= EMAIL_MIN_WORDS:
-                break
+        # Sparse notes make a shorter email; only a little honest padding, never invented detail.
+        for key, floor in (("fit.tie", EMAIL_MIN_WORDS - 10), ("close.extra", EMAIL_MIN_WORDS - 25)):
+            if word_count(body) >= floor:
+                continue
             if key == "fit.tie" and not fit:
                 continue
             extras.append(person.say("email", key))
