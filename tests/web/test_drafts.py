@@ -104,3 +104,19 @@ def test_skip_and_reopen_without_javascript(app: Litestar, client: TestClient[Li
     form_post(client, url, {"action": "reopen"})
     assert backend(app).service.touchpoint(interview_id, "els", "linkedin").status is TouchpointStatus.EDITED
     assert form_post(client, url, {"action": "explode"}).status_code == 400
+
+
+def test_mark_sent_saves_the_text_in_the_editor_first(app: Litestar, client: TestClient[Litestar]) -> None:
+    interview_id = store_with_drafts(app)
+    version = card_version(client.get(f"/interviews/{interview_id}").text, "maria--linkedin")
+    r = form_post(client, f"/interviews/{interview_id}/cards/maria/linkedin/status",
+                  {"action": "sent", "body": "Hi Maria, the note as I sent it.", "version": str(version)},
+                  headers=HTMX)
+    assert r.status_code == 200
+    tp = backend(app).service.touchpoint(interview_id, "maria", "linkedin")
+    assert (tp.status, tp.body) == (TouchpointStatus.SENT, "Hi Maria, the note as I sent it.")
+    # From a stale tab, the text is not lost and the status is not changed behind the user's back.
+    r = form_post(client, f"/interviews/{interview_id}/cards/tom/x/status",
+                  {"action": "skipped", "body": "Stale tab text", "version": "0"}, headers=HTMX)
+    assert r.status_code == 409 and "Stale tab text" in r.text
+    assert backend(app).service.touchpoint(interview_id, "tom", "x").status is TouchpointStatus.DRAFTED

@@ -114,3 +114,15 @@ def test_htmx_is_vendored_2_0(client: TestClient[Litestar]) -> None:
     assert r.status_code == 200
     assert 'version:"2.0.' in r.text
     assert '<script src="/static/htmx.min.js"' in client.get("/").text
+
+
+def test_an_interview_imported_without_drafts_gets_them_on_its_page(
+    app: Litestar, client: TestClient[Litestar]
+) -> None:
+    service = backend(app).service
+    interview_id = service.import_interview(load_notes(GEMEENTE), at=NOW)  # as `afterword import` does
+    assert service.get_interview(interview_id)[1] == ()
+    r = client.get(f"/interviews/{interview_id}")
+    assert r.status_code == 200
+    assert 'id="card-henk--email"' in r.text and 'id="card-lisa--linkedin"' in r.text
+    assert len(service.get_interview(interview_id)[1]) == 2

@@ -106,6 +106,11 @@ class Backend:
         if loaded is None:
             return None
         interview, touchpoints = loaded
+        have = {(tp.contact, tp.channel) for tp in touchpoints}
+        if any((c.id, ch) not in have for c in interview.contacts for ch in c.channels):
+            # Stored by `afterword import` (or a contact got an address): draft what is missing.
+            self._draft(interview_id, interview, now)
+            interview, touchpoints = self.service.get_interview(interview_id)
         from afterword.service.touchpoints import check_interview_drafts
 
         found = check_interview_drafts(self.service, interview_id, sent_at=now, linkedin_limit=LINKEDIN_LIMIT)
@@ -139,12 +144,23 @@ class Backend:
             return self._fresh_card(interview_id, contact, channel, now), mine
         return self._fresh_card(interview_id, contact, channel, now), None
 
-    def mark(self, interview_id: int, contact: str, channel: Channel, status: TouchpointStatus,
-             now: datetime) -> Card | None:
-        if self._touchpoint(interview_id, contact, channel) is None:
+    def mark(self, interview_id: int, contact: str, channel: Channel, status: TouchpointStatus, now: datetime,
+             edited: tuple[str | None, str, int] | None = None) -> tuple[Card, Draft | None] | None:
+        """Set the status; unsaved text from the editor (`edited`: subject, body, version) is saved
+        first, so marking a message sent never throws away the words that were sent."""
+        found = self._touchpoint(interview_id, contact, channel)
+        if found is None:
             return None
+        tp = found[1]
+        if edited is not None and (edited[0] != tp.subject or edited[1] != tp.body) and not tp.status.is_done:
+            subject, body, version = edited
+            try:
+                self.service.save_draft(interview_id, contact, channel, subject, body, version, at=now)
+            except (ConflictError, NotEditableError):
+                mine = Draft(contact, channel, tp.language, body, subject)
+                return self._fresh_card(interview_id, contact, channel, now), mine
         self.service.set_status(interview_id, contact, channel, status, now)
-        return self._fresh_card(interview_id, contact, channel, now)
+        return self._fresh_card(interview_id, contact, channel, now), None
 
     # -- import and export -------------------------------------------------------------------
 

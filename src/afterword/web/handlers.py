@@ -142,9 +142,23 @@ async def card_status(request: AnyRequest, interview_id: FromPath[int], contact:
 
         return render_error(request, 400)
     backend, now = backend_of(request), now_of(request)
-    card = await run_sync(partial(backend.mark, interview_id, contact, ch, status, now))
-    if card is None:
+    edited = None
+    if "body" in form and "version" in form:
+        try:
+            edited = (_text(form, "subject") if ch is Channel.EMAIL else None, _text(form, "body"),
+                      int(_text(form, "version")))
+        except ValueError:
+            edited = None
+    outcome = await run_sync(partial(backend.mark, interview_id, contact, ch, status, now, edited))
+    if outcome is None:
         raise NotFoundException()
+    card, conflict = outcome
+    if conflict is not None:
+        if not _is_htmx(request):
+            return page(request, "conflict.html", card=card, mine=conflict, interview_id=interview_id,
+                        status=409)
+        return page(request, "_card.html", card=card, interview_id=interview_id, conflict=conflict,
+                    saved=False, status=409)
     if not _is_htmx(request):
         return Redirect(f"/interviews/{interview_id}#card-{card.key}", status_code=303)
     return page(request, "_card.html", card=card, interview_id=interview_id, conflict=None, saved=False)
