@@ -109,3 +109,11 @@ def test_check_agrees_with_the_printed_draft(run_cli: RunCli, path: Path, tmp_pa
     assert result.code == 0, result.err
     together = [{f["code"] for f in d["findings"]} for d in json.loads(result.out)["drafts"]]
     assert together == [{f["code"] for f in d["findings"]} for d in data["drafts"]]
+
+
+def test_broken_user_template_is_exit_2(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "email.j2").write_text("{{ greeting }} {{ no_such_value }}\n", "utf-8")
+    result = run_cli("draft", str(DATA / "scripts.toml"), "--templates", str(tmp_path))
+    assert result.code == 2
+    assert "en/email.j2" in result.err and "no_such_value" in result.err and "Traceback" not in result.err
