@@ -51,7 +51,8 @@ class NotesProfile:
         self.text = "\n".join(texts)
         self.number_keys = number_keys(self.text) | {str(interview.start.year), str(interview.start.year + 1)}
         self.words = frozenset(fold(t.text) for t in tokenise(self.text))
-        self._lemmas: dict[Item, frozenset[str]] = {}
+        self.prefixes = frozenset(fold(w)[:4] for item in self.items for w in item.words)
+        self._lemmas: dict[Item, dict[str, str]] = {}
         #: Words that are never a misspelled name or shouting: anything written in the notes.
         self.known_words = self.words | self.name_words | self.company_words
 
@@ -75,12 +76,15 @@ class NotesProfile:
         )
         return Item(kind, ref, text, tuple(t.text for t in content), keys, proper)
 
-    def lemma_keys(self, item: Item) -> frozenset[str]:
-        """The item's content words as folded lemmas (loads the language's lemma data once)."""
-        found = self._lemmas.get(item)
-        if found is None:
-            found = self._lemmas[item] = frozenset(fold(lemma(w, self.language)) for w in item.words)
-        return found
+    def lemma_keys(self, item: Item, prefixes: frozenset[str]) -> frozenset[str]:
+        """The item's content words as folded lemmas, for the words that share their first four
+        letters with a word of the draft (`prefixes`); the rest cannot meet the draft anyway."""
+        known = self._lemmas.setdefault(item, {})
+        for word in item.words:
+            folded = fold(word)
+            if folded[:4] in prefixes and folded not in known:
+                known[folded] = fold(lemma(word, self.language))
+        return frozenset(value for word, value in known.items() if word[:4] in prefixes)
 
     def without(self, item: Item, other: Item) -> Item:
         """`item` minus the words it shares with `other` (a strength without its need's words)."""
@@ -191,8 +195,18 @@ class Context:
 
     @cached_property
     def lemma_keys(self) -> frozenset[str]:
+        """Lemmas of the draft's content words that could meet a word of the notes: an inflection
+        shares its first four letters with its lemma's other forms ("besproken" ~ "bespreken"), so
+        other words are not looked up and the lemma data is not loaded for nothing."""
         lang = self.text_language
-        return frozenset(fold(lemma(t.text, lang)) for t in self.content_tokens) | self.fast_keys
+        prefixes = self.notes.prefixes
+        return frozenset(
+            fold(lemma(t.text, lang)) for t in self.content_tokens if fold(t.text)[:4] in prefixes
+        ) | self.fast_keys
+
+    @cached_property
+    def prefixes(self) -> frozenset[str]:
+        return frozenset(fold(t.text)[:4] for t in self.content_tokens)
 
     def mentions(self, item: Item, *, deep: bool = True) -> bool:
         """Whether the draft recognisably refers to the item: a distinctive word in common
@@ -201,7 +215,7 @@ class Context:
             return True
         if not deep:
             return False
-        shared = (self.notes.lemma_keys(item) | item.keys) & self.lemma_keys
+        shared = (self.notes.lemma_keys(item, self.prefixes) | item.keys) & self.lemma_keys
         if _enough(shared, item):
             return True
         return _enough(self._contained(item), item)
