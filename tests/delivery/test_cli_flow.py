@@ -149,3 +149,28 @@ def test_social_copy_and_open_with_monthly_allowance(run_cli: Callable[..., Resu
     assert next_month["linkedin_notes_this_month"] == 0
     bad = run_cli("social", str(ident), "--done", "grace", "email", "--now", now)
     assert bad.code == 2 and "afterword send" in bad.err
+
+
+def test_checker_errors_block_sending_and_all_means_every_draft_left(
+    run_cli: Callable[..., Result], home: dict[str, Any]
+) -> None:
+    from afterword.service.interviews import open_service
+
+    ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"], "daniel": SUBJECTS["daniel"]})
+    service = open_service(f"sqlite:///{home['dir'] / 'afterword.db'}")
+    try:
+        version = service.touchpoint(ident, "daniel", "email").version
+        service.save_draft(ident, "daniel", "email", SUBJECTS["daniel"], "Dear [Name],\n\nTODO\n\nPriya\n", version)
+    finally:
+        service.close()
+    blocked = run_cli("send", str(ident), "--now", "2026-11-27T15:00:00+00:00")
+    assert blocked.code == 1 and "daniel: error placeholder" in blocked.err and "not sent" in blocked.err
+    assert json.loads(run_cli("outbox", "--json").out)["messages"] == []
+    assert home["smtp"].handler.received == []
+    first = run_cli("send", str(ident), "--contact", "grace", "--force")
+    assert first.code == 0, first.err
+    rest = run_cli("send", str(ident), "--force", "--json")  # all: only Daniel's draft is left
+    assert rest.code == 0, rest.err
+    assert [m["contact"] for m in json.loads(rest.out)["messages"]] == ["daniel"]
+    nothing = run_cli("send", str(ident), "--force")
+    assert nothing.code == 2 and "no email draft left to send" in nothing.err

@@ -117,3 +117,23 @@ def test_headless_machine_has_no_usable_keyring(monkeypatch: pytest.MonkeyPatch)
         assert keyring_usable() is False
     finally:
         keyring.core._keyring_backend = None
+
+
+def test_password_command_stores_a_0600_file_and_says_where(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    (tmp_path / "config.toml").write_text('[smtp]\nhost = "h"\nfrom = "a@b.nl"\nusername = "jan"\n')
+    env = {**os.environ, "AFTERWORD_HOME": str(tmp_path), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+           "PYTHONPATH": str(root / "src")}
+    done = subprocess.run([sys.executable, "-m", "afterword.cli.main", "password", "smtp", "--stdin"],
+                          input="Zeer-Geheim-1\n", capture_output=True, text=True, env=env, cwd=root)
+    assert done.returncode == 0, done.stderr
+    file = tmp_path / "smtp.password"
+    assert done.stdout.strip() == f"SMTP password stored in the file {file}"
+    assert (file.stat().st_mode & 0o777) == 0o600 and read_secret_file(file) == "Zeer-Geheim-1"
+    assert "Zeer-Geheim" not in done.stdout + done.stderr
+    missing = subprocess.run([sys.executable, "-m", "afterword.cli.main", "password", "imap", "--stdin"],
+                             input="x\n", capture_output=True, text=True, env=env, cwd=root)
+    assert missing.returncode == 2 and "[imap] table" in missing.stderr

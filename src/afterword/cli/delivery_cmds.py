@@ -94,8 +94,14 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             for _, message in service.email_messages(ident, contacts):
                 sys.stdout.write(message.build(now).as_string() + "\n")
             return 0
-        findings = {} if force else service.check(ident, contacts, sent_at=now)
-        blocking = {c: [f for f in fs if f.severity == "error"] for c, fs in findings.items()}
+        selected = [cid for cid, _ in service.email_messages(ident, contacts)]
+        findings = {} if force else service.check(ident, selected, sent_at=now)
+        # Late is better than never: `late` is shown but does not block.
+        for contact, found in findings.items():
+            for f in found:
+                if f.code == "late":
+                    _say(f"{contact}: warning: {f.message}")
+        blocking = {c: [f for f in fs if f.severity == "error" and f.code != "late"] for c, fs in findings.items()}
         blocking = {c: fs for c, fs in blocking.items() if fs}
         if blocking:
             for contact, found in blocking.items():
@@ -112,7 +118,7 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             _say(f"suggested {iso(suggestion.at)}: {suggestion.reason}")
         if send_at is not None and send_at <= now:
             send_at = None  # a time in the past means now
-        ids = service.queue_emails(ident, contacts, send_at, now)
+        ids = service.queue_emails(ident, selected, send_at, now)
         report = None
         if send_at is None:
             _tell_password_source(service, "smtp")
@@ -277,3 +283,25 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
         if warning:
             _say(f"afterword: warning: {warning}")
         return 0
+
+
+@click.command("password")
+@click.argument("service_name", metavar="smtp|imap", type=click.Choice(["smtp", "imap"]))
+@click.option("--stdin", "from_stdin", is_flag=True, help="Read the password from standard input (one line).")
+def password(service_name: str, from_stdin: bool) -> int:
+    """Store the SMTP or IMAP password: in the system keyring when there is one, else a 0600 file."""
+    from afterword.delivery.config import load_config
+    from afterword.delivery.secrets import store_password
+
+    config = load_config()
+    section = config.smtp if service_name == "smtp" else config.imap
+    username = section.username if section is not None else None
+    if not username:
+        raise InputError(f"set `username` in the [{service_name}] table of {config.path} first", key=service_name)
+    if from_stdin:
+        secret = sys.stdin.readline().rstrip("\r\n")
+    else:
+        secret = click.prompt(f"{service_name.upper()} password for {username}", hide_input=True)
+    where = store_password(service_name, username, secret, config.path.parent)  # type: ignore[arg-type]
+    click.echo(f"{service_name.upper()} password stored in {where}")
+    return 0

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "outbox": ("afterword.cli.delivery_cmds:outbox_cmd", "Outbox messages and their state; settle unknown ones."),
     "replies": ("afterword.cli.delivery_cmds:replies", "Look for replies over IMAP once; propose check-ins."),
     "social": ("afterword.cli.delivery_cmds:social_cmd", "LinkedIn and X: text to copy, page to open, mark done."),
+    "password": ("afterword.cli.delivery_cmds:password", "Store the SMTP or IMAP password (keyring or 0600 file)."),
     "remind": ("afterword.cli.interop_cmds:remind", "Reminders: iCalendar export or an email to self."),
     "invite": ("afterword.cli.interop_cmds:invite", "Start interview notes from a calendar invitation (.ics)."),
     "contacts": ("afterword.cli.interop_cmds:contacts", "Add people from business cards (.vcf) to the notes."),

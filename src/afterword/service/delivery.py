@@ -97,9 +97,13 @@ class DeliveryService:
         """Validated messages for the email drafts of an interview (all of them, or `contacts`)."""
         interview, touchpoints = self.interviews.get_interview(interview_id)
         drafts = {tp.contact: tp for tp in touchpoints if tp.channel is Channel.EMAIL}
-        wanted = list(contacts) or [c.id for c in interview.contacts if c.email]
-        if not wanted:
-            raise InputError("nobody in this interview has an email address", key="contacts")
+        wanted = list(contacts)
+        if not wanted:  # all: every email draft still to send; the others are simply not selected
+            busy = {r.contact for r in store.list_messages(self.engine, ACTIVE, interview_id, kind="follow-up")}
+            wanted = [c.id for c in interview.contacts if c.email and c.id in drafts
+                      and drafts[c.id].body.strip() and not drafts[c.id].status.is_done and c.id not in busy]
+            if not wanted:
+                raise InputError("there is no email draft left to send in this interview", key="ID")
         sender = self.sender()
         domain = sender.address.rpartition("@")[2]
         found: list[tuple[str, Outgoing]] = []
