@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from afterword.core.model import Channel, Draft, Finding, Interview, Severity, TouchpointStatus
-from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError
+from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError, StoreError
 from afterword.store.records import DueRow, InterviewSummary, Touchpoint
 from afterword.web.cards import Card
 from afterword.web.counting import LIMITS
@@ -109,8 +109,12 @@ class Backend:
         have = {(tp.contact, tp.channel) for tp in touchpoints}
         if any((c.id, ch) not in have for c in interview.contacts for ch in c.channels):
             # Stored by `afterword import` (or a contact got an address): draft what is missing.
-            self._draft(interview_id, interview, now)
-            interview, touchpoints = self.service.get_interview(interview_id)
+            try:
+                self._draft(interview_id, interview, now)
+            except StoreError:
+                pass  # a read-only database: show what is stored
+            else:
+                interview, touchpoints = self.service.get_interview(interview_id)
         from afterword.service.touchpoints import check_interview_drafts
 
         found = check_interview_drafts(self.service, interview_id, sent_at=now, linkedin_limit=LINKEDIN_LIMIT)

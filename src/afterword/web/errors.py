@@ -45,12 +45,15 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
 
 
 def internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-    if isinstance(exc, AfterwordError):
-        from afterword.store.errors import NotFoundError
+    from afterword.core.errors import StoreError
+    from afterword.store.errors import NotFoundError
 
-        if isinstance(exc, NotFoundError):
-            return render_error(request, 404)
-        # A clear one-line message (read-only database, newer schema) — no traceback.
-        return render_error(request, 503 if exc.exit_code != 2 else 400, exc.located())
+    if isinstance(exc, NotFoundError):
+        return render_error(request, 404)
+    if isinstance(exc, StoreError):
+        # A clear one-line message (read-only database, newer schema, lost connection); no traceback.
+        return render_error(request, 503, exc.located())
+    if isinstance(exc, AfterwordError):
+        return render_error(request, 400, exc.located())
     log.exception("internal error while serving %s %s", request.method, request.url.path)
     return render_error(request, 500)
