@@ -63,7 +63,8 @@ def _usable(interview: Interview) -> Callable[[Contact, str], bool]:
     names = [c.name for c in interview.contacts]
 
     def usable(contact: Contact, text: str) -> bool:
-        return phrase_language(text, interview.effective_language, names) is interview.language_of(contact)
+        found = phrase_language(text, None, names)
+        return found is None or found is interview.language_of(contact)
 
     return usable
 

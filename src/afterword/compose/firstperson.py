@@ -161,8 +161,8 @@ def upper_first(text: str) -> str:
     return text
 
 
-def phrase_language(text: str, default: Language, ignore: Iterable[str] = ()) -> Language:
-    """English or Dutch by counting function words; ties go to `default`."""
+def phrase_language(text: str, default: Language | None, ignore: Iterable[str] = ()) -> Language | None:
+    """English or Dutch by counting function words; ties go to `default` (None: cannot tell)."""
     skip = {t for name in ignore for t in tokens(name)}
     toks = [t for t in tokens(text) if t not in skip]
     en = sum(1 for t in toks if t in words(Language.EN).function_words)

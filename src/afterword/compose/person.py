@@ -78,7 +78,8 @@ class Person:
 
     def foreign(self, text: str) -> bool:
         """The notes phrase is in another language than this person's draft."""
-        return phrase_language(text, self.notes_lang, ignore=[c.name for c in self.interview.contacts]) != self.lang
+        found = phrase_language(text, None, ignore=[c.name for c in self.interview.contacts])
+        return found is not None and found is not self.lang
 
     def theme(self, limit: int = THEME_IN_SENTENCE) -> str | None:
         theme = self.interview.theme
