@@ -167,4 +167,10 @@ def _concretes(person: Person, name: str) -> Iterator[str]:
             if short_need:
                 key = "concrete.need_want" if need.kind == "want" else "concrete.need"
                 yield person.say(name, key, n=f"‘{short_need}’" if need.kind == "foreign" else short_need)
+    if person.contact.met_in_passing:
+        # Nothing noted with this person: at least say what brought the candidate there.
+        for limit in (90, 60, 40):
+            theme = person.theme(limit)
+            if theme:
+                yield person.say(name, "concrete.passing_theme", theme=theme)
     yield ""
