@@ -22,7 +22,8 @@ GENERIC_ADDRESSEES = frozenset({
     "all", "team", "everyone", "there", "hiring", "manager", "committee", "panel", "sir", "madam", "or", "and",
     "allen", "iedereen", "heren", "dames", "en", "recruiter", "recruitment", "folks", "you", "colleagues",
     "collega", "collega's", "the", "hr", "selectiecommissie", "sollicitatiecommissie", "wie", "het", "to",
-    "whom", "it", "may", "concern",
+    "whom", "it", "may", "concern", "allemaal", "everybody", "mensen", "again", "opnieuw", "nogmaals", "both",
+    "beiden", "teamleden", "members", "friends",
 })
 _INFORMAL_OPENERS = frozenset({"hi", "hey", "hoi", "hallo", "hai", "hee", "heey", "lieve", "hello"})
 

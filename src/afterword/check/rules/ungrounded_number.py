@@ -44,13 +44,15 @@ def check(ctx: Context) -> Iterator[Hit]:
     def counts_thing(word: str) -> bool:
         return fold(word) in notes.words or key(word, lang) in item_keys
 
-    for mention in find_numbers(ctx.body[:ctx.signature_start], counts_thing=counts_thing):
-        if mention.keys & known or _INTENSIFIER.fullmatch(mention.text):
-            continue
-        yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end)
-        count += 1
-        if count >= MAX_FINDINGS:
-            return
+    places = [((ctx.subject or "")[:1000], True), (ctx.body[:ctx.signature_start], False)]
+    for text, in_subject in places:
+        for mention in find_numbers(text, counts_thing=counts_thing):
+            if mention.keys & known or _INTENSIFIER.fullmatch(mention.text):
+                continue
+            yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end, in_subject=in_subject)
+            count += 1
+            if count >= MAX_FINDINGS:
+                return
 
 
 RULE = make_rule(

@@ -1,0 +1,111 @@
+"""Corner cases of single rules, each on a short realistic passage (the full drafts are in cases.toml)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from afterword.check import check_draft
+from afterword.core.model import Channel, Draft
+from tests.check.cases import interview_for
+
+SUBJECT = "The Rotterdam hub outage"
+
+
+def codes(notes: str, contact: str, body: str, *, subject: str | None = SUBJECT, channel: Channel = Channel.EMAIL,
+          sent_at: datetime | None = None) -> dict[str, list[str]]:
+    interview = interview_for(notes)
+    language = interview.language_of(interview.contact(contact))
+    draft = Draft(contact, channel, language, body, subject if channel is Channel.EMAIL else None)
+    out: dict[str, list[str]] = {}
+    for f in check_draft(interview, draft, sent_at=sent_at):
+        source = (draft.subject or "") if f.in_subject else draft.body
+        out.setdefault(f.code, []).append(source[f.start:f.end] if f.start is not None and f.end is not None else "")
+    return out
+
+
+@pytest.mark.parametrize("greeting", ["Hallo allemaal,", "Beste heer/mevrouw,", "Dear Hiring Team,", "Hi there,",
+                                      "Hello again Maria,", "Dear Maria and Tom,", "Good afternoon Ms. de Vries,"])
+def test_greetings_that_are_not_a_wrong_name(greeting: str) -> None:
+    found = codes("acme-panel.toml", "maria", f"{greeting}\n\nYour story about the Rotterdam hub outage stayed "
+                                              "with me.")
+    assert "wrong-name" not in found and "name-misspelled" not in found
+
+
+def test_surname_greeting_of_another_contact_is_a_wrong_name() -> None:
+    assert codes("acme-panel.toml", "maria", "Dear Mr. Okafor,\n\nThanks.")["wrong-name"] == ["Okafor"]
+
+
+def test_name_misspelled_in_the_body_but_not_for_real_words_or_other_people() -> None:
+    body = ("Hi Maria,\n\nAs Mariah said, the Rotterdam outage hurt. Tom and Els agreed. Marine traffic "
+            "aside, Maria's point stands.")
+    assert codes("acme-panel.toml", "maria", body).get("name-misspelled") == ["Mariah"]
+    assert "name-misspelled" not in codes("names.toml", "anneke", "Geachte mevrouw Van der Meer,\n\nDank u.")
+    assert "name-misspelled" not in codes("names.toml", "zoe", "Hi Zoe,\n\nThanks, Zoë.")
+
+
+def test_html_and_addresses_are_not_placeholders() -> None:
+    body = "<p>Hi Maria,<br>thanks [sic]. Reach me at <sam@example.org> or <https://example.org>.</p>"
+    assert codes("acme-panel.toml", "maria", body).get("placeholder") == ["[sic]"]
+
+
+def test_numbers_in_the_subject_and_after_the_closing() -> None:
+    found = codes("acme-panel.toml", "maria", "Hi Maria,\n\nThe outage story stayed with me.\n\nBest regards,\n"
+                                              "Sam Jansen\nKeizersgracht 123\n1017 AB Amsterdam",
+                  subject="From 8 hours to 5 minutes")
+    assert found["ungrounded-number"] == ["5"]
+
+
+def test_figures_of_speech_and_one_on_ones_are_not_claims() -> None:
+    body = "Hi Maria,\n\nI'm 100% behind the streaming plan, and happy to set up a 1:1 with the one team you named."
+    assert "ungrounded-number" not in codes("acme-panel.toml", "maria", body)
+
+
+def test_late_only_when_sending_after_the_deadline() -> None:
+    body = "Hi Maria,\n\nThe Rotterdam hub outage story stayed with me."
+    assert "late" not in codes("acme-panel.toml", "maria", body)
+    early = datetime.fromisoformat("2026-11-28T15:29:00+01:00")
+    late = datetime.fromisoformat("2026-11-28T15:31:00+01:00")
+    assert "late" not in codes("acme-panel.toml", "maria", body, sent_at=early)
+    assert "late" in codes("acme-panel.toml", "maria", body, sent_at=late)
+
+
+@pytest.mark.parametrize(("subject", "generic"), [
+    ("Thanks!", True), ("Great meeting you today", True), ("Interview follow-up - Sam Jansen", True),
+    ("Our conversation on 27 November", True), ("Thank you – Head of Data Platform, Acme Logistics", True),
+    ("Re: Thanks", True), ("Thanks — the six-hour lag", False), ("Kafka and the Rotterdam hub", False),
+])
+def test_subject_generic(subject: str, generic: bool) -> None:
+    found = codes("acme-panel.toml", "maria", "Hi Maria,\n\nThe outage story stayed with me.", subject=subject)
+    assert ("subject-generic" in found) is generic
+
+
+@pytest.mark.parametrize(("subject", "generic"), [
+    ("Bedankt voor het gesprek", True), ("Opvolging sollicitatiegesprek 26 november", True),
+    ("Fijn gesprek!", True), ("Draagvlak in Merwede", False),
+])
+def test_subject_generic_nl(subject: str, generic: bool) -> None:
+    found = codes("gemeente-een-op-een.toml", "henk", "Geachte heer Bosman,\n\nDank voor het gesprek.",
+                  subject=subject)
+    assert ("subject-generic" in found) is generic
+
+
+def test_findings_are_sorted_by_severity_then_position() -> None:
+    interview = interview_for("acme-panel.toml")
+    draft = Draft("maria", Channel.EMAIL, interview.language_of(interview.contact("maria")),
+                  "Hi Tom,\n\nWhen I start I will fix it!! Which metric matters after 90 days?", "Thanks")
+    findings = check_draft(interview, draft, sent_at=datetime.fromisoformat("2026-12-01T09:00:00+01:00"))
+    order = {"error": 0, "warning": 1, "suggestion": 2}
+    ranks = [order[str(f.severity)] for f in findings]
+    assert ranks == sorted(ranks)
+    assert [f.code for f in findings][:2] == ["late", "wrong-name"]
+    pushy = [f.start or 0 for f in findings if f.code == "pushy"]
+    assert pushy == sorted(pushy) and len(pushy) == 2
+
+
+def test_messages_follow_the_draft_language() -> None:
+    interview = interview_for("gemeente-een-op-een.toml")
+    en = Draft("henk", Channel.EMAIL, interview.language_of(interview.contact("henk")), "Hi Henk, thanks.", None)
+    message = next(f.message for f in check_draft(interview, en) if f.code == "subject-missing")
+    assert "onderwerp" in message
