@@ -187,3 +187,12 @@ def _dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     return proc.pid
+
+
+def test_every_identity_of_a_live_process_counts_as_alive() -> None:
+    first, second = outbox.new_worker(), outbox.new_worker()
+    assert not outbox.is_dead(first) and not outbox.is_dead(second)
+    host, pid, _ = first.split(":")
+    assert outbox.is_dead(f"{host}:{pid}:not-ours")
+    assert outbox.is_dead(f"{host}:{_dead_pid()}:x")
+    assert not outbox.is_dead("another-host:1:x")  # cannot tell: wait for the lease

@@ -123,6 +123,8 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
         if send_at is None:
             _tell_password_source(service, "smtp")
             report = service.send_now(ids)
+        for warning in report.warnings if report is not None else []:
+            _say(f"afterword: warning: {warning}")
         rows = [r for r in service.outbox() if r.id in set(ids)]
         if as_json:
             print_json({"messages": [row_json(r) for r in rows]})

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from afterword.core.errors import InputError
+from afterword.core.errors import AfterwordError, InputError
 from afterword.delivery.mime import Mailbox, Outgoing
 from afterword.delivery.smtp import Delivery, Outcome, SmtpSession
 from afterword.store import outbox as store
@@ -69,7 +69,7 @@ def is_dead(claimed_by: str) -> bool:
         return False
     pid = int(pid_text)
     if pid == os.getpid():
-        return token != _OWN_TOKEN.get(pid)
+        return token not in _OWN_TOKENS
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -87,12 +87,13 @@ def _is_zombie(pid: int) -> bool:
         return False
 
 
-_OWN_TOKEN: dict[int, str] = {}
+#: The identities this process handed out: all alive, since they live as long as the process.
+_OWN_TOKENS: set[str] = set()
 
 
 def new_worker() -> str:
     identity = worker_identity()
-    _OWN_TOKEN[os.getpid()] = identity.rsplit(":", 1)[1]
+    _OWN_TOKENS.add(identity.rsplit(":", 1)[1])
     return identity
 
 
@@ -139,6 +140,7 @@ class BatchReport:
     failed: list[tuple[int, str]] = field(default_factory=list)
     unknown: list[tuple[int, str]] = field(default_factory=list)
     recovered: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def handled(self) -> int:
@@ -179,7 +181,10 @@ def deliver_due(
             continue  # recovered by another worker meanwhile; DATA was not sent
         _record(engine, worker, row, result[0], clock, report)
         if result[0].outcome is Outcome.SENT and on_sent is not None:
-            on_sent(row, result[1])
+            try:
+                on_sent(row, result[1])
+            except AfterwordError as exc:  # the message went; only the bookkeeping after it failed
+                report.warnings.append(f"after sending message {row.id}: {exc.message}")
     return report
 
 

@@ -74,8 +74,9 @@ class Worker:
             with SmtpSession(self.smtp, self.password) as session:
                 report.batch = outbox.deliver_due(
                     self.engine, session, self.identity, clock=self.clock, limit=self.batch_limit,
-                    should_stop=self.stop.is_set, on_sent=self._on_sent(report),
+                    should_stop=self.stop.is_set, on_sent=self.on_sent,
                 )
+            report.errors.extend(report.batch.warnings)
         self._run_jobs(self.jobs, report)
         return report
 
@@ -90,17 +91,6 @@ class Worker:
             else:
                 if summary:
                     report.notes.append(f"{name}: {summary}")
-
-    def _on_sent(self, report: CycleReport) -> OnSent:
-        def handle(row: store.OutboxRow, data: bytes) -> None:
-            if self.on_sent is None:
-                return
-            try:
-                self.on_sent(row, data)
-            except AfterwordError as exc:  # the message went; only the bookkeeping after it failed
-                report.errors.append(f"after sending message {row.id}: {exc.message}")
-
-        return handle
 
     def run(self, interval: float, on_cycle: Callable[[CycleReport], None] = lambda _r: None) -> None:
         """Loop until `self.stop` is set; wakes early when asked to stop."""
