@@ -89,6 +89,7 @@ def test_login_refused_is_retry_with_nothing_sent(smtp_server: Callable[..., Smt
     assert server.handler.received == []
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_server_requiring_login_without_credentials(smtp_server: Callable[..., SmtpServer]) -> None:
     server = smtp_server(auth=True)
     outcome, detail, _, started = send(config(server.port), message("maria@example.nl"))

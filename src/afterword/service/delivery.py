@@ -290,7 +290,7 @@ class DeliveryService:
 
     def linkedin_notes_used(self, now: datetime) -> int:
         start, end = social.month_bounds(now)
-        return store.count_social_done(self.engine, Channel.LINKEDIN.value, start, end)
+        return store.count_social_done(self.engine, Channel.LINKEDIN.value, start, end, owner=self.interviews.owner)
 
     def allowance_warning(self, now: datetime, language: Language = Language.EN) -> str | None:
         if self.config.linkedin_premium:

@@ -407,14 +407,18 @@ def record_social_done(
 
 
 def count_social_done(engine: Engine, channel: str, since: datetime, until: datetime, *,
-                      personalised: bool = True) -> int:
+                      personalised: bool = True, owner: str | None = None) -> int:
+    """How many LinkedIn notes (or X posts) were marked done in [since, until), for one owner's account."""
+    from afterword.store.tables import interviews
+
+    query = select(func.count()).select_from(social_done).where(
+        social_done.c.channel == channel, social_done.c.personalised.is_(personalised),
+        social_done.c.done_at >= since, social_done.c.done_at < until,
+    )
+    if owner is not None:
+        query = query.where(social_done.c.interview_id.in_(select(interviews.c.id).where(interviews.c.owner == owner)))
     with engine.connect() as conn:
-        return int(conn.execute(
-            select(func.count()).select_from(social_done).where(
-                social_done.c.channel == channel, social_done.c.personalised.is_(personalised),
-                social_done.c.done_at >= since, social_done.c.done_at < until,
-            )
-        ).scalar_one())
+        return int(conn.execute(query).scalar_one())
 
 
 def social_done_for(engine: Engine, interview_id: int) -> list[tuple[str, str, datetime]]:
