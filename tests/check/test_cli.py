@@ -75,7 +75,7 @@ def test_human_output_highlights_and_suggests(run_cli: Run) -> None:
     result = run_cli("check", ACME, draft("en/maria-generic.txt"), "--to", "maria", "--sent-at", IN_TIME)
     assert result.code == 0
     assert "subject-generic" in result.out and "Real-time shipment visibility" in result.out
-    assert "subject: Thank you for today's interview" in result.out
+    assert "subject: »Thank you for today's interview«" in result.out
     assert "Traceback" not in result.out + result.err
 
 

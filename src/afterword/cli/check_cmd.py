@@ -185,7 +185,7 @@ def render_draft(draft: Draft, findings: list[Finding], interview: Interview, *,
         out.print(f"[{style}]{f.severity}[/] [bold]{escape(f.code)}[/]: {escape(f.message)}")
         if f.start is not None and f.end is not None:
             source = (draft.subject or "") if f.in_subject else draft.body
-            out.print(_excerpt(source, f.start, f.end, style, words, f.in_subject))
+            out.print(_excerpt(source, f.start, f.end, style, words, f.in_subject, marks=not out.is_terminal))
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     if not findings:
         out.print(f"[green]{words['clean']}[/]")
@@ -196,7 +196,9 @@ def render_draft(draft: Draft, findings: list[Finding], interview: Interview, *,
         out.print()
 
 
-def _excerpt(source: str, start: int, end: int, style: str, words: Mapping[str, object], in_subject: bool) -> object:
+def _excerpt(source: str, start: int, end: int, style: str, words: Mapping[str, object], in_subject: bool,
+             *, marks: bool = False) -> object:
+    """The line around [start, end) with that span highlighted (between » « when there is no colour)."""
     from rich.text import Text
 
     start = max(0, min(start, len(source)))
@@ -211,7 +213,9 @@ def _excerpt(source: str, start: int, end: int, style: str, words: Mapping[str, 
     text = Text(f"    {where}: ", style="dim")
     text.append("…" if left > line_start else "")
     text.append(source[left:start].replace("\n", " "))
+    text.append("»" if marks else "")
     text.append(source[start:min(end, start + 400)].replace("\n", " ⏎ "), style=f"{style} underline")
+    text.append("«" if marks else "")
     text.append(source[min(end, start + 400):right].replace("\n", " "))
     text.append("…" if right < line_end else "")
     return text
