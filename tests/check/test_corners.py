@@ -109,3 +109,13 @@ def test_messages_follow_the_draft_language() -> None:
     en = Draft("henk", Channel.EMAIL, interview.language_of(interview.contact("henk")), "Hi Henk, thanks.", None)
     message = next(f.message for f in check_draft(interview, en) if f.code == "subject-missing")
     assert "onderwerp" in message
+
+
+def test_specifics_are_recognised_through_lemmas() -> None:
+    en = "Hi Maria,\n\nThank you for the conversation. The outages you described are hard to forget."
+    assert "no-specifics" not in codes("acme-panel.toml", "maria", en)
+    nl = ("Geachte heer Bosman,\n\nDank voor het gesprek. Zelf heb ik jarenlang naar mijn werk gefietst, dus ik "
+          "begrijp waarom u dat doet.")
+    assert "no-specifics" not in codes("gemeente-een-op-een.toml", "henk", nl)
+    generic = "Geachte heer Bosman,\n\nDank voor het gesprek en uw tijd. Ik kijk uit naar uw reactie."
+    assert "no-specifics" in codes("gemeente-een-op-een.toml", "henk", generic)

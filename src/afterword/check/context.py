@@ -51,7 +51,7 @@ class NotesProfile:
         self.text = "\n".join(texts)
         self.number_keys = number_keys(self.text) | {str(interview.start.year), str(interview.start.year + 1)}
         self.words = frozenset(fold(t.text) for t in tokenise(self.text))
-        self.prefixes = frozenset(fold(w)[:4] for item in self.items for w in item.words)
+        self.prefixes = frozenset(p for item in self.items for w in item.words for p in word_prefixes(w))
         self._lemmas: dict[Item, dict[str, str]] = {}
         #: Words that are never a misspelled name or shouting: anything written in the notes.
         self.known_words = self.words | self.name_words | self.company_words
@@ -82,9 +82,9 @@ class NotesProfile:
         known = self._lemmas.setdefault(item, {})
         for word in item.words:
             folded = fold(word)
-            if folded[:4] in prefixes and folded not in known:
+            if folded not in known and not prefixes.isdisjoint(word_prefixes(word)):
                 known[folded] = fold(lemma(word, self.language))
-        return frozenset(value for word, value in known.items() if word[:4] in prefixes)
+        return frozenset(value for word, value in known.items() if not prefixes.isdisjoint(word_prefixes(word)))
 
     def without(self, item: Item, other: Item) -> Item:
         """`item` minus the words it shares with `other` (a strength without its need's words)."""
@@ -109,6 +109,15 @@ def is_content(word: str, ignored: frozenset[str] = frozenset()) -> bool:
     if len(lowered) < 2 or lowered.isdigit() or fold(lowered) in ignored:
         return False
     return all(not (lowered in stopwords(lang) or lowered in _generic(lang)) for lang in Language)
+
+
+@lru_cache(maxsize=65536)
+def word_prefixes(word: str) -> tuple[str, ...]:
+    """First four letters, and for a Dutch participle also those after `ge` (gefietst ~ fietst)."""
+    folded = fold(word)
+    if folded.startswith("ge") and len(folded) >= 6:
+        return (folded[:4], folded[2:6])
+    return (folded[:4],)
 
 
 def key(word: str, language: Language) -> str:
@@ -201,12 +210,12 @@ class Context:
         lang = self.text_language
         prefixes = self.notes.prefixes
         return frozenset(
-            fold(lemma(t.text, lang)) for t in self.content_tokens if fold(t.text)[:4] in prefixes
+            fold(lemma(t.text, lang)) for t in self.content_tokens if not prefixes.isdisjoint(word_prefixes(t.text))
         ) | self.fast_keys
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
-        return frozenset(fold(t.text)[:4] for t in self.content_tokens)
+        return frozenset(p for t in self.content_tokens for p in word_prefixes(t.text))
 
     def mentions(self, item: Item, *, deep: bool = True) -> bool:
         """Whether the draft recognisably refers to the item: a distinctive word in common
