@@ -11,18 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from afterword.core.model import Channel, Draft, Finding, Interview, Severity, TouchpointStatus
+from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointStatus
 from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError, StoreError
 from afterword.store.records import DueRow, InterviewSummary, Touchpoint
 from afterword.web.cards import Card
-from afterword.web.counting import LIMITS
+from afterword.web.checking import check_all, check_one
 
 if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
 
 DASHBOARD_ROWS = 200
 DASHBOARD_INTERVIEWS = 30
-LINKEDIN_LIMIT = LIMITS[Channel.LINKEDIN]
 
 
 @dataclass(frozen=True)
@@ -115,11 +114,13 @@ class Backend:
                 pass  # a read-only database: show what is stored
             else:
                 interview, touchpoints = self.service.get_interview(interview_id)
-        from afterword.service.touchpoints import check_interview_drafts
-
-        found = check_interview_drafts(self.service, interview_id, sent_at=now, linkedin_limit=LINKEDIN_LIMIT)
-        cards = tuple(_card_of(interview, tp, tp.draft, tp.version, _sorted(found.get((tp.contact, tp.channel), ())))
-                      for tp in _in_order(interview, touchpoints))
+        shown = _in_order(interview, touchpoints)
+        written = [tp for tp in shown if tp.body.strip()]
+        found = dict(zip([(tp.contact, tp.channel) for tp in written],
+                         check_all(interview, [tp.draft for tp in written],
+                                   companies=self.service.other_companies(interview_id), now=now), strict=True))
+        cards = tuple(_card_of(interview, tp, tp.draft, tp.version, found.get((tp.contact, tp.channel), ()))
+                      for tp in shown)
         statuses = {(tp.contact, tp.channel): tp.status for tp in touchpoints}
         plan = make_plan(interview, now, statuses)
         return InterviewView(interview_id, interview, cards, plan.findings)
@@ -224,12 +225,13 @@ class Backend:
 
     def _check(self, interview_id: int, draft: Draft, now: datetime) -> tuple[Finding, ...]:
         """The checker's findings, against the interview's other stored drafts and companies."""
-        from afterword.service.touchpoints import check_text
-
-        if not draft.body.strip() and not (draft.subject or "").strip():
+        loaded = self._load(interview_id)
+        if loaded is None:
             return ()
-        return _sorted(check_text(self.service, interview_id, draft.contact, draft.channel, draft.subject,
-                                  draft.body, sent_at=now, linkedin_limit=LINKEDIN_LIMIT))
+        interview, touchpoints = loaded
+        siblings = [tp.draft for tp in touchpoints
+                    if tp.body.strip() and (tp.contact, tp.channel) != (draft.contact, draft.channel)]
+        return check_one(interview, draft, siblings, companies=self.service.other_companies(interview_id), now=now)
 
 
 def _card_of(interview: Interview, tp: Touchpoint, draft: Draft, version: int,
@@ -237,12 +239,6 @@ def _card_of(interview: Interview, tp: Touchpoint, draft: Draft, version: int,
     return Card(contact=interview.contact(tp.contact), channel=tp.channel, status=tp.status,
                 language=tp.language, subject=draft.subject, body=draft.body, version=version,
                 findings=findings)
-
-
-def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Errors first, then warnings, then suggestions (the checker's own order within each)."""
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.SUGGESTION: 2}
-    return tuple(sorted(findings, key=lambda f: order.get(f.severity, 3)))
 
 
 def _in_order(interview: Interview, touchpoints: tuple[Touchpoint, ...]) -> list[Touchpoint]:
