@@ -1,6 +1,7 @@
 """Drafts per second: Afterword's checker and proselint on the same 1,000 English drafts, in one run.
 
 Run: .venv/bin/python bench/check_speed.py [N]
+Also prints the wall time of whole `afterword check` processes (target: under 0.5 s).
 The drafts are made from the English example drafts of tests/data/drafts with variations (sentences
 shuffled, names and numbers swapped, stock phrases and slips added), so each one is different. Language
 data is loaded before timing (warm-up); both tools then get the same texts.
@@ -91,6 +92,28 @@ def main() -> None:
     print(f"afterword check_draft: {ours:8.0f} drafts/s   median {ours_median:.2f} ms/draft")
     print(f"proselint            : {theirs:8.0f} drafts/s   median {theirs_median:.2f} ms/draft")
     print(f"ratio                : {ours / theirs:8.1f}x  (Afterword / proselint)")
+    cli_times()
+
+
+def cli_times(runs: int = 5) -> None:
+    """Wall time of a whole `afterword check` process on one draft (a specific and a generic one)."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("afterword", path=str(ROOT / ".venv" / "bin")) or shutil.which("afterword")
+    if exe is None:
+        print("afterword check process: no `afterword` command found")
+        return
+    notes = str(DRAFTS / "notes" / "acme-panel.toml")
+    for name in ("maria-clean.txt", "maria-generic.txt"):
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([exe, "check", notes, str(DRAFTS / "en" / name), "--to", "maria", "--json",
+                            "--sent-at", "2026-11-27T21:00:00+01:00"], capture_output=True, check=False)
+            times.append(time.perf_counter() - t0)
+        print(f"afterword check process ({name}): median {statistics.median(times) * 1000:.0f} ms "
+              f"over {runs} runs")
 
 
 if __name__ == "__main__":

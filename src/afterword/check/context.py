@@ -162,10 +162,10 @@ class Context:
     def signature_start(self) -> int:
         """Where the closing ("Best regards,", "Met vriendelijke groet,") begins; the body's end without one.
         What follows (name, phone, address) is not part of the message proper."""
-        from afterword.check.kinds import phrase_list
+        from afterword.check.kinds import both_languages
 
         for sentence in self.sentences[1:]:
-            if any(phrase_list(lang, "signoffs").search(sentence.text) for lang in Language):
+            if both_languages("signoffs").search(sentence.text) is not None:
                 return sentence.start
         return len(self.body)
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from afterword.check.context import Context, is_content
-from afterword.check.kinds import phrase_list, raw_lines
+from afterword.check.kinds import both_languages, raw_lines
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
 from afterword.core.lang.tokens import Sentence
 from afterword.core.model import Language, Severity
@@ -60,7 +60,7 @@ def counted(ctx: Context) -> list[Sentence]:
     for sentence in ctx.sentences:
         if greeting is not None and sentence.start < greeting.end and sentence.end <= greeting.end:
             continue
-        if any(phrase_list(lang, "signoffs").search(sentence.text) for lang in Language):
+        if both_languages("signoffs").search(sentence.text) is not None:
             continue
         tokens = ctx.tokens_in(sentence.start, sentence.end)
         if not tokens or (all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) for t in tokens) and len(

@@ -16,21 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.check.context import Context
-from afterword.check.kinds import phrase_list
+from afterword.check.kinds import both_languages
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.model import Language, Severity
+from afterword.core.model import Severity
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     for text, in_subject in ((ctx.subject or "", True), (ctx.body, False)):
-        seen: set[tuple[int, int]] = set()
-        for lang in Language:
-            for match in phrase_list(lang, "placeholders").finditer(text[:20000]):
-                span = (match.start(), match.end())
-                if any(s <= span[0] < e for s, e in seen):
-                    continue
-                seen.add(span)
-                yield Hit(values={"text": match.group().strip()}, start=span[0], end=span[1], in_subject=in_subject)
+        for match in both_languages("placeholders").finditer(text[:20000]):
+            yield Hit(values={"text": match.group().strip()}, start=match.start(), end=match.end(),
+                      in_subject=in_subject)
 
 
 RULE = make_rule(

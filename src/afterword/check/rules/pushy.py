@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterator
 
 from afterword.check.context import Context
-from afterword.check.kinds import phrase_list
+from afterword.check.kinds import both_languages
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.names import fold_cached as fold
-from afterword.core.model import Language, Severity
+from afterword.core.model import Severity
 
 _BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?!+|!\?+")
 _CAPS = re.compile(r"\b[A-ZÀ-Ý]{4,}(?:\s+[A-ZÀ-Ý]{2,})*\b")
@@ -40,9 +40,7 @@ def _shouting(ctx: Context) -> Iterator[re.Match[str]]:
 def check(ctx: Context) -> Iterator[Hit]:
     body = ctx.body
     spans: list[tuple[int, int, str]] = []
-    for lang in Language:
-        for match in phrase_list(lang, "pushy").finditer(body):
-            spans.append((match.start(), match.end(), "phrase"))
+    spans += [(m.start(), m.end(), "phrase") for m in both_languages("pushy").finditer(body)]
     spans += [(m.start(), m.end(), "bangs") for m in _BANGS.finditer(body)]
     spans += [(m.start(), m.end(), "caps") for m in _shouting(ctx)]
     spans.sort()

@@ -18,6 +18,7 @@ Name the thread of the conversation, e.g. "Real-time shipment visibility: a foll
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from afterword.check.context import Context, is_content
 from afterword.check.kinds import word_set
@@ -27,11 +28,16 @@ from afterword.core.lang.tokens import tokenise
 from afterword.core.model import Language, Severity
 
 
+@cache
+def _generic_words() -> frozenset[str]:
+    return frozenset().union(*(word_set(lang, "subject_generic") | word_set(lang, "date_words") for lang in Language))
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     subject = ctx.subject or ""
     if not subject.strip():
         return  # subject-missing says it
-    generic = set().union(*(word_set(lang, "subject_generic") | word_set(lang, "date_words") for lang in Language))
+    generic = _generic_words()
     for token in tokenise(subject[:1000]):
         word = token.lower
         if any(ch.isdigit() for ch in word) or word in generic or fold(word) in generic:
