@@ -56,6 +56,7 @@ def test_send_schedule_worker_replies_and_no_secret_anywhere(
     outputs += [due, later]
     assert due.code == 0 and "scheduled" in due.out, due.err
     assert later.code == 0 and "scheduled" in later.out, later.err
+    assert "is after the 24-hour deadline" in later.err
     assert status(home, ident, "hannah") == "scheduled"
     again = run_cli("send", str(ident), "--contact", "hannah", "--force")
     assert again.code == 2 and "already in the outbox" in again.err

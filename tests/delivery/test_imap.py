@@ -45,6 +45,11 @@ def test_implicit_tls_login(imap_clean: Any, cert_dir: Path) -> None:
         assert imap.sent_folder() == "Sent"
 
 
+def test_starttls_login(imap_clean: Any, cert_dir: Path) -> None:
+    with ImapClient(cfg(imap_clean.port, Security.STARTTLS, cert_dir / "cert.pem"), IMAP_PASSWORD) as imap:
+        assert imap.sent_folder() == "Sent"
+
+
 def test_inbox_headers_and_reply_matching(imap_clean: Any) -> None:
     ours = mail("Over de migratie naar één platform")
     answer = mail("Re: Over de migratie naar één platform", sender="maria@example.nl", to="jan@example.org",

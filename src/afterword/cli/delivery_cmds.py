@@ -118,6 +118,9 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             _say(f"suggested {iso(suggestion.at)}: {suggestion.reason}")
         if send_at is not None and send_at <= now:
             send_at = None  # a time in the past means now
+        deadline = service.interviews.get_interview(ident)[0].deadline
+        if send_at is not None and send_at > deadline:
+            _say(f"afterword: warning: {iso(send_at)} is after the 24-hour deadline {iso(deadline)}")
         ids = service.queue_emails(ident, selected, send_at, now)
         report = None
         if send_at is None:

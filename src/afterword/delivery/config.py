@@ -203,6 +203,12 @@ class _Reader:
             raise self.error(name, "ca_file", f"no such file: {path}")
         return path
 
+    def refuse_cleartext_login(self, name: str, host: str, security: Security, username: str | None) -> None:
+        """A password must not cross the network unencrypted; only a server on this machine may use `none`."""
+        if security is Security.NONE and username and host not in ("localhost", "127.0.0.1", "::1"):
+            raise self.error(name, "security", f"`none` would send your password to {host} unencrypted; "
+                             "use starttls or tls (`none` is only for a server on this machine)")
+
     def smtp(self, raw: object) -> SmtpConfig:
         keys = {"host", "port", "security", "username", "from", "timeout", "ca_file"}
         table = self.table({"smtp": raw}, "smtp", keys)
@@ -214,12 +220,15 @@ class _Reader:
             parse_mailbox(sender, "from")
         except InputError as exc:
             raise self.error("smtp", "from", exc.message) from None
+        host = self.required(table, "smtp", "host")
+        username = self.text(table, "smtp", "username")
+        self.refuse_cleartext_login("smtp", host, security, username)
         return SmtpConfig(
-            host=self.required(table, "smtp", "host"),
+            host=host,
             port=self.port(table, "smtp", security),
             security=security,
             sender=sender,
-            username=self.text(table, "smtp", "username"),
+            username=username,
             timeout=self.number(table, "smtp", "timeout", 30.0),
             ca_file=self.ca_file(table, "smtp"),
         )
@@ -228,8 +237,10 @@ class _Reader:
         keys = {"host", "port", "security", "username", "sent", "inbox", "timeout", "ca_file"}
         table = self.table({"imap": raw}, "imap", keys)
         security = self.security(table, "imap")
+        host = self.required(table, "imap", "host")
+        self.refuse_cleartext_login("imap", host, security, "login")
         return ImapConfig(
-            host=self.required(table, "imap", "host"),
+            host=host,
             port=self.port(table, "imap", security),
             security=security,
             username=self.required(table, "imap", "username"),
