@@ -119,3 +119,15 @@ def test_specifics_are_recognised_through_lemmas() -> None:
     assert "no-specifics" not in codes("gemeente-een-op-een.toml", "henk", nl)
     generic = "Geachte heer Bosman,\n\nDank voor het gesprek en uw tijd. Ik kijk uit naar uw reactie."
     assert "no-specifics" in codes("gemeente-een-op-een.toml", "henk", generic)
+
+
+@pytest.mark.parametrize(("notes", "contact", "greeting", "written"), [
+    ("acme-panel.toml", "maria", "Dear Ms. de Vris,", "Vris"),
+    ("names.toml", "anneke", "Geachte mevrouw Van der Meeer,", "Meeer"),
+    ("names.toml", "lukasz", "Hi Lukacz,", "Lukacz"),
+    ("rijnland-gesprek.toml", "anneke", "Geachte mevrouw Van der Mer,", "Mer"),
+])
+def test_misspelled_surnames_and_given_names(notes: str, contact: str, greeting: str, written: str) -> None:
+    found = codes(notes, contact, f"{greeting}\n\nDank voor het gesprek.")
+    assert found.get("name-misspelled") == [written]
+    assert "wrong-name" not in found
