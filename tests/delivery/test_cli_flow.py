@@ -175,3 +175,15 @@ def test_checker_errors_block_sending_and_all_means_every_draft_left(
     assert [m["contact"] for m in json.loads(rest.out)["messages"]] == ["daniel"]
     nothing = run_cli("send", str(ident), "--force")
     assert nothing.code == 2 and "no email draft left to send" in nothing.err
+
+
+def test_missing_password_refuses_before_anything_is_queued(
+    run_cli: Callable[..., Result], home: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AFTERWORD_SMTP_PASSWORD")
+    ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
+    for args in ((), ("--at", "2030-01-01T09:00:00+01:00")):
+        result = run_cli("send", str(ident), "--force", *args)
+        assert result.code == 2 and "no SMTP password" in result.err and "AFTERWORD_SMTP_PASSWORD" in result.err
+    assert json.loads(run_cli("outbox", "--json").out)["messages"] == []
+    assert status(home, ident, "grace") == "edited"

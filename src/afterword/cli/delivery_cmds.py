@@ -90,6 +90,8 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
     ident = _id(interview_id)
     now = resolve_now(now_text)
     with _delivery() as service:
+        if not dry_run:
+            service.require_smtp()  # before anything is queued: nothing half-done on a missing password
         if dry_run:
             for _, message in service.email_messages(ident, contacts):
                 sys.stdout.write(message.build(now).as_string() + "\n")
@@ -266,6 +268,8 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
         items = service.social_items(ident)
         used = service.linkedin_notes_used(now)
         warning = service.allowance_warning(now)
+        if not items and not as_json:
+            click.echo("No LinkedIn or X drafts for this interview yet.")
         if as_json:
             print_json({
                 "items": [{"contact": i.action.contact, "name": i.name, "channel": str(i.action.channel),

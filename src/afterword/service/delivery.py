@@ -147,6 +147,7 @@ class DeliveryService:
     def queue_emails(self, interview_id: int, contacts: Sequence[str], send_at: datetime | None,
                      now: datetime) -> list[int]:
         """Queue validated messages (all or none) and mark their touchpoints `scheduled`."""
+        self.require_smtp()
         messages = self.email_messages(interview_id, contacts)
         when = send_at or now
         ids = outbox.queue(self.engine, [
@@ -172,11 +173,16 @@ class DeliveryService:
             with ImapClient(self.config.imap, password) as imap:
                 imap.append_sent(data, sent_at)
 
-    def send_now(self, ids: Sequence[int], clock: Callable[[], datetime] = outbox.utc_now) -> BatchReport:
-        """Send the given queued messages right away (other due messages are left to the worker)."""
+    def require_smtp(self) -> str | None:
+        """Check, before anything is queued, that SMTP is set up and its password can be found."""
         if self.config.smtp is None:
             raise InputError(f"SMTP is not set up: add an [smtp] table to {self.config.path}", key="smtp")
-        password = self._require_password("smtp")
+        return self._require_password("smtp")
+
+    def send_now(self, ids: Sequence[int], clock: Callable[[], datetime] = outbox.utc_now) -> BatchReport:
+        """Send the given queued messages right away (other due messages are left to the worker)."""
+        password = self.require_smtp()
+        assert self.config.smtp is not None
         with SmtpSession(self.config.smtp, password) as session:
             return outbox.deliver_due(self.engine, session, outbox.new_worker(), clock=clock, only=ids,
                                       on_sent=self.on_sent)
