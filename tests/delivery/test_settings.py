@@ -37,6 +37,7 @@ linkedin_free_notes = 3
 """))
     assert config.smtp is not None and config.smtp.port == 587 and config.smtp.security is Security.STARTTLS
     assert config.imap is not None and config.imap.port == 993 and config.imap.security is Security.TLS
+    assert config.imap.save_sent
     assert config.linkedin_free_notes == 3
 
 

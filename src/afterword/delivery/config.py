@@ -16,6 +16,7 @@ host = "imap.example.org"
 security = "tls"
 username = "jan@example.org"
 sent = "Sent"                   # default: the folder flagged \\Sent, else "Sent"
+save_sent = true                # false for providers that keep a copy themselves (Gmail)
 
 [social]
 linkedin_free_notes = 5         # personalised connection notes a month on a free account
@@ -74,6 +75,8 @@ class ImapConfig:
     inbox: str = "INBOX"
     timeout: float = 30.0
     ca_file: Path | None = None
+    #: Put a copy of each sent message in Sent; turn off for providers that do it themselves (Gmail).
+    save_sent: bool = True
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,7 @@ class _Reader:
         )
 
     def imap(self, raw: object) -> ImapConfig:
-        keys = {"host", "port", "security", "username", "sent", "inbox", "timeout", "ca_file"}
+        keys = {"host", "port", "security", "username", "sent", "inbox", "timeout", "ca_file", "save_sent"}
         table = self.table({"imap": raw}, "imap", keys)
         security = self.security(table, "imap")
         host = self.required(table, "imap", "host")
@@ -248,4 +251,5 @@ class _Reader:
             inbox=self.text(table, "imap", "inbox", "INBOX") or "INBOX",
             timeout=self.number(table, "imap", "timeout", 30.0),
             ca_file=self.ca_file(table, "imap"),
+            save_sent=self.boolean(table, "imap", "save_sent", True),
         )

@@ -168,7 +168,7 @@ class DeliveryService:
         if row.interview_id is not None and row.contact and row.kind == "follow-up":
             self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT,
                                        at=sent_at)
-        if self.config.imap is not None and data:
+        if self.config.imap is not None and self.config.imap.save_sent and data:
             password = self._require_password("imap") or ""
             with ImapClient(self.config.imap, password) as imap:
                 imap.append_sent(data, sent_at)
