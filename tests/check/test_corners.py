@@ -131,3 +131,18 @@ def test_misspelled_surnames_and_given_names(notes: str, contact: str, greeting:
     found = codes(notes, contact, f"{greeting}\n\nDank voor het gesprek.")
     assert found.get("name-misspelled") == [written]
     assert "wrong-name" not in found
+
+
+@pytest.mark.parametrize(("notes", "contact", "sentence", "pushy"), [
+    ("acme-panel.toml", "maria", "I trust you'll make the right decision for the team and for me.", True),
+    ("acme-panel.toml", "maria", "Hire me and you won't regret it.", True),
+    ("acme-panel.toml", "maria", "I want to make the right choice for my career, so I asked about the team.", False),
+    ("acme-panel.toml", "maria", "I'd be happy to send the deck as soon as possible.", False),
+    ("acme-panel.toml", "maria", "I believe this role is the perfect fit for my experience.", False),
+    ("gemeente-een-op-een.toml", "henk", "Ik weet zeker dat u de juiste keuze maakt door voor mij te kiezen.", True),
+    ("gemeente-een-op-een.toml", "henk", "Laat u mij zo snel mogelijk weten wat u besluit?", True),
+    ("gemeente-een-op-een.toml", "henk", "Neem mij niet kwalijk dat ik pas vandaag reageer.", False),
+    ("gemeente-een-op-een.toml", "henk", "Ik stuur u zo snel mogelijk de presentatie.", False),
+])
+def test_pushy_sentences(notes: str, contact: str, sentence: str, pushy: bool) -> None:
+    assert ("pushy" in codes(notes, contact, sentence)) is pushy
