@@ -146,3 +146,17 @@ def test_misspelled_surnames_and_given_names(notes: str, contact: str, greeting:
 ])
 def test_pushy_sentences(notes: str, contact: str, sentence: str, pushy: bool) -> None:
     assert ("pushy" in codes(notes, contact, sentence)) is pushy
+
+
+@pytest.mark.parametrize(("body", "other", "fires"), [
+    ("Hi Maria,\n\nAt Globex we solved the same lag.", "Globex Freight B.V.", True),
+    ("Hi Maria,\n\nThe global rollout matters.", "Globex Freight", False),
+    ("Hi Maria,\n\nShipment tracking matters most.", "Shipment Partners", False),
+    ("Hi Maria,\n\nI banked with ING for years.", "ING Bank", False),
+    ("Hi Maria,\n\nThanks from Acme Logistics' biggest fan.", "Acme Logistics", False),
+])
+def test_wrong_company_by_short_name(body: str, other: str, fires: bool) -> None:
+    interview = interview_for("acme-panel.toml")
+    draft = Draft("maria", Channel.EMAIL, interview.language_of(interview.contact("maria")), body, SUBJECT)
+    found = [f.code for f in check_draft(interview, draft, other_companies=[other])]
+    assert ("wrong-company" in found) is fires

@@ -2,7 +2,8 @@
 
 The other organisations are those of other interviews in the database, or given with
 `--other-company`. A name is matched as a whole word, with or without a legal suffix
-(B.V., N.V., Inc., Ltd, GmbH).
+(B.V., N.V., Inc., Ltd, GmbH), and by its first word alone when that is distinctive ("Globex" for
+"Globex Freight").
 
 Why it matters:
 Thanking Acme for a conversation you had at Globex tells the reader you are reusing a text for
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from afterword.check.context import Context
+from afterword.check.context import Context, is_content
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.names import fold_cached as fold
 from afterword.core.model import Severity
@@ -28,10 +29,19 @@ from afterword.core.model import Severity
 _SUFFIX = re.compile(r"[\s,]+(?:b\.?v\.?|n\.?v\.?|inc\.?|ltd\.?|llc|gmbh|plc|ag|s\.?a\.?|co\.?)$", re.I)
 
 
-def name_patterns(company: str) -> list[re.Pattern[str]]:
+def name_patterns(company: str, known: frozenset[str] = frozenset()) -> list[re.Pattern[str]]:
+    """The full name, the name without legal suffix, and its first word alone when that word is
+    distinctive ("Globex" for "Globex Freight B.V."): four letters or more, capitalised as written,
+    not an ordinary word and not a word of this interview's notes."""
     names = {company.strip(), _SUFFIX.sub("", company.strip())}
-    return [re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split()) + r"(?!\w)", re.I)
-            for n in names if len(n) >= 2]
+    patterns = [re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split()) + r"(?!\w)", re.I)
+                for n in names if len(n) >= 2]
+    words = _SUFFIX.sub("", company.strip()).split()
+    if len(words) > 1:
+        first = words[0]
+        if len(first) >= 4 and first[:1].isupper() and is_content(first) and fold(first) not in known:
+            patterns.append(re.compile(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])"))
+    return patterns
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -41,7 +51,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not other or fold(other) == own or fold(_SUFFIX.sub("", other)) in own:
             continue
         for text, in_subject in ((ctx.subject or "", True), (ctx.body, False)):
-            for pattern in name_patterns(other):
+            for pattern in name_patterns(other, ctx.notes.known_words):
                 match = pattern.search(text)
                 if match:
                     yield Hit(values={"other": match.group(), "company": ctx.interview.company},
