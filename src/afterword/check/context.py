@@ -124,8 +124,16 @@ def key(word: str, language: Language) -> str:
     return fold(stem(word, language))
 
 
-@lru_cache(maxsize=8)
 def notes_profile(interview: Interview) -> NotesProfile:
+    """The profile of an interview, computed once per (equal) interview."""
+    try:
+        return _cached_profile(interview)
+    except TypeError:  # an Interview built with lists instead of tuples is not hashable
+        return NotesProfile(interview)
+
+
+@lru_cache(maxsize=8)
+def _cached_profile(interview: Interview) -> NotesProfile:
     return NotesProfile(interview)
 
 
