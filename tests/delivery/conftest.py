@@ -64,8 +64,10 @@ def silent_server() -> Iterator[SilentServer]:
 @pytest.fixture(scope="session")
 def dovecot(cert_dir: Path) -> Iterator[Any]:
     """A real Dovecot IMAP server (plain on `.port`, TLS on `.tls_port`) for the whole session."""
-    from tests.delivery.dovecot import start_dovecot
+    from tests.delivery.dovecot import available, start_dovecot
 
+    if not available():
+        pytest.fail("Dovecot is needed for the IMAP tests: apt-get install dovecot-imapd")
     server = start_dovecot(cert_dir)
     yield server
     server.stop()
