@@ -190,3 +190,17 @@ def test_dutch_ui_with_dutch_countdowns(live: LiveServer, browser: Any) -> None:
     assert page.locator("h1").inner_text() == "Still owed"
     assert page.locator("time.countdown").first.inner_text().endswith("left")
     context.close()
+
+
+def test_copy_puts_the_message_on_the_clipboard(live: LiveServer, browser: Any) -> None:
+    interview_id = store_with_drafts(live.app)
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live.url)
+    page = context.new_page()
+    page.goto(f"{live.url}/interviews/{interview_id}")
+    card = page.locator("#card-tom--x")
+    card.locator("textarea").fill("Hi Tom, great talk about dbt tests. Sam")
+    card.get_by_role("button", name="Copy").click()
+    assert card.get_by_role("button", name="Copied").is_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == "Hi Tom, great talk about dbt tests. Sam"
+    context.close()

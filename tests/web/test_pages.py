@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
@@ -126,3 +127,14 @@ def test_an_interview_imported_without_drafts_gets_them_on_its_page(
     assert r.status_code == 200
     assert 'id="card-henk--email"' in r.text and 'id="card-lisa--linkedin"' in r.text
     assert len(service.get_interview(interview_id)[1]) == 2
+
+
+def test_an_unexpected_error_is_a_plain_500_page(app: Litestar, client: TestClient[Litestar],
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    app.state["backend"] = object()  # every handler now fails with an AttributeError
+    r = client.get("/")
+    assert r.status_code == 500
+    assert "Something went wrong" in r.text
+    assert "AttributeError" not in r.text and "Traceback" not in r.text and "backend" not in r.text
+    assert "content-security-policy" in r.headers
+    assert any("internal error while serving GET /" in m for m in caplog.messages)  # the details go to the log
