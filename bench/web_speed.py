@@ -11,13 +11,13 @@ Usage: python bench/web_speed.py [--db PATH] [--interviews N] [--runs R]
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import random
 import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +72,23 @@ def cli_writer(db: str, interview_id: int, contact: str, channel: str, seconds: 
     out.put((ok, conflicts, errors))
 
 
+def serve(url: str, sock: socket.socket) -> None:
+    app = create_app(url, now=lambda: NOW)
+    uvicorn.Server(uvicorn.Config(app, log_level="error", access_log=False)).run(sockets=[sock])
+
+
+def wait_until_up(base: str) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(base + "/static/app.css", timeout=1)
+            return
+        except httpx.HTTPError:
+            if time.monotonic() > deadline:
+                raise SystemExit("the server did not start") from None
+            time.sleep(0.05)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--db", type=Path, default=None)
@@ -80,6 +97,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--write-seconds", type=float, default=5.0)
     args = parser.parse_args()
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     path = args.db or Path(tempfile.mkdtemp(prefix="afterword-web-bench-")) / "bench.db"
     url = f"sqlite:///{path}"
     service = open_service(url)
@@ -94,15 +112,13 @@ def main() -> None:
     print(f"database: {path} ({path.stat().st_size / 1e6:.1f} MB, {args.interviews:,} interviews, "
           f"{contacts:,} contacts, {len(open_ids):,} with follow-ups owed)")
 
-    app = create_app(url, now=lambda: NOW)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server = uvicorn.Server(uvicorn.Config(app, log_level="error", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
+    # The server runs in its own process, as `afterword serve` would, so the client does not share its GIL.
+    server = multiprocessing.get_context("fork").Process(target=serve, args=(url, sock), daemon=True)
+    server.start()
+    wait_until_up(base)
     rng = random.Random(11)
     picks = [rng.choice(open_ids) for _ in range(args.runs)]
     with httpx.Client(base_url=base, timeout=30) as client:
@@ -147,8 +163,8 @@ def main() -> None:
     locked = [e for e in [*web_failed, *cli_errors] if "locked" in e.lower()]
     print(f"concurrent writes for {args.write_seconds:.0f} s: web {web_ok} saves ({len(web_failed)} failed), "
           f"CLI process {cli_ok} saves ({cli_conflicts} version conflicts, {len(cli_errors)} failed); 'database is locked': {len(locked)}")
-    server.should_exit = True
-    thread.join(timeout=10)
+    server.terminate()
+    server.join(timeout=10)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ def create_app(
     from litestar import Litestar
     from litestar.config.csrf import CSRFConfig
     from litestar.exceptions import HTTPException
+    from litestar.logging.config import LoggingConfig
     from litestar.plugins.jinja import JinjaTemplateEngine
     from litestar.static_files import create_static_files_router
     from litestar.template.config import TemplateConfig
@@ -75,6 +76,8 @@ def create_app(
         on_shutdown=[backend.close],
         debug=debug,
         openapi_config=None,
+        # Litestar's default would configure the root logger; the CLI and uvicorn own logging.
+        logging_config=LoggingConfig(configure_root_logger=False, log_exceptions="never"),
     )
     # Outermost, so that the Host check and the headers cover 404s and error pages too.
     app.asgi_handler = Guard(app.asgi_handler, allowed_hosts)  # type: ignore[assignment]

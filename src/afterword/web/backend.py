@@ -20,8 +20,8 @@ from afterword.web.checking import check_all, check_one
 if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
 
-DASHBOARD_ROWS = 200
-DASHBOARD_INTERVIEWS = 30
+DASHBOARD_ROWS = 60
+DASHBOARD_INTERVIEWS = 20
 
 
 @dataclass(frozen=True)
@@ -93,10 +93,12 @@ class Backend:
 
     # -- pages -------------------------------------------------------------------------------
 
-    def dashboard(self, now: datetime) -> tuple[list[Owed], list[InterviewSummary]]:
-        owed = group_owed(self.service.due(now, limit=DASHBOARD_ROWS))
+    def dashboard(self, now: datetime) -> tuple[list[Owed], list[InterviewSummary], bool]:
+        """The most urgent people owed a follow-up, the interviews by deadline, and whether more are owed."""
+        rows = self.service.due(now, limit=DASHBOARD_ROWS)
+        owed = group_owed(rows)
         interviews = self.service.list_interviews(now, limit=DASHBOARD_INTERVIEWS)
-        return owed, interviews
+        return owed, interviews, len(rows) >= DASHBOARD_ROWS
 
     def interview_view(self, interview_id: int, now: datetime) -> InterviewView | None:
         from afterword.plan import make_plan

@@ -7,6 +7,7 @@ keeps the interview page and the live check fast. The result is the same as chec
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -25,15 +26,17 @@ def candidates(companies: Iterable[str], drafts: Iterable[Draft]) -> tuple[str, 
     """
     text = " ".join(f"{d.subject or ''} {d.body}" for d in drafts)
     present = set(_WORD.findall(text.lower())) | set(_WORD.findall(text.casefold()))
-    out = []
-    for company in companies:
-        words = company.split()
-        if len(words) > 1 and re.sub(r"\W", "", words[-1]).lower() in _LEGAL_SUFFIXES:
-            words = words[:-1]
-        runs = [run for word in words for run in _WORD.findall(word.lower())]
-        if not runs or all(run in present or run.casefold() in present for run in runs):
-            out.append(company)
-    return tuple(out)
+    return tuple(company for company in companies
+                 if all(run in present or run.casefold() in present for run in _runs(company)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _runs(company: str) -> tuple[str, ...]:
+    """The word-character runs a whole-word match of `company` needs (without a legal suffix)."""
+    words = company.split()
+    if len(words) > 1 and re.sub(r"\W", "", words[-1]).lower() in _LEGAL_SUFFIXES:
+        words = words[:-1]
+    return tuple(run for word in words for run in _WORD.findall(word.lower()))
 
 
 _WORD = re.compile(r"\w+")

@@ -31,8 +31,8 @@ def _is_htmx(request: AnyRequest) -> bool:
 @get("/", name="dashboard")
 async def dashboard(request: AnyRequest) -> Template:
     backend, now = backend_of(request), now_of(request)
-    owed, interviews = await run_sync(partial(backend.dashboard, now))
-    return page(request, "dashboard.html", owed=owed, interviews=interviews)
+    owed, interviews, more = await run_sync(partial(backend.dashboard, now))
+    return page(request, "dashboard.html", owed=owed, interviews=interviews, more=more)
 
 
 @get("/capture", name="capture")
