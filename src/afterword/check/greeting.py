@@ -14,7 +14,7 @@ _OPENERS = (
 _GREETING = re.compile(rf"^[ \t]*(?P<word>{_OPENERS})(?![\w])[ \t,]*(?P<name>[^\n,!:;.?]{{0,80}}(?:\.[^\n,!:;?]{{0,60}})?)",
                        re.IGNORECASE)
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "heer", "mevrouw", "mevr",
-                    "dhr", "meneer", "mw", "mvr", "drs", "ir", "ing", "mr.", "de"})
+                    "dhr", "meneer", "mw", "mvr", "drs", "ir", "ing"})
 _FORMAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "heer", "mevrouw", "mevr", "dhr",
                             "meneer", "mw", "mvr", "drs", "ir", "sir", "madam"})
 #: Addressees that are not names ("Dear all", "Hi team", "Beste allen").
@@ -57,20 +57,24 @@ def find_greeting(body: str) -> Greeting | None:
     raw_name = match.group("name")
     # "Dear [Name]," is template text (placeholder reports it), not a name.
     tokens = [] if any(ch in raw_name for ch in "[{<_") else tokenise(raw_name)
+    lowered = [t.lower.rstrip(".") for t in tokens]
     title: str | None = None
+    index = 0
+    while index < len(tokens):  # leading titles: "Ms.", "heer", "de heer", "mevrouw dr."
+        if lowered[index] == "de" and index + 1 < len(tokens) and lowered[index + 1] == "heer":
+            index += 1
+        elif lowered[index] in TITLES:
+            title = title or (lowered[index] if lowered[index] in _FORMAL_TITLES else None)
+            index += 1
+        else:
+            break
     names: list[Token] = []
-    for token in tokens:
-        lowered = token.lower.rstrip(".")
-        if not names and lowered in TITLES and (lowered != "de" or title == "heer" or not names):
-            if lowered in _FORMAL_TITLES:
-                title = lowered
-            if lowered == "de" and title is None and len(tokens) > 1 and tokens[1].lower == "heer":
-                continue
-            if lowered != "de":
-                continue
-        if (lowered in GENERIC_ADDRESSEES and not token.text[:1].isupper()) or lowered in ("and", "en", "&"):
-            if names and lowered in ("and", "en"):
+    for token, word in zip(tokens[index:], lowered[index:], strict=True):
+        if word in ("and", "en", "&"):
+            if names:
                 names.append(Token(token.text, token.start + name_start, token.end + name_start))
+            continue
+        if word in GENERIC_ADDRESSEES and not token.text[:1].isupper():
             continue
         names.append(Token(token.text, token.start + name_start, token.end + name_start))
     while names and names[-1].lower in ("and", "en"):
