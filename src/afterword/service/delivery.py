@@ -32,6 +32,7 @@ from afterword.store.outbox import OutboxRow
 
 ACTIVE = ("queued", "sending", "sent", "unknown")
 REMIND_BEFORE = timedelta(hours=4)
+REPLY_POLL_EVERY = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class DeliveryService:
         self.environ = environ
         self.config = config if config is not None else load_config(environ=environ)
         self.engine = interviews.store.engine
+        self._last_poll: datetime | None = None
 
     # -- settings and secrets ---------------------------------------------------------------
 
@@ -207,6 +209,9 @@ class DeliveryService:
         return f"{len(settled)} unknown message(s) found in Sent and marked sent" if settled else ""
 
     def _replies_job(self, now: datetime) -> str:
+        if self._last_poll is not None and now - self._last_poll < REPLY_POLL_EVERY:
+            return ""  # a login every few minutes is enough; the send loop may run more often
+        self._last_poll = now
         found = self.poll_replies(now)
         return f"{len(found)} new reply(ies)" if found else ""
 
@@ -226,7 +231,7 @@ class DeliveryService:
                                            at=now)
         return settled
 
-    def poll_replies(self, now: datetime, lookback: timedelta = timedelta(days=60)) -> list[tuple[OutboxRow, str]]:
+    def poll_replies(self, now: datetime, lookback: timedelta = timedelta(days=30)) -> list[tuple[OutboxRow, str]]:
         """Read the inbox once; mark answered messages and their touchpoints `replied`."""
         if self.config.imap is None:
             raise InputError(f"IMAP is not set up: add an [imap] table to {self.config.path}", key="imap")
