@@ -250,11 +250,6 @@ class Context:
                     break
         return found
 
-    @cached_property
-    def mentioned(self) -> tuple[Item, ...]:
-        """Every item of the notes the draft refers to."""
-        return tuple(item for item in self.notes.items if self.mentions(item))
-
     def mentions_any(self) -> bool:
         items = self.notes.items
         return any(self.mentions(i, deep=False) for i in items) or any(self.mentions(i) for i in items)

@@ -37,10 +37,6 @@ class Greeting:
     title: str | None  # "ms", "heer", …
     register: str  # "formal", "informal" or "neutral"
 
-    @property
-    def name_text(self) -> str:
-        return " ".join(t.text for t in self.names)
-
 
 def find_greeting(body: str) -> Greeting | None:
     """The greeting on the first non-empty line, if the draft opens with one."""

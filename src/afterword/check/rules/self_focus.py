@@ -1,7 +1,7 @@
 """In an email of 40 words or more, first-person words outnumber reader-directed ones more than 3 to 1.
 
 Counted: I, me, my, mine, myself / ik, mij, me, mijn against you, your, yours / u, uw, je, jij, jou,
-jouw, jullie.
+jouw, jullie; at least four first-person words are needed before a ratio means anything.
 
 Why it matters:
 A follow-up is about the reader's problem and how you can help with it. A message that keeps
@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             first += 1
         elif lowered in READER:
             reader += 1
-    if first > RATIO * max(reader, 0) and first > RATIO * reader and first >= 4:
+    if first > RATIO * reader and first >= 4:
         yield Hit(values={"first": first, "reader": reader})
 
 

@@ -49,10 +49,6 @@ def tokenise(text: str) -> list[Token]:
     return out
 
 
-def words(text: str) -> list[str]:
-    return [t.text for t in tokenise(text)]
-
-
 def sentences(text: str) -> list[Sentence]:
     """Split into sentences (and lines, so a greeting or sign-off line is one unit)."""
     out: list[Sentence] = []
