@@ -24,11 +24,15 @@ TEXT = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=80).map(" ".joi
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT, subject=st.one_of(st.none(), st.text(max_size=80)), channel=st.sampled_from(list(Channel)),
-       language=st.sampled_from(list(Language)), contact=st.sampled_from(["maria", "tom", "els"]),
+       language=st.sampled_from(list(Language)),
+       who=st.sampled_from([("acme-panel.toml", "maria"), ("acme-panel.toml", "tom"), ("acme-panel.toml", "els"),
+                            ("gemeente-een-op-een.toml", "henk"), ("rijnland-gesprek.toml", "anneke"),
+                            ("names.toml", "zoe"), ("names.toml", "lukasz")]),
        late=st.booleans())
 def test_check_draft_never_crashes(text: str, subject: str | None, channel: Channel, language: Language,
-                                   contact: str, late: bool) -> None:
-    interview = interview_for("acme-panel.toml")
+                                   who: tuple[str, str], late: bool) -> None:
+    notes, contact = who
+    interview = interview_for(notes)
     sent_at = datetime(2026, 11, 30, tzinfo=UTC) if late else None
     draft = Draft(contact, channel, language, text, subject if channel is Channel.EMAIL else None)
     findings = check_draft(interview, draft, sent_at=sent_at, other_companies=["Globex Freight", ""])
