@@ -160,3 +160,17 @@ def test_wrong_company_by_short_name(body: str, other: str, fires: bool) -> None
     draft = Draft("maria", Channel.EMAIL, interview.language_of(interview.contact("maria")), body, SUBJECT)
     found = [f.code for f in check_draft(interview, draft, other_companies=[other])]
     assert ("wrong-company" in found) is fires
+
+
+@pytest.mark.parametrize(("notes", "contact", "closing", "fires"), [
+    ("gemeente-een-op-een.toml", "henk", "Groetjes,\nNoor", True),
+    ("gemeente-een-op-een.toml", "henk", "Met vriendelijke groet,\nNoor El Amrani", False),
+    ("acme-panel.toml", "maria", "Yours faithfully,\nSam Jansen", True),
+    ("acme-panel.toml", "maria", "Cheers,\nSam", False),
+    ("rijnland-gesprek.toml", "joost", "Hoogachtend,\nDaan de Graaf", False),  # informal only by default
+])
+def test_closing_register(notes: str, contact: str, closing: str, fires: bool) -> None:
+    interview = interview_for(notes)
+    greeting = {"henk": "Beste Henk,", "maria": "Dear Maria,", "joost": "Beste Joost,"}[contact]
+    body = f"{greeting}\n\nDank voor het gesprek over Merwede en de Rotterdam hub.\n\n{closing}"
+    assert ("formality-mismatch" in codes(notes, contact, body)) is fires

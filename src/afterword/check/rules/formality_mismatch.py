@@ -2,7 +2,9 @@
 
 Dutch: je/jij/jouw (or "Hoi", "Hallo", "Hey") to a formal contact, u/uw (or "Geachte") to an
 informal one. English: "Hi Els" / "Hey Els" to a formal contact, "Dear Ms. de Vries" or
-"Dear Maria de Vries" to an informal one. "Dear Maria" and "Beste Henk" suit both.
+"Dear Maria de Vries" to an informal one. "Dear Maria" and "Beste Henk" suit both. The closing
+counts too: "Groetjes" or "Cheers" to a formal contact, "Hoogachtend" or "Yours faithfully" to an
+informal one.
 
 A contact is informal by default (unless an executive); formal address to such a contact is only
 reported when the notes say `formality = "informal"` explicitly, since erring on the formal side does
@@ -25,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.check.context import Context
+from afterword.check.kinds import both_languages
 from afterword.check.register import Address
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.model import Formality, Language, Severity
@@ -48,13 +51,23 @@ def check(ctx: Context) -> Iterator[Hit]:
         if formal and informal:
             return  # formality-mix says it
     greeting = ctx.greeting
-    if greeting is None:
+    if greeting is not None:
+        line = ctx.body[greeting.start:greeting.end].strip()
+        if wanted is Formality.FORMAL and greeting.register == "informal":
+            yield Hit("informal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
+            return
+        if formal_is_wrong and greeting.register == "formal":
+            yield Hit("formal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
+            return
+    wrong_closing = "closings_informal" if wanted is Formality.FORMAL else (
+        "closings_formal" if formal_is_wrong else None)
+    if wrong_closing is None:
         return
-    line = ctx.body[greeting.start:greeting.end].strip()
-    if wanted is Formality.FORMAL and greeting.register == "informal":
-        yield Hit("informal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
-    elif formal_is_wrong and greeting.register == "formal":
-        yield Hit("formal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
+    for sentence in ctx.sentences[1:][-4:]:  # the closing is among the last lines
+        if both_languages(wrong_closing).search(sentence.text):
+            key = "informal_closing" if wrong_closing == "closings_informal" else "formal_closing"
+            yield Hit(key, {**values, "written": sentence.text}, start=sentence.start, end=sentence.end)
+            return
 
 
 RULE = make_rule(
@@ -66,13 +79,21 @@ RULE = make_rule(
         "informal_greeting": "\"{written}\" is informal, and {name} is a formal contact. Open with e.g. "
                              "\"Dear …\" / \"Geachte …\" and the surname.",
         "formal_greeting": "\"{written}\" is formal, and {name} is an informal contact. Open with the first name, "
-                           "e.g. \"Hi …\" / \"Hoi …\"."},
+                           "e.g. \"Hi …\" / \"Hoi …\".",
+        "informal_closing": "\"{written}\" is a casual closing for {name}, a formal contact. Close with e.g. "
+                            "\"Kind regards,\" / \"Met vriendelijke groet,\".",
+        "formal_closing": "\"{written}\" is a stiff closing for {name}, an informal contact. Close with e.g. "
+                          "\"Best,\" / \"Groet,\"."},
     nl={"informal_nl": "{name} is een formeel contact, maar het bericht zegt \"{written}\". Gebruik overal u/uw.",
         "formal_nl": "{name} is een informeel contact, maar het bericht zegt \"{written}\". Gebruik overal "
                      "je/jij/jouw.",
         "informal_greeting": "\"{written}\" is informeel, en {name} is een formeel contact. Begin met "
                              "bijvoorbeeld \"Geachte …\" / \"Dear …\" en de achternaam.",
         "formal_greeting": "\"{written}\" is formeel, en {name} is een informeel contact. Begin met de voornaam, "
-                           "bijvoorbeeld \"Hoi …\" / \"Hi …\"."},
+                           "bijvoorbeeld \"Hoi …\" / \"Hi …\".",
+        "informal_closing": "\"{written}\" is een losse afsluiting voor {name}, een formeel contact. Sluit af met "
+                            "bijvoorbeeld \"Met vriendelijke groet,\" / \"Kind regards,\".",
+        "formal_closing": "\"{written}\" is een stijve afsluiting voor {name}, een informeel contact. Sluit af met "
+                          "bijvoorbeeld \"Groet,\" / \"Best,\"."},
     check=check,
 )
