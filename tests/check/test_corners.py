@@ -170,7 +170,6 @@ def test_wrong_company_by_short_name(body: str, other: str, fires: bool) -> None
     ("rijnland-gesprek.toml", "joost", "Hoogachtend,\nDaan de Graaf", False),  # informal only by default
 ])
 def test_closing_register(notes: str, contact: str, closing: str, fires: bool) -> None:
-    interview = interview_for(notes)
     greeting = {"henk": "Beste Henk,", "maria": "Dear Maria,", "joost": "Beste Joost,"}[contact]
     body = f"{greeting}\n\nDank voor het gesprek over Merwede en de Rotterdam hub.\n\n{closing}"
     assert ("formality-mismatch" in codes(notes, contact, body)) is fires
