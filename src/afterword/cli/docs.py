@@ -19,13 +19,17 @@ or usage, always with one line on stderr that names the file, line and key where
 
 def render() -> str:
     parts = [HEADER]
-    ctx = click.Context(cli, info_name="afterword", terminal_width=100, max_content_width=100)
+    # The same help option names as the real entry point: click caches the help option per command,
+    # so a context built differently would render differently depending on what ran first.
+    ctx = click.Context(cli, info_name="afterword", terminal_width=100, max_content_width=100,
+                        help_option_names=["-h", "--help"])
     parts.append("## `afterword`\n\n```text\n" + cli.get_help(ctx) + "\n```\n")
     for name in COMMANDS:
         command = cli.get_command(ctx, name)
         if command is None:  # pragma: no cover - every name in COMMANDS resolves
             continue
-        sub = click.Context(command, info_name=name, parent=ctx, terminal_width=100, max_content_width=100)
+        sub = click.Context(command, info_name=name, parent=ctx, terminal_width=100, max_content_width=100,
+                            help_option_names=["-h", "--help"])
         parts.append(f"## `afterword {name}`\n\n```text\n{command.get_help(sub)}\n```\n")
     return "\n".join(parts)
 
