@@ -212,5 +212,7 @@ def test_explain_prints_why_example_fix(run_cli: Run) -> None:
     assert result.code == 0
     for heading in ("Why it matters", "Example", "Fix"):
         assert heading in result.out
+    dutch = run_cli("explain", "subject-generic", "--lang", "nl")
+    assert dutch.code == 0 and "Waarom het ertoe doet" in dutch.out and "Oplossing" in dutch.out
     unknown = run_cli("explain", "nope")
     assert unknown.code == 2 and "subject-generic" in unknown.err

@@ -59,6 +59,8 @@ def test_rule_is_documented_in_both_languages(r: object) -> None:
 
     assert isinstance(r, Rule)
     assert r.doc.summary and r.doc.why and r.doc.example and r.doc.fix
+    dutch = r.docs(Language.NL)
+    assert dutch is not r.doc and dutch.why and dutch.example and dutch.fix
     assert r.summary[Language.NL] and r.summary[Language.NL] != r.summary[Language.EN]
     assert set(r.messages[Language.EN]) == set(r.messages[Language.NL])
     for lang in Language:

@@ -31,10 +31,14 @@ def render() -> str:
         out += ["", f"## {r.code}", "", f"*{r.severity}* · {channels}", "", r.doc.summary, ""]
         if r.doc.details:
             out += [r.doc.details, ""]
-        out += [f"Nederlands: {r.summary[Language.NL]}", "",
-                "**Why it matters.** " + r.doc.why, "",
+        out += ["**Why it matters.** " + r.doc.why, "",
                 "**Example.** " + r.doc.example, "",
                 "**Fix.** " + r.doc.fix]
+        nl = r.docs(Language.NL)
+        out += ["", f"*Nederlands.* {nl.summary}", "",
+                "**Waarom het ertoe doet.** " + nl.why, "",
+                "**Voorbeeld.** " + nl.example, "",
+                "**Oplossing.** " + nl.fix]
     return "\n".join(out) + "\n"
 
 

@@ -50,6 +50,11 @@ class Rule:
     summary: Mapping[Language, str]
     messages: Mapping[Language, Mapping[str, str]]
     check: CheckFn | None = None  # None: evaluated over several drafts together (duplicate)
+    doc_nl: Doc | None = None  # the Dutch why / example / fix
+
+    def docs(self, language: Language) -> Doc:
+        """The documentation in `language` (English where there is no translation)."""
+        return self.doc_nl if language is Language.NL and self.doc_nl is not None else self.doc
 
     def applies_to(self, channel: Channel) -> bool:
         return channel in self.channels
@@ -84,10 +89,12 @@ def make_rule(
     en: Mapping[str, str],
     nl: Mapping[str, str],
     check: CheckFn | None,
+    doc_nl: tuple[str, str, str] | None = None,
 ) -> Rule:
     """Build a rule; the English summary is the first paragraph of the module docstring."""
     doc = parse_doc(docstring)
     if set(en) != set(nl):
         raise ValueError(f"{code}: EN and NL messages differ in keys: {sorted(set(en) ^ set(nl))}")
+    dutch = Doc(summary_nl, "", *doc_nl) if doc_nl is not None else None
     return Rule(code, severity, channels, doc, {Language.EN: doc.summary, Language.NL: summary_nl},
-                {Language.EN: dict(en), Language.NL: dict(nl)}, check)
+                {Language.EN: dict(en), Language.NL: dict(nl)}, check, dutch)

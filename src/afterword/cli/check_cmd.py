@@ -253,9 +253,9 @@ def _channels(channels: frozenset[Channel]) -> list[str]:
 @click.command("explain")
 @click.argument("code")
 @click.option("--lang", type=click.Choice([str(lang) for lang in Language]), default="en", show_default=True,
-              help="Language of the summary line.")
+              help="Language of the explanation.")
 def explain(code: str, lang: str) -> None:
-    """Explain one rule: why it matters, an example, and how to fix it."""
+    """Explain one rule: why it matters, an example, and how to fix it (`--lang nl`: in Dutch)."""
     from afterword.check import RULES, rule
 
     try:
@@ -263,18 +263,12 @@ def explain(code: str, lang: str) -> None:
     except KeyError:
         raise InputError(f"unknown rule `{code}`; known rules: {', '.join(x.code for x in RULES)}") from None
     language = Language(lang)
-    lines = [
-        f"{r.code} ({r.severity}; {', '.join(_channels(r.channels))})",
-        r.summary[language],
-        *(["", *r.doc.details.split("\n\n")] if r.doc.details and language is Language.EN else []),
-        "",
-        "Why it matters",
-        f"  {r.doc.why}",
-        "",
-        "Example",
-        f"  {r.doc.example}",
-        "",
-        "Fix",
-        f"  {r.doc.fix}",
-    ]
+    doc = r.docs(language)
+    heads = ("Waarom het ertoe doet", "Voorbeeld", "Oplossing") if language is Language.NL else (
+        "Why it matters", "Example", "Fix")
+    lines = [f"{r.code} ({r.severity}; {', '.join(_channels(r.channels))})", r.summary[language]]
+    if doc.details:
+        lines += ["", *doc.details.split("\n\n")]
+    for head, text in zip(heads, (doc.why, doc.example, doc.fix), strict=True):
+        lines += ["", head, f"  {text}"]
     click.echo("\n".join(lines))

@@ -82,6 +82,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(values={"stock": len(flat), "total": len(sentences)}, start=flat[0].start, end=flat[0].end)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Standaardzinnen zijn onzichtbaar: de lezer kent ze uit elke andere opvolging. Een bericht dat eruit bestaat, laat niets van jullie gesprek zien.",
+          "\"Hartelijk dank voor de prettige kennismaking. Ik heb genoten van ons gesprek. Ik kijk uit naar uw reactie.\"",
+          "Houd hoogstens één standaardzin en vervang de rest door iets wat alleen jij aan hen kunt schrijven.")
+
+
 RULE = make_rule(
     "boilerplate", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
     summary_nl="De meeste zinnen zijn standaardzinnen die naar iedereen kunnen (\"Hartelijk dank voor de "
@@ -90,5 +96,6 @@ RULE = make_rule(
                    "and replace the rest with something from this conversation."},
     nl={"default": "{stock} van de {total} zinnen zijn standaardzinnen die naar iedereen kunnen. Houd er "
                    "hoogstens één en vervang de rest door iets uit dit gesprek."},
+    doc_nl=DOC_NL,
     check=check,
 )

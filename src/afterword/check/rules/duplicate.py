@@ -64,6 +64,12 @@ def duplicate_hits(interview: Interview, drafts: Sequence[Draft]) -> dict[int, l
     return out
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Wie je samen sprak, vergelijkt aantekeningen en stuurt berichten door. Twee bijna gelijke opvolgingen vertellen beide lezers dat geen van beide voor hen geschreven is.",
+          "De e-mails aan Anneke en Joost verschillen alleen in \"Geachte mevrouw Van der Meer,\" en \"Beste Joost,\".",
+          "Geef ieder een eigen inhoud: de behoefte die die persoon noemde, het gedeelde moment, een eigen vraag.")
+
+
 RULE = make_rule(
     "duplicate", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Het bericht lijkt voor 85 % of meer op een bericht aan een andere contactpersoon van hetzelfde gesprek.",
@@ -71,5 +77,6 @@ RULE = make_rule(
                    "substance: the need they raised, the moment you shared, their question."},
     nl={"default": "Dit is voor {percent}% hetzelfde als je {channel}-bericht aan {other}. Geef ieder een eigen "
                    "inhoud: de behoefte die die persoon noemde, jullie gedeelde moment, een eigen vraag."},
+    doc_nl=DOC_NL,
     check=None,
 )

@@ -70,6 +70,12 @@ def check(ctx: Context) -> Iterator[Hit]:
             return
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("De toon hoort bij de band die je in het gesprek opbouwde. \"Je\" tegen een directeur die het formeel hield, of \"Geachte mevrouw\" tegen een recruiter die je tutoyeerde, schuurt.",
+          "\"Hoi Henk, bedankt voor je tijd\" aan Henk Bosman, een formeel contact.",
+          "Volg de toon uit de notities: u/uw en \"Geachte heer …\" voor formele contacten, je en \"Hoi …\" voor informele (of pas `formality` aan).")
+
+
 RULE = make_rule(
     "formality-mismatch", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Informele aanspreekvorm tegen een formeel contact, of formele tegen een informeel contact.",
@@ -95,5 +101,6 @@ RULE = make_rule(
                             "bijvoorbeeld \"Met vriendelijke groet,\" / \"Kind regards,\".",
         "formal_closing": "\"{written}\" is een stijve afsluiting voor {name}, een informeel contact. Sluit af met "
                           "bijvoorbeeld \"Groet,\" / \"Best,\"."},
+    doc_nl=DOC_NL,
     check=check,
 )

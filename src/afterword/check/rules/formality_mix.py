@@ -39,6 +39,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                       "name": ctx.contact.name}, start=first.start, end=first.end)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Wisselen tussen u en je in één bericht komt slordig over en laat de lezer in het ongewisse over hoe je hen ziet. Kies één vorm en houd die vast.",
+          "\"Hoe wilt u het succes meten? Ik hoor graag wat jij ervan vindt.\"",
+          "Gebruik overal één vorm: u/uw voor een formeel contact, je/jij/jouw voor een informeel.")
+
+
 RULE = make_rule(
     "formality-mix", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Een Nederlands bericht spreekt de lezer zowel met u/uw als met je/jij/jouw aan.",
@@ -46,5 +52,6 @@ RULE = make_rule(
                    "{name}, use {keep} throughout (starting with \"{written}\")."},
     nl={"default": "Het bericht zegt {formal} keer u/uw en {informal} keer je/jij/jouw. Kies één vorm: gebruik "
                    "voor {name} overal {keep} (te beginnen bij \"{written}\")."},
+    doc_nl=DOC_NL,
     check=check,
 )

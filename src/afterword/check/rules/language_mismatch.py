@@ -38,6 +38,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     yield Hit(values={"written": names[guessed], "expected": names[expected], "name": ctx.contact.name})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Iemand schrijven in de taal waarin je met die persoon sprak, hoort bij de persoonlijke toon; een Nederlandse manager merkt een Engels sjabloon op.",
+          "Een Engelse e-mail aan Henk Bosman, wiens taal in de notities Nederlands is.",
+          "Schrijf het bericht in de taal van de contactpersoon, of corrigeer `language` in de notities.")
+
+
 RULE = make_rule(
     "language-mismatch", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Het bericht is in een andere taal geschreven dan die van de contactpersoon.",
@@ -45,5 +51,6 @@ RULE = make_rule(
                    "in {expected}, or correct the contact's language in the notes."},
     nl={"default": "Dit is in het {written} geschreven, maar de taal van {name} in de notities is {expected}. "
                    "Schrijf het in het {expected}, of pas de taal van deze contactpersoon aan in de notities."},
+    doc_nl=DOC_NL,
     check=check,
 )

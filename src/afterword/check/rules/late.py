@@ -30,6 +30,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(values={"late_by": late_by, "deadline": format_moment(deadline, ctx.language)})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Opvolging hoort bij het gesprek zelf. Veel selecteurs verwachten binnen een dag iets en lezen een laat bericht als gebrek aan interesse; soms is de keuze dan al gemaakt.",
+          "Het gesprek eindigde vrijdag om 15:30; de e-mail gaat zondagavond weg.",
+          "Verstuur het nu, kort en concreet, of stuur voortaan binnen 24 uur na het einde.")
+
+
 RULE = make_rule(
     "late", Severity.ERROR, ALL_CHANNELS, __doc__,
     summary_nl="Het bericht gaat later dan 24 uur na het einde van het gesprek de deur uit.",
@@ -37,5 +43,6 @@ RULE = make_rule(
                    "and keep it short and specific rather than apologetic."},
     nl={"default": "Dit gaat {late_by} na het sluiten van de termijn van 24 uur de deur uit ({deadline}). "
                    "Verstuur het nu, kort en concreet, zonder uitgebreide excuses."},
+    doc_nl=DOC_NL,
     check=check,
 )

@@ -62,6 +62,12 @@ def check(ctx: Context) -> Iterator[Hit]:
             break
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Iemands naam verkeerd schrijven vlak na de kennismaking komt slordig over, en het is het ene woord dat de lezer zeker ziet.",
+          "\"Geachte heer Bosma,\" in een bericht aan Henk Bosman.",
+          "Schrijf de naam precies zoals die persoon hem gaf: \"Bosman\", \"Van der Meer\".")
+
+
 RULE = make_rule(
     "name-misspelled", Severity.ERROR, ALL_CHANNELS, __doc__,
     summary_nl="De voor- of achternaam van de ontvanger lijkt verkeerd gespeld (\"Marie\" voor \"Maria\").",
@@ -69,5 +75,6 @@ RULE = make_rule(
                    "\"{name}\"."},
     nl={"default": "\"{written}\" lijkt een verschrijving van \"{name}\". Schrijf de naam precies zoals die "
                    "persoon hem gaf: \"{name}\"."},
+    doc_nl=DOC_NL,
     check=check,
 )

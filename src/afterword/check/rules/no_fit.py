@@ -45,10 +45,17 @@ def check(ctx: Context) -> Iterator[Hit]:
     yield Hit(values={"need": need.text, "strength": strength.text})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("De sterkste opvolging noemt het snijvlak: wat zij nodig hebben, en de ervaring die jij daarvoor meebrengt. Dat is de reden om jou aan te nemen.",
+          "Een e-mail die Henk bedankt en zijn fietsroute noemt, maar het draagvlak bij bewoners nergens koppelt aan de bewonersavonden die je leidde.",
+          "Voeg één zin toe die een behoefte uit de notities verbindt met de sterkte die erop antwoordt.")
+
+
 RULE = make_rule(
     "no-fit", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
     summary_nl="De e-mail verbindt nergens een behoefte van de organisatie met een passende sterkte van de kandidaat.",
     en={"default": "Connect what they need with what you bring, in one sentence: \"{need}\" — \"{strength}\"."},
     nl={"default": "Verbind wat zij nodig hebben met wat jij meebrengt, in één zin: \"{need}\" — \"{strength}\"."},
+    doc_nl=DOC_NL,
     check=check,
 )

@@ -39,6 +39,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit()
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Eén doordachte vraag uit het gesprek toont interesse en inzicht, en geeft de lezer een reden om te antwoorden in plaats van te archiveren.",
+          "Een e-mail die bedankt, terugblikt en afsluit, zonder iets te vragen.",
+          "Stel één echte vraag die uit het gesprek voortkwam, bijvoorbeeld een uit de notities.")
+
+
 RULE = make_rule(
     "no-question", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
     summary_nl="De e-mail stelt de lezer geen enkele vraag.",
@@ -49,5 +55,6 @@ RULE = make_rule(
                    "geeft de lezer een reden om te antwoorden.",
         "from_notes": "De e-mail stelt geen vraag. Voeg één echte vraag uit het gesprek toe, bijvoorbeeld "
                       "\"{question}\""},
+    doc_nl=DOC_NL,
     check=check,
 )

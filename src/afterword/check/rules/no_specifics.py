@@ -47,6 +47,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     yield Hit(values={"example": item.text})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een opvolging die na elk gesprek verstuurd had kunnen worden, is een bedankkaartje, geen voortzetting van het gesprek. Wat je noemt uit het gesprek, maakt dat de lezer jou onthoudt.",
+          "\"Hartelijk dank voor de prettige kennismaking. Ik heb genoten van ons gesprek en ben enthousiast over de functie.\"",
+          "Kom terug op één ding uit het gesprek: het thema, een behoefte die zij noemden, of een moment dat jullie deelden.")
+
+
 RULE = make_rule(
     "no-specifics", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Het bericht noemt niets specifieks uit dit gesprek (thema, behoefte, sterkte, moment of vraag).",
@@ -54,5 +60,6 @@ RULE = make_rule(
                    "to something you discussed, e.g. \"{example}\"."},
     nl={"default": "Niets in dit bericht is specifiek voor dit gesprek; het past na elk sollicitatiegesprek. "
                    "Kom terug op iets wat jullie bespraken, bijvoorbeeld \"{example}\"."},
+    doc_nl=DOC_NL,
     check=check,
 )

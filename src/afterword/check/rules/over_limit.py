@@ -44,6 +44,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(key, {"length": length, "limit": limit, "over": length - limit}, start=start, end=len(body))
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("LinkedIn weigert een bericht boven de grens en X kapt het af: het deel dat verdwijnt, is meestal het concrete deel aan het eind.",
+          "Een uitnodiging van 260 tekens op een gratis LinkedIn-account.",
+          "Houd één concreet punt en de naam; laat het bedankje en de afsluiting weg.")
+
+
 RULE = make_rule(
     "over-limit", Severity.ERROR, frozenset({Channel.LINKEDIN, Channel.X}), __doc__,
     summary_nl="Het bericht is langer dan het kanaal toestaat (LinkedIn 200 tekens, X 280 gewogen tekens).",
@@ -55,5 +61,6 @@ RULE = make_rule(
                     "één concreet punt en de naam, laat het bedankje en de afsluiting weg.",
         "x": "Het bericht telt {length} tekens zoals X telt (links 23, emoji 2); de grens is {limit}. "
              "Schrap er {over}."},
+    doc_nl=DOC_NL,
     check=check,
 )

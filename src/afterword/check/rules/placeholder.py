@@ -28,6 +28,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                       in_subject=in_subject)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een opvolging met achtergebleven sjabloontekst laat zien dat hij in serie is gemaakt, en maakt al het concrete eromheen ongedaan.",
+          "\"Geachte [naam], dank voor het gesprek bij {bedrijf}.\"",
+          "Vul elke tekst tussen haken of in hoofdletters in, of haal hem weg, voor je verstuurt.")
+
+
 RULE = make_rule(
     "placeholder", Severity.ERROR, ALL_CHANNELS, __doc__,
     summary_nl="Niet ingevulde sjabloontekst: `[Naam]`, `{bedrijf}`, `<interviewer>`, `XXX`, `TODO`, `___`.",
@@ -35,5 +41,6 @@ RULE = make_rule(
                    "or delete it."},
     nl={"default": "\"{text}\" is sjabloontekst die nooit is ingevuld. Vervang het door de echte tekst of "
                    "haal het weg."},
+    doc_nl=DOC_NL,
     check=check,
 )

@@ -52,6 +52,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(kind, {"text": body[start:end].strip()}, start=start, end=end)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een opvolging herinnert hen eraan waarom ze jou nodig hebben, zonder op te dringen. Druk en aanmatiging maken de lezer defensief, en \"als ik begin\" loopt vooruit op hun beslissing.",
+          "\"Laat u mij uiterlijk vrijdag weten? Als ik begin, pak ik eerst de data aan. Ik ben de beste kandidaat!!\"",
+          "Schrap de termijn en de aanmatiging; zeg wat je meebrengt en stel één echte vraag.")
+
+
 RULE = make_rule(
     "pushy", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Druk of aanmatiging: termijnen opleggen, het aanbod al aannemen, zelfoverschatting, ultimatums, "
@@ -64,5 +70,6 @@ RULE = make_rule(
                   "je meebrengt en stel liever één echte vraag.",
         "bangs": "\"{text}\" komt over als schreeuwen. Eén punt (of één !) is genoeg.",
         "caps": "\"{text}\" in hoofdletters komt over als schreeuwen. Schrijf het gewoon in kleine letters."},
+    doc_nl=DOC_NL,
     check=check,
 )

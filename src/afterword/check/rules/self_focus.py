@@ -45,6 +45,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(values={"first": first, "reader": reader})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een opvolging gaat over het probleem van de lezer en hoe jij kunt helpen. Een bericht vol ik, mij, mijn leest als een tweede sollicitatiebrief.",
+          "\"Ik heb veel geleerd. Ik denk dat mijn ervaring past. Ik heb teams geleid en ik heb …\"",
+          "Richt een paar zinnen op de lezer: hun behoefte, hun vraag, wat jij voor hen kunt doen.")
+
+
 RULE = make_rule(
     "self-focus", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
     summary_nl="In een e-mail van 40 woorden of meer staan meer dan 3 keer zo veel ik-woorden als woorden "
@@ -53,5 +59,6 @@ RULE = make_rule(
                    "towards the reader: their need, their question, what you could do for them."},
     nl={"default": "De e-mail zegt {first} keer ik/mij/mijn en {reader} keer u/je/jullie. Richt een of twee "
                    "zinnen op de lezer: hun behoefte, hun vraag, wat jij voor hen kunt doen."},
+    doc_nl=DOC_NL,
     check=check,
 )

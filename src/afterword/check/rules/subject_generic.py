@@ -50,6 +50,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     yield Hit(values={"subject": stripped, "topic": topic}, start=start, end=start + len(stripped), in_subject=True)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een kaal \"Bedankt\" verspilt de kop: het past bij elke kandidaat. Een onderwerp met het thema herinnert de lezer aan jou nog voor hij de mail opent.",
+          "\"Bedankt voor het gesprek van vandaag – Gemeente Utrecht\"",
+          "Noem de rode draad van het gesprek, bijvoorbeeld \"Deelmobiliteit in Merwede: een vervolg\".")
+
+
 RULE = make_rule(
     "subject-generic", Severity.WARNING, EMAIL_ONLY, __doc__,
     summary_nl="Het onderwerp zegt niets wat bij dit gesprek hoort (\"Bedankt\", \"Opvolging gesprek\").",
@@ -57,5 +63,6 @@ RULE = make_rule(
                    "talked about, e.g. the theme: \"{topic}\"."},
     nl={"default": "Het onderwerp zegt alleen \"{subject}\"; dat kan van elke kandidaat komen. Noem waar het "
                    "gesprek over ging, bijvoorbeeld het thema: \"{topic}\"."},
+    doc_nl=DOC_NL,
     check=check,
 )

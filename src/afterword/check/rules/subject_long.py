@@ -30,6 +30,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                   in_subject=True)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("De meeste mail wordt eerst op een telefoon gelezen, waar een onderwerp na zo'n 60 tekens wordt afgekapt; juist het concrete deel valt dan weg.",
+          "\"Naar aanleiding van ons gesprek over deelmobiliteit en draagvlak in Merwede\"",
+          "Houd het onderwerp onder de 60 tekens en zet het concrete onderwerp vooraan.")
+
+
 RULE = make_rule(
     "subject-long", Severity.WARNING, EMAIL_ONLY, __doc__,
     summary_nl="Het onderwerp is langer dan 60 tekens, zodat telefoons het afkappen.",
@@ -37,5 +43,6 @@ RULE = make_rule(
                    "Shorten it and put the specific topic first."},
     nl={"default": "Het onderwerp heeft {length} tekens; op een telefoon wordt het na ongeveer {limit} "
                    "afgekapt. Maak het korter en zet het concrete onderwerp vooraan."},
+    doc_nl=DOC_NL,
     check=check,
 )

@@ -26,11 +26,18 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(values={"topic": topic})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Het onderwerp is de kop van je opvolging. Zonder onderwerp oogt de e-mail onaf en raakt hij ondergesneeuwd.",
+          "Een e-mail die meteen met \"Beste Henk,\" begint, zonder regel `Onderwerp:`.",
+          "Begin met `Onderwerp: …` (of `Subject: …`) dat noemt waar het gesprek over ging, en dan een lege regel.")
+
+
 RULE = make_rule(
     "subject-missing", Severity.ERROR, EMAIL_ONLY, __doc__,
     summary_nl="De e-mail heeft geen onderwerpregel, of een lege.",
     en={"default": "The email has no subject. Add one that names what you talked about, e.g. \"{topic}\"."},
     nl={"default": "De e-mail heeft geen onderwerp. Voeg er een toe dat noemt waar je het over had, "
                    "bijvoorbeeld \"{topic}\"."},
+    doc_nl=DOC_NL,
     check=check,
 )

@@ -29,6 +29,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                           "limit": LIMIT})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een opvolging wordt tussen twee afspraken door gelezen, vaak op een telefoon. Boven de 250 woorden raakt de kern zoek; 80 tot 200 woorden wordt gelezen.",
+          "Een opvolging die in 400 woorden het hele gesprek, elke sterkte en drie vragen navertelt.",
+          "Houd één thema, één behoefte met passende sterkte en één vraag; schrap de rest.")
+
+
 RULE = make_rule(
     "too-long", Severity.WARNING, EMAIL_ONLY, __doc__,
     summary_nl="De e-mail is langer dan 250 woorden.",
@@ -36,5 +42,6 @@ RULE = make_rule(
                    "one need with your matching strength and one question, and cut the rest."},
     nl={"default": "De e-mail telt {words} woorden; boven de {limit} wordt hij vluchtig gelezen of uitgesteld. "
                    "Houd één thema, één behoefte met jouw passende sterkte en één vraag, en schrap de rest."},
+    doc_nl=DOC_NL,
     check=check,
 )

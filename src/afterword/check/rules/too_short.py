@@ -28,6 +28,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(values={"words": count, "limit": LIMIT})
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("In minder dan 50 woorden is er ruimte om te bedanken, niet om het gesprek voort te zetten: geen behoefte, geen sterkte, geen vraag.",
+          "\"Hoi Joost, bedankt voor vandaag, leuk je te ontmoeten! Groet, Daan\"",
+          "Voeg één zin toe over wat zij nodig hebben en wat jij meebrengt, en één vraag uit het gesprek.")
+
+
 RULE = make_rule(
     "too-short", Severity.WARNING, EMAIL_ONLY, __doc__,
     summary_nl="De e-mail is korter dan 50 woorden.",
@@ -36,5 +42,6 @@ RULE = make_rule(
     nl={"default": "De e-mail telt maar {words} woorden (minder dan {limit}): genoeg om te bedanken, niet om "
                    "het gesprek voort te zetten. Voeg toe wat zij nodig hebben, wat jij daarvoor meebrengt, "
                    "en één vraag."},
+    doc_nl=DOC_NL,
     check=check,
 )

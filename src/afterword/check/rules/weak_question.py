@@ -51,6 +51,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(start=first.start, end=first.end)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een vraag naar de stand van zaken laat de lezer werken zonder iets terug te geven, en elke kandidaat kan hem stellen.",
+          "\"Wanneer hoor ik meer over de volgende stap?\"",
+          "Vervang hem door een vraag die uit het gesprek voortkwam, bijvoorbeeld een uit de notities.")
+
+
 RULE = make_rule(
     "weak-question", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Elke gestelde vraag vraagt alleen naar de stand van zaken of is algemeen (\"Wanneer hoor ik meer?\").",
@@ -62,5 +68,6 @@ RULE = make_rule(
                    "een vraag die uit het gesprek voortkomt.",
         "from_notes": "Je vragen gaan alleen over de stand van zaken; elke kandidaat kan die stellen. Stel liever "
                       "een vraag die uit het gesprek voortkomt, bijvoorbeeld \"{question}\""},
+    doc_nl=DOC_NL,
     check=check,
 )

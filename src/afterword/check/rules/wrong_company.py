@@ -59,6 +59,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                     break
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("Een organisatie bedanken voor een gesprek dat je bij een andere had, verraadt dat je één tekst voor meerdere werkgevers gebruikt.",
+          "\"Die aanpak werk ik graag uit voor het Hoogheemraadschap van Delfland\" in een opvolging aan Rijnland.",
+          "Vervang de naam van de andere organisatie door deze, en lees de zin eromheen opnieuw.")
+
+
 RULE = make_rule(
     "wrong-company", Severity.ERROR, ALL_CHANNELS, __doc__,
     summary_nl="Het bericht noemt een andere organisatie waar de kandidaat mee in gesprek is: een kopieerfout.",
@@ -66,5 +72,6 @@ RULE = make_rule(
                    "Replace it with {company} and reread the sentence."},
     nl={"default": "\"{other}\" is een andere organisatie waar je mee in gesprek bent; dit bericht gaat naar "
                    "{company}. Vervang het door {company} en lees de zin opnieuw."},
+    doc_nl=DOC_NL,
     check=check,
 )

@@ -78,6 +78,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     yield Hit(key, values, start=person[0].start, end=person[-1].end)
 
 
+#: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
+DOC_NL = ("De lezer aanspreken met andermans naam is de klassieke kopieerfout: het bericht was kennelijk voor iemand anders bedoeld.",
+          "Een bericht voor Anneke van der Meer dat begint met \"Beste Joost,\" (gekopieerd uit het bericht aan Joost).",
+          "Begin met de naam van de ontvanger: \"Beste Anneke,\" of formeel \"Geachte mevrouw Van der Meer,\".")
+
+
 RULE = make_rule(
     "wrong-name", Severity.ERROR, ALL_CHANNELS, __doc__,
     summary_nl="De aanhef spreekt iemand anders aan dan de ontvanger (\"Beste Pieter,\" in een bericht aan Maria).",
@@ -89,5 +95,6 @@ RULE = make_rule(
                    "van {name}.",
         "other_contact": "De aanhef spreekt \"{written}\" ({other}) aan, maar dit bericht is voor {name}: een "
                          "kopieerfout. Begin met de naam van {name}."},
+    doc_nl=DOC_NL,
     check=check,
 )
