@@ -11,7 +11,7 @@ Usage: python bench/web_speed.py [--db PATH] [--interviews N] [--runs R]
 from __future__ import annotations
 
 import argparse
-import logging
+import http.client
 import multiprocessing
 import random
 import socket
@@ -19,12 +19,14 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx
 import uvicorn
 from store_seed import NOW, seed
 
@@ -37,7 +39,47 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
 
 
-def timed(name: str, runs: int, call: Callable[[int], httpx.Response]) -> None:
+class Client:
+    """A keep-alive HTTP/1.1 client on the standard library, with as little overhead as possible."""
+
+    def __init__(self, base: str) -> None:
+        host, port = base.removeprefix("http://").split(":")
+        self.conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict[str, str] | None = None,
+                headers: dict[str, str] | None = None) -> Reply:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        sent = {"Host": "127.0.0.1", **(headers or {})}
+        if body is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        self.conn.request(method, path, body=body, headers=sent)
+        response = self.conn.getresponse()
+        text = response.read().decode()
+        for header in response.headers.get_all("set-cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return Reply(response.status, text)
+
+    def get(self, path: str) -> Reply:
+        return self.request("GET", path)
+
+    def post(self, path: str, data: dict[str, str], headers: dict[str, str]) -> Reply:
+        return self.request("POST", path, data, headers)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@dataclass
+class Reply:
+    status_code: int
+    text: str
+
+
+def timed(name: str, runs: int, call: Callable[[int], Reply]) -> None:
     samples = []
     for n in range(runs):
         t0 = time.perf_counter()
@@ -81,9 +123,9 @@ def wait_until_up(base: str) -> None:
     deadline = time.monotonic() + 30
     while True:
         try:
-            httpx.get(base + "/static/app.css", timeout=1)
+            urllib.request.urlopen(base + "/static/app.css", timeout=1).close()
             return
-        except httpx.HTTPError:
+        except OSError:
             if time.monotonic() > deadline:
                 raise SystemExit("the server did not start") from None
             time.sleep(0.05)
@@ -97,7 +139,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--write-seconds", type=float, default=5.0)
     args = parser.parse_args()
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     path = args.db or Path(tempfile.mkdtemp(prefix="afterword-web-bench-")) / "bench.db"
     url = f"sqlite:///{path}"
     service = open_service(url)
@@ -112,7 +153,7 @@ def main() -> None:
     print(f"database: {path} ({path.stat().st_size / 1e6:.1f} MB, {args.interviews:,} interviews, "
           f"{contacts:,} contacts, {len(open_ids):,} with follow-ups owed)")
 
-    sock = socket.socket()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # TCP_NODELAY, see serve_cmd
     sock.bind(("127.0.0.1", 0))
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     # The server runs in its own process, as `afterword serve` would, so the client does not share its GIL.
@@ -121,45 +162,46 @@ def main() -> None:
     wait_until_up(base)
     rng = random.Random(11)
     picks = [rng.choice(open_ids) for _ in range(args.runs)]
-    with httpx.Client(base_url=base, timeout=30) as client:
-        client.get("/")  # CSRF cookie, warm-up
-        for interview_id in dict.fromkeys(picks):  # first visit composes the drafts of an imported interview
-            client.get(f"/interviews/{interview_id}")
-        timed("GET / (dashboard)", args.runs, lambda n: client.get("/"))
-        timed("GET /interviews/{id} (owed, drafted)", args.runs, lambda n: client.get(f"/interviews/{picks[n]}"))
-        first = picks[0]
-        page = client.get(f"/interviews/{first}").text
-        key = page.split('id="card-', 1)[1].split('"', 1)[0]
-        contact, channel = key.split("--")
-        token = client.cookies["afterword_csrf"]
-        timed("POST …/check (live findings)", args.runs,
-              lambda n: client.post(f"/interviews/{first}/cards/{contact}/{channel}/check",
-                                    data={"body": f"Hello, thanks {n}", "subject": "Hi"},
-                                    headers={"x-csrftoken": token, "hx-request": "true"}))
+    client = Client(base)
+    client.get("/")  # CSRF cookie, warm-up
+    for interview_id in dict.fromkeys(picks):  # first visit composes the drafts of an imported interview
+        client.get(f"/interviews/{interview_id}")
+    timed("GET / (dashboard)", args.runs, lambda n: client.get("/"))
+    timed("GET /interviews/{id} (owed, drafted)", args.runs, lambda n: client.get(f"/interviews/{picks[n]}"))
+    first = picks[0]
+    page = client.get(f"/interviews/{first}").text
+    key = page.split('id="card-', 1)[1].split('"', 1)[0]
+    contact, channel = key.split("--")
+    token = client.cookies["afterword_csrf"]
+    timed("POST …/check (live findings)", args.runs,
+          lambda n: client.post(f"/interviews/{first}/cards/{contact}/{channel}/check",
+                                data={"body": f"Hello, thanks {n}", "subject": "Hi"},
+                                headers={"x-csrftoken": token, "hx-request": "true"}))
 
-        # Concurrent writers: this server saving one draft, another process saving another.
-        other = next(i for i in open_ids if i != first)
-        other_page = client.get(f"/interviews/{other}").text
-        okey = other_page.split('id="card-', 1)[1].split('"', 1)[0]
-        ocontact, ochannel = okey.split("--")
-        queue: multiprocessing.Queue[tuple[int, int, list[str]]] = multiprocessing.Queue()
-        proc = multiprocessing.Process(target=cli_writer,
-                                       args=(url, other, ocontact, ochannel, args.write_seconds, queue))
-        proc.start()
-        web_ok, web_failed = 0, []
-        end = time.monotonic() + args.write_seconds
-        version = int(page.split(f'id="card-{key}"', 1)[1].split('name="version" value="', 1)[1].split('"', 1)[0])
-        while time.monotonic() < end:
-            r = client.post(f"/interviews/{first}/cards/{contact}/{channel}",
-                            data={"subject": "Hi", "body": f"web {web_ok}", "version": str(version)},
-                            headers={"x-csrftoken": token, "hx-request": "true"})
-            if r.status_code == 200:
-                web_ok += 1
-                version += 1
-            else:
-                web_failed.append(f"HTTP {r.status_code}")
-        cli_ok, cli_conflicts, cli_errors = queue.get(timeout=60)
-        proc.join()
+    # Concurrent writers: this server saving one draft, another process saving another.
+    other = next(i for i in open_ids if i != first)
+    other_page = client.get(f"/interviews/{other}").text
+    okey = other_page.split('id="card-', 1)[1].split('"', 1)[0]
+    ocontact, ochannel = okey.split("--")
+    queue: multiprocessing.Queue[tuple[int, int, list[str]]] = multiprocessing.Queue()
+    proc = multiprocessing.Process(target=cli_writer,
+                                   args=(url, other, ocontact, ochannel, args.write_seconds, queue))
+    proc.start()
+    web_ok, web_failed = 0, []
+    end = time.monotonic() + args.write_seconds
+    version = int(page.split(f'id="card-{key}"', 1)[1].split('name="version" value="', 1)[1].split('"', 1)[0])
+    while time.monotonic() < end:
+        r = client.post(f"/interviews/{first}/cards/{contact}/{channel}",
+                        data={"subject": "Hi", "body": f"web {web_ok}", "version": str(version)},
+                        headers={"x-csrftoken": token, "hx-request": "true"})
+        if r.status_code == 200:
+            web_ok += 1
+            version += 1
+        else:
+            web_failed.append(f"HTTP {r.status_code}")
+    cli_ok, cli_conflicts, cli_errors = queue.get(timeout=60)
+    proc.join()
+    client.close()
     locked = [e for e in [*web_failed, *cli_errors] if "locked" in e.lower()]
     print(f"concurrent writes for {args.write_seconds:.0f} s: web {web_ok} saves ({len(web_failed)} failed), "
           f"CLI process {cli_ok} saves ({cli_conflicts} version conflicts, {len(cli_errors)} failed); 'database is locked': {len(locked)}")

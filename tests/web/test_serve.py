@@ -56,3 +56,15 @@ def test_serve_runs_on_loopback_and_prints_its_url(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_listening_socket_is_tcp_so_responses_are_not_delayed() -> None:
+    from afterword.cli.serve_cmd import _bind
+
+    sock = _bind("127.0.0.1", 0)
+    try:
+        # asyncio sets TCP_NODELAY only on sockets whose proto is TCP; without it keep-alive
+        # responses wait ~40 ms for a delayed ACK.
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()
