@@ -173,3 +173,14 @@ def test_closing_register(notes: str, contact: str, closing: str, fires: bool) -
     greeting = {"henk": "Beste Henk,", "maria": "Dear Maria,", "joost": "Beste Joost,"}[contact]
     body = f"{greeting}\n\nDank voor het gesprek over Merwede en de Rotterdam hub.\n\n{closing}"
     assert ("formality-mismatch" in codes(notes, contact, body)) is fires
+
+
+@pytest.mark.parametrize(("sentence", "shouting"), [
+    ("I am VERY excited about the streaming work.", True),
+    ("Ik ben ZEER enthousiast over de streaming.", True),
+    ("I REALLY WANT this role.", True),
+    ("We discussed GDPR, the AWS bill and the ETL in SQL.", False),
+    ("ACME LOGISTICS has a great team.", False),
+])
+def test_shouting_in_capitals(sentence: str, shouting: bool) -> None:
+    assert ("pushy" in codes("acme-panel.toml", "maria", sentence)) is shouting

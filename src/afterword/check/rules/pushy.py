@@ -21,19 +21,24 @@ from collections.abc import Iterator
 from afterword.check.context import Context
 from afterword.check.kinds import both_languages
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.lang.lemmas import is_known_word
 from afterword.core.lang.names import fold_cached as fold
-from afterword.core.model import Severity
+from afterword.core.model import Language, Severity
 
 _BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?!+|!\?+")
 _CAPS = re.compile(r"\b[A-ZÀ-Ý]{4,}(?:\s+[A-ZÀ-Ý]{2,})*\b")
 
 
 def _shouting(ctx: Context) -> Iterator[re.Match[str]]:
+    """Words in capitals that are not acronyms: two or more in a row, one of five letters or more,
+    or a four-letter ordinary word ("VERY", "ZEER"); never a word from the notes (ACME, KPI)."""
     known = ctx.notes.known_words
     for match in _CAPS.finditer(ctx.body):
         words = match.group().split()
         loud = [w for w in words if fold(w) not in known and len(w) >= 4]
-        if loud and (len(words) >= 2 or len(words[0]) >= 5):
+        if not loud:
+            continue
+        if len(words) >= 2 or len(words[0]) >= 5 or any(is_known_word(loud[0].lower(), lang) for lang in Language):
             yield match
 
 
