@@ -184,3 +184,18 @@ def test_closing_register(notes: str, contact: str, closing: str, fires: bool) -
 ])
 def test_shouting_in_capitals(sentence: str, shouting: bool) -> None:
     assert ("pushy" in codes("acme-panel.toml", "maria", sentence)) is shouting
+
+
+@pytest.mark.parametrize(("given", "greeting", "wrong"), [
+    ("Thomas Okafor", "Hi Tom,", False), ("Robert Lindqvist", "Dear Bob,", False),
+    ("Johannes de Boer", "Beste Hans,", False), ("Cornelis Jansen", "Beste Kees,", False),
+    ("Thomas Okafor", "Hi Pieter,", True), ("Johannes de Boer", "Beste Kees,", True),
+])
+def test_nicknames_are_the_recipient(given: str, greeting: str, wrong: bool) -> None:
+    from dataclasses import replace
+
+    interview = interview_for("acme-panel.toml")
+    contacts = tuple(replace(c, name=given) if c.id == "tom" else c for c in interview.contacts)
+    changed = replace(interview, contacts=contacts)
+    draft = Draft("tom", Channel.EMAIL, changed.language_of(contacts[1]), f"{greeting}\n\nThe dbt tests.", SUBJECT)
+    assert ("wrong-name" in [f.code for f in check_draft(changed, draft)]) is wrong

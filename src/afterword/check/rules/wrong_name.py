@@ -1,5 +1,8 @@
 """The greeting addresses someone other than the recipient ("Dear Pieter," in a draft for Maria).
 
+Short forms of the given name are the recipient too: "Tom" for Thomas, "Bob" for Robert, "Hans" for
+Johannes (nickname lists per language, and a form whose letters appear in order in the given name).
+
 Why it matters:
 Addressing the reader by someone else's name is the classic copy-paste slip. It tells the reader the
 message was written for someone else, and that is hard to recover from.
@@ -14,12 +17,14 @@ Open with the recipient's own name: "Hi Maria," or, formally, "Dear Ms. de Vries
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from afterword.check.context import Context
+from afterword.check.kinds import raw_lines
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.names import allowed_name_edits, fold, name_distance, name_forms, split_name
 from afterword.core.lang.tokens import Token
-from afterword.core.model import Severity
+from afterword.core.model import Language, Severity
 
 
 def addressed_people(tokens: tuple[Token, ...]) -> list[list[Token]]:
@@ -42,8 +47,31 @@ def is_recipient(person: list[Token], full_name: str) -> bool:
     if all(fold(t.text) in words for t in person):
         return True
     given = fold(split_name(full_name).given)
-    # Short forms of the given name: "Els" for "Elsbeth", "Alex" for "Alexandra".
-    return len(person) == 1 and len(text) >= 3 and (given.startswith(text) or text.startswith(given))
+    return len(person) == 1 and is_short_form(text, given)
+
+
+def is_short_form(short: str, given: str) -> bool:
+    """A nickname or short form of the given name: "Els" for "Elsbeth", "Tom" for "Thomas", "Bob" for
+    "Robert" (from the nickname lists), "Hans" for "Johannes" (its letters in order, same ending)."""
+    if len(short) < 2 or not given:
+        return False
+    if given.startswith(short) or short.startswith(given):
+        return len(short) >= 3 or short == given
+    if (short, given) in _nicknames() or (given, short) in _nicknames():
+        return True
+    letters = iter(given)
+    return len(short) >= 3 and all(ch in letters for ch in short) and short[-1] == given[-1]
+
+
+@cache
+def _nicknames() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for lang in Language:
+        for line in raw_lines(lang, "nicknames"):
+            parts = line.lower().split()
+            if len(parts) == 2:
+                pairs.add((parts[0], parts[1]))
+    return frozenset(pairs)
 
 
 def near_recipient(person: list[Token], full_name: str) -> bool:
