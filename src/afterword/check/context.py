@@ -225,17 +225,20 @@ class Context:
     def prefixes(self) -> frozenset[str]:
         return frozenset(p for t in self.content_tokens for p in word_prefixes(t.text))
 
-    def mentions(self, item: Item, *, deep: bool = True) -> bool:
+    def mentions(self, item: Item, *, deep: bool = True, lemmas: bool = True) -> bool:
         """Whether the draft recognisably refers to the item: a distinctive word in common
-        (five letters or more, or a proper name) or two content words in common."""
+        (five letters or more, or a proper name) or two content words in common. `deep` also
+        compares compounds and cognates, and (with `lemmas`) dictionary forms."""
         if _enough(item.keys & self.fast_keys, item):
             return True
         if not deep:
             return False
-        shared = (self.notes.lemma_keys(item, self.prefixes) | item.keys) & self.lemma_keys
-        if _enough(shared, item):
+        if _enough(self._contained(item), item):
             return True
-        return _enough(self._contained(item), item)
+        if not lemmas:
+            return False
+        shared = (self.notes.lemma_keys(item, self.prefixes) | item.keys) & self.lemma_keys
+        return _enough(shared, item)
 
     def _contained(self, item: Item) -> set[str]:
         """Compounds and cognates: `bewonersavonden` ~ `bewoners`, `Antwerpen` ~ `Antwerp`."""

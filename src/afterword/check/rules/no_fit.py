@@ -36,8 +36,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         for need_id in strength.answers:
             need_item = needs.get(need_id)
             # The strength must be named in words of its own, not only through words it shares with the need.
-            if need_item is not None and ctx.mentions(need_item) and ctx.mentions(
-                ctx.notes.without(strengths[str(index)], need_item)
+            # A suggestion is not worth loading the lemma data for: words, compounds and cognates decide.
+            if need_item is not None and ctx.mentions(need_item, lemmas=False) and ctx.mentions(
+                ctx.notes.without(strengths[str(index)], need_item), lemmas=False
             ):
                 return
     mine = [p for p in pairs if ctx.contact.id in p[0].raised_by] or pairs

@@ -43,25 +43,37 @@ def is_known_word(word: str, language: Language | str) -> bool:
 
 
 _EN_SUFFIXES = ("ies", "ing", "ed", "es", "s")
-_NL_SUFFIXES = ("heden", "ingen", "eren", "en", "es", "e", "s")
+_NL_SUFFIXES = ("heden", "eren", "en", "es", "e", "s")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str, language: Language | str) -> str:
     """A cheap, dictionary-free key: lower case, common inflection endings stripped.
 
-    Used as a fast first pass before lemmas: equal stems nearly always mean the same word.
+    Used as a fast first pass before lemmas: equal stems nearly always mean the same word
+    ("outages"/"outage" → "outag", "gefietst"/"fietst"/"fietsen" → "fiets").
     """
     w = word.lower().replace("’", "'")
     if "'" in w:
         w = w.split("'", 1)[0]
-    suffixes = _NL_SUFFIXES if str(language) == "nl" else _EN_SUFFIXES
+    dutch = str(language) == "nl"
+    if dutch and w.startswith("ge") and w.endswith(("t", "d")) and len(w) >= 7:
+        w = w[2:]  # a participle: gefietst → fietst
+    suffixes = _NL_SUFFIXES if dutch else _EN_SUFFIXES
     for suffix in suffixes:
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
             w = w[: -len(suffix)]
             if suffix == "ies":
                 w += "y"
+            elif dutch and suffix in ("en", "e") and len(w) >= 4 and w[-2] in "aeou" and w[-3] not in "aeiouy" \
+                    and w[-1] not in "aeiouy":
+                w = w[:-1] + w[-2] + w[-1]  # open syllable: gemalen → gemal → gemaal, praten → praat
             break
+    else:
+        if dutch and len(w) >= 6 and w.endswith("t") and w[-2] not in "aeiout":
+            w = w[:-1]  # fietst → fiets
+        elif not dutch and len(w) >= 6 and w.endswith("e"):
+            w = w[:-1]  # outage → outag
     if len(w) >= 5 and w[-1] == w[-2] and w[-1] not in "aeiou":  # planning → plann → plan, bommen → bomm → bom
         w = w[:-1]
     return w
