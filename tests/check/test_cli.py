@@ -216,3 +216,21 @@ def test_explain_prints_why_example_fix(run_cli: Run) -> None:
     assert dutch.code == 0 and "Waarom het ertoe doet" in dutch.out and "Oplossing" in dutch.out
     unknown = run_cli("explain", "nope")
     assert unknown.code == 2 and "subject-generic" in unknown.err
+
+
+def test_checking_loads_no_lemma_data_or_rich_unless_needed() -> None:
+    """The start path stays light: `check --json` imports neither rich nor, for drafts whose words
+    already match (or cannot match) the notes, simplemma's dictionaries."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from afterword.cli.main import run\n"
+        f"for name in ('en/maria-clean.txt', 'en/maria-generic.txt'):\n"
+        f"    run(['check', {ACME!r}, {str(DRAFTS)!r} + '/' + name, '--to', 'maria', '--json',"
+        f" '--sent-at', {IN_TIME!r}])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'simplemma')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
