@@ -234,3 +234,14 @@ def test_checking_loads_no_lemma_data_or_rich_unless_needed() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_draft_from_standard_input() -> None:
+    import subprocess
+    import sys
+
+    text = Path(draft("en/maria-wrong-name.txt")).read_bytes()
+    result = subprocess.run([sys.executable, "-m", "afterword.cli.main", "check", ACME, "-", "--to", "maria", "--json",
+                             "--sent-at", IN_TIME], input=text, capture_output=True, check=False)
+    assert result.returncode == 1
+    assert "wrong-name" in [f["code"] for f in json.loads(result.stdout)["findings"]]

@@ -19,7 +19,7 @@ CHANNELS = [str(c) for c in Channel]
 
 @click.command("check")
 @click.argument("notes", type=click.Path(dir_okay=True))
-@click.argument("draft", required=False, type=click.Path(dir_okay=True))
+@click.argument("draft", required=False, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--to", "contact_id", metavar="ID", help="The contact the draft is written for (required with DRAFT).")
 @click.option("--drafts", "drafts_file", metavar="FILE.json",
               help="Check several drafts together (the shape `draft --json` prints).")
@@ -34,7 +34,8 @@ CHANNELS = [str(c) for c in Channel]
 @json_option
 def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: str | None, channel: str,
           sent_at_text: str | None, other_companies: tuple[str, ...], linkedin_limit: str, as_json: bool) -> int:
-    """Check DRAFT (a text file, written for --to ID) or --drafts FILE.json against the NOTES.
+    """Check DRAFT (a text file, `-` for standard input, written for --to ID) or --drafts FILE.json
+    against the NOTES.
 
     Exit 1 when any finding is an error."""
     if draft is None and drafts_file is None:
@@ -86,6 +87,11 @@ def _contact_language(interview: Interview, contact_id: str, key: str, file: str
 
 
 def _read_text(path: str) -> str:
+    """The file's text (`-`: standard input), refusing binary, non-UTF-8 and oversized input."""
+    if path == "-":
+        import sys
+
+        return _decode(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)[:MAX_DRAFT_BYTES], "<stdin>")
     p = Path(path)
     try:
         if p.is_dir():
@@ -100,6 +106,10 @@ def _read_text(path: str) -> str:
         raise InputError("cannot read the file (permission denied)", file=path) from None
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror or exc})", file=path) from None
+    return _decode(data, path)
+
+
+def _decode(data: bytes, path: str) -> str:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("this is a binary file, not a text draft", file=path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
