@@ -116,3 +116,18 @@ def test_upload_without_a_file(client: TestClient[Litestar]) -> None:
     r = form_post(client, "/upload", {"replace": "0"})
     assert r.status_code == 400
     assert "Choose a notes file first." in r.text
+
+
+def test_pages_have_no_inline_script_or_handlers(app: Litestar, client: TestClient[Litestar]) -> None:
+    """The CSP forbids inline script; the pages must not need any (else they would break silently)."""
+    import re
+
+    from tests.web.conftest import store_with_drafts
+
+    interview_id = store_with_drafts(app)
+    for path in ("/", "/capture", "/upload", f"/interviews/{interview_id}", "/missing"):
+        html = client.get(path).text
+        assert re.findall(r"<script(?![^>]*\ssrc=)[^>]*>", html) == [], path
+        assert re.findall(r"\son[a-z]+\s*=", html) == [], path
+        assert "hx-on" not in html and "javascript:" not in html, path
+        assert '"allowEval": false' in html, path
