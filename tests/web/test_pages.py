@@ -7,6 +7,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from afterword.core.notes import load_notes, parse_notes
+from afterword.web.app import create_app
 from tests.web.conftest import ACME, GEMEENTE, NOW, backend, form_post, store_example
 
 
@@ -138,3 +139,21 @@ def test_an_unexpected_error_is_a_plain_500_page(app: Litestar, client: TestClie
     assert "AttributeError" not in r.text and "Traceback" not in r.text and "backend" not in r.text
     assert "content-security-policy" in r.headers
     assert any("internal error while serving GET /" in m for m in caplog.messages)  # the details go to the log
+
+
+def test_profile_links_can_only_be_web_pages() -> None:
+    from afterword.core.model import Channel, Contact
+    from afterword.web.cards import open_url
+
+    sneaky = Contact("x", "X", linkedin="javascript:alert(1).example", x="@ok_handle", email="a@b.example")
+    assert open_url(sneaky, Channel.LINKEDIN) == "https://javascript:alert(1).example"
+    assert open_url(sneaky, Channel.X) == "https://x.com/ok_handle"
+    assert open_url(sneaky, Channel.EMAIL, "Hi & bye", "Line 1\nLine 2") == (
+        "mailto:a@b.example?subject=Hi%20%26%20bye&body=Line%201%0ALine%202")
+    assert open_url(Contact("y", "Y"), Channel.LINKEDIN) is None
+
+
+def test_create_app_is_reachable_from_the_package() -> None:
+    import afterword.web
+
+    assert afterword.web.create_app is create_app
