@@ -199,3 +199,9 @@ def test_nicknames_are_the_recipient(given: str, greeting: str, wrong: bool) -> 
     changed = replace(interview, contacts=contacts)
     draft = Draft("tom", Channel.EMAIL, changed.language_of(contacts[1]), f"{greeting}\n\nThe dbt tests.", SUBJECT)
     assert ("wrong-name" in [f.code for f in check_draft(changed, draft)]) is wrong
+
+
+def test_unknown_contact_is_a_clear_key_error() -> None:
+    interview = interview_for("acme-panel.toml")
+    with pytest.raises(KeyError, match="maria, tom, els"):
+        check_draft(interview, Draft("pieter", Channel.EMAIL, interview.effective_language, "Hi", "x"))

@@ -144,7 +144,11 @@ class Context:
                  other_companies: Sequence[str] = (), linkedin_limit: int = 200) -> None:
         self.interview = interview
         self.draft = draft
-        self.contact: Contact = interview.contact(draft.contact)
+        try:
+            self.contact: Contact = interview.contact(draft.contact)
+        except KeyError:
+            known = ", ".join(c.id for c in interview.contacts) or "none"
+            raise KeyError(f"draft for unknown contact `{draft.contact}`; the interview has: {known}") from None
         self.sent_at = sent_at
         self.other_companies = tuple(other_companies)
         self.linkedin_limit = linkedin_limit
