@@ -205,3 +205,17 @@ def test_unknown_contact_is_a_clear_key_error() -> None:
     interview = interview_for("acme-panel.toml")
     with pytest.raises(KeyError, match="maria, tom, els"):
         check_draft(interview, Draft("pieter", Channel.EMAIL, interview.effective_language, "Hi", "x"))
+
+
+@pytest.mark.parametrize(("notes", "contact", "question", "weak"), [
+    ("acme-panel.toml", "maria", "What would the next steps look like?", True),
+    ("acme-panel.toml", "maria", "Is there anything else you need from me?", True),
+    ("acme-panel.toml", "maria", "Could you share when I might hear back?", True),
+    ("acme-panel.toml", "maria", "When can I expect to hear back about the Rotterdam hub project?", False),
+    ("acme-panel.toml", "maria", "Which metric would tell you after 90 days that streaming works?", False),
+    ("gemeente-een-op-een.toml", "henk", "Hoe zien de vervolgstappen eruit?", True),
+    ("gemeente-een-op-een.toml", "henk", "Wanneer hoor ik meer?", True),
+    ("gemeente-een-op-een.toml", "henk", "Hoe ziet het eerste jaar in Merwede eruit?", False),
+])
+def test_weak_questions(notes: str, contact: str, question: str, weak: bool) -> None:
+    assert ("weak-question" in codes(notes, contact, question)) is weak
