@@ -25,6 +25,17 @@ NOW = parse_instant("2026-11-27T18:00:00+01:00")
 BASE_URL = "http://127.0.0.1:8765"
 
 
+@pytest.fixture(autouse=True)
+def mail_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Mail settings live here (none by default), never in the user's own config directory."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("AFTERWORD_HOME", str(home))
+    monkeypatch.delenv("AFTERWORD_SMTP_PASSWORD", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return home
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'web.db'}"

@@ -44,9 +44,10 @@ def create_app(
     from litestar.static_files import create_static_files_router
     from litestar.template.config import TemplateConfig
 
-    from afterword.web import errors, handlers
+    from afterword.web import errors, handlers, mail_handlers
     from afterword.web.backend import Backend
     from afterword.web.guard import Guard
+    from afterword.web.mail import MailDesk
 
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -59,6 +60,7 @@ def create_app(
     app = Litestar(
         route_handlers=[
             *handlers.ROUTES,
+            *mail_handlers.ROUTES,
             create_static_files_router(path="/static", directories=[HERE / "static"], name="static",
                                        send_as_attachment=False, cache_control=None),
         ],
@@ -72,7 +74,7 @@ def create_app(
         ),
         exception_handlers={HTTPException: errors.http_error, Exception: errors.internal_error},
         request_max_body_size=MAX_BODY_BYTES,
-        state=_state(backend=backend, now=now or _clock),
+        state=_state(backend=backend, mail=MailDesk(backend.service), now=now or _clock),
         on_shutdown=[backend.close],
         debug=debug,
         openapi_config=None,

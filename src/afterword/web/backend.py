@@ -158,16 +158,35 @@ class Backend:
         found = self._touchpoint(interview_id, contact, channel)
         if found is None:
             return None
+        mine = self.keep_edits(interview_id, contact, channel, edited, now)
+        if mine is not None:
+            return self._fresh_card(interview_id, contact, channel, now), mine
+        self.service.set_status(interview_id, contact, channel, status, now)
+        return self._fresh_card(interview_id, contact, channel, now), None
+
+    def keep_edits(self, interview_id: int, contact: str, channel: Channel,
+                   edited: tuple[str | None, str, int] | None, now: datetime) -> Draft | None:
+        """Save unsaved editor text before acting on a draft; on a stale version, the user's text back."""
+        found = self._touchpoint(interview_id, contact, channel)
+        if found is None or edited is None:
+            return None
         tp = found[1]
-        if edited is not None and (edited[0] != tp.subject or edited[1] != tp.body) and not tp.status.is_done:
+        if (edited[0] != tp.subject or edited[1] != tp.body) and not tp.status.is_done:
             subject, body, version = edited
             try:
                 self.service.save_draft(interview_id, contact, channel, subject, body, version, at=now)
             except (ConflictError, NotEditableError):
-                mine = Draft(contact, channel, tp.language, body, subject)
-                return self._fresh_card(interview_id, contact, channel, now), mine
-        self.service.set_status(interview_id, contact, channel, status, now)
-        return self._fresh_card(interview_id, contact, channel, now), None
+                return Draft(contact, channel, tp.language, body, subject)
+        return None
+
+    def exists(self, interview_id: int) -> bool:
+        return self._load(interview_id) is not None
+
+    def card(self, interview_id: int, contact: str, channel: Channel, now: datetime) -> Card | None:
+        """The stored card, checked; None when there is no such interview, contact or channel."""
+        if self._touchpoint(interview_id, contact, channel) is None:
+            return None
+        return self._fresh_card(interview_id, contact, channel, now)
 
     # -- import and export -------------------------------------------------------------------
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from afterword.core.model import Channel, Contact, Finding, Language, TouchpointStatus
 from afterword.web import counting
+
+if TYPE_CHECKING:
+    from afterword.web.mail import EmailSend, Notice, SocialSend
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,10 @@ class Card:
     body: str
     version: int
     findings: tuple[Finding, ...]
+    #: Filled in by `web.mail`: sending (email) or copy-and-open (LinkedIn, X), and an action's outcome.
+    email: EmailSend | None = None
+    social: SocialSend | None = None
+    notice: Notice | None = None
 
     @property
     def key(self) -> str:

@@ -16,6 +16,7 @@ from afterword.core.model import Channel, TouchpointStatus
 from afterword.web import capture as capture_form
 from afterword.web.cards import Card
 from afterword.web.i18n import COOKIE, UI_LANGUAGES
+from afterword.web.mail_handlers import decorate_card, interview_response
 from afterword.web.render import backend_of, now_of, page, ui_for
 
 AnyRequest = Request[Any, Any, Any]
@@ -78,11 +79,7 @@ COMMON_ZONES = ("Europe/Amsterdam", "Europe/Brussels", "Europe/London", "Europe/
 
 @get("/interviews/{interview_id:int}", name="interview")
 async def interview_page(request: AnyRequest, interview_id: FromPath[int]) -> Template:
-    backend, now = backend_of(request), now_of(request)
-    view = await run_sync(partial(backend.interview_view, interview_id, now))
-    if view is None:
-        raise NotFoundException()
-    return page(request, "interview.html", view=view)
+    return await interview_response(request, interview_id)
 
 
 def _card_args(contact: str, channel: str) -> Channel:
@@ -127,6 +124,7 @@ async def card_save(request: AnyRequest, interview_id: FromPath[int], contact: F
             return page(request, "conflict.html", card=card, mine=conflict, interview_id=interview_id,
                         status=409)
         return Redirect(f"/interviews/{interview_id}#card-{card.key}", status_code=303)
+    card = await run_sync(partial(decorate_card, request, interview_id, card, now))
     return page(request, "_card.html", card=card, interview_id=interview_id, conflict=conflict,
                 saved=conflict is None, status=409 if conflict is not None else 200)
 
@@ -157,10 +155,12 @@ async def card_status(request: AnyRequest, interview_id: FromPath[int], contact:
         if not _is_htmx(request):
             return page(request, "conflict.html", card=card, mine=conflict, interview_id=interview_id,
                         status=409)
+        card = await run_sync(partial(decorate_card, request, interview_id, card, now))
         return page(request, "_card.html", card=card, interview_id=interview_id, conflict=conflict,
                     saved=False, status=409)
     if not _is_htmx(request):
         return Redirect(f"/interviews/{interview_id}#card-{card.key}", status_code=303)
+    card = await run_sync(partial(decorate_card, request, interview_id, card, now))
     return page(request, "_card.html", card=card, interview_id=interview_id, conflict=None, saved=False)
 
 

@@ -1,0 +1,252 @@
+"""The web's bridge to delivery: send or schedule email through the outbox, copy-and-open, calendar feeds.
+
+Every method is blocking (it runs in a worker thread). A `DeliveryService` is made per call, so
+settings written while the server runs (`config.toml`, `afterword password smtp`) count at once.
+Nothing here ever puts a password into a page: messages name the settings file and the command.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from afterword.core.errors import AfterwordError, InputError
+from afterword.core.model import Channel, Draft, Finding, Language, Severity
+from afterword.delivery.schedule import recipient_zone
+from afterword.web.cards import Card
+
+if TYPE_CHECKING:
+    from afterword.delivery.social import SocialAction
+    from afterword.service.delivery import DeliveryService
+    from afterword.service.interviews import InterviewService
+    from afterword.store.outbox import OutboxRow
+
+#: Outbox states in which a message is on its way or gone: no second "Send now".
+ACTIVE = ("queued", "sending", "sent", "unknown")
+INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The outcome of an action, shown on the card or the page. `text` is already translated."""
+
+    kind: str  # "ok" | "error" | "warning"
+    text: str
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class EmailSend:
+    """What an email card needs for "Send now" and "Schedule…"."""
+
+    row: OutboxRow | None
+    suggested: datetime
+    suggested_input: str
+    reason: str
+    office_hours: bool
+    zone: str
+    deadline: datetime
+    configured: bool
+
+    @property
+    def can_send(self) -> bool:
+        return self.row is None or self.row.state not in ACTIVE
+
+
+@dataclass(frozen=True)
+class SocialSend:
+    action: SocialAction | None
+    problem: str | None
+    allowance: str | None
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The interview page's send-all and calendar strip."""
+
+    configured: bool
+    setup: str | None
+    emails_left: int
+    allowance: str | None
+
+
+def not_set_up(gettext: Callable[[str], str], path: object) -> str:
+    _ = gettext
+    return _(
+        "Email sending is not set up yet: add an [smtp] table to %(path)s, then store the password "
+        "with `afterword password smtp`.") % {"path": path}
+
+
+class MailDesk:
+    """What the mail handlers call; one instance per app, over the web's `InterviewService`."""
+
+    def __init__(self, service: InterviewService) -> None:
+        self.service = service
+
+    def delivery(self) -> DeliveryService:
+        from afterword.service.delivery import DeliveryService
+
+        return DeliveryService(self.service)
+
+    # -- views ------------------------------------------------------------------------------
+
+    def decorate(self, interview_id: int, cards: Sequence[Card], now: datetime, language: Language,
+                 gettext: Callable[[str], str]) -> tuple[Card, ...]:
+        """The cards with their outbox state, send suggestion and copy-and-open action."""
+        try:
+            svc = self.delivery()
+        except AfterwordError as exc:
+            problem = Notice("error", exc.located())
+            return tuple(dataclasses.replace(c, notice=c.notice or problem) for c in cards)
+        rows = self._rows(svc, interview_id)
+        out: list[Card] = []
+        email: EmailSend | None = None
+        allowance: str | None = None
+        for card in cards:
+            if card.channel is Channel.EMAIL:
+                if email is None:
+                    email = self._email(svc, interview_id, now, language)
+                out.append(dataclasses.replace(card, email=dataclasses.replace(email, row=rows.get(card.contact.id))))
+            else:
+                if allowance is None and card.channel is Channel.LINKEDIN:
+                    allowance = svc.allowance_warning(now, language) or ""
+                out.append(dataclasses.replace(card, social=self._social(svc, card, allowance or None)))
+        return tuple(out)
+
+    def panel(self, interview_id: int, cards: Sequence[Card], now: datetime, language: Language,
+              gettext: Callable[[str], str]) -> Panel:
+        try:
+            svc = self.delivery()
+        except AfterwordError as exc:
+            return Panel(False, exc.located(), 0, None)
+        left = sum(1 for c in cards if c.channel is Channel.EMAIL and c.contact.email and c.body.strip()
+                   and not c.done and (c.email is None or c.email.can_send))
+        configured = svc.config.smtp is not None
+        setup = None if configured else not_set_up(gettext, svc.config.path)
+        linkedin = any(c.channel is Channel.LINKEDIN for c in cards)
+        return Panel(configured, setup, left, svc.allowance_warning(now, language) if linkedin else None)
+
+    def _rows(self, svc: DeliveryService, interview_id: int) -> dict[str, OutboxRow]:
+        from afterword.store import outbox as store
+
+        latest: dict[str, OutboxRow] = {}
+        for row in store.list_messages(svc.engine, (), interview_id, kind="follow-up"):
+            if row.contact and (row.contact not in latest or row.id > latest[row.contact].id):
+                latest[row.contact] = row
+        return latest
+
+    def _email(self, svc: DeliveryService, interview_id: int, now: datetime, language: Language) -> EmailSend:
+        interview = svc.interviews.get_interview(interview_id)[0]
+        from afterword.delivery.schedule import suggest_send_time
+
+        suggestion = suggest_send_time(interview, now, language)
+        zone = recipient_zone(interview)
+        return EmailSend(None, suggestion.at, suggestion.at.astimezone(zone).strftime(INPUT_FORMAT),
+                         suggestion.reason, suggestion.office_hours, zone_name(interview.timezone, zone, now),
+                         interview.deadline, svc.config.smtp is not None)
+
+    def _social(self, svc: DeliveryService, card: Card, allowance: str | None) -> SocialSend:
+        from afterword.delivery import social
+
+        if not card.body.strip():
+            return SocialSend(None, None, allowance)
+        try:
+            action = social.prepare(card.contact, Draft(card.contact.id, card.channel, card.language, card.body),
+                                    premium=svc.config.linkedin_premium)
+        except InputError as exc:
+            return SocialSend(None, exc.message, allowance)
+        return SocialSend(action, None, allowance if card.channel is Channel.LINKEDIN else None)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def send(self, interview_id: int, contacts: Sequence[str], when: datetime | None, now: datetime,
+             language: Language, gettext: Callable[[str], str]) -> Notice:
+        """Check, queue (the Message-ID is fixed here), then send now or leave it to the worker."""
+        _ = gettext
+        try:
+            svc = self.delivery()
+        except AfterwordError as exc:
+            return Notice("error", exc.located())
+        if svc.config.smtp is None:
+            return Notice("error", not_set_up(gettext, svc.config.path))
+        try:
+            svc.require_smtp()
+        except InputError:
+            return Notice("error", _(
+                "The SMTP password was not found. Store it with `afterword password smtp` "
+                "(or set AFTERWORD_SMTP_PASSWORD), then try again."))
+        try:
+            selected = [cid for cid, _m in svc.email_messages(interview_id, contacts)]
+        except InputError as exc:
+            return Notice("error", exc.message)
+        findings = svc.check(interview_id, selected, sent_at=now)
+        blocking = tuple(f for found in findings.values() for f in found
+                         if f.severity is Severity.ERROR and f.code != "late")
+        if blocking:
+            return Notice("error", _(
+                "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
+                blocking)
+        if when is not None and when <= now:
+            when = None  # a moment in the past means now
+        ids = svc.queue_emails(interview_id, selected, when, now)
+        if when is not None:
+            return Notice("ok", _("Scheduled: the worker sends it at the chosen time."))
+        report = svc.send_now(ids)
+        if report.failed or report.unknown:
+            refused = {r.id: r.refused for r in svc.outbox() if r.id in set(ids)}
+            details = "; ".join(
+                d + "".join(f" ({address}: {answer})" for address, answer in refused.get(i, {}).items())
+                for i, d in [*report.failed, *report.unknown])
+            return Notice("error", _("Sending failed: %(detail)s") % {"detail": details})
+        if report.retry:
+            details = "; ".join(d for _i, d in report.retry)
+            return Notice("warning", _(
+                "Not sent yet: %(detail)s. It stays in the outbox and is tried again.") % {"detail": details})
+        notes = list(report.warnings)
+        text = _("Sent.") if not notes else _("Sent.") + " " + "; ".join(notes)
+        return Notice("ok" if not notes else "warning", text)
+
+    def resolve(self, interview_id: int, row_id: int, sent: bool, now: datetime) -> str | None:
+        """Settle an `unknown` message of this interview; returns its contact (None: no such message)."""
+        svc = self.delivery()
+        for contact, row in self._rows(svc, interview_id).items():
+            if row.id == row_id and row.state == "unknown":
+                svc.resolve(row_id, sent, now)
+                return contact
+        return None
+
+    def mark_done(self, interview_id: int, contact: str, channel: Channel, now: datetime,
+                  language: Language) -> str | None:
+        svc = self.delivery()
+        svc.mark_social_done(interview_id, contact, channel, now)
+        return svc.allowance_warning(now, language) if channel is Channel.LINKEDIN else None
+
+    # -- calendar ---------------------------------------------------------------------------
+
+    def calendar(self, now: datetime, interview_id: int | None = None) -> bytes:
+        """Reminders for every interview of the owner (or one), UIDs `interview-{id}` like the CLI."""
+        from afterword.interop.reminders import write_reminders
+
+        ids = [interview_id] if interview_id is not None else [s.id for s in self.service.list_interviews(now)]
+        interviews = [self.service.get_interview(i)[0] for i in ids]
+        return write_reminders(interviews, now=now, keys=[f"interview-{i}" for i in ids])
+
+
+def zone_name(name: str | None, zone: tzinfo, now: datetime) -> str:
+    if name:
+        return name
+    offset = now.astimezone(zone).strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+
+
+def parse_local(text: str, zone: tzinfo) -> datetime | None:
+    """A `datetime-local` value (`2026-11-28T09:00`) as a moment in the recipient's zone."""
+    try:
+        naive = datetime.strptime(text.strip()[:16], INPUT_FORMAT)
+    except ValueError:
+        return None
+    return naive.replace(tzinfo=zone)
+
