@@ -219,3 +219,23 @@ def test_unknown_contact_is_a_clear_key_error() -> None:
 ])
 def test_weak_questions(notes: str, contact: str, question: str, weak: bool) -> None:
     assert ("weak-question" in codes(notes, contact, question)) is weak
+
+
+def test_wrong_company_among_thousands_of_companies() -> None:
+    """The first-word filter inside the rule never hides a match, whatever the case or suffix."""
+    from afterword.check import check_draft
+    from afterword.core.model import Channel, Draft, Language
+    from afterword.core.notes import load_notes
+    from tests.conftest import EXAMPLES
+
+    interview = load_notes(EXAMPLES / "northwind-panel.toml")
+    others = [f"Company{n} Logistics B.V." for n in range(3000)]
+    for written, company in [("GLOBEX FREIGHT", "Globex Freight"), ("Globex", "Globex Freight B.V."),
+                             ("Initech", "Initech"), ("Company2999 Logistics", "Company2999 Logistics B.V.")]:
+        body = (f"Dear Grace,\n\nThank you for the conversation about online intake. I would enjoy bringing "
+                f"this to {written} and its patients.\n\nBest regards,\nPriya Raman")
+        draft = Draft("grace", Channel.EMAIL, Language.EN, body, "Online intake before the first visit")
+        codes = [f.code for f in check_draft(interview, draft, other_companies=[*others, company])]
+        assert "wrong-company" in codes, written
+    clean = Draft("grace", Channel.EMAIL, Language.EN, "Dear Grace,\n\nThank you.\n\nPriya", "Online intake")
+    assert "wrong-company" not in [f.code for f in check_draft(interview, clean, other_companies=others)]

@@ -18,6 +18,7 @@ Replace the other organisation's name with this one's, and reread the sentence a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -29,6 +30,7 @@ from afterword.core.model import Severity
 _SUFFIX = re.compile(r"[\s,]+(?:b\.?v\.?|n\.?v\.?|inc\.?|ltd\.?|llc|gmbh|plc|ag|s\.?a\.?|co\.?)$", re.I)
 
 
+@functools.lru_cache(maxsize=8192)
 def name_patterns(company: str, known: frozenset[str] = frozenset()) -> list[re.Pattern[str]]:
     """The full name, the name without legal suffix, and its first word alone when that word is
     distinctive ("Globex" for "Globex Freight B.V."): four letters or more, capitalised as written,
@@ -44,11 +46,24 @@ def name_patterns(company: str, known: frozenset[str] = frozenset()) -> list[re.
     return patterns
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _runs(text: str) -> set[str]:
+    """Lower-cased word-character runs, as `re.I` would compare them."""
+    return set(_WORD.findall(text.lower())) | set(_WORD.findall(text.casefold()))
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     own = fold(ctx.interview.company)
+    # Every pattern needs the company's first word as a whole word of the draft: a cheap test that
+    # skips almost all of thousands of stored companies before any regex is built or run.
+    present = _runs(f"{ctx.subject or ''} {ctx.body}")
     for other in ctx.other_companies:
         other = other.strip()
-        if not other or fold(other) == own or fold(_SUFFIX.sub("", other)) in own:
+        if not other or not all(run in present for run in _WORD.findall(other.split()[0].lower())):
+            continue
+        if fold(other) == own or fold(_SUFFIX.sub("", other)) in own:
             continue
         for text, in_subject in ((ctx.subject or "", True), (ctx.body, False)):
             for pattern in name_patterns(other, ctx.notes.known_words):
