@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import socket
+from typing import TYPE_CHECKING
 
 import click
 
 from afterword.core.errors import InputError
+
+if TYPE_CHECKING:
+    from afterword.delivery.worker import CycleReport, Worker
+    from afterword.service.interviews import InterviewService
 
 DEFAULT_PORT = 8765
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -20,9 +25,14 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--no-browser", is_flag=True, help="Do not open a browser window.")
 @click.option("--db", "db_option", metavar="URL", default=None,
               help="Database URL (sqlite:///… or postgresql://…); overrides the global --db.")
+@click.option("--no-worker", is_flag=True,
+              help="Do not send scheduled email from this process (run `afterword worker` elsewhere).")
 @click.pass_context
-def serve(ctx: click.Context, port: int, host: str, no_browser: bool, db_option: str | None) -> None:
-    """Open the local web UI: what is owed, capture an interview, polish the drafts."""
+def serve(ctx: click.Context, port: int, host: str, no_browser: bool, db_option: str | None,
+          no_worker: bool) -> None:
+    """Open the local web UI: what is owed, capture an interview, polish and send the drafts.
+
+    Also runs the worker in the background, which sends scheduled email when it is due."""
     import uvicorn
 
     from afterword.web.app import create_app
@@ -41,10 +51,95 @@ def serve(ctx: click.Context, port: int, host: str, no_browser: bool, db_option:
         click.echo(f"warning: bound to {host}; other machines on the network can reach it", err=True)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             server_header=False, date_header=False)
-    server = uvicorn.Server(config)
+    background = None if no_worker else _start_worker(db_url)
+
+    class Server(uvicorn.Server):
+        """Stops the worker on shutdown: uvicorn re-raises SIGTERM afterwards, so no `finally` would run."""
+
+        async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().shutdown(sockets)
+            if background is not None:
+                background.stop()
+
+    server = Server(config)
     if not no_browser:
         _open_browser_when_ready(server, url)
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    finally:
+        if background is not None:
+            background.stop()
+
+
+WORKER_INTERVAL = 60.0
+
+
+class BackgroundWorker:
+    """The delivery worker in a thread beside the web server; stopped when the server stops."""
+
+    def __init__(self, service: InterviewService, runner: Worker) -> None:
+        import threading
+
+        self.service = service
+        self.runner = runner
+        self.thread = threading.Thread(target=self._loop, name="afterword-worker", daemon=True)
+        self.stopped = False
+
+    def _loop(self) -> None:
+        from afterword.core.errors import AfterwordError
+
+        while not self.runner.stop.is_set():
+            try:
+                self.runner.run(WORKER_INTERVAL, _show_cycle)
+            except AfterwordError as exc:  # a lost database, say: report it and try again next pass
+                click.echo(f"afterword: warning: worker: {exc.located()}", err=True)
+            except Exception as exc:  # keep serving; print the class name only, never details
+                click.echo(f"afterword: warning: worker pass failed ({type(exc).__name__}); trying again", err=True)
+            self.runner.stop.wait(WORKER_INTERVAL)
+
+    def start(self) -> BackgroundWorker:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Let the worker finish the message in hand, then release the database (idempotent)."""
+        if self.stopped:
+            return
+        self.stopped = True
+        self.runner.stop.set()
+        self.thread.join(timeout=30)
+        self.service.close()
+        click.echo("worker: stopped", err=True)
+
+
+def _show_cycle(report: CycleReport) -> None:
+    from afterword.cli.delivery_cmds import _report_lines
+
+    for line in _report_lines(report.batch):
+        click.echo(f"worker: {line}", err=True)
+    for rid, state in report.recovered:
+        click.echo(f"worker: recovered message {rid}: {state}", err=True)
+    for note in report.notes:
+        click.echo(f"worker: {note}", err=True)
+    for error in report.errors:
+        click.echo(f"afterword: warning: worker: {error}", err=True)
+
+
+def _start_worker(db_url: str | None) -> BackgroundWorker | None:
+    """Start the worker unless the mail settings are unusable (then say why, and serve anyway)."""
+    from afterword.core.errors import AfterwordError
+    from afterword.service.delivery import DeliveryService
+    from afterword.service.interviews import open_service
+
+    service = open_service(db_url)
+    try:
+        runner = DeliveryService(service).worker()
+    except AfterwordError as exc:
+        service.close()
+        click.echo(f"afterword: warning: scheduled email is not sent from here: {exc.located()}", err=True)
+        return None
+    click.echo("worker: sends scheduled email in the background (--no-worker to turn off)", err=True)
+    return BackgroundWorker(service, runner).start()
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -89,6 +89,28 @@
     }
   }
 
+  // ---- copy-and-open: copy the prepared text, and let the link open the page in a new tab -------
+  function copyText(text, link) {
+    var shown = function () {
+      link.classList.add("copied");
+      link.setAttribute("title", link.getAttribute("data-copied") || "Copied");
+      setTimeout(function () { link.classList.remove("copied"); }, 1600);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(shown, function () {});
+      return;
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); shown(); } catch (e) { /* the user can still use Copy */ }
+    area.remove();
+  }
+
   // ---- the capture form: add/remove rows, fill "who raised what" from the rows above -----------
   var form = document.getElementById("capture-form");
   function nextIndex(table) {
@@ -178,6 +200,8 @@
   }
 
   document.addEventListener("click", function (event) {
+    var link = event.target.closest("a.copy-open");
+    if (link) { copyText(link.getAttribute("data-text") || "", link); return; }  // the default opens the tab
     var t = event.target.closest("button");
     if (!t) return;
     if (t.classList.contains("add-row")) { addRow(t.getAttribute("data-table")); }
