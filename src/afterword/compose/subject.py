@@ -17,6 +17,12 @@ def email_subject(person: Person, taken: set[str]) -> str:
         if candidate and len(candidate) <= SUBJECT_LIMIT and candidate.casefold() not in taken:
             taken.add(candidate.casefold())
             return candidate
+    # Better the theme a colleague's subject also carries than a generic line.
+    for text, levels in ((person.interview.theme, ("clause", "phrase")),
+                         (_foreign_need(person) or _need(person), ("clause",))):
+        shared = _fit(person, clean(text), "", levels) if text else ""
+        if shared:
+            return shared
     fallback = person.say("email", "subject.fallback")
     if len(fallback) > SUBJECT_LIMIT:
         fallback = person.say("email", "subject.fallback_short")
@@ -43,9 +49,22 @@ def _candidates(person: Person) -> Iterator[str]:
         if text:
             for suffix in _suffixes(person):
                 yield _fit(person, text, suffix)
-    # Notes in another language than the reader's: their theme still beats a generic subject.
-    if not theme and person.interview.theme:
-        yield _fit(person, clean(person.interview.theme), "")
+    # Notes in another language than the reader's: their theme or need, as written, still beats a
+    # generic subject (also when a colleague's subject took the plain theme already).
+    # A theme may be cut at a preposition; a need only at a clause, or it loses its point.
+    for raw, levels in ((person.interview.theme, ("clause", "phrase")), (_foreign_need(person), ("clause",))):
+        text = clean(raw) if raw else ""
+        if not text or text == theme:
+            continue
+        yield _fit(person, text, "", levels)
+        for suffix in _suffixes(person):
+            yield _fit(person, text, suffix, ("clause",))
+
+def _foreign_need(person: Person) -> str:
+    pair = person.sel.primary
+    if pair is None or pair.need is None or not person.foreign(pair.need.text):
+        return ""
+    return pair.need.text
 
 
 def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("clause", "phrase")) -> str:
