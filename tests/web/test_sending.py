@@ -12,11 +12,12 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from afterword.core.notes import load_notes
+from afterword.delivery.config import MailConfig
 from afterword.delivery.schedule import suggest_send_time
 from afterword.service.delivery import DeliveryService
 from afterword.service.interviews import open_service
 from tests.delivery.conftest import cert_dir, smtp_server  # noqa: F401 - fixtures
-from tests.delivery.servers import PASSWORD, USER, SmtpServer
+from tests.delivery.servers import PASSWORD, USER, SmtpServer, free_port
 from tests.web.conftest import ACME, BASE_URL, GEMEENTE, NOW, csrf, form_post, store_example, store_with_drafts
 
 HX = {"hx-request": "true"}
@@ -60,7 +61,7 @@ def card_html(html: str, key: str) -> str:
 def outbox(db_url: str) -> list[Any]:
     service = open_service(db_url)
     try:
-        return DeliveryService(service).outbox()
+        return DeliveryService(service, MailConfig(Path("unused.toml"))).outbox()  # whatever the settings say
     finally:
         service.close()
 
@@ -260,3 +261,48 @@ def test_the_pages_link_the_calendar(app: Litestar, client: TestClient[Litestar]
     interview_id = store_example(app)
     assert 'href="/calendar.ics"' in client.get("/").text
     assert f'href="/interviews/{interview_id}/reminders.ics"' in client.get(f"/interviews/{interview_id}").text
+
+
+def test_a_connection_lost_after_data_is_unknown_until_the_user_says(
+        app: Litestar, client: TestClient[Litestar], smtp: SmtpServer, db_url: str) -> None:
+    smtp.handler.drop_in_data = True
+    interview_id = store_with_drafts(app)
+    reply = send(client, interview_id, "maria")
+    assert 'data-state="unknown"' in reply.text and "Sent folder" in reply.text
+    [row] = outbox(db_url)
+    assert row.state == "unknown"
+    assert "Send now" not in card_html(reply.text, "maria--email")  # never a second copy by accident
+    # Without the token nothing changes; with it, the verdict settles the message and the card.
+    assert client.post(f"/interviews/{interview_id}/outbox/{row.id}", data={"verdict": "sent"}).status_code == 403
+    settled = form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "sent"}, headers=HX)
+    assert settled.status_code == 200 and 'data-state="sent"' in settled.text
+    assert 'id="card-maria--email" data-status="sent"' in settled.text
+    assert [r.state for r in outbox(db_url)] == ["sent"]
+    assert form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "sent"},
+                     headers=HX).status_code == 404  # only an unknown message can be settled
+
+
+def test_a_server_that_is_down_leaves_the_message_queued_for_a_retry(
+        app: Litestar, client: TestClient[Litestar], smtp: SmtpServer, mail_home: Path, db_url: str) -> None:
+    down = SmtpServer(smtp.handler, free_port(), smtp.controller)  # nothing listens on this port
+    write_config(mail_home, down, cert=smtp.cert)
+    interview_id = store_with_drafts(app)
+    reply = send(client, interview_id, "maria")
+    assert "Not sent yet" in reply.text and "tried again" in reply.text
+    assert 'data-state="queued"' in reply.text and "last try:" in reply.text
+    [row] = outbox(db_url)
+    assert row.state == "queued" and row.attempts == 1
+
+
+def test_a_password_in_the_settings_file_is_refused_and_never_shown(
+        app: Litestar, client: TestClient[Litestar], mail_home: Path, db_url: str) -> None:
+    secret = "hunter2-Zeer-Geheim"
+    (mail_home / "config.toml").write_text(
+        f'[smtp]\nhost = "smtp.example.org"\nusername = "sam"\npassword = "{secret}"\nfrom = "sam@example.org"\n',
+        encoding="utf-8")
+    interview_id = store_with_drafts(app)
+    page = client.get(f"/interviews/{interview_id}").text
+    assert "passwords never go in the settings file" in page and secret not in page
+    reply = send(client, interview_id, "maria")
+    assert "passwords never go in the settings file" in reply.text and secret not in reply.text
+    assert outbox(db_url) == []
