@@ -112,6 +112,10 @@ def test_schedule_shows_the_suggestion_and_the_worker_sends_it(app: Litestar, cl
     assert smtp.handler.received == []
     [row] = outbox(db_url)
     assert row.state == "queued" and row.send_at == NOW.replace(day=28, hour=9, minute=30)
+    late = send(client, interview_id, "tom", when="schedule", send_at="2026-11-30T09:00")  # a Monday, too late
+    assert "after the 24-hour deadline" in late.text and 'data-state="queued"' in late.text
+    bad = send(client, interview_id, "tom", when="schedule", send_at="tomorrow-ish")
+    assert "Choose a date and time" in bad.text
     service = open_service(db_url)
     try:
         early = DeliveryService(service).worker(clock=lambda: NOW + timedelta(hours=1)).cycle()
@@ -259,7 +263,8 @@ def test_calendar_feed_has_one_event_per_interview_with_alarms(app: Litestar) ->
 
 def test_the_pages_link_the_calendar(app: Litestar, client: TestClient[Litestar]) -> None:
     interview_id = store_example(app)
-    assert 'href="/calendar.ics"' in client.get("/").text
+    dashboard = client.get("/").text
+    assert 'href="/calendar.ics"' in dashboard and 'href="webcal://127.0.0.1:8765/calendar.ics"' in dashboard
     assert f'href="/interviews/{interview_id}/reminders.ics"' in client.get(f"/interviews/{interview_id}").text
 
 

@@ -193,6 +193,8 @@ class MailDesk:
             when = None  # a moment in the past means now
         ids = svc.queue_emails(interview_id, selected, when, now)
         if when is not None:
+            if when > svc.interviews.get_interview(interview_id)[0].deadline:
+                return Notice("warning", _("Scheduled, but after the 24-hour deadline: consider an earlier time."))
             return Notice("ok", _("Scheduled: the worker sends it at the chosen time."))
         report = svc.send_now(ids)
         if report.failed or report.unknown:
