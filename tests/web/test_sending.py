@@ -252,6 +252,10 @@ def test_calendar_feed_has_one_event_per_interview_with_alarms(app: Litestar) ->
         alarms = {str(e["UID"]): len(e.walk("VALARM")) for e in events}
         assert alarms[f"interview-{first}-deadline@afterword.invalid"] >= 1  # 4 hours before the deadline
         assert alarms[f"interview-{second}-deadline@afterword.invalid"] == 0  # its deadline has passed
+        import vobject  # a second, independent parser
+
+        parsed = vobject.readOne(reply.content.decode("utf-8"))
+        assert sorted(e.uid.value for e in parsed.vevent_list) == sorted(alarms)
         one = fresh.get(f"/interviews/{first}/reminders.ics")
         [event] = Calendar.from_ical(one.content).walk("VEVENT")
         assert str(event["UID"]) == f"interview-{first}-deadline@afterword.invalid"
@@ -311,3 +315,27 @@ def test_a_password_in_the_settings_file_is_refused_and_never_shown(
     reply = send(client, interview_id, "maria")
     assert "passwords never go in the settings file" in reply.text and secret not in reply.text
     assert outbox(db_url) == []
+
+
+def test_two_clicks_at_once_send_one_message(app: Litestar, smtp: SmtpServer, db_url: str) -> None:
+    import threading
+
+    from afterword.core.model import Language
+    from afterword.web.mail import MailDesk
+
+    interview_id = store_with_drafts(app)
+    desk = MailDesk(app.state["backend"].service)
+    start = threading.Barrier(4)
+    kinds: list[str] = []
+
+    def click() -> None:
+        start.wait()
+        kinds.append(desk.send(interview_id, ["maria"], None, NOW, Language.EN, lambda text: text).kind)
+
+    threads = [threading.Thread(target=click) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(kinds) == ["error", "error", "error", "ok"]
+    assert len(smtp.handler.received) == 1 and len(outbox(db_url)) == 1

@@ -8,6 +8,7 @@ Nothing here ever puts a password into a page: messages name the settings file a
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -85,6 +86,8 @@ class MailDesk:
 
     def __init__(self, service: InterviewService) -> None:
         self.service = service
+        # Check-then-queue is one step per server: a double click or a second tab cannot queue twice.
+        self._queueing = threading.Lock()
 
     def delivery(self) -> DeliveryService:
         from afterword.service.delivery import DeliveryService
@@ -178,20 +181,21 @@ class MailDesk:
             return Notice("error", _(
                 "The SMTP password was not found. Store it with `afterword password smtp` "
                 "(or set AFTERWORD_SMTP_PASSWORD), then try again."))
-        try:
-            selected = [cid for cid, _m in svc.email_messages(interview_id, contacts)]
-        except InputError as exc:
-            return Notice("error", exc.message)
-        findings = svc.check(interview_id, selected, sent_at=now)
-        blocking = tuple(f for found in findings.values() for f in found
-                         if f.severity is Severity.ERROR and f.code != "late")
-        if blocking:
-            return Notice("error", _(
-                "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
-                blocking)
         if when is not None and when <= now:
             when = None  # a moment in the past means now
-        ids = svc.queue_emails(interview_id, selected, when, now)
+        with self._queueing:
+            try:
+                selected = [cid for cid, _m in svc.email_messages(interview_id, contacts)]
+            except InputError as exc:
+                return Notice("error", exc.message)
+            findings = svc.check(interview_id, selected, sent_at=now)
+            blocking = tuple(f for found in findings.values() for f in found
+                             if f.severity is Severity.ERROR and f.code != "late")
+            if blocking:
+                return Notice("error", _(
+                    "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
+                    blocking)
+            ids = svc.queue_emails(interview_id, selected, when, now)
         if when is not None:
             if when > svc.interviews.get_interview(interview_id)[0].deadline:
                 return Notice("warning", _("Scheduled, but after the 24-hour deadline: consider an earlier time."))
