@@ -339,3 +339,24 @@ def test_two_clicks_at_once_send_one_message(app: Litestar, smtp: SmtpServer, db
         thread.join(timeout=60)
     assert sorted(kinds) == ["error", "error", "error", "ok"]
     assert len(smtp.handler.received) == 1 and len(outbox(db_url)) == 1
+
+
+def test_a_scheduled_message_can_be_cancelled_and_then_never_goes_out(
+        app: Litestar, client: TestClient[Litestar], smtp: SmtpServer, db_url: str) -> None:
+    interview_id = store_with_drafts(app)
+    queued = send(client, interview_id, "maria", when="schedule", send_at="2026-11-28T09:30")
+    maria = card_html(queued.text, "maria--email")
+    assert "Cancel sending" in maria and "Mark sent" not in maria and "Skip" not in maria
+    [row] = outbox(db_url)
+    cancelled = form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "cancel"}, headers=HX)
+    assert cancelled.status_code == 200 and "You cancelled it" in cancelled.text
+    assert 'data-status="edited"' in cancelled.text and "Send now" in cancelled.text
+    service = open_service(db_url)
+    try:
+        report = DeliveryService(service).worker(clock=lambda: NOW + timedelta(days=1)).cycle()
+    finally:
+        service.close()
+    assert report.batch.sent == [] and smtp.handler.received == []
+    # A cancelled message cannot be cancelled or settled again.
+    again = form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "cancel"}, headers=HX)
+    assert again.status_code == 404

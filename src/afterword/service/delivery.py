@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from afterword.core.errors import InputError
-from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity, TouchpointStatus
+from afterword.core.model import Candidate, Channel, Draft, Finding, Interview, Language, Severity, TouchpointStatus
 from afterword.delivery import outbox, social
 from afterword.delivery.checkin import check_in_due, propose_check_in
 from afterword.delivery.config import MailConfig, config_dir, load_config
@@ -76,8 +76,11 @@ class DeliveryService:
             return None
         return find_password(service, username, self.config_dir, self.environ)
 
-    def sender(self) -> Mailbox:
+    def sender(self, preview_as: Candidate | None = None) -> Mailbox:
+        """The From address: the SMTP settings' sender; for a preview without settings, the candidate's."""
         if self.config.smtp is None:
+            if preview_as is not None and preview_as.email:
+                return parse_mailbox(preview_as.email, "from", name=preview_as.name)
             raise InputError(f"SMTP is not set up: add an [smtp] table to {self.config.path}", key="smtp")
         return parse_mailbox(self.config.smtp.sender, "from")
 
@@ -95,8 +98,11 @@ class DeliveryService:
 
     # -- email ------------------------------------------------------------------------------
 
-    def email_messages(self, interview_id: int, contacts: Sequence[str] = ()) -> list[tuple[str, Outgoing]]:
-        """Validated messages for the email drafts of an interview (all of them, or `contacts`)."""
+    def email_messages(self, interview_id: int, contacts: Sequence[str] = (), *,
+                       preview: bool = False) -> list[tuple[str, Outgoing]]:
+        """Validated messages for the email drafts of an interview (all of them, or `contacts`).
+
+        With `preview`, the candidate's own address stands in as From when SMTP is not set up."""
         interview, touchpoints = self.interviews.get_interview(interview_id)
         drafts = {tp.contact: tp for tp in touchpoints if tp.channel is Channel.EMAIL}
         wanted = list(contacts)
@@ -106,7 +112,7 @@ class DeliveryService:
                       and drafts[c.id].body.strip() and not drafts[c.id].status.is_done and c.id not in busy]
             if not wanted:
                 raise InputError("there is no email draft left to send in this interview", key="ID")
-        sender = self.sender()
+        sender = self.sender(interview.candidate if preview else None)
         domain = sender.address.rpartition("@")[2]
         found: list[tuple[str, Outgoing]] = []
         for cid in wanted:
@@ -282,6 +288,17 @@ class DeliveryService:
         outbox.resolve(self.engine, row_id, sent, now)
         if sent and row.interview_id is not None and row.contact and row.kind == "follow-up":
             self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT, at=now)
+        updated = store.get(self.engine, row_id)
+        assert updated is not None
+        return updated
+
+    def cancel(self, row_id: int, now: datetime) -> OutboxRow:
+        """Withdraw a scheduled message that has not gone out (`queued` only); its draft is editable again."""
+        row = store.get(self.engine, row_id)
+        if row is None or row not in self.outbox() or not store.cancel(self.engine, row_id, now):
+            raise InputError(f"no scheduled outbox message {row_id} to cancel", key="ID")
+        if row.interview_id is not None and row.contact and row.kind == "follow-up":
+            self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.EDITED, at=now)
         updated = store.get(self.engine, row_id)
         assert updated is not None
         return updated

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 #: Outbox states in which a message is on its way or gone: no second "Send now".
 ACTIVE = ("queued", "sending", "sent", "unknown")
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+CANCELLED = "cancelled by the user"  # what the store writes on a cancelled message
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,15 @@ class EmailSend:
     @property
     def can_send(self) -> bool:
         return self.row is None or self.row.state not in ACTIVE
+
+    @property
+    def pending(self) -> bool:
+        """Queued or being sent: marking it sent or skipped by hand would not stop it."""
+        return self.row is not None and self.row.state in ("queued", "sending")
+
+    @property
+    def cancelled(self) -> bool:
+        return self.row is not None and self.row.state == "failed" and self.row.last_error == CANCELLED
 
 
 @dataclass(frozen=True)
@@ -215,12 +225,20 @@ class MailDesk:
         text = _("Sent.") if not notes else _("Sent.") + " " + "; ".join(notes)
         return Notice("ok" if not notes else "warning", text)
 
-    def resolve(self, interview_id: int, row_id: int, sent: bool, now: datetime) -> str | None:
-        """Settle an `unknown` message of this interview; returns its contact (None: no such message)."""
+    def resolve(self, interview_id: int, row_id: int, verdict: str, now: datetime) -> str | None:
+        """Settle an `unknown` message (`sent`, `not-sent`) or withdraw a `queued` one (`cancel`).
+
+        Returns the message's contact; None when this interview has no such message in that state.
+        """
         svc = self.delivery()
+        wanted = "queued" if verdict == "cancel" else "unknown"
         for contact, row in self._rows(svc, interview_id).items():
-            if row.id == row_id and row.state == "unknown":
-                svc.resolve(row_id, sent, now)
+            if row.id == row_id and row.state == wanted:
+                with self._queueing:
+                    if verdict == "cancel":
+                        svc.cancel(row_id, now)
+                    else:
+                        svc.resolve(row_id, verdict == "sent", now)
                 return contact
         return None
 

@@ -171,15 +171,14 @@ async def card_done(request: AnyRequest, interview_id: FromPath[int], contact: F
 
 @post("/interviews/{interview_id:int}/outbox/{row_id:int}", name="outbox-resolve")
 async def outbox_resolve(request: AnyRequest, interview_id: FromPath[int], row_id: FromPath[int]) -> Response[Any]:
-    """Settle a message in state `unknown`: it was sent (found in Sent) or not (send it again)."""
+    """Settle an `unknown` message (it was sent, or not: send again), or cancel a scheduled one."""
     form = await request.form()
     verdict = _text(form, "verdict")
-    if verdict not in ("sent", "not-sent"):
+    if verdict not in ("sent", "not-sent", "cancel"):
         from afterword.web.errors import render_error
 
         return render_error(request, 400)
-    found = await run_sync(partial(desk_of(request).resolve, interview_id, row_id, verdict == "sent",
-                                   now_of(request)))
+    found = await run_sync(partial(desk_of(request).resolve, interview_id, row_id, verdict, now_of(request)))
     if found is None:
         raise NotFoundException()
     if not _is_htmx(request):
