@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -27,13 +28,21 @@ def import_with_drafts(run_cli: Callable[..., Result], home: dict[str, Any], *, 
     ident = int(result.out.split()[-1]) if not result.out.strip().startswith("{") else json.loads(result.out)["id"]
     service = open_service(f"sqlite:///{home['dir'] / 'afterword.db'}")
     try:
+        # `import` stores a composed draft for every contact and channel; these tests write their own
+        # texts over them, and empty the composed emails they do not send (the contact stays owed).
+        def save(contact: str, channel: str, subject: str | None, body: str) -> None:
+            version = service.touchpoint(ident, contact, channel).version
+            service.save_draft(ident, contact, channel, subject, body, version)
+
         for contact, subject in subject_of.items():
-            service.save_draft(ident, contact, "email", subject,
-                               f"Dear {contact},\n\nThank you for the conversation about patient intake.\n\nPriya\n", 0)
-        service.save_draft(ident, "grace", "linkedin", None, "Thank you for the panel on intake, Grace. "
-                           "I would like to stay in touch.", 0)
-        service.save_draft(ident, "robert", "linkedin", None, "Robert, lunch on the patient app was a highlight.", 0)
-        service.save_draft(ident, "daniel", "x", None, "Thanks for the chat on release trains!", 0)
+            save(contact, "email", subject,
+                 f"Dear {contact},\n\nThank you for the conversation about patient intake.\n\nPriya\n")
+        for contact in ("grace", "daniel", "hannah"):
+            if contact not in subject_of:
+                save(contact, "email", None, "")
+        save("grace", "linkedin", None, "Thank you for the panel on intake, Grace. I would like to stay in touch.")
+        save("robert", "linkedin", None, "Robert, lunch on the patient app was a highlight.")
+        save("daniel", "x", None, "Thanks for the chat on release trains!")
     finally:
         service.close()
     return ident

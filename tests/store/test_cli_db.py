@@ -33,7 +33,7 @@ def test_import_prints_the_id_and_refuses_a_silent_duplicate(db: str, run_cli: R
     assert len(again.err.strip().splitlines()) == 1
     replaced = run_cli("import", str(_northwind()), "--db", db, "--replace", "--json")
     assert replaced.code == 0
-    assert json.loads(replaced.out) == {"id": 1, "replaced": True}
+    assert json.loads(replaced.out) == {"id": 1, "replaced": True, "drafted": 0}
     listed = json.loads(run_cli("list", "--json", "--db", db, "--now", NOW).out)
     assert [i["id"] for i in listed["interviews"]] == [1]
 
@@ -89,8 +89,10 @@ def test_list_show_due_json(db: str, run_cli: Run) -> None:
 
     shown = json.loads(run_cli("show", str(first["id"]), "--json", "--db", db, "--now", NOW).out)
     assert shown["interview"]["company"] == first["company"]
-    assert shown["touchpoints"] == []
-    assert all(row["status"] is None for row in shown["rows"])
+    # `import` stores a composed draft for every contact and channel with an address.
+    assert shown["touchpoints"] != []
+    assert {tp["status"] for tp in shown["touchpoints"]} == {"drafted"}
+    assert all(row["status"] == "drafted" for row in shown["rows"] if row["channel"])
 
     due = json.loads(run_cli("due", "--json", "--db", db, "--now", NOW).out)["rows"]
     assert due, "every example owes someone a message"
@@ -125,13 +127,14 @@ def test_json_shapes_snapshot(db: str, run_cli: Run, snapshot: SnapshotAssertion
     from afterword.service.interviews import open_service
 
     for path in sorted(EXAMPLES.glob("*.toml")):
-        assert run_cli("import", str(path), "--db", db).code == 0
+        assert run_cli("import", str(path), "--db", db, "--now", "2026-11-27T17:00:00+00:00").code == 0
     service = open_service(db)
     try:
         interview, _ = service.get_interview(1)
         contact = next(c for c in interview.contacts if c.email)
         at = datetime.fromisoformat("2026-11-27T17:30:00+00:00")
-        version = service.save_draft(1, contact.id, "email", "Thank you", "Dear …", 0, at=at)
+        stored = service.touchpoint(1, contact.id, "email").version
+        version = service.save_draft(1, contact.id, "email", "Thank you", "Dear …", stored, at=at)
         service.set_status(1, contact.id, "email", "sent", at, expected_version=version)
     finally:
         service.close()

@@ -59,20 +59,25 @@ def _interview_id(text: str) -> int:
 @click.argument("notes", type=click.Path(dir_okay=True))
 @click.option("--replace", is_flag=True, help="Overwrite the same interview if it is already stored.")
 @db_option
+@now_option
 @json_option
-def import_notes(notes: str, replace: bool, db_url: str | None, as_json: bool) -> None:
-    """Store the interview of a notes file and print its id."""
+def import_notes(notes: str, replace: bool, db_url: str | None, now_text: str | None, as_json: bool) -> None:
+    """Store the interview of a notes file, with a composed draft for every contact and channel that
+    has none yet, and print its id."""
     interview = load(notes)  # invalid notes fail here, before the database is touched
+    now = resolve_now(now_text)
     with _service(db_url) as service:
         existing = service.find_same(interview) if replace else None
         new_id = service.import_interview(interview, replace=replace)
+        drafted = service.draft_missing(new_id, at=now)
     replaced = existing is not None
     if as_json:
-        print_json({"id": new_id, "replaced": replaced})
+        print_json({"id": new_id, "replaced": replaced, "drafted": drafted})
     else:
         click.echo(f"{new_id}")
         verb = "replaced" if replaced else "stored"
-        click.echo(f"{interview.company} — {interview.role}: {verb} as interview {new_id}", err=True)
+        click.echo(f"{interview.company} — {interview.role}: {verb} as interview {new_id}, "
+                   f"{drafted} new draft{'s' if drafted != 1 else ''}", err=True)
 
 
 @click.command("export")

@@ -93,7 +93,7 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
         if not dry_run:
             service.require_smtp()  # before anything is queued: nothing half-done on a missing password
         if dry_run:
-            for _, message in service.email_messages(ident, contacts):
+            for _, message in service.email_messages(ident, contacts, preview=True):
                 sys.stdout.write(message.build(now).as_string() + "\n")
             return 0
         selected = [cid for cid, _ in service.email_messages(ident, contacts)]

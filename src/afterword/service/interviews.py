@@ -149,6 +149,13 @@ class InterviewService:
                 repo.refresh_owed(interview_id)
         return added
 
+    def draft_missing(self, interview_id: int, *, at: datetime | None = None) -> int:
+        """Compose a draft for every contact and channel that has none yet; returns how many were added."""
+        from afterword.compose import compose
+
+        interview, _ = self.get_interview(interview_id)
+        return self.ensure_drafts(interview_id, compose(interview), at=at)
+
     def save_draft(self, interview_id: int, contact_id: str, channel: Channel | str, subject: str | None,
                    body: str, expected_version: int, *, at: datetime | None = None) -> int:
         """Save the user's text and return the new version.
