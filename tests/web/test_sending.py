@@ -90,7 +90,7 @@ def test_send_now_delivers_exactly_once_and_the_card_says_sent(app: Litestar, cl
     assert row.state == "sent" and row.message_id == message["Message-ID"]
     # Sending again: no second message, a clear word instead, and the page has no Send now for Maria.
     again = send(client, interview_id, "maria")
-    assert "already" in again.text and len(smtp.handler.received) == 1
+    assert "already in the outbox (sent)" in again.text and len(smtp.handler.received) == 1
     page = client.get(f"/interviews/{interview_id}").text
     maria = card_html(page, "maria--email")
     assert "Send now" not in maria and 'id="card-maria--email" data-status="sent"' in page
@@ -140,7 +140,7 @@ def test_send_all_sends_each_email_once(app: Litestar, client: TestClient[Litest
                                                                       "tom.okafor@acme.example"]
     assert "Send all emails" not in reply.text
     again = form_post(client, f"/interviews/{interview_id}/send-all", {"when": "now"})
-    assert again.status_code == 422 and "no email draft left" in again.text
+    assert again.status_code == 422 and "There is no email left to send" in again.text
     assert len(smtp.handler.received) == 2
 
 

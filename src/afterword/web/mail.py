@@ -194,9 +194,16 @@ class MailDesk:
         if when is not None and when <= now:
             when = None  # a moment in the past means now
         with self._queueing:
+            rows = self._rows(svc, interview_id)
+            busy = [rows[c] for c in contacts if c in rows and rows[c].state in ACTIVE]
+            if busy:
+                return Notice("error", _("This email is already in the outbox (%(state)s); it goes out once only.")
+                              % {"state": state_name(busy[0].state, gettext)})
             try:
                 selected = [cid for cid, _m in svc.email_messages(interview_id, contacts)]
             except InputError as exc:
+                if not contacts and exc.key == "ID":
+                    return Notice("error", _("There is no email left to send in this interview."))
                 return Notice("error", exc.message)
             findings = svc.check(interview_id, selected, sent_at=now)
             blocking = tuple(f for found in findings.values() for f in found
@@ -257,6 +264,14 @@ class MailDesk:
         ids = [interview_id] if interview_id is not None else [s.id for s in self.service.list_interviews(now)]
         interviews = [self.service.get_interview(i)[0] for i in ids]
         return write_reminders(interviews, now=now, keys=[f"interview-{i}" for i in ids])
+
+
+def state_name(state: str, gettext: Callable[[str], str]) -> str:
+    """An outbox state in the UI language (the same words as the card's badge)."""
+    _ = gettext
+    names = {"queued": _("scheduled"), "sending": _("sending"), "sent": _("sent"), "failed": _("failed"),
+             "unknown": _("unknown")}
+    return names.get(state, state)
 
 
 def zone_name(name: str | None, zone: tzinfo, now: datetime) -> str:
