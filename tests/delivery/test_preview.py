@@ -43,3 +43,16 @@ def test_dry_run_without_smtp_settings_uses_the_candidates_address(run_cli: Call
     assert real.code == 2
     assert "SMTP is not set up" in real.err
     assert json.loads(run_cli("outbox", "--json").out)["messages"] == []
+
+
+def test_show_drafts_prints_each_stored_text_unwrapped(run_cli: Callable[..., Result], fresh_home: Path) -> None:
+    from afterword.compose import compose
+    from afterword.core.notes import load_notes
+
+    ident = json.loads(run_cli("import", str(EXAMPLES / "northwind-panel.toml"), "--json").out)["id"]
+    shown = run_cli("show", str(ident), "--drafts")
+    assert shown.code == 0, shown.err
+    for draft in compose(load_notes(EXAMPLES / "northwind-panel.toml")):
+        assert draft.body in shown.out  # whole paragraphs, no line breaks added for the terminal
+        if draft.subject:
+            assert f"Subject: {draft.subject}" in shown.out

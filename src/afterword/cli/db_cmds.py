@@ -132,10 +132,11 @@ def list_interviews(db_url: str | None, now_text: str | None, as_json: bool) -> 
 
 @click.command("show")
 @click.argument("interview_id", metavar="ID")
+@click.option("--drafts", "with_drafts", is_flag=True, help="Also print the text of every stored draft.")
 @db_option
 @now_option
 @json_option
-def show(interview_id: str, db_url: str | None, now_text: str | None, as_json: bool) -> None:
+def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str | None, as_json: bool) -> None:
     """One stored interview with its touchpoints and what is still owed."""
     from afterword.plan import make_plan
 
@@ -183,6 +184,14 @@ def show(interview_id: str, db_url: str | None, now_text: str | None, as_json: b
     out.print(table)
     for f in plan.findings:
         out.print(f"[yellow]{f.severity}[/] [bold]{f.code}[/]: {f.message}")
+    if with_drafts:
+        subject_word = "Onderwerp" if nl else "Subject"
+        for tp in tps:
+            name = next((c.name for c in interview.contacts if c.id == tp.contact), tp.contact)
+            out.rule(f"{name} · {tp.channel} · {tp.status}", align="left", style="dim")
+            if tp.subject:
+                out.print(f"{subject_word}: {tp.subject}\n", markup=False, soft_wrap=True)
+            out.print(tp.body or "—", markup=False, soft_wrap=True)  # no hard breaks in copied text
 
 
 @click.command("due")
