@@ -77,3 +77,22 @@ def test_copy_and_open_copies_the_note_and_opens_linkedin_in_a_new_tab(
     card.get_by_role("button", name="Mark done").click()
     page.locator('#card-maria--linkedin[data-status="sent"]').wait_for(timeout=5000)
     context.close()
+
+
+def test_schedule_from_the_browser_then_cancel(live: LiveServer, browser: Any, smtp: SmtpServer) -> None:  # noqa: F811
+    interview_id = store_with_drafts(live.app)
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{live.url}/interviews/{interview_id}")
+    card = page.locator("#card-tom--email")
+    card.locator("summary", has_text="Schedule…").click()
+    card.locator('input[type="datetime-local"]').fill("2026-11-28T09:30")
+    card.get_by_role("button", name="Schedule", exact=True).click()
+    page.locator('#card-tom--email .outbox-state[data-state="queued"]').wait_for(timeout=15000)
+    assert "Saturday 28 November 2026, 09:30" in card.locator(".outbox-state").inner_text()
+    assert card.get_by_role("button", name="Mark sent").count() == 0
+    card.screenshot(path=str(SCREENSHOTS / "card-scheduled-desktop.png"))
+    card.get_by_role("button", name="Cancel sending").click()
+    page.locator('#card-tom--email .badge.state-cancelled').wait_for(timeout=15000)
+    assert smtp.handler.received == []
+    context.close()

@@ -347,6 +347,7 @@ def test_a_scheduled_message_can_be_cancelled_and_then_never_goes_out(
     queued = send(client, interview_id, "maria", when="schedule", send_at="2026-11-28T09:30")
     maria = card_html(queued.text, "maria--email")
     assert "Cancel sending" in maria and "Mark sent" not in maria and "Skip" not in maria
+    assert re.search(r'<textarea id="body-maria--email"[^>]*readonly', maria) and ">Save<" not in maria
     [row] = outbox(db_url)
     cancelled = form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "cancel"}, headers=HX)
     assert cancelled.status_code == 200 and "You cancelled it" in cancelled.text
