@@ -134,6 +134,7 @@ def test_send_all_sends_each_email_once(app: Litestar, client: TestClient[Litest
     interview_id = store_with_drafts(app)
     page = client.get(f"/interviews/{interview_id}").text
     assert "Send all emails (2)" in page
+    assert "Schedule all" not in page  # at 18:00 on Friday the suggestion is "now" (no office hours left)
     reply = form_post(client, f"/interviews/{interview_id}/send-all", {"when": "now"})
     assert reply.status_code == 200 and 'id="page-notice"' in reply.text
     assert sorted(r.recipients[0] for r in smtp.handler.received) == ["maria.devries@acme.example",
@@ -361,3 +362,23 @@ def test_a_scheduled_message_can_be_cancelled_and_then_never_goes_out(
     # A cancelled message cannot be cancelled or settled again.
     again = form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "cancel"}, headers=HX)
     assert again.status_code == 404
+
+
+def test_schedule_all_at_the_suggested_moment(smtp: SmtpServer, db_url: str) -> None:
+    from afterword.web.app import create_app
+
+    morning = NOW.replace(hour=7, minute=0)  # before the interview: the suggestion is its end, 15:30
+    app = create_app(db_url, now=lambda: morning, csrf_secret="test-secret-for-csrf")
+    with TestClient(app, base_url=BASE_URL) as client:
+        client.get("/")
+        interview_id = store_with_drafts(app)
+        page = client.get(f"/interviews/{interview_id}").text
+        assert "Schedule all for Friday 27 November 2026, 15:30 (+01:00)" in page
+        assert 'name="send_at" value="2026-11-27T15:30"' in page
+        reply = form_post(client, f"/interviews/{interview_id}/send-all",
+                          {"when": "schedule", "send_at": "2026-11-27T15:30"})
+        assert reply.status_code == 200 and "Scheduled" in reply.text
+    rows = outbox(db_url)
+    assert [r.state for r in rows] == ["queued", "queued"]
+    assert {r.send_at for r in rows} == {NOW.replace(hour=15, minute=30)}
+    assert smtp.handler.received == []

@@ -11,7 +11,7 @@ import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 #: Outbox states in which a message is on its way or gone: no second "Send now".
 ACTIVE = ("queued", "sending", "sent", "unknown")
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+#: "Schedule all" is offered when the suggestion is at least this much later than now.
+LATER = timedelta(minutes=10)
 CANCELLED = "cancelled by the user"  # what the store writes on a cancelled message
 
 
@@ -82,6 +84,8 @@ class Panel:
     setup: str | None
     emails_left: int
     allowance: str | None
+    #: The suggested send time when it is later than now (then "Schedule all" is offered).
+    later: EmailSend | None = None
 
 
 def not_set_up(gettext: Callable[[str], str], path: object) -> str:
@@ -140,7 +144,9 @@ class MailDesk:
         configured = svc.config.smtp is not None
         setup = None if configured else not_set_up(gettext, svc.config.path)
         linkedin = any(c.channel is Channel.LINKEDIN for c in cards)
-        return Panel(configured, setup, left, svc.allowance_warning(now, language) if linkedin else None)
+        email = next((c.email for c in cards if c.email is not None), None)
+        later = email if email is not None and email.suggested > now + LATER else None
+        return Panel(configured, setup, left, svc.allowance_warning(now, language) if linkedin else None, later)
 
     def _rows(self, svc: DeliveryService, interview_id: int) -> dict[str, OutboxRow]:
         from afterword.store import outbox as store
