@@ -26,6 +26,7 @@ def test_send_now_turns_the_card_to_sent(live: LiveServer, browser: Any, smtp: S
     card.locator("summary", has_text="Schedule…").click()
     assert card.locator('input[type="datetime-local"]').input_value() == "2026-11-27T18:00"
     page.screenshot(path=str(SCREENSHOTS / "interview-send-desktop.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / "interview-top-desktop.png"))
     card.get_by_role("button", name="Send now").click()
     page.locator('#card-maria--email .outbox-state[data-state="sent"]').wait_for(timeout=15000)
     assert page.locator('#card-maria--email[data-status="sent"]').count() == 1
