@@ -25,12 +25,17 @@ from sqlalchemy import (
     and_,
     func,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection, Engine
 
+from afterword.core.errors import InputError
 from afterword.store.engine import WRITE_OPTION
 from afterword.store.tables import UTCDateTime, metadata
+
+#: The rows `uq_outbox_active_follow_up` keeps unique (failed and cancelled ones may be sent again).
+ACTIVE_FOLLOW_UP = "kind = 'follow-up' AND state IN ('queued', 'sending', 'sent', 'unknown')"
 
 outbox = Table(
     "outbox",
@@ -62,6 +67,10 @@ outbox = Table(
     Column("reply_message_id", String(998), nullable=True),
     Index("ix_outbox_due", "state", "send_at"),
     Index("ix_outbox_interview", "interview_id", "contact"),
+    # One follow-up per contact that is queued, on its way, or sent: the database, not a check
+    # before the insert, is what stops the CLI and the web server queueing the same email twice.
+    Index("uq_outbox_active_follow_up", "interview_id", "contact", unique=True,
+          sqlite_where=text(ACTIVE_FOLLOW_UP), postgresql_where=text(ACTIVE_FOLLOW_UP)),
 )
 
 social_done = Table(
@@ -76,8 +85,8 @@ social_done = Table(
     Index("ix_social_done_at", "channel", "done_at"),
 )
 
-class DuplicateMessageError(ValueError):
-    """A message with this Message-ID is already in the outbox."""
+class DuplicateMessageError(InputError):
+    """This Message-ID, or another active follow-up to the same contact, is already in the outbox."""
 
 
 class LostClaimError(RuntimeError):
@@ -170,7 +179,9 @@ def queue_messages(engine: Engine, messages: Sequence[NewMessage], now: datetime
     try:
         return _queue(engine, messages, now)
     except IntegrityError:
-        raise DuplicateMessageError("a message with this Message-ID is already in the outbox") from None
+        raise DuplicateMessageError(
+            "already in the outbox: this message, or another email to the same contact that is queued, "
+            "being sent or sent") from None
 
 
 def _queue(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> list[int]:
