@@ -173,4 +173,10 @@ def _concretes(person: Person, name: str) -> Iterator[str]:
             theme = person.theme(limit)
             if theme:
                 yield person.say(name, "concrete.passing_theme", theme=theme)
+        # No theme either: one of the interview's needs, quoted as noted (true, and specific).
+        for need_item in person.interview.needs:
+            for limit in (120, 80, 50):
+                quoted = shorten(need_item.text, limit, person.lang)
+                if quoted:
+                    yield person.say(name, "concrete.passing_need", n=quoted)
     yield ""

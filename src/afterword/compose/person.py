@@ -108,7 +108,8 @@ class Person:
 
     def next_step(self) -> str:
         ns = self.interview.next_step
-        if not ns or not clean(ns) or self.foreign(ns) or len(ns) > 80:
+        # A short note ("Decision by 11 December") reads well in parentheses; a long sentence does not.
+        if not ns or not clean(ns) or self.foreign(ns) or len(clean(ns)) > 50:
             return ""
         return lower_first(clean(ns), self.proper)
 
