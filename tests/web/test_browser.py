@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from afterword.core.notes import parse_notes
 from afterword.web.app import create_app
@@ -186,8 +187,7 @@ def test_dutch_ui_with_dutch_countdowns(live: LiveServer, browser: Any) -> None:
     countdown = page.locator("time.countdown").first.inner_text()
     assert re.fullmatch(r"nog (\d+ d )?\d+ u \d+ min", countdown), countdown
     page.get_by_role("button", name="EN").click()
-    page.wait_for_load_state()
-    assert page.locator("h1").inner_text() == "Still owed"
+    expect(page.locator("h1")).to_have_text("Still owed")
     assert page.locator("time.countdown").first.inner_text().endswith("left")
     context.close()
 
@@ -201,6 +201,7 @@ def test_copy_puts_the_message_on_the_clipboard(live: LiveServer, browser: Any) 
     card = page.locator("#card-tom--x")
     card.locator("textarea").fill("Hi Tom, great talk about dbt tests. Sam")
     card.get_by_role("button", name="Copy").click()
-    assert card.get_by_role("button", name="Copied").is_visible()
+    # The clipboard write is asynchronous: wait for the label to change rather than look once.
+    expect(card.get_by_role("button", name="Copied")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == "Hi Tom, great talk about dbt tests. Sam"
     context.close()
