@@ -1,0 +1,1 @@
+"""Alembic migrations of the store, driven from code (see afterword.store.migrate)."""
