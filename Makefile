@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/afterword draft examples/acme-panel.toml --now 2026-11-27T19:30:00+01:00
+	$(BIN)/afterword draft examples/northwind-panel.toml --now 2026-11-27T19:30:00+00:00
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
