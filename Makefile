@@ -3,18 +3,24 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: demo test setup lint bench docs clean
 
-$(STAMP): pyproject.toml
+# The program alone (for the demo), and the program with its test and lint tools (for `make test`).
+$(RUN_STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-demo: $(STAMP)
+demo: $(RUN_STAMP)
 	$(BIN)/afterword draft examples/northwind-panel.toml --now 2026-11-27T19:30:00+00:00
 
 lint: $(STAMP)
@@ -28,8 +34,12 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
+# The quick benchmarks; bench/store_seed.py and bench/web_speed.py seed 10,000 interviews (minutes).
 bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/compose_speed.py
+	$(BIN)/python bench/check_speed.py
+	$(BIN)/python bench/interop_speed.py
 
 docs: $(STAMP)
 	$(BIN)/python -m afterword.cli.docs > docs/cli.md
