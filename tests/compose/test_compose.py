@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from afterword.check import check_drafts
-from afterword.compose import compose, compose_check_in
-from afterword.compose.build import x_length
+from afterword.compose import compose, compose_check_in, x_length
 from afterword.core.errors import InputError
 from afterword.core.model import Channel, Formality, Language, Severity
 from tests.compose.helpers import DATA, FORMAL_NL, INFORMAL_NL, examples, extra_notes, load, words_of

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from afterword.compose.build import X_LIMIT, email, short_note, x_length
+from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
 from afterword.compose.firstperson import phrase_language, proper_words
 from afterword.compose.person import Person
 from afterword.compose.render import voice
 from afterword.compose.select import select_all
 from afterword.core.errors import InputError
+from afterword.core.lang.xcount import weighted_length as x_length
 from afterword.core.model import Channel, Contact, Draft, Interview
 
 __all__ = ["X_LIMIT", "compose", "compose_check_in", "x_length"]

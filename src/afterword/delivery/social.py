@@ -14,15 +14,14 @@ from datetime import datetime, timedelta
 from urllib.parse import quote, urlsplit
 
 from afterword.core.errors import InputError
+from afterword.core.lang.xcount import weighted_length
 from afterword.core.model import Channel, Contact, Draft, Language
 
 LINKEDIN_FREE_LIMIT = 200
 LINKEDIN_PREMIUM_LIMIT = 300
 X_LIMIT = 280
-X_URL_WEIGHT = 23
-_URL = re.compile(r"https?://\S+", re.IGNORECASE)
-# X counts these code point ranges as 1, everything else (CJK, emoji…) as 2.
-_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+#: X's weighted length, the checker's own count, so a prepared post never disagrees with `over-limit`.
+x_length = weighted_length
 
 
 @dataclass(frozen=True)
@@ -35,21 +34,6 @@ class SocialAction:
     trimmed: bool
     open_url: str
     profile_url: str
-
-
-def x_length(text: str) -> int:
-    """X's weighted length: URLs count 23, CJK and emoji 2, other characters 1 (NFC)."""
-    text = unicodedata.normalize("NFC", text)
-    total = 0
-    pos = 0
-    for match in _URL.finditer(text):
-        total += _weigh(text[pos:match.start()]) + X_URL_WEIGHT
-        pos = match.end()
-    return total + _weigh(text[pos:])
-
-
-def _weigh(text: str) -> int:
-    return sum(1 if any(lo <= ord(ch) <= hi for lo, hi in _LIGHT) else 2 for ch in text)
 
 
 def measure(channel: Channel, text: str) -> int:
