@@ -149,11 +149,15 @@ class InterviewService:
                 repo.refresh_owed(interview_id)
         return added
 
-    def draft_missing(self, interview_id: int, *, at: datetime | None = None) -> int:
-        """Compose a draft for every contact and channel that has none yet; returns how many were added."""
+    def draft_missing(self, interview_id: int, *, at: datetime | None = None,
+                      interview: Interview | None = None) -> int:
+        """Compose a draft for every contact and channel that has none yet; returns how many were added.
+
+        Pass `interview` when the caller has just loaded or stored it, to skip reading it again."""
         from afterword.compose import compose
 
-        interview, _ = self.get_interview(interview_id)
+        if interview is None:
+            interview, _ = self.get_interview(interview_id)
         return self.ensure_drafts(interview_id, compose(interview), at=at)
 
     def save_draft(self, interview_id: int, contact_id: str, channel: Channel | str, subject: str | None,

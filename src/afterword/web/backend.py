@@ -217,9 +217,7 @@ class Backend:
     # -- helpers -----------------------------------------------------------------------------
 
     def _draft(self, interview_id: int, interview: Interview, now: datetime) -> None:
-        from afterword.compose import compose
-
-        self.service.ensure_drafts(interview_id, compose(interview), at=now)
+        self.service.draft_missing(interview_id, at=now, interview=interview)
 
     def _load(self, interview_id: int) -> tuple[Interview, tuple[Touchpoint, ...]] | None:
         try:
