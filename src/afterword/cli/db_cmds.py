@@ -69,7 +69,7 @@ def import_notes(notes: str, replace: bool, db_url: str | None, now_text: str | 
     with _service(db_url) as service:
         existing = service.find_same(interview) if replace else None
         new_id = service.import_interview(interview, replace=replace)
-        drafted = service.draft_missing(new_id, at=now)
+        drafted = service.draft_missing(new_id, at=now, interview=interview)
     replaced = existing is not None
     if as_json:
         print_json({"id": new_id, "replaced": replaced, "drafted": drafted})
