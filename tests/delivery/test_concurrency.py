@@ -38,25 +38,38 @@ def _queue(engine: Engine, count: int) -> set[str]:
 
 
 def _claim_race(engine: Engine, count: int) -> None:
+    """Every round, all workers claim at the same moment (a barrier), so the race happens by construction.
+
+    Whether one thread could drain the queue alone depends on the scheduler; a test that merely hoped for
+    overlap was flaky on a slower CI machine. Here each of the `count // WORKERS` rounds is a four-way race.
+    """
     _queue(engine, count)
+    rounds = count // WORKERS
     barrier = threading.Barrier(WORKERS)
     claimed: list[list[int]] = [[] for _ in range(WORKERS)]
+    missing: list[str] = []
 
-    def claim_all(slot: int) -> None:
+    def claim_rounds(slot: int) -> None:
         worker = f"test-host:{slot}:x"
-        barrier.wait()
-        while (row := store.claim_next(engine, worker, NOW, NOW + timedelta(minutes=5))) is not None:
-            claimed[slot].append(row.id)
+        for n in range(rounds):
+            barrier.wait(timeout=60)
+            row = store.claim_next(engine, worker, NOW, NOW + timedelta(minutes=5))
+            if row is None:
+                missing.append(f"worker {slot} got nothing in round {n}")
+            else:
+                claimed[slot].append(row.id)
 
-    threads = [threading.Thread(target=claim_all, args=(n,)) for n in range(WORKERS)]
+    threads = [threading.Thread(target=claim_rounds, args=(n,)) for n in range(WORKERS)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    assert missing == []
     everything = [i for ids in claimed for i in ids]
     assert len(everything) == len(set(everything)) == count, "a message was claimed twice or not at all"
-    assert sum(1 for ids in claimed if ids) >= 2, "the workers did not actually race"
-    assert {r.claimed_by for r in store.list_messages(engine, ("sending",))} <= {
+    assert [len(ids) for ids in claimed] == [rounds] * WORKERS
+    assert store.claim_next(engine, "test-host:late:x", NOW, NOW + timedelta(minutes=5)) is None
+    assert {r.claimed_by for r in store.list_messages(engine, ("sending",))} == {
         f"test-host:{n}:x" for n in range(WORKERS)}
 
 
