@@ -93,3 +93,46 @@ def test_control_characters_in_one_line_fields(bad: str) -> None:
         "unicode_escape").decode().replace("\\x", "\\u00") + "Vries")
     with pytest.raises(NotesError, match="name: contains"):
         parse_notes(text, filename="x.toml")
+
+
+# The same files in the Dutch web UI: file -> fragment of the Dutch message.
+DUTCH: dict[str, str] = {
+    "invalid-unknown-key.toml": "raised-by: onbekende sleutel (bedoel je `raised_by`?)",
+    "invalid-unknown-reference.toml": 'raised_by: onbekende contact-id "pieter"',
+    "invalid-start-without-offset-or-timezone.toml": "start: heeft geen UTC-verschuiving",
+    "invalid-unknown-timezone.toml": "timezone: onbekende tijdzone `Europe/Amsterdm`",
+    "invalid-format-2.toml": "format: format 2 wordt niet ondersteund",
+    "invalid-binary.toml": "binair bestand",
+    "invalid-not-toml.toml": "geen geldige TOML",
+    "invalid-empty.toml": "bestand is leeg",
+    "invalid-duplicate-contact-id.toml": 'id: dubbele id "maria"',
+    "invalid-missing-company.toml": "[interview] company: verplichte sleutel ontbreekt",
+    "invalid-email-address.toml": "email: `maria(at)acme.example` is geen geldig e-mailadres",
+    "invalid-crlf-in-name.toml": "name: bevat een regeleinde; dit veld moet één regel zijn",
+    "invalid-end-before-start.toml": "end: einde 2026-11-27T13:00:00+01:00 ligt niet na begin",
+    "invalid-number-for-string.toml": "role: verwacht tekst, kreeg een geheel getal",
+    "invalid-offset-contradicts-timezone.toml": "verschuiving +02:00 past niet bij tijdzone Europe/Amsterdam",
+    "invalid-start-in-dst-gap.toml": "bestaat niet in Europe/Amsterdam",
+    "invalid-formality-choice.toml": "`formeel` is niet toegestaan (bedoel je `formal`?)",
+    "invalid-gave-contact-not-bool.toml": "gave_contact: verwacht true of false, kreeg tekst",
+    "invalid-missing-candidate.toml": "[candidate]: tabel ontbreekt",
+    "invalid-contact-missing-id.toml": "[contacts #1] id: verplichte sleutel ontbreekt",
+    "invalid-latin1-encoding.toml": "geen UTF-8-tekst",
+    "invalid-start-date-only.toml": "verwacht een TOML-datum-tijd",
+    "invalid-x-handle.toml": "is geen X-naam",
+}
+
+
+def test_every_invalid_fixture_has_a_dutch_case() -> None:
+    assert set(DUTCH) == set(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(DUTCH))
+def test_invalid_notes_explain_themselves_in_dutch_too(name: str) -> None:
+    with pytest.raises(NotesError) as info:
+        load_notes(NOTES / name)
+    err = info.value
+    assert err.bilingual
+    assert DUTCH[name] in err.located_in("nl")
+    assert err.located_in("en") == err.located() != err.located_in("nl")
+    assert CASES[name][1] not in err.located_in("nl")

@@ -119,3 +119,34 @@ def test_every_problem_is_shown_at_once(app: Litestar, client: TestClient[Litest
         assert f'id="e-{field}"' in r.text, field
     assert 'id="e-role"' not in r.text and 'id="e-contacts-0-name"' not in r.text
     assert backend(app).service.list_interviews(NOW) == []
+
+
+def test_the_dutch_form_explains_every_problem_in_dutch(app: Litestar, client: TestClient[Litestar]) -> None:
+    client.cookies.set("afterword_lang", "nl")
+    data = _with({"company": "", "start": "niet een datum", "contacts-0-email": "maria@", "contacts-0-role": "baas",
+                  "contacts-1-x": "twee woorden", "candidate_name": ""})
+    r = form_post(client, "/capture", data)
+    assert r.status_code == 422
+    errors = {field: r.text.split(f'id="e-{field}"', 1)[1].split("</p>", 1)[0]
+              for field in ("company", "start", "contacts-0-email", "contacts-0-role", "contacts-1-x")}
+    assert "mag niet leeg zijn" in errors["company"]
+    assert "verwacht een datum en tijd" in errors["start"]
+    assert "is geen geldig e-mailadres" in errors["contacts-0-email"]
+    assert "is niet toegestaan" in errors["contacts-0-role"]
+    assert "is geen X-naam" in errors["contacts-1-x"]
+    for english in ("must not be empty", "expected a date", "is not a valid", "is not allowed", "not an X handle"):
+        assert english not in r.text
+    assert backend(app).service.list_interviews(NOW) == []
+
+
+def test_dutch_times_and_zones(app: Litestar, client: TestClient[Litestar]) -> None:
+    client.cookies.set("afterword_lang", "nl")
+    _rejected_nl = [(_with({"end": "13:00"}), "end", "ligt niet na begin"),
+                    (_with({"end": "kwart over drie"}), "end", "verwacht een tijd zoals 15:30"),
+                    (_with({"timezone": "Mars/Olympus"}), "timezone", "onbekende tijdzone `Mars/Olympus`"),
+                    (_with({"start": "2026-03-29T02:30"}), "start", "bestaat niet in Europe/Amsterdam")]
+    for data, field, message in _rejected_nl:
+        r = form_post(client, "/capture", data)
+        assert r.status_code == 422
+        assert message in r.text.split(f'id="e-{field}"', 1)[1].split("</p>", 1)[0]
+    assert backend(app).service.list_interviews(NOW) == []

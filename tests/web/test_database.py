@@ -39,6 +39,12 @@ def test_read_only_database_shows_pages_and_refuses_changes_clearly(tmp_path: Pa
             assert r.status_code == 503
             assert "read-only" in r.text and "Nothing was changed" in r.text
             assert "Traceback" not in r.text
+            client.cookies.set("afterword_lang", "nl")
+            r = client.post(f"/interviews/{interview_id}/cards/maria/email",
+                            data={"subject": "S", "body": "changed", "version": str(version)},
+                            headers={"x-csrftoken": client.cookies["afterword_csrf"]}, follow_redirects=False)
+            assert r.status_code == 503
+            assert "alleen-lezen" in r.text and "Er is niets veranderd" in r.text and "read-only" not in r.text
         app.state["backend"].close()
     finally:
         path.chmod(0o644)

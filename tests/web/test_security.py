@@ -131,3 +131,21 @@ def test_pages_have_no_inline_script_or_handlers(app: Litestar, client: TestClie
         assert re.findall(r"\son[a-z]+\s*=", html) == [], path
         assert "hx-on" not in html and "javascript:" not in html, path
         assert '"allowEval": false' in html, path
+
+
+def test_upload_errors_speak_dutch_in_the_dutch_ui(app: Litestar, client: TestClient[Litestar]) -> None:
+    client.cookies.set("afterword_lang", "nl")
+    r = _upload(client, b"<html>this is not toml</html>", "pagina.html")
+    assert r.status_code == 422  # type: ignore[attr-defined]
+    assert "pagina.html:1: geen geldige TOML" in r.text  # type: ignore[attr-defined]
+    r = _upload(client, ACME.read_bytes().replace(b"raised_by", b"raised-by"))
+    assert "onbekende sleutel (bedoel je `raised_by`?)" in r.text  # type: ignore[attr-defined]
+    assert "unknown key" not in r.text  # type: ignore[attr-defined]
+    r = _upload(client, "naam = 'Zoë'".encode("latin-1"), "oud.toml")
+    assert "geen UTF-8-tekst" in r.text  # type: ignore[attr-defined]
+    assert backend(app).service.list_interviews(NOW) == []
+    assert _upload(client, ACME.read_bytes()).status_code == 303  # type: ignore[attr-defined]
+    r = _upload(client, ACME.read_bytes())
+    assert r.status_code == 409  # type: ignore[attr-defined]
+    assert "is al opgeslagen" in r.text and "Vervang het opgeslagen gesprek" in r.text  # type: ignore[attr-defined]
+    assert "already stored" not in r.text and "--replace" not in r.text  # type: ignore[attr-defined]

@@ -382,3 +382,16 @@ def test_schedule_all_at_the_suggested_moment(smtp: SmtpServer, db_url: str) -> 
     assert [r.state for r in rows] == ["queued", "queued"]
     assert {r.send_at for r in rows} == {NOW.replace(hour=15, minute=30)}
     assert smtp.handler.received == []
+
+
+def test_a_refused_send_is_explained_in_dutch(app: Litestar, client: TestClient[Litestar], smtp: SmtpServer,
+                                              db_url: str) -> None:
+    interview_id = store_with_drafts(app)
+    service = app.state["backend"].service
+    version = service.touchpoint(interview_id, "maria", "email").version
+    service.save_draft(interview_id, "maria", "email", "", "Beste Maria,\n\nDank je.\n\nSam", version, at=NOW)
+    client.cookies.set("afterword_lang", "nl")
+    reply = send(client, interview_id, "maria")
+    assert "De e-mail aan Maria de Vries heeft geen onderwerp" in reply.text
+    assert "email to Maria de Vries has no subject" not in reply.text
+    assert outbox(db_url) == [] and smtp.handler.received == []

@@ -7,19 +7,26 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core.errors import InputError
 from afterword.core.model import Language
+from afterword.core.text import Text
 
 
 class ZoneError(ValueError):
-    """Not an IANA time zone name."""
+    """Not an IANA time zone name; `text` says so in English and Dutch."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 
 def load_zone(name: str) -> ZoneInfo:
     if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
-        raise ZoneError(f"`{name}` is not an IANA time zone name such as Europe/Amsterdam")
+        raise ZoneError(Text(f"`{name}` is not an IANA time zone name such as Europe/Amsterdam",
+                             f"`{name}` is geen IANA-tijdzonenaam zoals Europe/Amsterdam"))
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ZoneError(f"unknown time zone `{name}`; expected an IANA name such as Europe/Amsterdam") from None
+        raise ZoneError(Text(f"unknown time zone `{name}`; expected an IANA name such as Europe/Amsterdam",
+                             f"onbekende tijdzone `{name}`; verwacht een IANA-naam zoals Europe/Amsterdam")) from None
 
 
 def parse_instant(text: str, *, option: str = "--now") -> datetime:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from afterword.core.errors import InputError
+from afterword.core.text import Text
 
 CONFIG_NAME = "config.toml"
 
@@ -107,20 +108,23 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not valid TOML: {exc}", file=str(path)) from None
+        raise InputError(Text(f"not valid TOML: {exc}", f"geen geldige TOML: {exc}"), file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the settings: {exc}", file=str(path)) from None
+        raise InputError(Text(f"cannot read the settings: {exc}", f"kan de instellingen niet lezen: {exc}"),
+                         file=str(path)) from None
     reader = _Reader(path)
     unknown = set(data) - {"smtp", "imap", "social", "reminders"}
     if unknown:
-        raise InputError(f"unknown table `{sorted(unknown)[0]}`", file=str(path))
+        first = sorted(unknown)[0]
+        raise InputError(Text(f"unknown table `{first}`", f"onbekende tabel `{first}`"), file=str(path))
     smtp = reader.smtp(data["smtp"]) if "smtp" in data else None
     imap = reader.imap(data["imap"]) if "imap" in data else None
     social = reader.table(data, "social", {"linkedin_free_notes", "linkedin_premium"})
     reminders = reader.table(data, "reminders", {"email_to_self"})
     notes = reader.integer(social, "social", "linkedin_free_notes", 5)
     if notes < 0:
-        raise InputError("must be 0 or more", file=str(path), table="social", key="linkedin_free_notes")
+        raise InputError(Text("must be 0 or more", "moet 0 of meer zijn"), file=str(path), table="social",
+                         key="linkedin_free_notes")
     return MailConfig(
         path,
         smtp,
@@ -135,19 +139,23 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def error(self, table: str, key: str | None, message: str) -> InputError:
+    def error(self, table: str, key: str | None, message: Text) -> InputError:
         return InputError(message, file=str(self.path), table=table, key=key)
 
     def table(self, data: dict[str, Any], name: str, allowed: set[str]) -> dict[str, Any]:
         value = data.get(name, {})
         if not isinstance(value, dict):
-            raise self.error(name, None, "must be a table")
+            raise self.error(name, None, Text("must be a table", "moet een tabel zijn"))
         if "password" in value:
-            raise self.error(name, "password", "passwords never go in the settings file; use the system keyring, "
-                             f"AFTERWORD_{name.upper()}_PASSWORD or a 0600 file `{name}.password` next to it")
+            env, file = f"AFTERWORD_{name.upper()}_PASSWORD", f"`{name}.password`"
+            raise self.error(name, "password", Text(
+                f"passwords never go in the settings file; use the system keyring, {env} or a 0600 file {file} "
+                "next to it",
+                f"wachtwoorden horen nooit in het instellingenbestand; gebruik de sleutelhanger van het systeem, "
+                f"{env} of een 0600-bestand {file} ernaast"))
         unknown = set(value) - allowed
         if unknown:
-            raise self.error(name, sorted(unknown)[0], "unknown key")
+            raise self.error(name, sorted(unknown)[0], Text("unknown key", "onbekende sleutel"))
         return value
 
     def text(self, table: dict[str, Any], name: str, key: str, default: str | None = None) -> str | None:
@@ -155,33 +163,33 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.error(name, key, "must be a non-empty string")
+            raise self.error(name, key, Text("must be a non-empty string", "moet niet-lege tekst zijn"))
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-            raise self.error(name, key, "must not contain control characters")
+            raise self.error(name, key, Text("must not contain control characters", "mag geen stuurtekens bevatten"))
         return value.strip()
 
     def required(self, table: dict[str, Any], name: str, key: str) -> str:
         value = self.text(table, name, key)
         if value is None:
-            raise self.error(name, key, "is required")
+            raise self.error(name, key, Text("is required", "is verplicht"))
         return value
 
     def integer(self, table: dict[str, Any], name: str, key: str, default: int) -> int:
         value = table.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool):
-            raise self.error(name, key, "must be a whole number")
+            raise self.error(name, key, Text("must be a whole number", "moet een geheel getal zijn"))
         return value
 
     def boolean(self, table: dict[str, Any], name: str, key: str, default: bool) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            raise self.error(name, key, "must be true or false")
+            raise self.error(name, key, Text("must be true or false", "moet true of false zijn"))
         return value
 
     def number(self, table: dict[str, Any], name: str, key: str, default: float) -> float:
         value = table.get(key, default)
         if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-            raise self.error(name, key, "must be a positive number of seconds")
+            raise self.error(name, key, Text("must be a positive number of seconds", "moet een positief aantal seconden zijn"))
         return float(value)
 
     def security(self, table: dict[str, Any], name: str) -> Security:
@@ -189,12 +197,14 @@ class _Reader:
         try:
             return Security(value or "")
         except ValueError:
-            raise self.error(name, "security", f"`{value}` is not one of starttls, tls, none") from None
+            raise self.error(name, "security", Text(f"`{value}` is not one of starttls, tls, none",
+                                                    f"`{value}` is niet een van starttls, tls, none")) from None
 
     def port(self, table: dict[str, Any], name: str, security: Security) -> int:
         port = self.integer(table, name, "port", _DEFAULT_PORTS[name][security])
         if not 0 < port < 65536:
-            raise self.error(name, "port", f"{port} is not a port number (1–65535)")
+            raise self.error(name, "port", Text(f"{port} is not a port number (1–65535)",
+                                                f"{port} is geen poortnummer (1–65535)"))
         return port
 
     def ca_file(self, table: dict[str, Any], name: str) -> Path | None:
@@ -203,14 +213,17 @@ class _Reader:
             return None
         path = (self.path.parent / value).resolve()
         if not path.is_file():
-            raise self.error(name, "ca_file", f"no such file: {path}")
+            raise self.error(name, "ca_file", Text(f"no such file: {path}", f"bestand bestaat niet: {path}"))
         return path
 
     def refuse_cleartext_login(self, name: str, host: str, security: Security, username: str | None) -> None:
         """A password must not cross the network unencrypted; only a server on this machine may use `none`."""
         if security is Security.NONE and username and host not in ("localhost", "127.0.0.1", "::1"):
-            raise self.error(name, "security", f"`none` would send your password to {host} unencrypted; "
-                             "use starttls or tls (`none` is only for a server on this machine)")
+            raise self.error(name, "security", Text(
+                f"`none` would send your password to {host} unencrypted; use starttls or tls (`none` is only for "
+                "a server on this machine)",
+                f"`none` zou je wachtwoord onversleuteld naar {host} sturen; gebruik starttls of tls (`none` is "
+                "alleen voor een server op deze computer)"))
 
     def smtp(self, raw: object) -> SmtpConfig:
         keys = {"host", "port", "security", "username", "from", "timeout", "ca_file"}
@@ -222,7 +235,7 @@ class _Reader:
         try:
             parse_mailbox(sender, "from")
         except InputError as exc:
-            raise self.error("smtp", "from", exc.message) from None
+            raise self.error("smtp", "from", Text(exc.message, exc.message_in("nl"))) from None
         host = self.required(table, "smtp", "host")
         username = self.text(table, "smtp", "username")
         self.refuse_cleartext_login("smtp", host, security, username)

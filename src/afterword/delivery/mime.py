@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from afterword.core.errors import InputError
+from afterword.core.text import Text
 
 # C0 controls (CR, LF, TAB, NUL…), DEL, C1 controls and the Unicode line/paragraph separators:
 # anything a mail header parser or `str.splitlines` could take as the end of a line.
@@ -24,7 +25,8 @@ def check_header(value: str, key: str) -> str:
     match = _CONTROL.search(value)
     if match is not None:
         shown = repr(match.group())[1:-1]
-        raise InputError(f"contains a control character ({shown}); line breaks are not allowed in a header", key=key)
+        raise InputError(Text(f"contains a control character ({shown}); line breaks are not allowed in a header",
+                              f"bevat een stuurteken ({shown}); regeleinden mogen niet in een kopregel"), key=key)
     return value
 
 
@@ -64,7 +66,8 @@ def parse_mailbox(text: str, key: str, *, name: str | None = None) -> Mailbox:
     try:
         valid = validate_email(raw, check_deliverability=False, allow_smtputf8=True)
     except EmailNotValidError as exc:
-        raise InputError(f"`{raw}` is not an email address: {exc}", key=key) from None
+        raise InputError(Text(f"`{raw}` is not an email address: {exc}", f"`{raw}` is geen e-mailadres: {exc}"),
+                         key=key) from None
     if valid.ascii_email is not None:
         return Mailbox(valid.ascii_email, name)
     return Mailbox(f"{valid.local_part}@{valid.ascii_domain}", name, needs_smtputf8=True)
@@ -80,7 +83,8 @@ def make_message_id(domain: str) -> str:
 def check_message_id(value: str) -> str:
     check_header(value, "message-id")
     if not re.fullmatch(r"<[^<>@\s]+@[^<>@\s]+>", value):
-        raise InputError(f"`{value}` is not a Message-ID such as <id@example.org>", key="message-id")
+        raise InputError(Text(f"`{value}` is not a Message-ID such as <id@example.org>",
+                              f"`{value}` is geen Message-ID zoals <id@example.org>"), key="message-id")
     return value
 
 
@@ -99,7 +103,8 @@ class Outgoing:
 
     def __post_init__(self) -> None:
         if not self.to:
-            raise InputError("a message needs at least one recipient", key="to")
+            raise InputError(Text("a message needs at least one recipient", "een bericht heeft minstens één ontvanger nodig"),
+                             key="to")
         check_header(self.subject, "subject")
         check_message_id(self.message_id)
         if self.in_reply_to is not None:

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length
 from afterword.core.model import Channel, Contact, Draft, Language
+from afterword.core.text import Text
 
 LINKEDIN_FREE_LIMIT = 200
 LINKEDIN_PREMIUM_LIMIT = 300
@@ -62,11 +63,13 @@ def linkedin_url(address: str) -> str:
     """A profile URL from what the notes hold (a URL, `linkedin.com/in/x` or a bare handle)."""
     value = address.strip()
     if not value or any(ch.isspace() for ch in value):
-        raise InputError(f"`{address}` is not a LinkedIn profile", key="linkedin")
+        raise InputError(Text(f"`{address}` is not a LinkedIn profile", f"`{address}` is geen LinkedIn-profiel"),
+                         key="linkedin")
     if value.startswith(("http://", "https://")):
         parts = urlsplit(value)
         if not parts.netloc.lower().endswith("linkedin.com"):
-            raise InputError(f"`{address}` is not a linkedin.com address", key="linkedin")
+            raise InputError(Text(f"`{address}` is not a linkedin.com address", f"`{address}` is geen linkedin.com-adres"),
+                             key="linkedin")
         return "https://" + parts.netloc + parts.path
     if "linkedin.com/" in value.lower():
         return "https://" + value.lstrip("/")
@@ -76,7 +79,7 @@ def linkedin_url(address: str) -> str:
 def x_profile_url(handle: str) -> str:
     name = handle.strip().lstrip("@")
     if not re.fullmatch(r"[A-Za-z0-9_]{1,15}", name):
-        raise InputError(f"`{handle}` is not an X handle", key="x")
+        raise InputError(Text(f"`{handle}` is not an X handle", f"`{handle}` is geen X-naam"), key="x")
     return f"https://x.com/{name}"
 
 
@@ -88,9 +91,11 @@ def prepare(contact: Contact, draft: Draft, *, premium: bool = False) -> SocialA
     """The text to copy and the page to open for a LinkedIn or X draft."""
     address = contact.address(draft.channel)
     if draft.channel is Channel.EMAIL:
-        raise InputError("copy-and-open is for LinkedIn and X; email is sent", key="channel")
+        raise InputError(Text("copy-and-open is for LinkedIn and X; email is sent",
+                              "kopiëren en openen is voor LinkedIn en X; e-mail wordt verstuurd"), key="channel")
     if not address:
-        raise InputError(f"{contact.name} has no {draft.channel} address in the notes", key=contact.id)
+        raise InputError(Text(f"{contact.name} has no {draft.channel} address in the notes",
+                              f"{contact.name} heeft geen {draft.channel}-adres in de notities"), key=contact.id)
     if draft.channel is Channel.LINKEDIN:
         limit = LINKEDIN_PREMIUM_LIMIT if premium else LINKEDIN_FREE_LIMIT
         text, trimmed = fit(draft.channel, draft.body, limit)

@@ -15,6 +15,7 @@ from typing import Literal
 
 from afterword.core.errors import InputError
 from afterword.core.model import Candidate, Channel, Draft, Finding, Interview, Language, Severity, TouchpointStatus
+from afterword.core.text import Text
 from afterword.delivery import outbox, social
 from afterword.delivery.checkin import check_in_due, propose_check_in
 from afterword.delivery.config import MailConfig, config_dir, load_config
@@ -26,7 +27,7 @@ from afterword.delivery.schedule import Suggestion, suggest_send_time
 from afterword.delivery.secrets import Secret, find_password
 from afterword.delivery.smtp import SmtpSession
 from afterword.delivery.worker import Worker
-from afterword.service.interviews import InterviewService
+from afterword.service.interviews import InterviewService, no_contact
 from afterword.store import outbox as store
 from afterword.store.outbox import OutboxRow
 
@@ -81,7 +82,7 @@ class DeliveryService:
         if self.config.smtp is None:
             if preview_as is not None and preview_as.email:
                 return parse_mailbox(preview_as.email, "from", name=preview_as.name)
-            raise InputError(f"SMTP is not set up: add an [smtp] table to {self.config.path}", key="smtp")
+            raise InputError(_not_set_up("SMTP", "smtp", self.config.path), key="smtp")
         return parse_mailbox(self.config.smtp.sender, "from")
 
     def _require_password(self, service: Literal["smtp", "imap"]) -> str | None:
@@ -90,10 +91,13 @@ class DeliveryService:
             return None
         found = self.password(service)
         if found is None:
-            raise InputError(
-                f"no {service.upper()} password: store it in the system keyring (`keyring set afterword-{service} "
-                f"{cfg.username}`), set AFTERWORD_{service.upper()}_PASSWORD, or write it to a 0600 file "
-                f"{self.config_dir / (service + '.password')}", key=service)
+            upper, keyring = service.upper(), f"`keyring set afterword-{service} {cfg.username}`"
+            file = self.config_dir / (service + ".password")
+            raise InputError(Text(
+                f"no {upper} password: store it in the system keyring ({keyring}), set AFTERWORD_{upper}_PASSWORD, "
+                f"or write it to a 0600 file {file}",
+                f"geen {upper}-wachtwoord: bewaar het in de sleutelhanger van het systeem ({keyring}), zet "
+                f"AFTERWORD_{upper}_PASSWORD, of schrijf het naar een 0600-bestand {file}"), key=service)
         return found.value
 
     # -- email ------------------------------------------------------------------------------
@@ -111,7 +115,8 @@ class DeliveryService:
             wanted = [c.id for c in interview.contacts if c.email and c.id in drafts
                       and drafts[c.id].body.strip() and not drafts[c.id].status.is_done and c.id not in busy]
             if not wanted:
-                raise InputError("there is no email draft left to send in this interview", key="ID")
+                raise InputError(Text("there is no email draft left to send in this interview",
+                                      "er is in dit gesprek geen e-mailconcept meer te versturen"), key="ID")
         sender = self.sender(interview.candidate if preview else None)
         domain = sender.address.rpartition("@")[2]
         found: list[tuple[str, Outgoing]] = []
@@ -119,21 +124,29 @@ class DeliveryService:
             try:
                 contact = interview.contact(cid)
             except KeyError:
-                raise InputError(f"the interview has no contact `{cid}`", key="--contact") from None
+                raise InputError(no_contact(cid), key="--contact") from None
             if not contact.email:
-                raise InputError(f"{contact.name} has no email address in the notes", key=cid)
+                raise InputError(Text(f"{contact.name} has no email address in the notes",
+                                      f"{contact.name} heeft geen e-mailadres in de notities"), key=cid)
             tp = drafts.get(cid)
             if tp is None or not tp.body.strip():
-                raise InputError(f"there is no email draft for {contact.name} yet; draft it first "
-                                 "(the web UI, or `afterword show`)", key=cid)
+                raise InputError(Text(f"there is no email draft for {contact.name} yet; draft it first "
+                                      "(the web UI, or `afterword show`)",
+                                      f"er is nog geen e-mailconcept voor {contact.name}; schrijf het eerst "
+                                      "(in de webinterface, of met `afterword show`)"), key=cid)
             if tp.status in (TouchpointStatus.SENT, TouchpointStatus.REPLIED):
-                raise InputError(f"the email to {contact.name} was already {tp.status}", key=cid)
+                dutch = "verstuurd" if tp.status is TouchpointStatus.SENT else "beantwoord"
+                raise InputError(Text(f"the email to {contact.name} was already {tp.status}",
+                                      f"de e-mail aan {contact.name} is al {dutch}"), key=cid)
             if not (tp.subject or "").strip():
-                raise InputError(f"the email to {contact.name} has no subject", key=cid)
+                raise InputError(Text(f"the email to {contact.name} has no subject",
+                                      f"de e-mail aan {contact.name} heeft geen onderwerp"), key=cid)
             existing = store.list_messages(self.engine, ACTIVE, interview_id, kind="follow-up", contact=cid)
             if existing:
-                raise InputError(f"the email to {contact.name} is already in the outbox as message "
-                                 f"{existing[0].id} ({existing[0].state})", key=cid)
+                raise InputError(Text(f"the email to {contact.name} is already in the outbox as message "
+                                      f"{existing[0].id} ({existing[0].state})",
+                                      f"de e-mail aan {contact.name} staat al in de outbox als bericht "
+                                      f"{existing[0].id} ({existing[0].state})"), key=cid)
             to = parse_mailbox(contact.email, f"{cid}.email", name=contact.name)
             found.append((cid, Outgoing(sender=sender, to=(to,), subject=(tp.subject or "").strip(), body=tp.body,
                                         message_id=make_message_id(domain))))
@@ -184,7 +197,7 @@ class DeliveryService:
     def require_smtp(self) -> str | None:
         """Check, before anything is queued, that SMTP is set up and its password can be found."""
         if self.config.smtp is None:
-            raise InputError(f"SMTP is not set up: add an [smtp] table to {self.config.path}", key="smtp")
+            raise InputError(_not_set_up("SMTP", "smtp", self.config.path), key="smtp")
         return self._require_password("smtp")
 
     def send_now(self, ids: Sequence[int], clock: Callable[[], datetime] = outbox.utc_now) -> BatchReport:
@@ -240,7 +253,7 @@ class DeliveryService:
     def poll_replies(self, now: datetime, lookback: timedelta = timedelta(days=30)) -> list[tuple[OutboxRow, str]]:
         """Read the inbox once; mark answered messages and their touchpoints `replied`."""
         if self.config.imap is None:
-            raise InputError(f"IMAP is not set up: add an [imap] table to {self.config.path}", key="imap")
+            raise InputError(_not_set_up("IMAP", "imap", self.config.path), key="imap")
         waiting = store.sent_awaiting_reply(self.engine)
         if not waiting:
             return []
@@ -366,3 +379,8 @@ def has_errors(findings: Sequence[Finding]) -> bool:
 
 def interview_of(service: DeliveryService, interview_id: int) -> Interview:
     return service.interviews.get_interview(interview_id)[0]
+
+
+def _not_set_up(name: str, table: str, path: Path) -> Text:
+    return Text(f"{name} is not set up: add an [{table}] table to {path}",
+                f"{name} is niet ingesteld: voeg een tabel [{table}] toe aan {path}")

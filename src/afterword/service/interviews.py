@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from afterword.core.model import Channel, Draft, Interview, TouchpointStatus
+from afterword.core.text import Text
 from afterword.plan import make_plan
 from afterword.store import queries
 from afterword.store.db import LOCAL_OWNER, Store, open_store
@@ -177,16 +178,20 @@ class InterviewService:
             row = repo.touchpoint_row(interview_id, contact_id, channel)
             if row is None:
                 if expected_version != 0:
-                    raise ConflictError(
+                    raise ConflictError(Text(
                         f"the {channel} draft for {contact_id} no longer exists (you edited version "
-                        f"{expected_version}); reload the page", current_version=0)
+                        f"{expected_version}); reload the page",
+                        f"het {channel}-concept voor {contact_id} bestaat niet meer (je bewerkte versie "
+                        f"{expected_version}); laad de pagina opnieuw"), current_version=0)
                 draft = Draft(contact_id, channel, interview.language_of(interview.contact(contact_id)), body, subject)
                 repo.add_touchpoint(interview_id, draft, TouchpointStatus.EDITED, now)
                 return 1
             current = TouchpointStatus(row["status"])
             if row["version"] == expected_version and current in (TouchpointStatus.SENT, TouchpointStatus.REPLIED):
-                raise NotEditableError(
+                raise NotEditableError(Text(
                     f"the {channel} message to {contact_id} was already {current}; it can no longer be edited",
+                    f"het {channel}-bericht aan {contact_id} is al {_DUTCH_STATUS.get(current, current)}; "
+                    "het kan niet meer worden bewerkt"),
                     key=f"{contact_id}/{channel}")
             if row["version"] == expected_version and row["subject"] == subject and row["body"] == body:
                 return int(row["version"])
@@ -213,8 +218,10 @@ class InterviewService:
             row = repo.touchpoint_row(interview_id, contact_id, channel)
             if row is None:
                 if expected_version not in (None, 0):
-                    raise ConflictError(f"the {channel} draft for {contact_id} no longer exists; reload the page",
-                                        current_version=0)
+                    raise ConflictError(Text(
+                        f"the {channel} draft for {contact_id} no longer exists; reload the page",
+                        f"het {channel}-concept voor {contact_id} bestaat niet meer; laad de pagina opnieuw"),
+                        current_version=0)
                 language = interview.language_of(interview.contact(contact_id))
                 repo.add_touchpoint(interview_id, Draft(contact_id, channel, language, ""), status, now)
                 version = 1
@@ -233,7 +240,8 @@ class InterviewService:
             for tp in repo.touchpoints([interview_id]):
                 if tp.contact == contact_id and tp.channel is channel:
                     return tp
-        raise NotFoundError(f"interview {interview_id} has no {channel} touchpoint for {contact_id}",
+        raise NotFoundError(Text(f"interview {interview_id} has no {channel} touchpoint for {contact_id}",
+                                 f"gesprek {interview_id} heeft geen {channel}-contactmoment voor {contact_id}"),
                             key=f"{contact_id}/{channel}")
 
 
@@ -241,15 +249,26 @@ def _require_channel(interview: Interview, contact_id: str, channel: Channel) ->
     try:
         contact = interview.contact(contact_id)
     except KeyError:
-        raise NotFoundError(f"the interview has no contact `{contact_id}`", key="contact") from None
+        raise NotFoundError(no_contact(contact_id), key="contact") from None
     if channel not in contact.channels:
-        raise NotFoundError(f"{contact.name} has no {channel} address in the notes", key=f"{contact_id}/{channel}")
+        raise NotFoundError(Text(f"{contact.name} has no {channel} address in the notes",
+                                 f"{contact.name} heeft geen {channel}-adres in de notities"),
+                            key=f"{contact_id}/{channel}")
+
+
+def no_contact(contact_id: str) -> Text:
+    """The refusal for a contact id the interview does not have."""
+    return Text(f"the interview has no contact `{contact_id}`", f"het gesprek heeft geen contact `{contact_id}`")
+
+
+_DUTCH_STATUS = {TouchpointStatus.SENT: "verstuurd", TouchpointStatus.REPLIED: "beantwoord"}
 
 
 def _duplicate(existing: int, interview: Interview) -> DuplicateError:
+    what = f"({interview.company}, {interview.role}, {interview.start.isoformat()})"
     return DuplicateError(
-        f"this interview ({interview.company}, {interview.role}, {interview.start.isoformat()}) is already stored "
-        f"as id {existing}; use --replace to overwrite it",
+        Text(f"this interview {what} is already stored as id {existing}; use --replace to overwrite it",
+             f"dit gesprek {what} is al opgeslagen als id {existing}; gebruik --replace om het te overschrijven"),
         existing_id=existing,
     )
 

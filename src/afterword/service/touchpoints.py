@@ -36,7 +36,9 @@ def check_text(service: InterviewService, interview_id: int, contact_id: str, ch
     try:
         contact = interview.contact(contact_id)
     except KeyError:
-        raise NotFoundError(f"the interview has no contact `{contact_id}`", key="contact") from None
+        from afterword.service.interviews import no_contact
+
+        raise NotFoundError(no_contact(contact_id), key="contact") from None
     draft = Draft(contact_id, channel, interview.language_of(contact), body,
                   subject if channel is Channel.EMAIL else None)
     siblings = [tp.draft for tp in tps if tp.body.strip() and (tp.contact, tp.channel) != (contact_id, channel)]

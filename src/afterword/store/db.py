@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from afterword.core.errors import StoreError
+from afterword.core.text import Text
 from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, prepare_sqlite_file, sqlite_path
 from afterword.store.errors import ConcurrentWriteError
 from afterword.store.migrate import ensure_head
@@ -51,8 +52,10 @@ class Store:
     def write(self) -> Iterator[Repo]:
         """A write transaction (SQLite: BEGIN IMMEDIATE); everything or nothing is stored."""
         if self.read_only:
-            raise StoreError("the database file is read-only; make it writable or use --db. Nothing was changed",
-                             file=self.where)
+            raise StoreError(Text(
+                "the database file is read-only; make it writable or use --db. Nothing was changed",
+                "het databasebestand is alleen-lezen; maak het schrijfbaar of gebruik --db. Er is niets veranderd"),
+                file=self.where)
         with self._errors(), self.engine.connect() as conn:
             conn.execution_options(**{WRITE_OPTION: True})
             with conn.begin():
@@ -63,14 +66,19 @@ class Store:
         try:
             yield
         except IntegrityError as exc:
-            raise ConcurrentWriteError(f"a concurrent write clashed: {_first_line(exc)}", file=self.where) from None
+            raise ConcurrentWriteError(Text(f"a concurrent write clashed: {_first_line(exc)}",
+                                            f"twee gelijktijdige schrijfacties botsten: {_first_line(exc)}"),
+                                       file=self.where) from None
         except (OperationalError, DatabaseError) as exc:
             if not isinstance(exc, OperationalError) and type(exc) is not DatabaseError:
                 raise  # ProgrammingError and friends are bugs, not conditions of the database
-            raise StoreError(f"database error: {_first_line(exc)}; nothing was changed", file=self.where) from None
+            raise StoreError(Text(f"database error: {_first_line(exc)}; nothing was changed",
+                                  f"databasefout: {_first_line(exc)}; er is niets veranderd"), file=self.where) from None
         except DBAPIError as exc:
             if exc.connection_invalidated:
-                raise StoreError(f"lost the database connection: {_first_line(exc)}", file=self.where) from None
+                raise StoreError(Text(f"lost the database connection: {_first_line(exc)}",
+                                      f"verbinding met de database verloren: {_first_line(exc)}"),
+                                 file=self.where) from None
             raise
 
     def close(self) -> None:
@@ -98,7 +106,8 @@ def open_store(url: str | None = None, *, owner: str = LOCAL_OWNER, migrate: boo
             ensure_head(engine, read_only=read_only, where=where)
     except DBAPIError as exc:
         engine.dispose()
-        raise StoreError(f"cannot open the database: {_first_line(exc)}", file=where) from None
+        raise StoreError(Text(f"cannot open the database: {_first_line(exc)}",
+                              f"kan de database niet openen: {_first_line(exc)}"), file=where) from None
     except BaseException:
         engine.dispose()
         raise

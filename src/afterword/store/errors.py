@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from afterword.core.errors import InputError, StoreError
+from afterword.core.text import Text
 
 
 class NotFoundError(InputError):
@@ -12,7 +13,7 @@ class NotFoundError(InputError):
 class DuplicateError(InputError):
     """The same interview (company, role, start, candidate) is already stored."""
 
-    def __init__(self, message: str, *, existing_id: int, **where: str | None) -> None:
+    def __init__(self, message: str | Text, *, existing_id: int, **where: str | None) -> None:
         super().__init__(message, **where)  # type: ignore[arg-type]
         self.existing_id = existing_id
 
@@ -20,7 +21,7 @@ class DuplicateError(InputError):
 class ConflictError(StoreError):
     """A save based on a stale version: someone else changed the draft first (HTTP 409)."""
 
-    def __init__(self, message: str, *, current_version: int) -> None:
+    def __init__(self, message: str | Text, *, current_version: int) -> None:
         super().__init__(message)
         self.current_version = current_version
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from afterword.core.errors import StoreError
+from afterword.core.text import Text
 from afterword.store.engine import WRITE_OPTION
 
 if TYPE_CHECKING:
@@ -39,9 +40,11 @@ def _check_known(current: tuple[str, ...], script: ScriptDirectory, where: str) 
             known = None
         if known is None:
             heads = ", ".join(script.get_heads())
-            raise StoreError(
+            raise StoreError(Text(
                 f"the database is at schema revision {revision}, newer than this version of Afterword "
                 f"knows (latest {heads}); upgrade Afterword to use it. Nothing was changed",
+                f"de database heeft schemaversie {revision}, nieuwer dan deze versie van Afterword kent "
+                f"(laatste {heads}); werk Afterword bij om haar te gebruiken. Er is niets veranderd"),
                 file=where,
             )
 
@@ -98,8 +101,10 @@ def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
     if set(current) == heads:
         return
     if read_only:
-        raise StoreError("the database file is read-only and its schema needs an upgrade; "
-                         "make it writable. Nothing was changed", file=where)
+        raise StoreError(Text("the database file is read-only and its schema needs an upgrade; "
+                              "make it writable. Nothing was changed",
+                              "het databasebestand is alleen-lezen en het schema moet worden bijgewerkt; "
+                              "maak het schrijfbaar. Er is niets veranderd"), file=where)
     with engine.connect() as conn:
         conn.execution_options(**{WRITE_OPTION: True})
         sqlite = conn.dialect.name == "sqlite"
@@ -116,8 +121,9 @@ def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
                 if set(current) != heads:
                     _upgrade(conn)
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
-                    raise StoreError("a migration left rows that break a foreign key; nothing was changed",
-                                     file=where)
+                    raise StoreError(Text("a migration left rows that break a foreign key; nothing was changed",
+                                          "een migratie liet rijen achter die een verwijzing breken; "
+                                          "er is niets veranderd"), file=where)
         finally:
             if sqlite:
                 _raw_pragma(conn, "PRAGMA foreign_keys = ON")

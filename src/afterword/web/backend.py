@@ -196,12 +196,12 @@ class Backend:
         self._draft(interview_id, interview, now)
         return interview_id
 
-    def add_or_duplicate(self, interview: Interview, now: datetime, replace: bool) -> int | str:
-        """Store an uploaded interview; a duplicate without `replace` gives the message instead."""
+    def add_or_duplicate(self, interview: Interview, now: datetime, replace: bool) -> int | DuplicateError:
+        """Store an uploaded interview; a duplicate without `replace` gives the refusal instead."""
         try:
             interview_id = self.service.import_interview(interview, replace=replace, at=now)
         except DuplicateError as exc:
-            return exc.message.replace("use --replace to overwrite it", "tick “replace” to overwrite it")
+            return exc
         self._draft(interview_id, interview, now)
         return interview_id
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from afterword.core.errors import NotesError
 from afterword.core.lang.names import fold, given_name
-from afterword.core.model import Interview
+from afterword.core.model import Interview, Language
 from afterword.core.notes import parse_notes
+from afterword.core.text import Text
 
 CONTACT_FIELDS = ("name", "title", "role", "met", "email", "linkedin", "x", "language", "formality")
 ROW_TABLES = {
@@ -89,7 +90,7 @@ def read_form(items: Iterable[tuple[str, str]]) -> Capture:
     return Capture(fields, rows)
 
 
-def validate(capture: Capture, *, filename: str = "capture form") -> Capture:
+def validate(capture: Capture, *, filename: str = "capture form", language: Language = Language.EN) -> Capture:
     """Build the notes document, dump it as TOML and parse it; fill `interview` or `errors`.
 
     The parser stops at the first problem; to show every problem at once, the offending value is
@@ -97,7 +98,7 @@ def validate(capture: Capture, *, filename: str = "capture form") -> Capture:
     """
     import tomli_w
 
-    doc, origin, errors = _document(capture)
+    doc, origin, errors = _document(capture, language)
     origin_ids = {(table, entry["id"]): origin[(table, i)]
                   for table in ("contacts", "needs") for i, entry in enumerate(doc.get(table, []))}
     interview: Interview | None = None
@@ -109,7 +110,7 @@ def validate(capture: Capture, *, filename: str = "capture form") -> Capture:
             where = _field_of(exc, origin, origin_ids)
             if where in errors and where != "start":  # the same field again: stop rather than loop
                 break
-            errors.setdefault(where, exc.message)
+            errors.setdefault(where, exc.message_in(language))
             if where == "form" or not _set_aside(doc, exc):
                 break
             continue
@@ -158,7 +159,7 @@ def _set_aside(doc: dict[str, Any], exc: NotesError) -> bool:
     return True
 
 
-def _document(capture: Capture) -> tuple[dict[str, Any], dict[tuple[str, int], int], dict[str, str]]:
+def _document(capture: Capture, language: Language) -> tuple[dict[str, Any], dict[tuple[str, int], int], dict[str, str]]:
     f = capture.fields
     errors: dict[str, str] = {}
     doc: dict[str, Any] = {"format": 1}
@@ -167,7 +168,8 @@ def _document(capture: Capture) -> tuple[dict[str, Any], dict[tuple[str, int], i
     meta = _compact({k: f.get(k, "") for k in INTERVIEW_FIELDS}, required=("company", "role"))
     start = _local_datetime(f.get("start", ""))
     if start is None:
-        errors["start"] = "expected a date and time such as 2026-11-27 14:00"
+        errors["start"] = Text("expected a date and time such as 2026-11-27 14:00",
+                               "verwacht een datum en tijd zoals 2026-11-27 14:00").get(language)
         meta["start"] = _PLACEHOLDER_START  # so that the parser can still check everything else
     else:
         meta["start"] = start
@@ -175,7 +177,7 @@ def _document(capture: Capture) -> tuple[dict[str, Any], dict[tuple[str, int], i
         if end_text:
             end = _clock(end_text)
             if end is None:
-                errors["end"] = "expected a time such as 15:30"
+                errors["end"] = Text("expected a time such as 15:30", "verwacht een tijd zoals 15:30").get(language)
             else:
                 meta["end"] = datetime.combine(start.date(), end)
     if zone := f.get("timezone", "").strip():

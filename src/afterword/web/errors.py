@@ -50,10 +50,12 @@ def internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
 
     if isinstance(exc, NotFoundError):
         return render_error(request, 404)
+    from afterword.web.render import ui_for
+
     if isinstance(exc, StoreError):
         # A clear one-line message (read-only database, newer schema, lost connection); no traceback.
-        return render_error(request, 503, exc.located())
+        return render_error(request, 503, exc.located_in(ui_for(request).language))
     if isinstance(exc, AfterwordError):
-        return render_error(request, 400, exc.located())
+        return render_error(request, 400, exc.located_in(ui_for(request).language))
     log.exception("internal error while serving %s %s", request.method, request.url.path)
     return render_error(request, 500)

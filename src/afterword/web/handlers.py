@@ -44,7 +44,7 @@ async def capture_page(request: AnyRequest) -> Template:
 @post("/capture", name="capture-save")
 async def capture_save(request: AnyRequest) -> Response[Any]:
     form = await request.form()
-    result = capture_form.validate(capture_form.read_form(form.multi_items()))
+    result = capture_form.validate(capture_form.read_form(form.multi_items()), language=ui_for(request).language)
     if not result.ok or result.interview is None:
         return _capture(request, result, status=422)
     backend = backend_of(request)
@@ -189,11 +189,16 @@ async def upload_save(request: AnyRequest) -> Response[Any]:
     try:
         interview = parse_notes(data, filename=filename)
     except NotesError as exc:
-        return page(request, "upload.html", error=exc.located(), filename=filename, status=422)
+        return page(request, "upload.html", error=exc.located_in(ui_for(request).language), filename=filename,
+                    status=422)
     backend = backend_of(request)
     outcome = await run_sync(partial(backend.add_or_duplicate, interview, now_of(request), replace))
-    if isinstance(outcome, str):
-        return page(request, "upload.html", error=outcome, filename=filename, duplicate=True, status=409)
+    if not isinstance(outcome, int):
+        ui = ui_for(request)
+        error = ui.gettext("This interview (%(company)s, %(role)s, %(start)s) is already stored. To overwrite it, "
+                           "tick “Replace the stored interview” below.") % {"company": interview.company, "role": interview.role,
+                                                  "start": ui.moment(interview.start)}
+        return page(request, "upload.html", error=error, filename=filename, duplicate=True, status=409)
     return Redirect(f"/interviews/{outcome}", status_code=303)
 
 

@@ -116,7 +116,7 @@ class MailDesk:
         try:
             svc = self.delivery()
         except AfterwordError as exc:
-            problem = Notice("error", exc.located())
+            problem = Notice("error", exc.located_in(language))
             return tuple(dataclasses.replace(c, notice=c.notice or problem) for c in cards)
         rows = self._rows(svc, interview_id)
         out: list[Card] = []
@@ -130,7 +130,7 @@ class MailDesk:
             else:
                 if allowance is None and card.channel is Channel.LINKEDIN:
                     allowance = svc.allowance_warning(now, language) or ""
-                out.append(dataclasses.replace(card, social=self._social(svc, card, allowance or None)))
+                out.append(dataclasses.replace(card, social=self._social(svc, card, allowance or None, language)))
         return tuple(out)
 
     def panel(self, interview_id: int, cards: Sequence[Card], now: datetime, language: Language,
@@ -138,7 +138,7 @@ class MailDesk:
         try:
             svc = self.delivery()
         except AfterwordError as exc:
-            return Panel(False, exc.located(), 0, None)
+            return Panel(False, exc.located_in(language), 0, None)
         left = sum(1 for c in cards if c.channel is Channel.EMAIL and c.contact.email and c.body.strip()
                    and not c.done and (c.email is None or c.email.can_send))
         configured = svc.config.smtp is not None
@@ -167,7 +167,7 @@ class MailDesk:
                          suggestion.reason, suggestion.office_hours, zone_name(interview.timezone, zone, now),
                          interview.deadline, svc.config.smtp is not None)
 
-    def _social(self, svc: DeliveryService, card: Card, allowance: str | None) -> SocialSend:
+    def _social(self, svc: DeliveryService, card: Card, allowance: str | None, language: Language) -> SocialSend:
         from afterword.delivery import social
 
         if not card.body.strip():
@@ -176,7 +176,7 @@ class MailDesk:
             action = social.prepare(card.contact, Draft(card.contact.id, card.channel, card.language, card.body),
                                     premium=svc.config.linkedin_premium)
         except InputError as exc:
-            return SocialSend(None, exc.message, allowance)
+            return SocialSend(None, sentence(exc.message_in(language)), allowance)
         return SocialSend(action, None, allowance if card.channel is Channel.LINKEDIN else None)
 
     # -- actions ----------------------------------------------------------------------------
@@ -188,7 +188,7 @@ class MailDesk:
         try:
             svc = self.delivery()
         except AfterwordError as exc:
-            return Notice("error", exc.located())
+            return Notice("error", exc.located_in(language))
         if svc.config.smtp is None:
             return Notice("error", not_set_up(gettext, svc.config.path))
         try:
@@ -210,7 +210,7 @@ class MailDesk:
             except InputError as exc:
                 if not contacts and exc.key == "ID":
                     return Notice("error", _("There is no email left to send in this interview."))
-                return Notice("error", exc.message)
+                return Notice("error", sentence(exc.message_in(language)))
             findings = svc.check(interview_id, selected, sent_at=now)
             blocking = tuple(f for found in findings.values() for f in found
                              if f.severity is Severity.ERROR and f.code != "late")
@@ -270,6 +270,11 @@ class MailDesk:
         ids = [interview_id] if interview_id is not None else [s.id for s in self.service.list_interviews(now)]
         interviews = [self.service.get_interview(i)[0] for i in ids]
         return write_reminders(interviews, now=now, keys=[f"interview-{i}" for i in ids])
+
+
+def sentence(message: str) -> str:
+    """A CLI-style message (`the email to … has no subject`) as a sentence for the page."""
+    return message[:1].upper() + message[1:]
 
 
 def state_name(state: str, gettext: Callable[[str], str]) -> str:

@@ -25,6 +25,7 @@ from afterword.core.model import (
 )
 from afterword.core.notes import schema
 from afterword.core.notes.locate import Locator
+from afterword.core.text import Text
 from afterword.core.timeutil import ZoneError, load_zone
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -34,15 +35,15 @@ _CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 _CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TYPE_NAMES = {
-    str: "a string",
-    int: "an integer",
-    float: "a number",
-    bool: "true or false",
-    list: "a list",
-    dict: "a table",
-    datetime: "a date-time",
-    date: "a date",
-    time: "a time",
+    str: Text("a string", "tekst"),
+    int: Text("an integer", "een geheel getal"),
+    float: Text("a number", "een getal"),
+    bool: Text("true or false", "true of false"),
+    list: Text("a list", "een lijst"),
+    dict: Text("a table", "een tabel"),
+    datetime: Text("a date-time", "een datum-tijd"),
+    date: Text("a date", "een datum"),
+    time: Text("a time", "een tijd"),
 }
 
 
@@ -52,19 +53,21 @@ def load_notes(path: str | Path) -> Interview:
     p = Path(path)
     try:
         if p.is_dir():
-            raise NotesError("is a directory, not a notes file", file=name)
+            raise NotesError(Text("is a directory, not a notes file", "is een map, geen notitiebestand"), file=name)
         size = p.stat().st_size
         if size > schema.MAX_FILE_BYTES:
-            raise NotesError(
-                f"file is {size:,} bytes; a notes file is at most {schema.MAX_FILE_BYTES:,} bytes", file=name
-            )
+            raise NotesError(Text(
+                f"file is {size:,} bytes; a notes file is at most {schema.MAX_FILE_BYTES:,} bytes",
+                f"bestand is {_nl_int(size)} bytes; een notitiebestand is hoogstens {_nl_int(schema.MAX_FILE_BYTES)} bytes",
+            ), file=name)
         data = p.read_bytes()
     except FileNotFoundError:
-        raise NotesError("no such file", file=name) from None
+        raise NotesError(Text("no such file", "bestand bestaat niet"), file=name) from None
     except PermissionError:
-        raise NotesError("permission denied", file=name) from None
+        raise NotesError(Text("permission denied", "geen toegang"), file=name) from None
     except OSError as exc:
-        raise NotesError(f"cannot read file ({exc.strerror})", file=name) from None
+        raise NotesError(Text(f"cannot read file ({exc.strerror})", f"kan het bestand niet lezen ({exc.strerror})"),
+                         file=name) from None
     return parse_notes(data, filename=name)
 
 
@@ -72,9 +75,12 @@ def parse_notes(data: bytes | str, *, filename: str = "<notes>") -> Interview:
     """Parse notes text (bytes are decoded as UTF-8, a BOM is allowed)."""
     text = _decode(data, filename) if isinstance(data, bytes) else data
     if len(text) > schema.MAX_FILE_BYTES:
-        raise NotesError(f"text is longer than {schema.MAX_FILE_BYTES:,} characters", file=filename)
+        raise NotesError(Text(f"text is longer than {schema.MAX_FILE_BYTES:,} characters",
+                              f"tekst is langer dan {_nl_int(schema.MAX_FILE_BYTES)} tekens"), file=filename)
     if not text.strip():
-        raise NotesError("file is empty; expected a notes file starting with `format = 1`", file=filename)
+        raise NotesError(Text("file is empty; expected a notes file starting with `format = 1`",
+                              "bestand is leeg; verwacht een notitiebestand dat begint met `format = 1`"),
+                         file=filename)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -83,7 +89,8 @@ def parse_notes(data: bytes | str, *, filename: str = "<notes>") -> Interview:
         if m := _TOML_POSITION.search(message):
             line = int(m.group(1))
             message = message[: m.start()].strip()
-        raise NotesError(f"not valid TOML: {message}", file=filename, line=line) from None
+        raise NotesError(Text(f"not valid TOML: {message}", f"geen geldige TOML: {message}"),
+                         file=filename, line=line) from None
     return _Reader(raw, Locator(text), filename).interview()
 
 
@@ -91,13 +98,15 @@ def _decode(data: bytes, filename: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
-        raise NotesError("is a binary file, not a TOML notes file", file=filename)
+        raise NotesError(Text("is a binary file, not a TOML notes file",
+                              "is een binair bestand, geen TOML-notitiebestand"), file=filename)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise NotesError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            Text(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                 f"geen UTF-8-tekst (byte 0x{data[exc.start]:02x}); sla het bestand op als UTF-8"),
             file=filename,
             line=line,
         ) from None
@@ -111,7 +120,7 @@ class _Reader:
         self.loc = locator
         self.file = filename
 
-    def fail(self, message: str, table: str | None = None, index: int = 0, key: str | None = None,
+    def fail(self, message: Text, table: str | None = None, index: int = 0, key: str | None = None,
              label: str | None = None) -> NotesError:
         line = self.loc.key(table, index, key) if key else self.loc.table(table, index)
         return NotesError(message, file=self.file, line=line, table=label or table, key=key)
@@ -119,18 +128,20 @@ class _Reader:
     def interview(self) -> Interview:
         for key in self.raw:
             if key not in schema.TOP_LEVEL_KEYS:
-                raise self.fail(
-                    f"unknown key; expected one of {', '.join(schema.TOP_LEVEL_KEYS)}", key=key
-                )
+                known = ", ".join(schema.TOP_LEVEL_KEYS)
+                raise self.fail(Text(f"unknown key; expected one of {known}",
+                                     f"onbekende sleutel; verwacht een van {known}"), key=key)
         if "format" not in self.raw:
-            raise self.fail("missing; expected `format = 1` at the top of the file", key="format")
+            raise self.fail(Text("missing; expected `format = 1` at the top of the file",
+                                 "ontbreekt; verwacht `format = 1` bovenaan het bestand"), key="format")
         fmt = self.raw["format"]
         if type(fmt) is not int:
-            raise self.fail(f"expected the integer 1, got {_describe(fmt)}", key="format")
+            raise self.fail(_both("expected the integer 1, got ", "verwacht het getal 1, kreeg ", _describe(fmt)),
+                            key="format")
         if fmt != schema.FORMAT_VERSION:
-            raise self.fail(
-                f"format {fmt} is not supported; this version of Afterword reads format 1", key="format"
-            )
+            raise self.fail(Text(f"format {fmt} is not supported; this version of Afterword reads format 1",
+                                 f"format {fmt} wordt niet ondersteund; deze versie van Afterword leest format 1"),
+                            key="format")
         tables = {t.name: self._table(t) for t in schema.TABLES}
         self._check_ids_and_references(tables)
         cand = tables["candidate"][0]
@@ -160,15 +171,18 @@ class _Reader:
         value = self.raw.get(table.name)
         if value is None:
             if table.required:
-                raise self.fail(f"missing table; add a {table.header} section", key=None, label=table.name)
+                raise self.fail(Text(f"missing table; add a {table.header} section",
+                                     f"tabel ontbreekt; voeg een sectie {table.header} toe"), key=None, label=table.name)
             return []
         if table.many:
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-                raise self.fail(f"expected an array of tables written as {table.header}", key=table.name)
+                raise self.fail(Text(f"expected an array of tables written as {table.header}",
+                                     f"verwacht een lijst van tabellen, geschreven als {table.header}"), key=table.name)
             entries = value
         else:
             if not isinstance(value, dict):
-                raise self.fail(f"expected a table written as {table.header}", key=table.name)
+                raise self.fail(Text(f"expected a table written as {table.header}",
+                                     f"verwacht een tabel, geschreven als {table.header}"), key=table.name)
             entries = [value]
         return [self._entry(table, i, entry) for i, entry in enumerate(entries)]
 
@@ -179,72 +193,83 @@ class _Reader:
             spec = table.key(key)
             if spec is None:
                 hint = _did_you_mean(key, [k.name for k in table.keys])
-                raise self.fail(
-                    f"unknown key{hint}; {table.header} takes {', '.join(k.name for k in table.keys)}",
-                    table.name, index, key, label,
-                )
+                names = ", ".join(k.name for k in table.keys)
+                raise self.fail(Text(f"unknown key{hint.en}; {table.header} takes {names}",
+                                     f"onbekende sleutel{hint.nl}; {table.header} kent {names}"),
+                                table.name, index, key, label)
             out[key] = self._value(spec, value, table.name, index, label)
         for spec in table.keys:
             if spec.required and spec.name not in out:
                 raise NotesError(
-                    f"missing required key; expected {_expected(spec)}",
+                    _both("missing required key; expected ", "verplichte sleutel ontbreekt; verwacht ", _expected(spec)),
                     file=self.file, line=self.loc.table(table.name, index), table=label, key=spec.name,
                 )
         return out
 
     def _value(self, spec: schema.Key, value: Any, table: str, index: int, label: str) -> Any:
-        def bad(message: str) -> NotesError:
+        def bad(message: Text) -> NotesError:
             return self.fail(message, table, index, spec.name, label)
 
         kind = spec.kind
         if kind == "bool":
             if type(value) is not bool:
-                raise bad(f"expected true or false, got {_describe(value)}")
+                raise bad(_both("expected true or false, got ", "verwacht true of false, kreeg ", _describe(value)))
             return value
         if kind == "datetime":
             if not isinstance(value, datetime):
-                raise bad(
-                    f"expected a TOML date-time such as 2026-11-27T14:00:00+01:00, got {_describe(value)}"
-                )
+                raise bad(_both("expected a TOML date-time such as 2026-11-27T14:00:00+01:00, got ", "verwacht een TOML-datum-tijd zoals 2026-11-27T14:00:00+01:00, kreeg ", _describe(value)))
             return value
         if kind == "ids":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise bad(f"expected a list of ids such as [\"maria\"], got {_describe(value)}")
+                raise bad(_both("expected a list of ids such as [\"maria\"], got ", "verwacht een lijst van ids zoals [\"maria\"], kreeg ", _describe(value)))
             if len(set(value)) != len(value):
-                raise bad("lists the same id twice")
+                raise bad(Text("lists the same id twice", "noemt dezelfde id twee keer"))
             return value
         if not isinstance(value, str):
-            raise bad(f"expected {_expected(spec)}, got {_describe(value)}")
+            raise bad(Text(f"expected {_expected(spec).en}, got {_describe(value).en}",
+                           f"verwacht {_expected(spec).nl}, kreeg {_describe(value).nl}"))
         if kind == "text":
             value = value.replace("\r\n", "\n")
             if m := _CONTROL_TEXT.search(value):
-                raise bad(f"contains a control character (U+{ord(m.group()):04X}); remove it")
+                code = f"U+{ord(m.group()):04X}"
+                raise bad(Text(f"contains a control character ({code}); remove it",
+                               f"bevat een stuurteken ({code}); haal het weg"))
             if len(value) > schema.MAX_TEXT_CHARS:
-                raise bad(f"is {len(value)} characters long; at most {schema.MAX_TEXT_CHARS}")
+                raise bad(Text(f"is {len(value)} characters long; at most {schema.MAX_TEXT_CHARS}",
+                               f"is {len(value)} tekens lang; hoogstens {schema.MAX_TEXT_CHARS}"))
         else:
             if m := _CONTROL_LINE.search(value):
-                what = "a line break" if m.group() in "\r\n" else f"a control character (U+{ord(m.group()):04X})"
-                raise bad(f"contains {what}; this field must be one line")
+                code = f"U+{ord(m.group()):04X}"
+                what = (Text("a line break", "een regeleinde") if m.group() in "\r\n"
+                        else Text(f"a control character ({code})", f"een stuurteken ({code})"))
+                raise bad(Text(f"contains {what.en}; this field must be one line",
+                               f"bevat {what.nl}; dit veld moet één regel zijn"))
             if len(value) > 500:
-                raise bad(f"is {len(value)} characters long; at most 500")
+                raise bad(Text(f"is {len(value)} characters long; at most 500",
+                               f"is {len(value)} tekens lang; hoogstens 500"))
         if spec.required and not value.strip():
-            raise bad("must not be empty")
+            raise bad(Text("must not be empty", "mag niet leeg zijn"))
         if spec.choices and value not in spec.choices:
             hint = _did_you_mean(value, list(spec.choices))
-            raise bad(f"`{value}` is not allowed{hint}; expected one of {', '.join(spec.choices)}")
+            choices = ", ".join(spec.choices)
+            raise bad(Text(f"`{value}` is not allowed{hint.en}; expected one of {choices}",
+                           f"`{value}` is niet toegestaan{hint.nl}; verwacht een van {choices}"))
         if kind == "id" and not _ID.match(value):
-            raise bad("expected a short id of letters, digits, `_`, `-` or `.` (e.g. \"maria\")")
+            raise bad(Text("expected a short id of letters, digits, `_`, `-` or `.` (e.g. \"maria\")",
+                           "verwacht een korte id van letters, cijfers, `_`, `-` of `.` (bijv. \"maria\")"))
         if kind == "email":
             _check_email(value, bad)
         if kind == "url" and not _URL.match(value):
-            raise bad(f"`{value}` is not a profile URL; expected e.g. https://www.linkedin.com/in/name")
+            raise bad(Text(f"`{value}` is not a profile URL; expected e.g. https://www.linkedin.com/in/name",
+                           f"`{value}` is geen profiel-URL; verwacht bijv. https://www.linkedin.com/in/naam"))
         if kind == "handle" and not _HANDLE.match(value):
-            raise bad(f"`{value}` is not an X handle; expected 1-15 letters, digits or _, with or without @")
+            raise bad(Text(f"`{value}` is not an X handle; expected 1-15 letters, digits or _, with or without @",
+                           f"`{value}` is geen X-naam; verwacht 1-15 letters, cijfers of _, met of zonder @"))
         if kind == "zone":
             try:
                 load_zone(value)
             except ZoneError as exc:
-                raise bad(str(exc)) from None
+                raise bad(exc.text) from None
         return value
 
     def _check_ids_and_references(self, tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -255,8 +280,9 @@ class _Reader:
             seen: set[str] = set()
             for i, entry in enumerate(tables[table.name]):
                 if entry["id"] in seen:
-                    raise self.fail(
+                    raise self.fail(Text(
                         f"duplicate id \"{entry['id']}\"; ids must be unique within {table.header}",
+                        f"dubbele id \"{entry['id']}\"; ids moeten uniek zijn binnen {table.header}"),
                         table.name, i, "id", f"{table.name} #{i + 1}",
                     )
                 seen.add(entry["id"])
@@ -270,9 +296,12 @@ class _Reader:
                     for ref in entry.get(spec.name, ()):
                         if ref not in known:
                             hint = _did_you_mean(ref, sorted(known))
-                            listing = ", ".join(sorted(known)) or "none"
-                            raise self.fail(
-                                f"unknown {spec.refers_to.rstrip('s')} id \"{ref}\"{hint}; known ids: {listing}",
+                            listing = ", ".join(sorted(known))
+                            kind = spec.refers_to.rstrip("s")
+                            raise self.fail(Text(
+                                f"unknown {kind} id \"{ref}\"{hint.en}; known ids: {listing or 'none'}",
+                                f"onbekende {_DUTCH_KIND.get(kind, kind)}-id \"{ref}\"{hint.nl}; "
+                                f"bekende ids: {listing or 'geen'}"),
                                 table.name, i, spec.name, _label(table, i, tables[table.name][i]),
                             )
 
@@ -282,26 +311,31 @@ class _Reader:
         start = self._moment(meta["start"], "start", zone, zone_name)
         end = self._moment(meta["end"], "end", zone, zone_name) if "end" in meta else None
         if end is not None and end <= start:
-            raise self.fail(
-                f"end {end.isoformat()} is not after start {start.isoformat()}", "interview", 0, "end"
-            )
+            raise self.fail(Text(f"end {end.isoformat()} is not after start {start.isoformat()}",
+                                 f"einde {end.isoformat()} ligt niet na begin {start.isoformat()}"),
+                            "interview", 0, "end")
         if end is not None and end - start > timedelta(days=2):
-            raise self.fail("end is more than two days after start; check the date", "interview", 0, "end")
+            raise self.fail(Text("end is more than two days after start; check the date",
+                                 "einde ligt meer dan twee dagen na begin; controleer de datum"),
+                            "interview", 0, "end")
         return start, end, zone_name
 
     def _moment(self, value: datetime, key: str, zone: ZoneInfo | None, zone_name: str | None) -> datetime:
         if value.tzinfo is None:
             if zone is None:
-                raise self.fail(
+                raise self.fail(Text(
                     "has no UTC offset; write it as 2026-11-27T14:00:00+01:00 or add "
                     "timezone = \"Europe/Amsterdam\" to [interview]",
+                    "heeft geen UTC-verschuiving; schrijf 2026-11-27T14:00:00+01:00 of voeg "
+                    "timezone = \"Europe/Amsterdam\" toe aan [interview]"),
                     "interview", 0, key,
                 )
             aware = value.replace(tzinfo=zone)
             round_trip = aware.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
             if round_trip != value:
-                raise self.fail(
+                raise self.fail(Text(
                     f"{value.isoformat()} does not exist in {zone_name} (the clocks jump forward then)",
+                    f"{value.isoformat()} bestaat niet in {zone_name} (de klok springt dan vooruit)"),
                     "interview", 0, key,
                 )
             return aware
@@ -309,9 +343,11 @@ class _Reader:
             return value
         expected = value.astimezone(zone)
         if expected.utcoffset() != value.utcoffset():
-            raise self.fail(
+            raise self.fail(Text(
                 f"offset {_offset(value)} does not match timezone {zone_name} "
                 f"({_offset(expected)} on that date); fix the offset or the timezone",
+                f"verschuiving {_offset(value)} past niet bij tijdzone {zone_name} "
+                f"({_offset(expected)} op die datum); verbeter de verschuiving of de tijdzone"),
                 "interview", 0, key,
             )
         return expected
@@ -342,13 +378,14 @@ def _contact(c: Mapping[str, Any]) -> Contact:
     )
 
 
-def _check_email(value: str, bad: Callable[[str], NotesError]) -> None:
+def _check_email(value: str, bad: Callable[[Text], NotesError]) -> None:
     from email_validator import EmailNotValidError, validate_email
 
     try:
         validate_email(value, check_deliverability=False, test_environment=True)
     except EmailNotValidError as exc:
-        raise bad(f"`{value}` is not a valid e-mail address ({exc})") from None
+        raise bad(Text(f"`{value}` is not a valid e-mail address ({exc})",
+                       f"`{value}` is geen geldig e-mailadres ({exc})")) from None
 
 
 def _offset(moment: datetime) -> str:
@@ -358,29 +395,45 @@ def _offset(moment: datetime) -> str:
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _describe(value: Any) -> str:
+def _nl_int(n: int) -> str:
+    """1.048.576: Dutch groups thousands with a dot."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _both(en: str, nl: str, tail: Text) -> Text:
+    """A fixed opening in each language followed by a part that is itself bilingual."""
+    return Text(en + tail.en, nl + tail.nl)
+
+
+def _describe(value: Any) -> Text:
     for kind, name in _TYPE_NAMES.items():
         if type(value) is kind:
             return name
-    return type(value).__name__
+    return Text(type(value).__name__, type(value).__name__)
 
 
-def _expected(spec: schema.Key) -> str:
-    return {
-        "int": "an integer",
-        "bool": "true or false",
-        "datetime": "a date-time",
-        "ids": "a list of ids",
-        "email": "an e-mail address as a string",
-        "url": "a URL as a string",
-        "handle": "an X handle as a string",
-        "zone": "an IANA time zone name as a string",
-        "id": "a short id as a string",
-    }.get(spec.kind, "a string")
+_EXPECTED = {
+    "int": Text("an integer", "een geheel getal"),
+    "bool": Text("true or false", "true of false"),
+    "datetime": Text("a date-time", "een datum-tijd"),
+    "ids": Text("a list of ids", "een lijst van ids"),
+    "email": Text("an e-mail address as a string", "een e-mailadres als tekst"),
+    "url": Text("a URL as a string", "een URL als tekst"),
+    "handle": Text("an X handle as a string", "een X-naam als tekst"),
+    "zone": Text("an IANA time zone name as a string", "een IANA-tijdzonenaam als tekst"),
+    "id": Text("a short id as a string", "een korte id als tekst"),
+}
+_DUTCH_KIND = {"contact": "contact", "need": "behoefte"}
 
 
-def _did_you_mean(word: str, options: list[str]) -> str:
+def _expected(spec: schema.Key) -> Text:
+    return _EXPECTED.get(spec.kind, Text("a string", "tekst"))
+
+
+def _did_you_mean(word: str, options: list[str]) -> Text:
     import difflib
 
     close = difflib.get_close_matches(word.replace("-", "_"), options, n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
+    if not close:
+        return Text("", "")
+    return Text(f" (did you mean `{close[0]}`?)", f" (bedoel je `{close[0]}`?)")
