@@ -112,14 +112,14 @@ def test_connection_refused_is_retry() -> None:
 
 
 def test_stall_before_data_is_retry(smtp_server: Callable[..., SmtpServer]) -> None:
-    server = smtp_server(Handler(stall_rcpt=2.0))
-    outcome, _, _, started = send(config(server.port, timeout=0.4), message("maria@example.nl"))
+    server = smtp_server(Handler(stall_rcpt=3.0))  # the timeout is generous so a slow machine cannot trip it early
+    outcome, _, _, started = send(config(server.port, timeout=1.0), message("maria@example.nl"))
     assert outcome is Outcome.RETRY and not started
 
 
 def test_stall_after_data_is_unknown(smtp_server: Callable[..., SmtpServer]) -> None:
-    server = smtp_server(Handler(stall_data=2.0))
-    outcome, detail, _, started = send(config(server.port, timeout=0.4), message("maria@example.nl"))
+    server = smtp_server(Handler(stall_data=3.0))
+    outcome, detail, _, started = send(config(server.port, timeout=1.0), message("maria@example.nl"))
     assert outcome is Outcome.UNKNOWN and started
     assert "after the message" in detail
 

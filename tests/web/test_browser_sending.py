@@ -76,7 +76,7 @@ def test_copy_and_open_copies_the_note_and_opens_linkedin_in_a_new_tab(
     assert tab.evaluate("window.opener") is None  # rel=noopener
     assert page.evaluate("navigator.clipboard.readText()") == card.locator("a.copy-open").get_attribute("data-text")
     card.get_by_role("button", name="Mark done").click()
-    page.locator('#card-maria--linkedin[data-status="sent"]').wait_for(timeout=5000)
+    page.locator('#card-maria--linkedin[data-status="sent"]').wait_for(timeout=15000)
     context.close()
 
 
