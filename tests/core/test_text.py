@@ -9,7 +9,7 @@ import pytest
 
 from afterword.core.errors import InputError, NotesError
 from afterword.core.model import Language
-from afterword.core.text import Text, as_text
+from afterword.core.text import Text
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "afterword"
 
@@ -19,9 +19,6 @@ def test_text_picks_the_language_and_str_is_english() -> None:
     assert str(t) == "no such file"
     assert t.get(Language.NL) == t.get("nl") == "bestand bestaat niet"
     assert t.get(Language.EN) == t.get(None) == t.get("fr") == "no such file"
-    assert ("x: " + t + "!").get("nl") == "x: bestand bestaat niet!"
-    assert (t + Text(" (a)", " (b)")).nl == "bestand bestaat niet (b)"
-    assert as_text("maria@example.org") == Text("maria@example.org", "maria@example.org")
 
 
 def test_an_error_is_located_in_either_language() -> None:
