@@ -61,3 +61,23 @@ def test_errors_that_reach_the_web_ui_are_bilingual(module: str) -> None:
                 isinstance(node.args[position], ast.Constant | ast.JoinedStr):
             english_only.append(f"{module}:{node.lineno}")
     assert english_only == []
+
+
+@pytest.mark.parametrize(("address", "dutch"), [
+    ("maria@", "Na de @ moet iets staan."),
+    ("@acme.example", "Vóór de @ moet iets staan."),
+    ("maria(at)acme.example", "Een e-mailadres moet een @ bevatten."),
+    ("maria@acme", "er hoort een punt in"),
+    ("maria..de.vries@acme.example", "geen twee punten achter elkaar"),
+])
+def test_the_e_mail_validator_reason_is_given_in_dutch(address: str, dutch: str) -> None:
+    from afterword.core.notes import parse_notes
+
+    notes = ('format = 1\n[candidate]\nname = "Sam"\n[interview]\ncompany = "Acme"\nrole = "Eng"\n'
+             'start = 2026-11-27T14:00:00+01:00\n[[contacts]]\nid = "maria"\nname = "Maria"\n'
+             f'email = "{address}"\n')
+    with pytest.raises(NotesError) as info:
+        parse_notes(notes, filename="n.toml")
+    dutch_line = info.value.located_in("nl")
+    assert f"`{address}` is geen geldig e-mailadres (" in dutch_line and dutch in dutch_line
+    assert "is not a valid e-mail address" in info.value.located()

@@ -78,7 +78,7 @@ def test_missing_company_and_name(app: Litestar, client: TestClient[Litestar]) -
 
 def test_times_are_validated_like_the_notes(app: Litestar, client: TestClient[Litestar]) -> None:
     _rejected(app, client, _with({"start": "yesterday"}), "start", "expected a date and time")
-    _rejected(app, client, _with({"end": "13:00"}), "end", "is not after start")
+    _rejected(app, client, _with({"end": "13:00"}), "end", "end 13:00 is not after start 14:00")
     _rejected(app, client, _with({"timezone": "Mars/Olympus"}), "timezone", "unknown time zone")
     _rejected(app, client, _with({"start": "2026-03-29T02:30"}), "start", "does not exist in Europe/Amsterdam")
 
@@ -141,7 +141,7 @@ def test_the_dutch_form_explains_every_problem_in_dutch(app: Litestar, client: T
 
 def test_dutch_times_and_zones(app: Litestar, client: TestClient[Litestar]) -> None:
     client.cookies.set("afterword_lang", "nl")
-    _rejected_nl = [(_with({"end": "13:00"}), "end", "ligt niet na begin"),
+    _rejected_nl = [(_with({"end": "13:00"}), "end", "einde 13:00 ligt niet na begin 14:00"),
                     (_with({"end": "kwart over drie"}), "end", "verwacht een tijd zoals 15:30"),
                     (_with({"timezone": "Mars/Olympus"}), "timezone", "onbekende tijdzone `Mars/Olympus`"),
                     (_with({"start": "2026-03-29T02:30"}), "start", "bestaat niet in Europe/Amsterdam")]

@@ -311,8 +311,9 @@ class _Reader:
         start = self._moment(meta["start"], "start", zone, zone_name)
         end = self._moment(meta["end"], "end", zone, zone_name) if "end" in meta else None
         if end is not None and end <= start:
-            raise self.fail(Text(f"end {end.isoformat()} is not after start {start.isoformat()}",
-                                 f"einde {end.isoformat()} ligt niet na begin {start.isoformat()}"),
+            shown = "%H:%M" if end.date() == start.date() else "%Y-%m-%d %H:%M"
+            until, since = end.strftime(shown), start.strftime(shown)
+            raise self.fail(Text(f"end {until} is not after start {since}", f"einde {until} ligt niet na begin {since}"),
                             "interview", 0, "end")
         if end is not None and end - start > timedelta(days=2):
             raise self.fail(Text("end is more than two days after start; check the date",
@@ -385,7 +386,41 @@ def _check_email(value: str, bad: Callable[[Text], NotesError]) -> None:
         validate_email(value, check_deliverability=False, test_environment=True)
     except EmailNotValidError as exc:
         raise bad(Text(f"`{value}` is not a valid e-mail address ({exc})",
-                       f"`{value}` is geen geldig e-mailadres ({exc})")) from None
+                       f"`{value}` is geen geldig e-mailadres ({_dutch_email_reason(str(exc))})")) from None
+
+
+#: email_validator's most common reasons in Dutch (exact text, or an opening followed by the characters).
+_EMAIL_REASONS = {
+    "An email address must have an @-sign.": "Een e-mailadres moet een @ bevatten.",
+    "There must be something before the @-sign.": "Vóór de @ moet iets staan.",
+    "There must be something after the @-sign.": "Na de @ moet iets staan.",
+    "The part after the @-sign is not valid. It should have a period.":
+        "Het deel na de @ is ongeldig: er hoort een punt in.",
+    "The part after the @-sign is not valid. It is not within a valid top-level domain.":
+        "Het deel na de @ is ongeldig: het eindigt niet op een geldig topdomein.",
+    "An email address cannot have two periods in a row.": "Een e-mailadres kan geen twee punten achter elkaar hebben.",
+    "An email address cannot start with a period.": "Een e-mailadres kan niet met een punt beginnen.",
+    "An email address cannot end with a period.": "Een e-mailadres kan niet op een punt eindigen.",
+    "An email address cannot have a period immediately before the @-sign.":
+        "Een e-mailadres kan geen punt direct vóór de @ hebben.",
+    "An email address cannot have a period immediately after the @-sign.":
+        "Een e-mailadres kan geen punt direct na de @ hebben.",
+}
+_EMAIL_REASON_OPENINGS = {
+    "The email address contains invalid characters before the @-sign: ":
+        "Het e-mailadres bevat ongeldige tekens vóór de @: ",
+    "The part after the @-sign contains invalid characters: ": "Het deel na de @ bevat ongeldige tekens: ",
+}
+
+
+def _dutch_email_reason(reason: str) -> str:
+    """The validator's reason in Dutch where we know it; otherwise its English words, unchanged."""
+    if reason in _EMAIL_REASONS:
+        return _EMAIL_REASONS[reason]
+    for opening, dutch in _EMAIL_REASON_OPENINGS.items():
+        if reason.startswith(opening):
+            return dutch + reason[len(opening):]
+    return reason
 
 
 def _offset(moment: datetime) -> str:
