@@ -9,5 +9,6 @@ from __future__ import annotations
 from afterword.check.engine import check_draft, check_drafts
 from afterword.check.registry import RULES, rule
 from afterword.check.rule import Rule
+from afterword.check.rules.subject_generic import subject_is_specific
 
-__all__ = ["RULES", "Rule", "check_draft", "check_drafts", "rule"]
+__all__ = ["RULES", "Rule", "check_draft", "check_drafts", "rule", "subject_is_specific"]

@@ -15,17 +15,22 @@ from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length as x_length
 from afterword.core.model import Channel, Contact, Draft, Interview
 
-__all__ = ["X_LIMIT", "compose", "compose_check_in", "x_length"]
+__all__ = ["X_LIMIT", "SubjectTest", "compose", "compose_check_in", "x_length"]
+
+#: The checker's question "does this subject belong to this conversation?", handed in by the service.
+SubjectTest = Callable[[Interview, str], bool]
 
 
 def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
             channels: Sequence[Channel] | None = None, template_dir: Path | None = None,
-            linkedin_limit: int = 200) -> list[Draft]:
+            linkedin_limit: int = 200, specific: SubjectTest | None = None) -> list[Draft]:
     """A draft for every contact (in notes order) and every channel they have an address for
     (email, linkedin, x), or only the `contacts` and `channels` asked for.
 
     Choices are made over the whole interview, so a person's draft is the same whether or not
-    the others are drafted too. Raises InputError for an unknown contact id."""
+    the others are drafted too. `specific(interview, subject)` is the checker's test for a subject
+    that belongs to this conversation; subjects it rejects are passed over. Raises InputError for an
+    unknown contact id."""
     known = [c.id for c in interview.contacts]
     if contacts is not None:
         unknown = [c for c in contacts if c not in known]
@@ -48,7 +53,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
                 continue
             # Subjects are handed out over everyone, so a person's subject does not depend on the filter.
             if channel is Channel.EMAIL:
-                draft = email(person, subjects)
+                draft = email(person, subjects, (lambda s: specific(interview, s)) if specific else None)
             elif contact.id not in wanted_contacts or channel not in wanted_channels:
                 continue
             elif channel is Channel.LINKEDIN:

@@ -26,7 +26,7 @@ def signature(person: Person) -> str:
     return "\n".join(line for line in (" ".join(c.name.split()), c.phone, c.linkedin) if line)
 
 
-def email(person: Person, taken_subjects: set[str]) -> Draft:
+def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bool] | None = None) -> Draft:
     passing = person.contact.met_in_passing
     moment = person.moment()
     values: dict[str, str] = {
@@ -55,7 +55,8 @@ def email(person: Person, taken_subjects: set[str]) -> Draft:
         body = _render_email(person, values, fit, extras)
     if not passing:
         # Sparse notes make a shorter email; only a little honest padding, never invented detail.
-        for key, floor in (("fit.tie", EMAIL_MIN_WORDS - 10), ("close.extra", EMAIL_MIN_WORDS - 25)):
+        for key, floor in (("fit.tie", EMAIL_MIN_WORDS - 10), ("close.extra", EMAIL_MIN_WORDS - 25),
+                           ("close.offer", EMAIL_MIN_WORDS - 25)):
             if word_count(body) >= floor:
                 continue
             if key == "fit.tie" and not fit:
@@ -65,7 +66,7 @@ def email(person: Person, taken_subjects: set[str]) -> Draft:
     if body.count("?") > 1 and values["question"]:
         values["question"] = ""
         body = _render_email(person, values, fit, extras)
-    subject = email_subject(person, taken_subjects)
+    subject = email_subject(person, taken_subjects, specific)
     return Draft(person.contact.id, Channel.EMAIL, person.lang, body, subject)
 
 

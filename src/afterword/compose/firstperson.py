@@ -35,10 +35,15 @@ class Words:
     you_verbs: dict[str, str]
     you_verbs_informal: dict[str, str]
     modal: frozenset[str]
+    adverbs: frozenset[str]
+    verb_objects: frozenset[str]
     clause_starts: frozenset[str]
     shared: frozenset[str]
     determiners: frozenset[str]
     question_starts: frozenset[str]
+    wh_words: frozenset[str]
+    question_verbs: frozenset[str]
+    subject_pronouns: frozenset[str]
     function_words: frozenset[str]
     trailing: frozenset[str]
     met: dict[str, str]
@@ -70,7 +75,9 @@ def words(lang: Language) -> Words:
         noun_starts=fs("noun_starts"), imperative=fs("imperative"), telling=dict(raw.get("telling", {})),
         third_person=fs("third_person"), you_verbs=dict(raw.get("you_verbs", {})),
         you_verbs_informal=dict(raw.get("you_verbs_informal", {})), modal=fs("modal"),
+        adverbs=fs("adverbs"), verb_objects=fs("verb_objects"),
         clause_starts=fs("clause_starts"), shared=fs("shared"), determiners=fs("determiners"), question_starts=fs("question_starts"),
+        wh_words=fs("wh_words"), question_verbs=fs("question_verbs"), subject_pronouns=fs("subject_pronouns"),
         function_words=fs("function_words"), trailing=fs("trailing"), met=dict(raw.get("met", {})),
         met_prefix=frozenset(raw.get("met_prefix", {}).get("words", [])),
     )
@@ -174,16 +181,26 @@ def phrase_language(text: str, default: Language | None, ignore: Iterable[str] =
     return default
 
 
+#: Titles before a surname in notes ("Mevrouw Ter Horst", "Mr Okafor"), each also with a capital.
+_TITLES = ("mevrouw", "mevr.", "mw.", "meneer", "de heer", "dhr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+           "dr", "dr.", "prof.", "professor")
+
+
 def name_forms(contact: Contact) -> list[str]:
-    """How the notes may refer to this contact, longest first."""
+    """How the notes may refer to this contact, longest first: the full name, a title with the
+    surname ("mevrouw Ter Horst", "De heer De Vries", "Ms Okafor"), the given name."""
     full = " ".join(contact.name.split())
     if _CJK.search(full):
         return [full]
     parts = split_name(full)
     forms = [full]
+    if parts.core:
+        for surname in dict.fromkeys((parts.surname_alone, parts.surname)):
+            for title in _TITLES:
+                forms += [f"{title} {surname}", f"{title[:1].upper()}{title[1:]} {surname}"]
     if parts.given and parts.given != full:
         forms.append(parts.given)
-    return forms
+    return sorted(dict.fromkeys(forms), key=len, reverse=True)
 
 
 def address_name(contact: Contact, formal: bool) -> str:
@@ -210,6 +227,82 @@ def pronouns(lang: Language, formality: Formality) -> Pronouns:
     return Pronouns("je", "jou", "je", "jij en ik")
 
 
+def role_in_sentence(role: str, lang: Language, proper: frozenset[str]) -> str:
+    """The job title inside a sentence. Dutch writes titles in lower case ("de functie van projectleider
+    digitalisering"); acronyms, words with digits and names keep their capitals. English keeps the title."""
+    text = clean(role)
+    if lang is not Language.NL or (is_title_case(text) and len(text.split()) > 4):
+        return text
+    out = []
+    for word in text.split():
+        core = word.strip(_QUOTES + ".,;:!?)")
+        keep = sum(c.isupper() for c in core) > 1 or any(c.isdigit() for c in core) or _base(core) in proper
+        out.append(word if keep else word.lower())
+    return " ".join(out)
+
+
+def theme_shape(text: str, lang: Language) -> str:
+    """`question` ("How do we …?", "Hoe krijgen we …"), `clause` ("how the team …", "hoe de gemeente …
+    versnelt": cutting it loses its verb) or `np` (a noun phrase, which may be shortened)."""
+    cleaned = " ".join(text.split())
+    toks = tokens(cleaned)
+    if not toks:
+        return "np"
+    w = words(lang)
+    if cleaned.endswith("?"):
+        return "question"
+    if toks[0] in w.wh_words:
+        if len(toks) > 1 and toks[1] == "to":
+            return "np"  # "how to move every shipment event …" has its verb early and may lose its tail
+        if len(toks) > 1 and toks[1] in w.question_verbs:
+            return "question"
+        if len(toks) > 2 and toks[2] in w.subject_pronouns and toks[1] not in w.determiners:
+            return "question"
+        return "clause"
+    return "np"
+
+
+def theme_piece(text: str, lang: Language, proper: frozenset[str], limit: int) -> str | None:
+    """The theme as it follows "about" / "over": a question in quotes after "the question",
+    a wh-clause whole, or a noun phrase (shortened to `limit`, with an article where one is missing)."""
+    shape = theme_shape(text, lang)
+    if shape == "question":
+        question = upper_first(clean(text, keep_question=True))
+        question = question if question.endswith("?") else question + "?"
+        framed = ("the question ‘{}’" if lang is Language.EN else "de vraag ‘{}’").format(question)
+        return framed if len(framed) <= limit + 15 else None
+    if shape == "clause":
+        whole = clean(text)
+        return lower_first(whole, proper) if len(whole) <= limit else None
+    short = shorten(text, limit, lang, level="phrase")
+    return with_article(lower_first(short, proper), lang) if short else None
+
+
+_DE_ENDINGS = ("ie", "ing", "heid", "teit", "tuur", "sie", "tie", "isme")
+_NL_LINKS = frozenset({"van", "naar", "voor", "met", "in", "op", "bij", "zonder", "tegen", "rond"})
+
+
+def with_article(phrase: str, lang: Language) -> str:
+    """`battery life of field sensors` → `the battery life of …`; `migratie naar de cloud` → `de migratie …`;
+    `voorspellen van netcongestie` → `het voorspellen van …`. Anything else is left as written."""
+    toks = phrase.split()
+    if len(toks) < 2 or not toks[0].isalpha() or not toks[0].islower():
+        return phrase
+    w = words(lang)
+    first = toks[0]
+    if first in w.function_words or first in w.determiners or first in w.wh_words or first in w.adverbs:
+        return phrase
+    if lang is Language.EN:
+        if first.endswith("ing") or " of " not in f" {' '.join(toks[1:4])} ":
+            return phrase
+        return "the " + phrase
+    if first.endswith("en") and len(first) > 5 and toks[1] in _NL_LINKS:
+        return "het " + phrase
+    if first.endswith(_DE_ENDINGS) and len(first) > 4:
+        return "de " + phrase
+    return phrase
+
+
 def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
     """`Moved a pipeline…` → kind `i`, `I moved a pipeline…`; a noun phrase → kind `np`; else `raw`."""
     text = clean(text)
@@ -225,7 +318,26 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
         return Piece("i", f"{me} {low} {rest}", original=text)
     if low in w.noun_starts or first[:1].isdigit() or low.startswith(("my ", "mijn ")):
         return Piece("np", lower_first(text, proper), original=text)
+    if lang is Language.NL and _dutch_participle_fragment(text):
+        # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …"
+        return Piece("i", f"ik heb {lower_first(text, proper)}", original=text)
     return Piece("raw", lower_first(text, proper), original=text)
+
+
+_SEPARABLE = ("op", "in", "uit", "aan", "af", "mee", "neer", "samen", "door", "over", "om", "terug", "weg", "voor",
+              "na", "toe", "vast", "los", "binnen", "buiten", "bij")
+_NOT_PARTICIPLES = frozenset({"gebied", "geld", "gewicht", "gezicht", "gerecht", "gedicht", "gezond"})
+_PARTICIPLE = re.compile(r"^(?:" + "|".join(_SEPARABLE) + r")?ge[a-zà-ÿ]{2,}[td]$")
+
+
+def _dutch_participle_fragment(text: str) -> bool:
+    """A notes fragment without a subject that ends on a past participle ("… aardgasvrij gemaakt binnen vier
+    jaar"): it reads as a sentence once "ik heb" goes in front."""
+    toks = [t.strip(".,;:()").lower() for t in text.split()]
+    if not toks or toks[0] in ("ik", "wij", "we", "mijn") or any(t in ("heb", "had", "ben", "was") for t in toks):
+        return False
+    tail = toks[-4:]
+    return any(_PARTICIPLE.match(t) and not t.endswith("heid") and t not in _NOT_PARTICIPLES for t in tail)
 
 
 def need_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
@@ -247,10 +359,15 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
     w = words(lang)
     p = pronouns(lang, contact.effective_formality)
     for name in name_forms(contact):
-        for mark in ("'s ", "’s ") + (("s ",) if lang is Language.NL else ()):
+        marks = ("'s ", "’s ") + (("s ",) if lang is Language.NL else ())
+        if name[-1:].lower() in ("s", "x", "z"):
+            marks += ("' ", "’ ")  # James' story, Łukasz' verhaal
+        for mark in marks:
             if text.startswith(name + mark):
                 turned = _own(_replace(p.possessive + " " + text[len(name + mark):], contact, p), w, p)
-                return _checked(Piece("your", turned, original=text), w)
+                # "your daughter is starting …" is a clause, not a thing to be "still thinking about".
+                kind = "you" if _verb_follows(turned.split(" ")[2:4], w) else "your"
+                return _checked(Piece(kind, turned, original=text), w)
         joined = " and I " if lang is Language.EN else " en ik "
         if text.startswith(name + joined):
             clause = _replace(p.with_me + " " + text[len(name + joined):], contact, p)
@@ -261,7 +378,7 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
             you_verb = _second_person(verb, w, contact.effective_formality)
             if you_verb is None or not rest:
                 break
-            rest = _own(_replace(rest, contact, p), w, p)
+            rest = _coordinated(_own(_replace(rest, contact, p), w, p), w, contact.effective_formality)
             kind = "you_tell" if verb.lower() in w.telling else "you"
             if kind == "you" and lang is Language.EN and w.is_past(verb):
                 kind = "clause_plain"  # "you laughed about …" is an event, not something to learn
@@ -309,6 +426,43 @@ def _own(text: str, w: Words, p: Pronouns) -> str:
     return " ".join(out)
 
 
+def _verb_follows(after: list[str], w: Words) -> bool:
+    """The word after `your <noun>` is a finite verb ("is", "heeft", "started", "begint …")."""
+    if not after:
+        return False
+    low = after[0].lower()
+    finite = set(w.you_verbs) | set(w.you_verbs.values()) | set(w.you_verbs_informal) | w.modal
+    finite |= {"had", "have", "just", "heeft", "was", "werd", "wordt", "gaat", "begint", "woont", "werkt"}
+    if low in finite or (w.is_past(low) and low not in w.not_verbs):
+        return True
+    nxt = after[1].lower() if len(after) > 1 else ""
+    return w.lang is Language.EN and low.endswith("s") and not low.endswith("ss") and nxt in w.verb_objects
+
+
+def _coordinated(rest: str, w: Words, formality: Formality) -> str:
+    """A second verb of the reader agrees with "you" too: `… and still supports the team` → `support`,
+    `… and is learning` → `are`; Dutch `… en is` → `bent` (other Dutch forms are the same after u/je)."""
+    out = rest.split(" ")
+    for i, word in enumerate(out):
+        if word.lower() not in ("and", "but", "en", "maar"):
+            continue
+        j = i + 1
+        while j < len(out) and out[j].lower() in w.adverbs:
+            j += 1
+        if j >= len(out):
+            break
+        verb = out[j]
+        low = verb.lower()
+        mapped = w.you_verbs_informal.get(low) if formality is Formality.INFORMAL else None
+        mapped = mapped or w.you_verbs.get(low)
+        if mapped is None and w.lang is Language.EN and j + 1 < len(out) and out[j + 1].lower() in w.verb_objects \
+                and not w.is_past(low) and low not in w.modal:
+            mapped = _second_person(verb, w, formality)
+        if mapped is not None and verb[:1].islower():
+            out[j] = mapped
+    return " ".join(out)
+
+
 def _clause_kind(clause: str, w: Words) -> str:
     """`clause` for something shared ("you and I both …"), else `clause_plain` (an event, told as is)."""
     return "clause" if any(t in w.shared for t in tokens(clause)) else "clause_plain"
@@ -337,7 +491,7 @@ def _second_person(verb: str, w: Words, formality: Formality) -> str | None:
 
 def _replace(text: str, contact: Contact, p: Pronouns) -> str:
     for name in name_forms(contact):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?:'s|’s)(?!\w)", p.possessive, text)
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?:'s|’s|(?<=[sxzSXZ])['’])(?!\w)", p.possessive, text)
         text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", p.object, text)
     return text
 
@@ -350,6 +504,7 @@ def _checked(piece: Piece, w: Words, *, check_pronouns: bool = True) -> Piece:
 
 
 _STRONG_CUTS = (", ", " – ", " — ", " - ", "; ", " (", " because ", " so that ", " which ", " while ", " omdat ",
+                " and how ", " and why ", " and what ", " en hoe ", " en waarom ", " en wat ",
                 " zodat ", " waardoor ", " die ", " terwijl ", " als ", " who ", " whose ", " where ", " waar ")
 _WEAK_CUTS = (" before ", " after ", " for ", " with ", " by ", " in ", " at ", " on ", " from ", " voor ", " na ",
               " met ", " door ", " in ", " bij ", " op ", " uit ", " van ")
@@ -364,6 +519,8 @@ def shorten(text: str, limit: int, lang: Language, *, level: str = "word", min_w
     text = clean(text)
     if len(text) <= limit:
         return text
+    if level == "whole":
+        return None
     w = words(lang)
     for cuts in (_STRONG_CUTS, () if strong else _WEAK_CUTS):
         best = ""

@@ -14,8 +14,10 @@ from afterword.compose.firstperson import (
     name_forms,
     need_piece,
     phrase_language,
+    role_in_sentence,
     shorten,
     strength_piece,
+    theme_piece,
     words,
 )
 from afterword.compose.question import question_text
@@ -52,7 +54,7 @@ class Person:
             "given": given_name(c.name),
             "full": " ".join(c.name.split()),
             "company": clean(iv.company),
-            "role": clean(iv.role),
+            "role": role_in_sentence(iv.role, self.lang, self.proper),
             "weekday": format_date(iv.start, self.lang).split(" ", 1)[0],
             "me": given_name(candidate.name),
             "me_full": " ".join(candidate.name.split()),
@@ -85,8 +87,7 @@ class Person:
         theme = self.interview.theme
         if not theme or not clean(theme) or self.foreign(theme):
             return None
-        short = shorten(theme, limit, self.lang, level="phrase")
-        return lower_first(short, self.proper) if short else None
+        return theme_piece(theme, self.lang, self.proper, limit)
 
     def place(self) -> str:
         met = (self.contact.met or "").strip()

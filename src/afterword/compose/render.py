@@ -9,6 +9,7 @@ values and is never compiled, so `{{ }}`, `{% %}` or HTML in the notes come out 
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache
@@ -106,7 +107,12 @@ class Voice:
             raise InputError(f"phrase `{key}` in {where}: {exc}", key="--templates") from None
 
 
+_DOUBLE_STOP = re.compile(r"([?!])([’”\"'»)]?)\.(?=\s|$)")
+
+
 def tidy(text: str) -> str:
+    """Blank lines and trailing spaces tidied; no full stop after a quoted question ("…omlaag?’.")."""
+    text = _DOUBLE_STOP.sub(r"\1\2", text)
     lines = [line.rstrip() for line in text.strip().splitlines()]
     out: list[str] = []
     for line in lines:

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from afterword.compose.firstperson import clean, shorten, upper_first
+from afterword.compose.firstperson import clean, shorten, theme_shape, upper_first, words
 from afterword.compose.person import Person
 from afterword.compose.render import variant_index
+from afterword.core.model import Language
 
 SUBJECT_LIMIT = 60
 
 
-def email_subject(person: Person, taken: set[str]) -> str:
-    """The first candidate (in this person's order of preference) that fits and no one else got yet."""
+def email_subject(person: Person, taken: set[str], specific: Callable[[str], bool] | None = None) -> str:
+    """The first candidate (in this person's order of preference) that fits, is specific (by the
+    checker's test, when given) and no one else got yet."""
+    def ok(candidate: str) -> bool:
+        return bool(candidate) and len(candidate) <= SUBJECT_LIMIT and (specific is None or specific(candidate))
+
     for candidate in _candidates(person):
-        if candidate and len(candidate) <= SUBJECT_LIMIT and candidate.casefold() not in taken:
+        if ok(candidate) and candidate.casefold() not in taken:
             taken.add(candidate.casefold())
             return candidate
     # Better the theme a colleague's subject also carries than a generic line.
-    for text, levels in ((person.interview.theme, ("clause", "phrase")),
-                         (_foreign_need(person) or _need(person), ("clause",))):
-        shared = _fit(person, clean(text), "", levels) if text else ""
-        if shared:
+    raw_theme = person.interview.theme or ""
+    for text, levels in ((_headline(raw_theme, person, foreign_ok=True), _theme_levels(raw_theme, person)),
+                         (clean(_foreign_need(person) or _need(person)), NEED_LEVELS)):
+        shared = _fit(person, text, "", levels) if text else ""
+        if ok(shared):
             return shared
     fallback = person.say("email", "subject.fallback")
     if len(fallback) > SUBJECT_LIMIT:
@@ -29,36 +35,68 @@ def email_subject(person: Person, taken: set[str]) -> str:
     return fallback
 
 
+#: A need written as a sentence is cut only between clauses: cut at a preposition, it loses its point
+#: ("updates brick about 1", "het prognosemodel zit er"). A noun phrase may lose its tail.
+NEED_LEVELS = ("clause",)
+_NP_LEVELS = ("clause", "phrase")
+_DUTCH_PARTICLES = frozenset({"af", "op", "uit", "aan", "mee", "naast", "omlaag", "omhoog", "terug", "door", "toe",
+                              "weg", "over", "bij", "in", "na", "voor", "tegen", "vast", "los", "stil"})
+
+
+def _need_levels(text: str, person: Person) -> tuple[str, ...]:
+    toks = text.split()
+    if not toks or any(ch.isdigit() for ch in text):
+        return NEED_LEVELS
+    w = words(_language_of(text, person))
+    first = toks[0].lower()
+    if first in w.determiners or first in w.function_words or first in w.clause_starts:
+        return NEED_LEVELS
+    if toks[-1].lower() in _DUTCH_PARTICLES and _language_of(text, person) is Language.NL:
+        return NEED_LEVELS
+    return _NP_LEVELS
+
+
+def _theme_levels(theme: str, person: Person) -> tuple[str, ...]:
+    """A noun phrase may be cut at a preposition; a question or wh-clause only used whole."""
+    return ("clause", "phrase") if theme_shape(theme, _language_of(theme, person)) == "np" else ("whole",)
+
+
+def _language_of(text: str, person: Person) -> Language:
+    return person.notes_lang if person.foreign(text) else person.lang
+
+
 def _candidates(person: Person) -> Iterator[str]:
     theme = _theme(person)
     need = _need(person)
     moment = _moment(person)
+    theme_levels = _theme_levels(person.interview.theme or "", person)
     if person.contact.met_in_passing:
         plain = [moment, theme, need]
     elif person.sel.index == _first_in_room(person):
         plain = [theme, need, moment]
     else:
         plain = [need, moment, theme]
+    suffixes = _suffixes(person)
     for text in plain:
-        if text and text == need:
-            yield _fit(person, text, _suffixes(person)[0] if _suffixes(person) else "", ("clause",))
-        if text:
-            yield _fit(person, text, "")
-    # Taken already (several people share a theme or a need): the same topic with a short tail.
-    for text in (need, theme):
-        if text:
-            for suffix in _suffixes(person):
-                yield _fit(person, text, suffix)
-    # Notes in another language than the reader's: their theme or need, as written, still beats a
-    # generic subject (also when a colleague's subject took the plain theme already).
-    # A theme may be cut at a preposition; a need only at a clause, or it loses its point.
-    for raw, levels in ((person.interview.theme, ("clause", "phrase")), (_foreign_need(person), ("clause",))):
-        text = clean(raw) if raw else ""
-        if not text or text == theme:
+        if not text:
             continue
+        levels = _need_levels(need, person) if text == need else theme_levels if text == theme else _NP_LEVELS
+        if text == need and suffixes:
+            yield _fit(person, text, suffixes[0], levels)
         yield _fit(person, text, "", levels)
-        for suffix in _suffixes(person):
-            yield _fit(person, text, suffix, ("clause",))
+    # Taken already (several people share a theme or a need): the same topic with a short tail.
+    for text, levels in ((need, _need_levels(need, person)), (theme, theme_levels)):
+        if text:
+            for suffix in suffixes:
+                yield _fit(person, text, suffix, levels)
+    # Notes in another language than the reader's: their theme or need, as written, still beats a
+    # generic subject (also when a colleague's subject took the plain theme already) -- never with a
+    # tail in the reader's language, so no subject mixes two languages.
+    foreign_theme = _headline(person.interview.theme or "", person, foreign_ok=True)
+    for text, levels in ((foreign_theme, theme_levels), (clean(_foreign_need(person)), NEED_LEVELS)):
+        if text and text != theme:
+            yield _fit(person, text, "", levels)
+
 
 def _foreign_need(person: Person) -> str:
     pair = person.sel.primary
@@ -69,6 +107,8 @@ def _foreign_need(person: Person) -> str:
 
 def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("clause", "phrase")) -> str:
     room = SUBJECT_LIMIT - len(suffix)
+    if len(text.split()) >= 2 and len(text) <= room:
+        return upper_first(text) + suffix  # as it is (a question keeps its mark)
     for level in levels:
         short = shorten(text, room, person.lang, level=level, min_words=2)
         if short and len(short.split()) >= 2:
@@ -94,8 +134,21 @@ def _first_in_room(person: Person) -> int:
 
 
 def _theme(person: Person) -> str:
-    theme = person.interview.theme
-    return "" if not theme or person.foreign(theme) else clean(theme)
+    return _headline(person.interview.theme or "", person)
+
+
+def _headline(theme: str, person: Person, *, foreign_ok: bool = False) -> str:
+    """The theme as a subject: a question keeps its mark; a wh-clause or question too long for a
+    subject is not cut. Empty when there is none, or (unless `foreign_ok`) it is in another language."""
+    if not clean(theme) or (person.foreign(theme) and not foreign_ok):
+        return ""
+    shape = theme_shape(theme, _language_of(theme, person))
+    if shape == "np":
+        return clean(theme)
+    whole = clean(theme, keep_question=shape == "question")
+    if shape == "question" and not whole.endswith("?"):
+        whole += "?"
+    return upper_first(whole) if len(whole) <= SUBJECT_LIMIT else ""
 
 
 def _need(person: Person) -> str:

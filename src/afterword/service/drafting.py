@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from afterword.check import check_drafts
+from afterword.check import check_drafts, subject_is_specific
 from afterword.compose import compose
 from afterword.core.model import Channel, Draft, Finding, Interview, Severity
 
@@ -57,7 +57,7 @@ def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = No
     `late` is not a per-draft finding here (nothing is being sent); the deadline and time left
     are part of the report instead."""
     drafts = compose(interview, contacts=contacts, channels=channels, template_dir=template_dir,
-                     linkedin_limit=linkedin_limit)
+                     linkedin_limit=linkedin_limit, specific=subject_is_specific)
     findings = check_drafts(interview, drafts, sent_at=None, other_companies=other_companies,
                             linkedin_limit=linkedin_limit)
     items = tuple(CheckedDraft(d, tuple(f)) for d, f in zip(drafts, findings, strict=True))

@@ -155,11 +155,12 @@ class InterviewService:
         """Compose a draft for every contact and channel that has none yet; returns how many were added.
 
         Pass `interview` when the caller has just loaded or stored it, to skip reading it again."""
+        from afterword.check import subject_is_specific
         from afterword.compose import compose
 
         if interview is None:
             interview, _ = self.get_interview(interview_id)
-        return self.ensure_drafts(interview_id, compose(interview), at=at)
+        return self.ensure_drafts(interview_id, compose(interview, specific=subject_is_specific), at=at)
 
     def save_draft(self, interview_id: int, contact_id: str, channel: Channel | str, subject: str | None,
                    body: str, expected_version: int, *, at: datetime | None = None) -> int:

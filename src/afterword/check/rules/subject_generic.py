@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from afterword.check.context import Context, is_content
+from afterword.check.context import Context, is_content, notes_profile
 from afterword.check.kinds import word_set
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
 from afterword.core.lang.names import fold_cached as fold
 from afterword.core.lang.tokens import tokenise
-from afterword.core.model import Language, Severity
+from afterword.core.model import Interview, Language, Severity
 
 
 @cache
@@ -33,17 +33,29 @@ def _generic_words() -> frozenset[str]:
     return frozenset().union(*(word_set(lang, "subject_generic") | word_set(lang, "date_words") for lang in Language))
 
 
-def check(ctx: Context) -> Iterator[Hit]:
-    subject = ctx.subject or ""
-    if not subject.strip():
-        return  # subject-missing says it
+def is_specific(subject: str, ignored: frozenset[str]) -> bool:
+    """True when a content word is left after removing generic words, names, company, role and dates."""
     generic = _generic_words()
     for token in tokenise(subject[:1000]):
         word = token.lower
         if any(ch.isdigit() for ch in word) or word in generic or fold(word) in generic:
             continue
-        if is_content(token.text, ctx.notes.ignored):
-            return
+        if is_content(token.text, ignored):
+            return True
+    return False
+
+
+def subject_is_specific(interview: Interview, subject: str) -> bool:
+    """The rule's test for a subject line of `interview` (the composer asks it before choosing one)."""
+    return is_specific(subject, notes_profile(interview).ignored)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    subject = ctx.subject or ""
+    if not subject.strip():
+        return  # subject-missing says it
+    if is_specific(subject, ctx.notes.ignored):
+        return
     topic = ctx.interview.theme or (ctx.interview.needs[0].text if ctx.interview.needs else ctx.interview.role)
     stripped = subject.strip()
     start = subject.find(stripped)

@@ -1,0 +1,121 @@
+"""Notes written by a second author, read the way a recruiter would: each test pins a sentence that came
+out broken before (a cut clause, a third person turned half-way to "you", a quoted question with a stray
+full stop, a mixed-language subject) and the rule that mends it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from afterword.core.model import Channel, Severity
+from afterword.core.notes import load_notes
+from afterword.service.drafting import DraftReport, draft_interview
+
+DATA = Path(__file__).parent / "data"
+READER = sorted(DATA.glob("reader-*.toml"))
+#: These notes name nothing but the company and the role: a specific subject cannot be had honestly.
+NOTHING_SPECIFIC = {"reader-sparse-en-newyork.toml", "reader-sparse-nl-anne-marie.toml"}
+
+
+def _report(name: str) -> DraftReport:
+    return draft_interview(load_notes(DATA / name), now=datetime(2026, 12, 1, tzinfo=UTC))
+
+
+def _text(report: DraftReport, contact: str, channel: Channel = Channel.EMAIL) -> str:
+    draft = next(d for d in report.drafts if d.contact == contact and d.channel is channel)
+    return f"{draft.subject or ''}\n{draft.body}"
+
+
+@pytest.mark.parametrize("path", READER, ids=lambda p: p.name)
+def test_no_error_or_warning_on_the_composers_own_drafts(path: Path) -> None:
+    report = _report(path.name)
+    allowed = {"subject-generic"} if path.name in NOTHING_SPECIFIC else set()
+    bad = [(item.draft.contact, str(item.draft.channel), f.code) for item in report.items for f in item.findings
+           if f.severity is not Severity.SUGGESTION and f.code not in allowed]
+    assert bad == []
+
+
+def test_a_long_wh_clause_theme_is_never_cut_before_its_verb() -> None:
+    report = _report("reader-nl-long-theme-formal.toml")
+    for draft in report.drafts:
+        text = f"{draft.subject or ''} {draft.body}"
+        assert "wijkgerichte aanpak." not in text and "Hoe de gemeente de wijkgerichte aanpak" not in text
+    assert "over de functie van programmamanager energietransitie" in _text(report, "gerda")
+
+
+def test_a_question_theme_is_quoted_as_the_question() -> None:
+    en = _report("reader-en-question-theme-chicago.toml")
+    tyler = _text(en, "tyler", Channel.X)
+    assert "about the question ‘How do we get night-shift nurses to actually trust the scheduling app?’" in tyler
+    assert "?’." not in tyler and "about how do we" not in tyler
+    nl = _report("reader-nl-question-theme.toml")
+    joris = _text(nl, "joris")
+    assert joris.startswith("Hoe krijgen we de wachttijden bij de klantenservice omlaag?\n")
+    assert "over de vraag ‘Hoe krijgen we de wachttijden bij de klantenservice omlaag?’ " in joris
+    assert "over hoe krijgen we" not in joris
+
+
+def test_the_reader_named_with_a_title_is_addressed_not_described() -> None:
+    nl = _report("reader-nl-question-theme.toml")
+    klaas = _text(nl, "klaas")
+    assert "De heer De Vries" not in klaas and "u fietst elke dag naar kantoor" in klaas
+    gerda = _text(_report("reader-nl-long-theme-formal.toml"), "gerda")
+    assert "Mevrouw Ter Horst" not in gerda and "u woont zelf in Berkum" in gerda
+
+
+def test_possessive_apostrophe_and_a_second_verb_agree_with_you() -> None:
+    cloud = _report("reader-nl-rich-cloud.toml")
+    assert "uw verhaal over de pentest" in _text(cloud, "lukasz") and "u'" not in _text(cloud, "lukasz")
+    assert "you grew up in Cork and still support the Cork hurling team" in _text(cloud, "sean", Channel.X)
+    mixed = _report("reader-nl-mixed-formality-en.toml")
+    assert "you moved from Bristol two years ago and are still learning Dutch" in _text(mixed, "oliver")
+    probe = _report("reader-nl-question-theme.toml")
+    assert "your story about your first week" in _text(probe, "james")
+
+
+def test_a_possessive_that_starts_a_clause_is_told_as_a_clause() -> None:
+    priya = _text(_report("reader-en-question-theme-chicago.toml"), "priya", Channel.LINKEDIN)
+    assert "that your daughter is starting nursing school in the fall" in priya
+    assert "fall stayed with me" not in priya
+
+
+def test_bare_noun_phrase_themes_get_their_article() -> None:
+    assert "about the battery life of field sensors" in _text(_report("reader-en-tokyo-sensors.toml"), "zoe")
+    assert "over de migratie naar de cloud" in _text(_report("reader-nl-rich-cloud.toml"), "annemarie")
+    assert "over het voorspellen van netcongestie" in _text(_report("reader-nl-mixed-formality-en.toml"), "hendrik")
+
+
+def test_no_subject_mixes_two_languages() -> None:
+    report = _report("reader-nl-mixed-formality-en.toml")
+    oliver = next(d for d in report.drafts if d.contact == "oliver" and d.channel is Channel.EMAIL)
+    assert oliver.subject is not None
+    assert not any(tail in oliver.subject for tail in ("thought", "follow-up", "some thoughts"))
+    assert not any(tail in oliver.subject for tail in ("gedachte", "vervolg")) or "netcongestie" in oliver.subject
+
+
+def test_a_subject_need_written_as_a_sentence_is_not_cut_at_a_preposition() -> None:
+    report = _report("reader-nl-mixed-formality-en.toml")
+    subjects = [d.subject for d in report.drafts if d.subject]
+    assert "Het huidige prognosemodel zit er – nog een gedachte" not in subjects
+    assert not any(s.startswith("Het huidige prognosemodel zit er") and "naast" not in s for s in subjects)
+
+
+def test_dutch_strength_fragment_with_a_participle_becomes_a_sentence() -> None:
+    pieter = _text(_report("reader-nl-long-theme-formal.toml"), "pieter")
+    assert "ik heb als kwartiermaker in Deventer twee wijken" in pieter
+
+
+@pytest.mark.parametrize(("name", "contact", "role"), [
+    ("reader-sparse-en-newyork.toml", "sean", "Operations Analyst"),
+    ("reader-sparse-nl-anne-marie.toml", "am", "functioneel beheerder"),
+])
+def test_sparse_notes_give_an_honest_email_long_enough_to_read(name: str, contact: str, role: str) -> None:
+    report = _report(name)
+    draft = next(d for d in report.drafts if d.contact == contact and d.channel is Channel.EMAIL)
+    words = len(draft.body.split())
+    assert 50 <= words <= 120
+    assert draft.body.count(role) == 1  # said once, not twice
+    item = next(i for i in report.items if i.draft is draft)
+    assert not [f for f in item.findings if f.code in ("too-short", "ungrounded-number", "placeholder")]
