@@ -23,6 +23,13 @@ def example_files() -> list[Path]:
     return own + shared
 
 
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets an empty Afterword home: no test reads or writes the user's real database or settings."""
+    monkeypatch.setenv("AFTERWORD_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.delenv("AFTERWORD_DB", raising=False)
+
+
 @dataclass
 class Result:
     code: int

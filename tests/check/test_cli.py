@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -245,3 +246,26 @@ def test_draft_from_standard_input() -> None:
                              "--sent-at", IN_TIME], input=text, capture_output=True, check=False)
     assert result.returncode == 1
     assert "wrong-name" in [f["code"] for f in json.loads(result.stdout)["findings"]]
+
+
+def test_check_names_companies_of_interviews_in_the_database(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    """checks.md: `wrong-company` knows "other interviews in the database"; `check` reads them when there is one."""
+    import os
+
+    from afterword.core.notes import dump_notes, load_notes
+
+    home = Path(os.environ["AFTERWORD_HOME"])
+    notes = DRAFTS / "notes" / "acme-panel.toml"
+    draft = tmp_path / "maria.txt"
+    draft.write_text("Subject: Real-time shipment visibility\n\nHi Maria,\n\nYour Rotterdam outage story stayed with me. "
+                     "At Globex Freight I would also move the nightly batch to streaming.\n\nBest,\nSam\n", "utf-8")
+    args = ("check", str(notes), str(draft), "--to", "maria", "--sent-at", "2026-11-27T19:00:00+01:00", "--json")
+    before = run_cli(*args)
+    assert "wrong-company" not in before.out
+    assert not (home / "afterword.db").exists()  # check never creates a database
+    other = load_notes(notes)
+    other_notes = tmp_path / "globex.toml"
+    other_notes.write_text(dump_notes(dataclasses.replace(other, company="Globex Freight")), "utf-8")
+    assert run_cli("import", str(other_notes)).code == 0
+    after = run_cli(*args)
+    assert after.code == 1 and "wrong-company" in after.out and "Globex Freight" in after.out

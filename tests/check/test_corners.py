@@ -239,3 +239,37 @@ def test_wrong_company_among_thousands_of_companies() -> None:
         assert "wrong-company" in codes, written
     clean = Draft("grace", Channel.EMAIL, Language.EN, "Dear Grace,\n\nThank you.\n\nPriya", "Online intake")
     assert "wrong-company" not in [f.code for f in check_draft(interview, clean, other_companies=others)]
+
+
+def test_x_over_limit_points_at_the_first_character_that_does_not_fit() -> None:
+    interview = interview_for("acme-panel.toml")
+    body = "Tom, " + "a" * 271 + "😊 thanks"  # 5 + 271 = 276, the emoji counts 2: 278, " t" makes 280
+    draft = Draft("tom", Channel.X, interview.language_of(interview.contact("tom")), body)
+    [finding] = [f for f in check_draft(interview, draft) if f.code == "over-limit"]
+    assert finding.start is not None and finding.end == len(body)
+    assert body[finding.start:] == "hanks"
+
+
+def test_a_greeting_in_a_one_line_note_is_pointed_at_alone() -> None:
+    found = codes("acme-panel.toml", "els", "Hoi Els, dank voor het gesprek over realtime inzicht in zendingen. "
+                  "Groet, Sam", channel=Channel.LINKEDIN)
+    assert found["formality-mismatch"] == ["Hoi Els,"]
+
+
+def test_an_ordinary_word_next_to_a_short_name_in_a_one_line_note_is_not_a_misspelling() -> None:
+    found = codes("acme-panel.toml", "els", "Geachte mevrouw Van den Berg, dank voor ons gesprek. Elk nieuw "
+                  "magazijn vraagt om goed zicht op zendingen. Met vriendelijke groet, Sam Jansen",
+                  channel=Channel.LINKEDIN)
+    assert "name-misspelled" not in found
+
+
+def test_template_text_in_capitals_is_a_placeholder_not_shouting() -> None:
+    found = codes("acme-panel.toml", "tom", "Hi Tom, the dbt test repo is here: INSERT LINK. Thanks for the "
+                  "panel. Sam", channel=Channel.X)
+    assert "placeholder" in found and "pushy" not in found
+
+
+def test_a_figure_from_the_notes_with_another_unit_is_not_grounded() -> None:
+    body = ("Hi Maria,\n\nI brought the data delay down from 8 hours to 90 seconds, and I mentored eight engineers. "
+            "I brought it down from 8 hours to 2 minutes, and I mentor six junior engineers now.\n\nSam")
+    assert codes("acme-panel.toml", "maria", body)["ungrounded-number"] == ["90", "eight"]

@@ -87,8 +87,12 @@ class NotesProfile:
         return frozenset(value for word, value in known.items() if not prefixes.isdisjoint(word_prefixes(word)))
 
     def without(self, item: Item, other: Item) -> Item:
-        """`item` minus the words it shares with `other` (a strength without its need's words)."""
-        words = tuple(w for w in item.words if key(w, self.language) not in other.keys)
+        """`item` minus the words it shares with `other` (a strength without its need's words), also
+        where they only share a stem the way `mentions` compares them ("completion" ~ "complete")."""
+        def shared(k: str) -> bool:
+            return k in other.keys or any(_related(k, o) for o in other.keys)
+
+        words = tuple(w for w in item.words if not shared(key(w, self.language)))
         keys = frozenset(key(w, self.language) for w in words)
         return Item(item.kind, item.ref, item.text, words, keys, item.proper & keys)
 
@@ -251,8 +255,7 @@ class Context:
             if len(notes_key) < 6:
                 continue
             for draft_key in self.fast_keys:
-                if len(draft_key) >= 6 and (draft_key.startswith(notes_key) or notes_key.startswith(draft_key)
-                                            or (len(notes_key) >= 7 and notes_key in draft_key)):
+                if _related(notes_key, draft_key):
                     found.add(notes_key)
                     break
         return found
@@ -264,6 +267,13 @@ class Context:
     @cached_property
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if any(ch.isalpha() for ch in t.text))
+
+
+def _related(notes_key: str, draft_key: str) -> bool:
+    """One key starts the other, or (seven letters or more) sits inside it: a compound or a cognate."""
+    return len(notes_key) >= 6 and len(draft_key) >= 6 and (
+        draft_key.startswith(notes_key) or notes_key.startswith(draft_key)
+        or (len(notes_key) >= 7 and notes_key in draft_key))
 
 
 def _enough(shared: set[str] | frozenset[str], item: Item) -> bool:

@@ -36,6 +36,7 @@ class Greeting:
     names: tuple[Token, ...]  # name words, offsets into the body
     title: str | None  # "ms", "heer", …
     register: str  # "formal", "informal" or "neutral"
+    phrase_end: int = -1  # end of "Hoi Els," itself: in a one-line note the line goes on after it
 
 
 def find_greeting(body: str) -> Greeting | None:
@@ -78,7 +79,10 @@ def find_greeting(body: str) -> Greeting | None:
     if names and all(t.lower in GENERIC_ADDRESSEES for t in names):
         names = []
     register = _register(opener, title, names)
-    return Greeting(opener, offset, line_end, tuple(names), title, register)
+    phrase_end = offset + len(match.group().rstrip())
+    if phrase_end < line_end and body[phrase_end] in ",!:":
+        phrase_end += 1
+    return Greeting(opener, offset, line_end, tuple(names), title, register, phrase_end)
 
 
 def _register(opener: str, title: str | None, names: list[Token]) -> str:

@@ -46,7 +46,7 @@ def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: st
         raise InputError("missing --to ID: the contact this draft is written for", key="--to")
     interview = load(notes)
     sent_at = resolve_now(sent_at_text, "--sent-at")
-    options: dict[str, Any] = {"sent_at": sent_at, "other_companies": other_companies,
+    options: dict[str, Any] = {"sent_at": sent_at, "other_companies": (*other_companies, *_stored_companies()),
                                "linkedin_limit": int(linkedin_limit)}
     from afterword.check import check_drafts
 
@@ -71,6 +71,47 @@ def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: st
         for d, fs in zip(drafts, results, strict=True):
             render_draft(d, fs, interview, heading=True)
     return 1 if any(_has_error(fs) for fs in results) else 0
+
+
+def _stored_companies() -> list[str]:
+    """The organisations of the interviews already in the database, for `wrong-company` (checks.md: "other
+    interviews in the database"). `check` stays stateless: without a database it reads none and never
+    creates one; the interview's own company is skipped by the rule itself."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    url = obj.get("db_url") if isinstance(obj, dict) else None
+    if url is None:
+        import os
+
+        home = os.environ.get("AFTERWORD_HOME")
+        if home:
+            base = Path(home).expanduser()
+        else:
+            import platformdirs
+
+            base = Path(platformdirs.user_data_dir("afterword"))
+        if not (base / "afterword.db").is_file():
+            return []  # no database yet: nothing to compare, and SQLAlchemy need not even load
+    from afterword.core.errors import StoreError
+    from afterword.service.interviews import open_service
+
+    if url is not None:
+        from afterword.store.engine import normalise_url, sqlite_path
+
+        path = sqlite_path(normalise_url(url))
+        if path is not None and not path.is_file():
+            return []  # check never creates a database
+
+    try:
+        service = open_service(url)
+    except StoreError:
+        if url is not None:
+            raise  # asked for this database explicitly: say what is wrong with it
+        return []
+    try:
+        return service.other_companies()
+    finally:
+        service.close()
 
 
 def _has_error(findings: list[Finding]) -> bool:

@@ -29,6 +29,9 @@ from afterword.core.lang.tokens import Sentence
 from afterword.core.model import Language, Severity
 
 _PUNCT = re.compile(r"[^\w\s]")
+#: Lower-case surname particles a signature name may carry ("Daan de Graaf", "Noor el Amrani").
+_PARTICLES = frozenset({"de", "van", "der", "den", "het", "ter", "ten", "te", "'t", "la", "le", "von", "el", "al", "da",
+                        "di", "du", "dos", "del", "bin", "ibn"})
 
 
 def normalise(text: str) -> str:
@@ -63,10 +66,10 @@ def counted(ctx: Context) -> list[Sentence]:
         if both_languages("signoffs").search(sentence.text) is not None:
             continue
         tokens = ctx.tokens_in(sentence.start, sentence.end)
-        if not tokens or (all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) for t in tokens) and len(
-            tokens
-        ) <= 4):
-            continue  # a signature line: a name, a phone number
+        if not tokens or (all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) or t.lower in _PARTICLES
+                              for t in tokens) and len(tokens) <= 5 and "\n" not in sentence.text.strip()
+                          and not sentence.text.rstrip().endswith((".", "?", "!"))):
+            continue  # a signature line: a name ("Daan de Graaf"), a phone number
         if "@" in sentence.text or "://" in sentence.text:
             continue
         out.append(sentence)

@@ -37,6 +37,10 @@ def comparable(draft: Draft, names: frozenset[str]) -> str:
     return " ".join(words)
 
 
+_CHANNEL_EN = {"email": "email", "linkedin": "LinkedIn", "x": "X"}
+_CHANNEL_NL = {"email": "e-mailbericht", "linkedin": "LinkedIn-bericht", "x": "X-bericht"}
+
+
 def duplicate_hits(interview: Interview, drafts: Sequence[Draft]) -> dict[int, list[Hit]]:
     """For each draft index, one hit naming the most similar draft for another contact (if >= 85 %)."""
     from rapidfuzz import fuzz
@@ -60,7 +64,9 @@ def duplicate_hits(interview: Interview, drafts: Sequence[Draft]) -> dict[int, l
             name = interview.contact(contact).name
         except KeyError:
             name = contact
-        out[index] = [Hit(values={"percent": int(score), "other": name, "channel": str(drafts[other].channel)})]
+        channel = drafts[other].channel
+        out[index] = [Hit(values={"percent": int(score), "other": name, "channel": _CHANNEL_EN[channel.value],
+                                  "bericht": _CHANNEL_NL[channel.value]})]
     return out
 
 
@@ -75,7 +81,7 @@ RULE = make_rule(
     summary_nl="Het bericht lijkt voor 85 % of meer op een bericht aan een andere contactpersoon van hetzelfde gesprek.",
     en={"default": "This is {percent}% the same as your {channel} message to {other}. Give each person their own "
                    "substance: the need they raised, the moment you shared, their question."},
-    nl={"default": "Dit is voor {percent}% hetzelfde als je {channel}-bericht aan {other}. Geef ieder een eigen "
+    nl={"default": "Dit is voor {percent}% hetzelfde als je {bericht} aan {other}. Geef ieder een eigen "
                    "inhoud: de behoefte die die persoon noemde, jullie gedeelde moment, een eigen vraag."},
     doc_nl=DOC_NL,
     check=None,

@@ -50,17 +50,24 @@ def check(ctx: Context) -> Iterator[Hit]:
             return
         if formal and informal:
             return  # formality-mix says it
+    # The notes format makes an executive formal by default, in both languages ("Hi Robert" to the CTO).
+    informal_is_wrong = wanted is Formality.FORMAL
+    dutch = ctx.text_language is Language.NL
+    values["example"] = ("Geachte …" if dutch else "Dear …") if informal_is_wrong else ("Hoi …" if dutch else "Hi …")
     greeting = ctx.greeting
     if greeting is not None:
-        line = ctx.body[greeting.start:greeting.end].strip()
-        if wanted is Formality.FORMAL and greeting.register == "informal":
-            yield Hit("informal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
+        end = greeting.phrase_end if greeting.phrase_end > greeting.start else greeting.end
+        line = ctx.body[greeting.start:end].strip()
+        if informal_is_wrong and greeting.register == "informal":
+            yield Hit("informal_greeting", {**values, "written": line}, start=greeting.start, end=end)
             return
         if formal_is_wrong and greeting.register == "formal":
-            yield Hit("formal_greeting", {**values, "written": line}, start=greeting.start, end=greeting.end)
+            yield Hit("formal_greeting", {**values, "written": line}, start=greeting.start, end=end)
             return
-    wrong_closing = "closings_informal" if wanted is Formality.FORMAL else (
+    wrong_closing = "closings_informal" if informal_is_wrong else (
         "closings_formal" if formal_is_wrong else None)
+    values["closing"] = ("Met vriendelijke groet," if dutch else "Kind regards,") if informal_is_wrong else (
+        "Groet," if dutch else "Best,")
     if wrong_closing is None:
         return
     for sentence in ctx.sentences[1:][-4:]:  # the closing is among the last lines
@@ -83,24 +90,24 @@ RULE = make_rule(
         "formal_nl": "{name} is an informal contact, but the message says \"{written}\". Use je/jij/jouw "
                      "throughout.",
         "informal_greeting": "\"{written}\" is informal, and {name} is a formal contact. Open with e.g. "
-                             "\"Dear …\" / \"Geachte …\" and the surname.",
+                             "\"{example}\" and the surname.",
         "formal_greeting": "\"{written}\" is formal, and {name} is an informal contact. Open with the first name, "
-                           "e.g. \"Hi …\" / \"Hoi …\".",
+                           "e.g. \"{example}\".",
         "informal_closing": "\"{written}\" is a casual closing for {name}, a formal contact. Close with e.g. "
-                            "\"Kind regards,\" / \"Met vriendelijke groet,\".",
+                            "\"{closing}\"",
         "formal_closing": "\"{written}\" is a stiff closing for {name}, an informal contact. Close with e.g. "
-                          "\"Best,\" / \"Groet,\"."},
+                          "\"{closing}\""},
     nl={"informal_nl": "{name} is een formeel contact, maar het bericht zegt \"{written}\". Gebruik overal u/uw.",
         "formal_nl": "{name} is een informeel contact, maar het bericht zegt \"{written}\". Gebruik overal "
                      "je/jij/jouw.",
         "informal_greeting": "\"{written}\" is informeel, en {name} is een formeel contact. Begin met "
-                             "bijvoorbeeld \"Geachte …\" / \"Dear …\" en de achternaam.",
+                             "bijvoorbeeld \"{example}\" en de achternaam.",
         "formal_greeting": "\"{written}\" is formeel, en {name} is een informeel contact. Begin met de voornaam, "
-                           "bijvoorbeeld \"Hoi …\" / \"Hi …\".",
+                           "bijvoorbeeld \"{example}\".",
         "informal_closing": "\"{written}\" is een losse afsluiting voor {name}, een formeel contact. Sluit af met "
-                            "bijvoorbeeld \"Met vriendelijke groet,\" / \"Kind regards,\".",
+                            "bijvoorbeeld \"{closing}\"",
         "formal_closing": "\"{written}\" is een stijve afsluiting voor {name}, een informeel contact. Sluit af met "
-                          "bijvoorbeeld \"Groet,\" / \"Best,\"."},
+                          "bijvoorbeeld \"{closing}\""},
     doc_nl=DOC_NL,
     check=check,
 )

@@ -36,7 +36,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     keep = "u/uw" if wanted_formal else "je/jij/jouw"
     first = odd[0]
     yield Hit(values={"formal": len(formal), "informal": len(informal), "keep": keep, "written": first.text,
+                      "formal_times": _times(len(formal)), "informal_times": _times(len(informal)),
                       "name": ctx.contact.name}, start=first.start, end=first.end)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
@@ -48,7 +53,7 @@ DOC_NL = ("Wisselen tussen u en je in één bericht komt slordig over en laat de
 RULE = make_rule(
     "formality-mix", Severity.WARNING, ALL_CHANNELS, __doc__,
     summary_nl="Een Nederlands bericht spreekt de lezer zowel met u/uw als met je/jij/jouw aan.",
-    en={"default": "The message says u/uw {formal} times and je/jij/jouw {informal} times. Pick one: for "
+    en={"default": "The message says u/uw {formal_times} and je/jij/jouw {informal_times}. Pick one: for "
                    "{name}, use {keep} throughout (starting with \"{written}\")."},
     nl={"default": "Het bericht zegt {formal} keer u/uw en {informal} keer je/jij/jouw. Kies één vorm: gebruik "
                    "voor {name} overal {keep} (te beginnen bij \"{written}\")."},

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from afterword.check.context import Context
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.lang.lemmas import is_known_word
+from afterword.core.lang.lemmas import is_known_word, stopwords
 from afterword.core.lang.names import allowed_name_edits, fold, name_distance, split_name
 from afterword.core.model import Language, Severity
 
@@ -34,7 +34,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         return
     folded_targets = {fold(t) for t in targets}
     greeting = ctx.greeting
-    greeting_span = (greeting.start, greeting.end) if greeting else (-1, -1)
+    # The greeting itself ("Geachte mevrouw Van den Berg,"), not the rest of a one-line note.
+    greeting_span = (greeting.start, greeting.phrase_end if greeting.phrase_end > greeting.start else greeting.end) \
+        if greeting else (-1, -1)
     ignore = ctx.notes.known_words
     reported: set[str] = set()
     for token in ctx.tokens:
@@ -53,8 +55,9 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             if name_distance(text, target) > limit:
                 continue
-            if not in_greeting and any(is_known_word(text, lang) for lang in Language):
-                continue
+            if not in_greeting and any(is_known_word(text, lang) or text.lower() in stopwords(lang)
+                                       for lang in Language):
+                continue  # an ordinary word one letter from a short name ("Elk" near "Els") is not a name
             if folded in reported:
                 break
             reported.add(folded)

@@ -40,8 +40,20 @@ def check(ctx: Context) -> Iterator[Hit]:
         limit = X_LIMIT
         key = "x"
     if length > limit:
-        start = min(limit, len(body))
+        start = min(limit, len(body)) if key == "linkedin" else _x_overflow(body, limit)
         yield Hit(key, {"length": length, "limit": limit, "over": length - limit}, start=start, end=len(body))
+
+
+def _x_overflow(body: str, limit: int) -> int:
+    """The first character that no longer fits by X's count (emoji and CJK count 2, links 23)."""
+    low, high = 0, len(body)
+    while low < high:  # the longest prefix that fits
+        middle = (low + high + 1) // 2
+        if weighted_length(body[:middle]) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

@@ -42,7 +42,11 @@ def check(ctx: Context) -> Iterator[Hit]:
         elif lowered in READER:
             reader += 1
     if first > RATIO * reader and first >= 4:
-        yield Hit(values={"first": first, "reader": reader})
+        yield Hit(values={"first": first, "reader": reader, "first_times": _times(first), "reader_times": _times(reader)})
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
@@ -55,7 +59,7 @@ RULE = make_rule(
     "self-focus", Severity.SUGGESTION, EMAIL_ONLY, __doc__,
     summary_nl="In een e-mail van 40 woorden of meer staan meer dan 3 keer zo veel ik-woorden als woorden "
                "gericht aan de lezer.",
-    en={"default": "The email says I/me/my {first} times and you/your {reader} times. Turn a sentence or two "
+    en={"default": "The email says I/me/my {first_times} and you/your {reader_times}. Turn a sentence or two "
                    "towards the reader: their need, their question, what you could do for them."},
     nl={"default": "De e-mail zegt {first} keer ik/mij/mijn en {reader} keer u/je/jullie. Richt een of twee "
                    "zinnen op de lezer: hun behoefte, hun vraag, wat jij voor hen kunt doen."},

@@ -20,13 +20,14 @@ Use the figure exactly as it is in the notes, or leave the number out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from afterword.check.context import Context, key
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.names import fold_cached as fold
-from afterword.core.lang.numbers import find_numbers
+from afterword.core.lang.numbers import NumberMention, find_numbers
 from afterword.core.model import Severity
 
 MAX_FINDINGS = 10
@@ -45,14 +46,63 @@ def check(ctx: Context) -> Iterator[Hit]:
         return fold(word) in notes.words or key(word, lang) in item_keys
 
     places = [((ctx.subject or "")[:1000], True), (ctx.body[:ctx.signature_start], False)]
+    units = _notes_units(notes.text)
     for text, in_subject in places:
         for mention in find_numbers(text, counts_thing=counts_thing):
-            if mention.keys & known or _INTENSIFIER.fullmatch(mention.text):
+            if _INTENSIFIER.fullmatch(mention.text):
+                continue
+            if mention.keys & known and not _other_unit(mention, text, units):
                 continue
             yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end, in_subject=in_subject)
             count += 1
             if count >= MAX_FINDINGS:
                 return
+
+
+#: Units a figure is measured in. "90 seconds" is not grounded by "90 days", nor "eight engineers" by "8 hours".
+_UNITS = {
+    "second": "s", "seconds": "s", "seconde": "s", "seconden": "s", "sec": "s",
+    "minute": "min", "minutes": "min", "minuut": "min", "minuten": "min", "min": "min",
+    "hour": "h", "hours": "h", "uur": "h", "uren": "h",
+    "day": "d", "days": "d", "dag": "d", "dagen": "d",
+    "week": "w", "weeks": "w", "weken": "w",
+    "month": "mo", "months": "mo", "maand": "mo", "maanden": "mo",
+    "quarter": "q", "quarters": "q", "kwartaal": "q", "kwartalen": "q",
+    "year": "y", "years": "y", "jaar": "y", "jaren": "y",
+    "engineer": "eng", "engineers": "eng", "developer": "eng", "developers": "eng", "ontwikkelaar": "eng",
+    "ontwikkelaars": "eng",
+    "people": "ppl", "person": "ppl", "persons": "ppl", "mensen": "ppl", "personen": "ppl", "medewerkers": "ppl",
+}
+_NEXT_WORDS = re.compile(r"[\s-]*(\w+)(?:[\s-]+(\w+))?")
+
+
+def _units_after(text: str, end: int) -> tuple[str, ...]:
+    """The units among the (up to) two words after a figure: "8 hours" → h, "6 junior engineers" → eng."""
+    match = _NEXT_WORDS.match(text, end, min(len(text), end + 40))
+    if match is None:
+        return ()
+    return tuple(_UNITS[w.lower()] for w in match.groups() if w and w.lower() in _UNITS)
+
+
+@functools.lru_cache(maxsize=256)
+def _notes_units(notes_text: str) -> dict[str, frozenset[str]]:
+    """For each number key in the notes, the units it is written with ("" when bare)."""
+    out: dict[str, set[str]] = {}
+    for text in (notes_text, notes_text.replace("-", " ")):  # "a two-week freeze" is "two" + "week" too
+        for mention in find_numbers(text, claims_only=False):
+            units = _units_after(text, mention.end) or ("",)
+            for value in mention.keys:
+                out.setdefault(value, set()).update(units)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _other_unit(mention: NumberMention, text: str, units: dict[str, frozenset[str]]) -> bool:
+    """The figure is in the notes, but only with another unit: "90 seconds" where the notes say "90 days"."""
+    said = _units_after(text, mention.end)
+    if not said:
+        return False
+    noted = frozenset().union(*(units.get(value, frozenset()) for value in mention.keys))
+    return bool(noted) and "" not in noted and not (set(said) & noted)
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

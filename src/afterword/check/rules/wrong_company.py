@@ -3,7 +3,8 @@
 The other organisations are those of other interviews in the database, or given with
 `--other-company`. A name is matched as a whole word, with or without a legal suffix
 (B.V., N.V., Inc., Ltd, GmbH), and by its first word alone when that is distinctive ("Globex" for
-"Globex Freight").
+"Globex Freight"). An organisation the notes of this interview mention themselves ("we both worked at
+Rijkswaterstaat") is not a slip.
 
 Why it matters:
 Thanking Acme for a conversation you had at Globex tells the reader you are reusing a text for
@@ -65,6 +66,9 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if fold(other) == own or fold(_SUFFIX.sub("", other)) in own:
             continue
+        named = [fold(w) for w in _WORD.findall(_SUFFIX.sub("", other))]
+        if named and all(w in ctx.notes.words for w in named):
+            continue  # the notes speak of it ("we both worked at Rijkswaterstaat"): not a copy-paste slip
         for text, in_subject in ((ctx.subject or "", True), (ctx.body, False)):
             for pattern in name_patterns(other, ctx.notes.known_words):
                 match = pattern.search(text)

@@ -1,0 +1,52 @@
+"""A held-out set: 94 drafts a second author wrote against the example notes, half good and half with a
+realistic fault. Good drafts must come out without an error or warning; each faulty one must get its code."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from afterword.check import check_drafts
+from afterword.core.draftfile import parse_draft_text
+from afterword.core.model import Channel, Draft, Finding, Interview, Severity
+from afterword.core.notes import load_notes
+from afterword.core.timeutil import parse_instant
+
+HERE = Path(__file__).resolve().parent.parent / "data" / "second-author"
+CASES: list[dict[str, Any]] = tomllib.loads((HERE / "cases.toml").read_text("utf-8"))["case"]
+
+
+@cache
+def _interview(name: str) -> Interview:
+    return load_notes(HERE / "notes" / name)
+
+
+def _findings(case: dict[str, Any]) -> list[Finding]:
+    interview = _interview(case["notes"])
+    channel = Channel(case["channel"])
+    subject, body = parse_draft_text((HERE / "drafts" / case["file"]).read_text("utf-8"), channel)
+    contact = interview.contact(case["to"])
+    draft = Draft(contact.id, channel, interview.language_of(contact), body, subject)
+    return check_drafts(interview, [draft], sent_at=parse_instant(case["sent_at"]),
+                        other_companies=case.get("other", ()), linkedin_limit=case.get("linkedin_limit", 200))[0]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not c["expect"]], ids=lambda c: c["file"])
+def test_a_good_draft_gets_no_error_or_warning(case: dict[str, Any]) -> None:
+    bad = [(f.code, f.message) for f in _findings(case) if f.severity is not Severity.SUGGESTION]
+    assert bad == []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["expect"]], ids=lambda c: c["file"])
+def test_a_faulty_draft_gets_its_code(case: dict[str, Any]) -> None:
+    codes = {f.code for f in _findings(case)}
+    assert set(case["expect"]) <= codes
+
+
+def test_every_draft_file_has_a_case() -> None:
+    assert {p.name for p in (HERE / "drafts").glob("*.txt")} == {c["file"] for c in CASES}
+    assert len(CASES) >= 90
