@@ -76,42 +76,36 @@ def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: st
 def _stored_companies() -> list[str]:
     """The organisations of the interviews already in the database, for `wrong-company` (checks.md: "other
     interviews in the database"). `check` stays stateless: without a database it reads none and never
-    creates one; the interview's own company is skipped by the rule itself."""
+    creates one; the interview's own company is skipped by the rule itself. A SQLite file is read with
+    the standard library (fast); a PostgreSQL URL goes through the store."""
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
     url = obj.get("db_url") if isinstance(obj, dict) else None
-    if url is None:
-        import os
+    from afterword.store.peek import LOCAL_OWNER, stored_companies
 
-        home = os.environ.get("AFTERWORD_HOME")
-        if home:
-            base = Path(home).expanduser()
-        else:
-            import platformdirs
-
-            base = Path(platformdirs.user_data_dir("afterword"))
-        if not (base / "afterword.db").is_file():
-            return []  # no database yet: nothing to compare, and SQLAlchemy need not even load
-    from afterword.core.errors import StoreError
+    if url is None or "://" not in url or url.startswith("sqlite:"):
+        return stored_companies(_sqlite_file(url), LOCAL_OWNER)
     from afterword.service.interviews import open_service
 
-    if url is not None:
-        from afterword.store.engine import normalise_url, sqlite_path
-
-        path = sqlite_path(normalise_url(url))
-        if path is not None and not path.is_file():
-            return []  # check never creates a database
-
-    try:
-        service = open_service(url)
-    except StoreError:
-        if url is not None:
-            raise  # asked for this database explicitly: say what is wrong with it
-        return []
+    service = open_service(url)
     try:
         return service.other_companies()
     finally:
         service.close()
+
+
+def _sqlite_file(url: str | None) -> Path:
+    """The database file of `--db sqlite:///PATH` or a plain path, else the default one."""
+    if url:
+        return Path(url.split(":///", 1)[1] if url.startswith("sqlite:") else url).expanduser()
+    import os
+
+    home = os.environ.get("AFTERWORD_HOME")
+    if home:
+        return Path(home).expanduser() / "afterword.db"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("afterword")) / "afterword.db"
 
 
 def _has_error(findings: list[Finding]) -> bool:

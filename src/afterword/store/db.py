@@ -14,9 +14,8 @@ from afterword.core.text import Text
 from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, prepare_sqlite_file, sqlite_path
 from afterword.store.errors import ConcurrentWriteError
 from afterword.store.migrate import ensure_head
+from afterword.store.peek import LOCAL_OWNER as LOCAL_OWNER
 from afterword.store.repo import Repo
-
-LOCAL_OWNER = "local"
 
 
 class Store:
