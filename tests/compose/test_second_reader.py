@@ -14,7 +14,7 @@ from afterword.core.notes import load_notes
 from afterword.service.drafting import DraftReport, draft_interview
 
 DATA = Path(__file__).parent / "data"
-READER = sorted(DATA.glob("reader-*.toml"))
+READER = sorted(DATA.glob("reader*-*.toml"))
 #: These notes name nothing but the company and the role: a specific subject cannot be had honestly.
 NOTHING_SPECIFIC = {"reader-sparse-en-newyork.toml", "reader-sparse-nl-anne-marie.toml"}
 
@@ -119,3 +119,60 @@ def test_sparse_notes_give_an_honest_email_long_enough_to_read(name: str, contac
     assert draft.body.count(role) == 1  # said once, not twice
     item = next(i for i in report.items if i.draft is draft)
     assert not [f for f in item.findings if f.code in ("too-short", "ungrounded-number", "placeholder")]
+
+
+# -- a third author: notes jotted in lower case, needs as questions, pronouns for the one person met -------
+
+
+def test_names_written_in_lower_case_are_still_the_reader() -> None:
+    six = _report("reader2-en-six-one-need.toml")
+    assert "I also appreciated you showing the churn cohort chart on your laptop" in _text(six, "olivia")
+    assert "you and I both worked at Zendesk" in _text(six, "ben")
+    nl = _report("reader2-mixed-en-nl.toml")
+    assert "je vertelde over je zonnepanelen" in _text(nl, "lotte")
+    video = _report("reader2-en-video-sunil.toml")
+    assert "you and I both learned to code on a ZX Spectrum" in _text(video, "mjose")
+    assert "you josé" not in _text(video, "mjose")
+
+
+def test_a_moment_that_opens_with_she_or_her_is_about_the_reader() -> None:
+    assert "telling me about the new graduate scheme" in _text(
+        _report("reader2-en-formal-particles.toml"), "deborah", Channel.LINKEDIN)
+    assert "that your dog Bram came along on the video call" in _text(
+        _report("reader2-en-nl-contact.toml"), "dana", Channel.X)
+
+
+def test_what_the_reader_told_about_themselves_is_turned_with_its_verb() -> None:
+    assert "u vertelde dat u vroeger zelf schade-expert was" in _text(
+        _report("reader2-nl-formeel-allen.toml"), "pieter", Channel.LINKEDIN)
+    assert "je vertelde dat je zelf ook monteur bent geweest" in _text(
+        _report("reader2-nl-informeel-lowercase.toml"), "eva")
+
+
+def test_a_question_theme_does_not_push_out_the_readers_own_question() -> None:
+    sunil = _text(_report("reader2-en-video-sunil.toml"), "sunil")
+    assert "the question ‘How do we stop failed card payments from turning into support tickets?’" in sunil
+    assert "What would a good first 90 days look like for you?" in sunil
+
+
+def test_needs_written_as_questions_and_imperatives() -> None:
+    formal = _report("reader2-nl-formeel-allen.toml")
+    ria = _text(formal, "ria")
+    assert "de vraag ‘Hoe vinden we genoeg schade-experts in een krappe markt?’" in ria
+    assert ria.startswith("Hoe vinden we genoeg schade-experts in een krappe markt?\n")
+    six = _report("reader2-en-six-one-need.toml")
+    subjects = {d.subject for d in six.drafts if d.subject}
+    assert "Reducing churn" in subjects and not any(s.startswith("Reduce churn") for s in subjects)
+    assert _text(_report("reader2-en-video-sunil.toml"), "sunil").startswith("The 3am pager going off during the demo")
+
+
+def test_a_phone_interview_written_in_dutch_is_not_a_visit() -> None:
+    an = _text(_report("reader2-nl-telefoon-lang.toml"), "an")
+    assert "Ik was er voor een gesprek" not in an and "naar huis" not in an
+
+
+def test_a_question_already_put_to_a_colleague_is_not_repeated_to_someone_met_in_passing() -> None:
+    six = _report("reader2-en-six-one-need.toml")
+    asked = [d.contact for d in six.drafts if d.channel is Channel.EMAIL
+             and "How do support and success hand over a customer?" in d.body]
+    assert len(asked) == 1

@@ -63,11 +63,19 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
                 continue
             extras.append(person.say("email", key))
             body = _render_email(person, values, fit, extras)
-    if body.count("?") > 1 and values["question"]:
+    if _questions(body) > 1 and values["question"]:
         values["question"] = ""
         body = _render_email(person, values, fit, extras)
     subject = email_subject(person, taken_subjects, specific)
     return Draft(person.contact.id, Channel.EMAIL, person.lang, body, subject)
+
+
+_QUOTED = re.compile(r"‘[^’]*’")
+
+
+def _questions(body: str) -> int:
+    """Question marks the candidate asks with: a quoted question (the theme "‘How do we …?’") is not one."""
+    return _QUOTED.sub("", body).count("?")
 
 
 def _render_email(person: Person, values: dict[str, str], fit: list[str], extras: list[str]) -> str:

@@ -181,6 +181,8 @@ def phrase_language(text: str, default: Language | None, ignore: Iterable[str] =
     return default
 
 
+_PARTICLE_WORDS = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "von", "la", "le", "du", "da",
+                             "di", "del", "dos", "el", "al", "bin"})
 #: Titles before a surname in notes ("Mevrouw Ter Horst", "Mr Okafor"), each also with a capital.
 _TITLES = ("mevrouw", "mevr.", "mw.", "meneer", "de heer", "dhr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
            "dr", "dr.", "prof.", "professor")
@@ -200,6 +202,9 @@ def name_forms(contact: Contact) -> list[str]:
                 forms += [f"{title} {surname}", f"{title[:1].upper()}{title[1:]} {surname}"]
     if parts.given and parts.given != full:
         forms.append(parts.given)
+    words_ = full.split()
+    if len(words_) >= 3 and words_[1][:1].isupper() and words_[1].lower() not in _PARTICLE_WORDS:
+        forms.append(f"{words_[0]} {words_[1]}")  # a double given name: "Maria José García López"
     return sorted(dict.fromkeys(forms), key=len, reverse=True)
 
 
@@ -249,8 +254,8 @@ def theme_shape(text: str, lang: Language) -> str:
     if not toks:
         return "np"
     w = words(lang)
-    if cleaned.endswith("?"):
-        return "question"
+    if cleaned.endswith("?") and (toks[0] in w.question_starts or toks[0] in w.wh_words):
+        return "question"  # not "bewonersavonden lopen uit op boze zalen?": a statement with a mark
     if toks[0] in w.wh_words:
         if len(toks) > 1 and toks[1] == "to":
             return "np"  # "how to move every shipment event …" has its verb early and may lose its tail
@@ -258,6 +263,8 @@ def theme_shape(text: str, lang: Language) -> str:
             return "question"
         if len(toks) > 2 and toks[2] in w.subject_pronouns and toks[1] not in w.determiners:
             return "question"
+        if lang is Language.NL and len(toks) > 2 and toks[1] in _DUTCH_FINITE:
+            return "question"  # "waarom staan mensen nog uren …": the verb comes second
         return "clause"
     return "np"
 
@@ -267,9 +274,7 @@ def theme_piece(text: str, lang: Language, proper: frozenset[str], limit: int) -
     a wh-clause whole, or a noun phrase (shortened to `limit`, with an article where one is missing)."""
     shape = theme_shape(text, lang)
     if shape == "question":
-        question = upper_first(clean(text, keep_question=True))
-        question = question if question.endswith("?") else question + "?"
-        framed = ("the question ‘{}’" if lang is Language.EN else "de vraag ‘{}’").format(question)
+        framed = quoted_question(text, lang)
         return framed if len(framed) <= limit + 15 else None
     if shape == "clause":
         whole = clean(text)
@@ -278,7 +283,17 @@ def theme_piece(text: str, lang: Language, proper: frozenset[str], limit: int) -
     return with_article(lower_first(short, proper), lang) if short else None
 
 
-_DE_ENDINGS = ("ie", "ing", "heid", "teit", "tuur", "sie", "tie", "isme")
+#: Quantifiers and adverbs that can open a noun phrase without being its head.
+_NOT_A_HEAD = frozenset({"only", "just", "about", "almost", "most", "many", "some", "few", "all", "every", "each", "half",
+                         "more", "less", "over", "under", "nearly", "lots", "plenty", "alleen", "slechts", "bijna",
+                         "veel", "weinig", "alle", "elke", "ieder", "iedere", "meer", "minder", "helft", "ruim"})
+_DE_ENDINGS = ("ie", "ing", "heid", "teit", "tuur", "sie", "tie", "isme", "tijd")
+#: Finite verbs that, right after a question word, make a Dutch question rather than a bijzin.
+_DUTCH_FINITE = frozenset({"is", "zijn", "staat", "staan", "gaat", "gaan", "kan", "kun", "kunt", "kunnen", "moet",
+                           "moeten", "wil", "wilt", "willen", "krijgen", "krijgt", "vinden", "vindt", "doen", "doet",
+                           "hebben", "heeft", "hebt", "wordt", "worden", "zit", "zitten", "komt", "komen", "blijft",
+                           "blijven", "loopt", "lopen", "houden", "houdt", "maken", "maakt", "zie", "ziet", "zien",
+                           "weet", "weten", "denkt", "denken", "zal", "zullen", "zou", "zouden", "werkt", "werken"})
 _NL_LINKS = frozenset({"van", "naar", "voor", "met", "in", "op", "bij", "zonder", "tegen", "rond"})
 
 
@@ -292,6 +307,8 @@ def with_article(phrase: str, lang: Language) -> str:
     first = toks[0]
     if first in w.function_words or first in w.determiners or first in w.wh_words or first in w.adverbs:
         return phrase
+    if any(ch.isdigit() for t in toks[:3] for ch in t) or first in _NOT_A_HEAD:
+        return phrase  # "only 38 percent of …", "most of the …": no article
     if lang is Language.EN:
         if first.endswith("ing") or " of " not in f" {' '.join(toks[1:4])} ":
             return phrase
@@ -341,12 +358,37 @@ def _dutch_participle_fragment(text: str) -> bool:
 
 
 def need_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
-    """`Grow a team…` → kind `want` (`grow a team…`); anything else `raw`, lowered where safe."""
+    """`Grow a team…` → kind `want` (`grow a team…`); a question → `raw` as "the question ‘…?’";
+    anything else `raw`, lowered where safe (with an article where a bare noun phrase lacks one)."""
+    if theme_shape(text, lang) == "question":
+        return Piece("raw", quoted_question(text, lang), original=clean(text))
     text = clean(text)
     first = text.split(" ", 1)[0].lower()
     if first in words(lang).imperative and " " in text:
         return Piece("want", first + text[len(first):], original=text)
-    return Piece("raw", lower_first(text, proper), original=text)
+    return Piece("raw", with_article(lower_first(text, proper), lang), original=text)
+
+
+def quoted_question(text: str, lang: Language) -> str:
+    """`how do we get X` → `the question ‘How do we get X?’` (`de vraag ‘…?’`)."""
+    question = upper_first(clean(text, keep_question=True))
+    question = question if question.endswith("?") else question + "?"
+    return ("the question ‘{}’" if lang is Language.EN else "de vraag ‘{}’").format(question)
+
+
+def gerund_phrase(text: str) -> str:
+    """An English imperative as a topic: `Reduce churn` → `Reducing churn`, `Cut costs` → `Cutting costs`."""
+    verb, _, rest = clean(text).partition(" ")
+    low = verb.lower()
+    if low.endswith("ie"):
+        stem = low[:-2] + "y"
+    elif low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        stem = low[:-1]
+    elif len(low) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", low):
+        stem = low + low[-1]  # cut → cutt-, get → gett-, plan → plann-
+    else:
+        stem = low
+    return upper_first(f"{stem}ing {rest}".strip())
 
 
 def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[str]) -> Piece:
@@ -355,7 +397,7 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
     `Maria's story about…` → kind `your` (`your story about…`); `Tom and I both…` → `clause`
     (`you and I both…`); `Els mentioned…` → `you_tell` (`you mentioned…`); `Henk fietst…` → `you`
     (`u fietst…`); a noun phrase → `np`; a clause about us → `clause`; otherwise `raw`."""
-    text = clean(text)
+    text = _as_named(clean(text), contact, lang)
     w = words(lang)
     p = pronouns(lang, contact.effective_formality)
     for name in name_forms(contact):
@@ -379,6 +421,8 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
             if you_verb is None or not rest:
                 break
             rest = _coordinated(_own(_replace(rest, contact, p), w, p), w, contact.effective_formality)
+            if verb.lower() in w.telling:  # "told me that she rowed …": the she is the reader too
+                rest = _turn_subjects(rest, w, contact.effective_formality, p)
             kind = "you_tell" if verb.lower() in w.telling else "you"
             if kind == "you" and lang is Language.EN and w.is_past(verb):
                 kind = "clause_plain"  # "you laughed about …" is an event, not something to learn
@@ -426,8 +470,56 @@ def _own(text: str, w: Words, p: Pronouns) -> str:
     return " ".join(out)
 
 
+_LEADING = {Language.EN: {"she": "", "he": "", "her": "'s", "his": "'s"},
+            Language.NL: {"zij": "", "hij": "", "haar": "s"}}
+
+
+def _as_named(text: str, contact: Contact, lang: Language) -> str:
+    """Notes jotted in lower case ("olivia showed …", "kevin's story …") or starting with a pronoun for
+    the one person the moment is with ("she told me …", "her dog Bram …") name the reader properly."""
+    low = text.lower()
+    for name in name_forms(contact):
+        if low.startswith(name.lower()) and (len(text) == len(name) or not text[len(name)].isalnum()):
+            return name + text[len(name):]
+    first, _, rest = text.partition(" ")
+    tail = _LEADING[lang].get(first.lower())
+    given = split_name(" ".join(contact.name.split())).given
+    if tail is not None and rest and given and not _CJK.search(given):
+        return f"{given}{tail} {rest}"
+    return text
+
+
+def _turn_subjects(rest: str, w: Words, formality: Formality, p: Pronouns) -> str:
+    """In what the reader told ("… that he used to be an adjuster", "… dat ze zelf monteur is geweest"),
+    he/she is the reader: `you` / `u` / `je`, with the verb that goes with it."""
+    subjects = {"he", "she"} if w.lang is Language.EN else {"hij", "zij", "ze"}
+    out = rest.split(" ")
+    turned = False
+    for i, word in enumerate(out):
+        low = word.lower()
+        if low in subjects:
+            out[i] = p.subject
+            turned = True
+            continue
+        if turned and w.lang is Language.NL:
+            mapped = (w.you_verbs_informal.get(low) if formality is Formality.INFORMAL else None) or w.you_verbs.get(low)
+            if mapped:
+                out[i] = mapped
+        elif turned and i > 0 and out[i - 1] == p.subject and w.lang is Language.EN:
+            mapped = w.you_verbs.get(low)
+            if mapped is None and i + 1 < len(out) and out[i + 1].lower() in w.verb_objects and not w.is_past(low):
+                mapped = _second_person(word, w, formality)
+            if mapped:
+                out[i] = mapped
+        if word.endswith((",", ";")):
+            turned = False
+    return " ".join(out)
+
+
 def _verb_follows(after: list[str], w: Words) -> bool:
     """The word after `your <noun>` is a finite verb ("is", "heeft", "started", "begint …")."""
+    if after and after[0][:1].isupper():
+        after = after[1:]  # "your dog Bram came along": skip the name
     if not after:
         return False
     low = after[0].lower()

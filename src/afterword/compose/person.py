@@ -27,6 +27,11 @@ from afterword.core.lang.names import given_name
 from afterword.core.model import Contact, Formality, Interview, Language, Need, Strength
 from afterword.core.timeutil import format_date
 
+#: How a conversation was held, as the notes may write it (met or kind), in either language.
+_HOW = {"video": "video", "video call": "video", "videocall": "video", "videogesprek": "video", "teams": "video",
+        "zoom": "video", "google meet": "video", "online": "video", "phone": "phone", "phone call": "phone",
+        "call": "phone", "telefoon": "phone", "telefonisch": "phone", "telefoongesprek": "phone", "gebeld": "phone"}
+
 #: A theme longer than this does not fit inside a sentence; it is shortened or left out.
 THEME_IN_SENTENCE = 90
 
@@ -100,9 +105,8 @@ class Person:
 
     def talk(self) -> str:
         """What the conversation was: a video call, a phone call, or simply a conversation."""
-        how = (self.contact.met or self.interview.kind or "").strip().lower()
-        if how not in ("video", "phone"):
-            how = (self.interview.kind or "").strip().lower()
+        how = _HOW.get((self.contact.met or "").strip().lower(), "")
+        how = how or _HOW.get((self.interview.kind or "").strip().lower(), "")
         table = {Language.EN: {"video": "video call", "phone": "call"},
                  Language.NL: {"video": "videogesprek", "phone": "telefoongesprek"}}[self.lang]
         return table.get(how, "conversation" if self.lang is Language.EN else "gesprek")

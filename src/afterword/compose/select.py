@@ -56,12 +56,17 @@ def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | No
             used_moments,
         )
         # A question meant for nobody in particular goes to one person only: one question, one reader.
+        asked_before = +used_questions
         question = _least_used(
             [(i, q) for i, q in enumerate(interview.questions) if contact.id in q.for_]
             or [(i, q) for i, q in enumerate(interview.questions)
                 if not q.for_ and not used_questions[i] and ok(contact, q.text)],
             used_questions,
         )
+        if question is not None and contact.met_in_passing and asked_before[interview.questions.index(question)]:
+            # Someone met in passing gets a lighter note: a question already put to a colleague is left
+            # out rather than asked twice in near-identical messages.
+            question = None
         out[contact.id] = Selection(contact, index, pairs, moment, question)
     return out
 

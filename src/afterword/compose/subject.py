@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
-from afterword.compose.firstperson import clean, shorten, theme_shape, upper_first, words
+from afterword.compose.firstperson import (
+    clean,
+    gerund_phrase,
+    need_piece,
+    shorten,
+    theme_shape,
+    upper_first,
+    words,
+)
 from afterword.compose.person import Person
 from afterword.compose.render import variant_index
 from afterword.core.model import Language
@@ -44,6 +53,8 @@ _DUTCH_PARTICLES = frozenset({"af", "op", "uit", "aan", "mee", "naast", "omlaag"
 
 
 def _need_levels(text: str, person: Person) -> tuple[str, ...]:
+    if theme_shape(text, _language_of(text, person)) != "np":
+        return ("whole",)
     toks = text.split()
     if not toks or any(ch.isdigit() for ch in text):
         return NEED_LEVELS
@@ -152,14 +163,35 @@ def _headline(theme: str, person: Person, *, foreign_ok: bool = False) -> str:
 
 
 def _need(person: Person) -> str:
+    """This person's need as a headline: a question keeps its mark (whole or not at all), an English
+    imperative becomes a topic ("Reduce churn" → "Reducing churn")."""
     pair = person.sel.primary
     if pair is None or pair.need is None or person.foreign(pair.need.text):
         return ""
-    return clean(pair.need.text)
+    text = pair.need.text
+    if theme_shape(text, person.lang) != "np":
+        return _headline(text, person)
+    if person.lang is Language.EN and need_piece(text, person.lang, person.proper).kind == "want":
+        return gerund_phrase(text)
+    return clean(text)
+
+
+_TALKED_ABOUT = re.compile(r"^(?:we|wij|you and I|jij en ik|u en ik)\s+(?:\w+\s+){1,2}?(?:about|over)\s+(?P<topic>.+)$", re.I)
 
 
 def _moment(person: Person) -> str:
+    """A moment as a headline: "your story about …", "the broken coffee machine", or what "we laughed
+    about" ("we laughed about the 3am pager going off" → "The 3am pager going off")."""
     found = person.moment()
-    if found is None or found[0] not in ("your", "np"):
+    if found is None:
         return ""
-    return found[1]["m"]
+    if found[0] in ("your", "np"):
+        return found[1]["m"]
+    match = _TALKED_ABOUT.match(found[1]["m"])
+    if match is None or found[0] not in ("clause", "clause_plain"):
+        return ""
+    topic = re.split(r"[,;:(–—]", match.group("topic"), maxsplit=1)[0].strip()
+    third = words(person.lang).third_person
+    if len(topic.split()) < 2 or any(t.lower().strip(".,") in third for t in topic.split()):
+        return ""  # "wielrennen, zij rijdt …": too little, or about someone in the third person
+    return upper_first(topic)

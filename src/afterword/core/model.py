@@ -60,7 +60,12 @@ class ContactRole(enum.StrEnum):
 
 
 #: Places of meeting that count as "in the interview room"; anything else is met in passing.
-IN_ROOM_MET = frozenset({"panel", "video", "phone", "interview", "one-on-one", "group", "assessment"})
+#: `met` values that mean the interview itself (in English and Dutch, as people write them), not a meeting in passing.
+IN_ROOM_MET = frozenset({
+    "panel", "video", "phone", "interview", "one-on-one", "group", "assessment", "video call", "videocall",
+    "phone call", "call", "teams", "zoom", "online", "telefoon", "telefonisch", "telefoongesprek", "videogesprek",
+    "gesprek", "sollicitatiegesprek", "panelgesprek", "groepsgesprek",
+})
 
 
 @dataclass(frozen=True)
