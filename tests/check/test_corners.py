@@ -247,7 +247,7 @@ def test_x_over_limit_points_at_the_first_character_that_does_not_fit() -> None:
     draft = Draft("tom", Channel.X, interview.language_of(interview.contact("tom")), body)
     [finding] = [f for f in check_draft(interview, draft) if f.code == "over-limit"]
     assert finding.start is not None and finding.end == len(body)
-    assert body[finding.start:] == "hanks"
+    assert body[finding.start:] == "thanks"  # from the start of the word that no longer fits whole
 
 
 def test_a_greeting_in_a_one_line_note_is_pointed_at_alone() -> None:

@@ -1,5 +1,6 @@
-"""A held-out set: 94 drafts a second author wrote against the example notes, half good and half with a
-realistic fault. Good drafts must come out without an error or warning; each faulty one must get its code."""
+"""A held-out set: drafts two other authors wrote against the example notes (195), about half good and half
+with one realistic fault. Good drafts must come out without an error or warning; each faulty one must get
+its code. A known miss is marked `known_miss` and runs as a strict xfail, so fixing it is noticed."""
 
 from __future__ import annotations
 
@@ -25,14 +26,26 @@ def _interview(name: str) -> Interview:
     return load_notes(HERE / "notes" / name)
 
 
-def _findings(case: dict[str, Any]) -> list[Finding]:
+def _draft(case: dict[str, Any]) -> Draft:
     interview = _interview(case["notes"])
     channel = Channel(case["channel"])
     subject, body = parse_draft_text((HERE / "drafts" / case["file"]).read_text("utf-8"), channel)
     contact = interview.contact(case["to"])
-    draft = Draft(contact.id, channel, interview.language_of(contact), body, subject)
-    return check_drafts(interview, [draft], sent_at=parse_instant(case["sent_at"]),
-                        other_companies=case.get("other", ()), linkedin_limit=case.get("linkedin_limit", 200))[0]
+    return Draft(contact.id, channel, interview.language_of(contact), body, subject)
+
+
+def _findings(case: dict[str, Any]) -> list[Finding]:
+    """The case's findings, checked together with the rest of its `group` (for `duplicate`)."""
+    members = [c for c in CASES if case.get("group") and c.get("group") == case["group"]] or [case]
+    results = check_drafts(_interview(case["notes"]), [_draft(m) for m in members],
+                           sent_at=parse_instant(case["sent_at"]), other_companies=case.get("other", ()),
+                           linkedin_limit=case.get("linkedin_limit", 200))
+    return results[members.index(case)]
+
+
+def _faulty() -> list[Any]:
+    return [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["known_miss"])) if "known_miss" in c else c
+            for c in CASES if c["expect"]]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c["expect"]], ids=lambda c: c["file"])
@@ -41,7 +54,7 @@ def test_a_good_draft_gets_no_error_or_warning(case: dict[str, Any]) -> None:
     assert bad == []
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["expect"]], ids=lambda c: c["file"])
+@pytest.mark.parametrize("case", _faulty(), ids=lambda c: c["file"])
 def test_a_faulty_draft_gets_its_code(case: dict[str, Any]) -> None:
     codes = {f.code for f in _findings(case)}
     assert set(case["expect"]) <= codes
@@ -49,4 +62,4 @@ def test_a_faulty_draft_gets_its_code(case: dict[str, Any]) -> None:
 
 def test_every_draft_file_has_a_case() -> None:
     assert {p.name for p in (HERE / "drafts").glob("*.txt")} == {c["file"] for c in CASES}
-    assert len(CASES) >= 90
+    assert len(CASES) >= 190

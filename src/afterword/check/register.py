@@ -17,6 +17,10 @@ _GENERIC_JE = re.compile(
 )
 
 
+#: A quotation of at least three words in straight or curly quotes (not an apostrophe in "zo'n" or "'t").
+_QUOTED = re.compile(r"[\"“„«]([^\"”“„«»\n]{8,300})[\"”»]|‘([^‘’\n]{8,300})’")
+
+
 @dataclass
 class Address:
     """Pronouns addressing the reader in a Dutch text, with their tokens."""
@@ -25,7 +29,9 @@ class Address:
 
     @cached_property
     def _tokens(self) -> list[Token]:
-        return tokenise(self.text)
+        """The text's tokens outside quotations: in "Als u het niet kunt meten …" someone else speaks."""
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        return [t for t in tokenise(self.text) if not any(s <= t.start < e for s, e in quoted)]
 
     @cached_property
     def formal(self) -> list[Token]:

@@ -39,9 +39,9 @@ DOC_NL = ("Opvolging hoort bij het gesprek zelf. Veel selecteurs verwachten binn
 RULE = make_rule(
     "late", Severity.ERROR, ALL_CHANNELS, __doc__,
     summary_nl="Het bericht gaat later dan 24 uur na het einde van het gesprek de deur uit.",
-    en={"default": "This goes out {late_by} after the 24-hour window closed ({deadline}). Send it now, "
+    en={"default": "This goes out {late_by} after the 24-hour window closed on {deadline}. Send it now, "
                    "and keep it short and specific rather than apologetic."},
-    nl={"default": "Dit gaat {late_by} na het sluiten van de termijn van 24 uur de deur uit ({deadline}). "
+    nl={"default": "Dit gaat {late_by} na het sluiten van de termijn van 24 uur de deur uit; die sloot {deadline}. "
                    "Verstuur het nu, kort en concreet, zonder uitgebreide excuses."},
     doc_nl=DOC_NL,
     check=check,

@@ -41,6 +41,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         key = "x"
     if length > limit:
         start = min(limit, len(body)) if key == "linkedin" else _x_overflow(body, limit)
+        while 0 < start < len(body) and not body[start - 1].isspace() and not body[start].isspace():
+            start -= 1  # from the start of the word that no longer fits whole
         yield Hit(key, {"length": length, "limit": limit, "over": length - limit}, start=start, end=len(body))
 
 
