@@ -176,3 +176,41 @@ def test_a_question_already_put_to_a_colleague_is_not_repeated_to_someone_met_in
     asked = [d.contact for d in six.drafts if d.channel is Channel.EMAIL
              and "How do support and success hand over a customer?" in d.body]
     assert len(asked) == 1
+
+
+# -- a Dutch author: titles in names, the organisation's "we", possessives about the reader --------------
+
+
+def test_a_title_goes_with_the_surname_in_the_greeting() -> None:
+    zorg = _report("reader3-nl-zorg-seh.toml")
+    assert _text(zorg, "maarten").split("\n")[1] == "Beste dr. Van den Berg,"
+    bouw = _report("reader3-nl-bouw.toml")
+    jeroen = next(item for item in bouw.items if item.draft.contact == "jeroen" and item.draft.channel is Channel.EMAIL)
+    assert "ir. Jeroen" not in jeroen.draft.body and "ir. 't Hart" in jeroen.draft.body
+    assert not [f for f in jeroen.findings if f.code in ("wrong-name", "name-misspelled")]
+
+
+def test_the_organisations_we_is_theirs_in_the_candidates_mouth() -> None:
+    retail = _report("reader3-nl-retail.toml")
+    nina = _text(retail, "nina")
+    assert nina.startswith("Jullie gooien dertig procent van het afbakbrood weg\n")
+    assert "op tafel: jullie gooien dertig procent" in nina and "de jullie" not in nina
+    assert "besluiten jullie op gevoel" in _text(_report("reader3-nl-gemeente.toml"), "annelies")
+
+
+def test_possessives_and_pronouns_about_the_reader_in_dutch() -> None:
+    erik = _text(_report("reader3-nl-logistiek.toml"), "erik")
+    assert "op uw kantoor" in erik and "uw hond lag onder het bureau" in erik and "zijn hond" not in erik
+    nina = _text(_report("reader3-nl-retail.toml"), "nina")
+    assert "je om half vijf plakken" not in nina  # "ze plakken" there is they, not she
+
+
+def test_dutch_details_een_op_de_drie_and_a_move_from_excel() -> None:
+    assert "één op de drie" in _text(_report("reader3-nl-onderwijs.toml"), "tom")
+    assert "over de overstap van Excel naar een echt planningssysteem" in _text(
+        _report("reader3-nl-logistiek.toml"), "priscilla")
+
+
+def test_being_takes_zijn_in_a_dutch_strength_fragment() -> None:
+    ingrid = _text(_report("reader3-nl-zorg-seh.toml"), "ingrid")
+    assert "ik ben zelf" in ingrid and "ik heb zelf 6 jaar" not in ingrid

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from afterword.core.lang.names import split_name
+from afterword.core.lang.names import split_name, strip_titles
 from afterword.core.model import Contact, Formality, Interview, Language
 
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -156,6 +156,8 @@ def lower_first(text: str, proper: frozenset[str]) -> str:
         return text
     if _base(core) in proper or _base(core.split("-")[0]) in proper:
         return text
+    if core in ("Eén", "Één"):
+        return text[:lead] + "één" + text[lead + len(core):]
     return text[:lead] + text[lead].lower() + text[lead + 1 :]
 
 
@@ -191,11 +193,12 @@ _TITLES = ("mevrouw", "mevr.", "mw.", "meneer", "de heer", "dhr.", "mr", "mr.", 
 def name_forms(contact: Contact) -> list[str]:
     """How the notes may refer to this contact, longest first: the full name, a title with the
     surname ("mevrouw Ter Horst", "De heer De Vries", "Ms Okafor"), the given name."""
-    full = " ".join(contact.name.split())
+    written = " ".join(contact.name.split())
+    full = strip_titles(written)
     if _CJK.search(full):
         return [full]
     parts = split_name(full)
-    forms = [full]
+    forms = [written, full]
     if parts.core:
         for surname in dict.fromkeys((parts.surname_alone, parts.surname)):
             for title in _TITLES:
@@ -209,11 +212,18 @@ def name_forms(contact: Contact) -> list[str]:
 
 
 def address_name(contact: Contact, formal: bool) -> str:
-    """The name in a greeting: the given name, or the full name when formal (no gender guessed)."""
+    """The name in a greeting: the given name, or the full name when formal (no gender guessed). A title
+    from the notes goes with the surname, never before a first name: "dr. Van den Berg", not
+    "dr. Maarten van den Berg"."""
     full = " ".join(contact.name.split())
-    if formal or _CJK.search(full):
+    bare = strip_titles(full)
+    if _CJK.search(full):
         return full
-    return split_name(full).given or full
+    if formal:
+        titles = full[: len(full) - len(bare)].strip()
+        parts = split_name(bare)
+        return f"{titles} {parts.surname_alone}" if titles and parts.core else bare
+    return split_name(bare).given or bare
 
 
 @dataclass(frozen=True)
@@ -280,11 +290,17 @@ def theme_piece(text: str, lang: Language, proper: frozenset[str], limit: int) -
         whole = clean(text)
         return lower_first(whole, proper) if len(whole) <= limit else None
     short = shorten(text, limit, lang, level="phrase")
-    return with_article(lower_first(short, proper), lang) if short else None
+    if not short:
+        return None
+    lowered = lower_first(short, proper)
+    if re.match(r"(?i)^(?:van\s.+\snaar|from\s.+\sto)\s", lowered):
+        # "Van Excel naar een echt planningssysteem" → "de overstap van Excel naar …"
+        return ("the move " if lang is Language.EN else "de overstap ") + lowered[:1].lower() + lowered[1:]
+    return with_article(lowered, lang)
 
 
 #: Quantifiers and adverbs that can open a noun phrase without being its head.
-_NOT_A_HEAD = frozenset({"only", "just", "about", "almost", "most", "many", "some", "few", "all", "every", "each", "half",
+_NOT_A_HEAD = frozenset({"jullie", "you", "your", "u", "uw", "je", "jouw", "only", "just", "about", "almost", "most", "many", "some", "few", "all", "every", "each", "half",
                          "more", "less", "over", "under", "nearly", "lots", "plenty", "alleen", "slechts", "bijna",
                          "veel", "weinig", "alle", "elke", "ieder", "iedere", "meer", "minder", "helft", "ruim"})
 _DE_ENDINGS = ("ie", "ing", "heid", "teit", "tuur", "sie", "tie", "isme", "tijd")
@@ -336,11 +352,18 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
     if low in w.noun_starts or first[:1].isdigit() or low.startswith(("my ", "mijn ")):
         return Piece("np", lower_first(text, proper), original=text)
     if lang is Language.NL and _dutch_participle_fragment(text):
-        # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …"
-        return Piece("i", f"ik heb {lower_first(text, proper)}", original=text)
+        # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …";
+        # "zes jaar IC-verpleegkundige geweest" → "ik ben …" (a verb of being or becoming takes "zijn").
+        toks = {t.strip(".,;:()").lower() for t in text.split()[-4:]}
+        aux = "ben" if toks & _WITH_ZIJN else "heb"
+        return Piece("i", f"ik {aux} {lower_first(text, proper)}", original=text)
     return Piece("raw", lower_first(text, proper), original=text)
 
 
+#: Dutch participles that take "zijn", not "hebben".
+_WITH_ZIJN = frozenset({"geweest", "gegaan", "gekomen", "geworden", "gebleven", "gegroeid", "gestegen", "gedaald",
+                        "begonnen", "overgestapt", "verhuisd", "gestopt", "teruggekeerd", "ontstaan", "doorgegroeid",
+                        "opgegroeid", "afgestudeerd", "gepromoveerd", "vertrokken", "verschenen"})
 _SEPARABLE = ("op", "in", "uit", "aan", "af", "mee", "neer", "samen", "door", "over", "om", "terug", "weg", "voor",
               "na", "toe", "vast", "los", "binnen", "buiten", "bij")
 _NOT_PARTICIPLES = frozenset({"gebied", "geld", "gewicht", "gezicht", "gerecht", "gedicht", "gezond"})
@@ -362,11 +385,30 @@ def need_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
     anything else `raw`, lowered where safe (with an article where a bare noun phrase lacks one)."""
     if theme_shape(text, lang) == "question":
         return Piece("raw", quoted_question(text, lang), original=clean(text))
-    text = clean(text)
+    text = their_we(clean(text), lang)
     first = text.split(" ", 1)[0].lower()
     if first in words(lang).imperative and " " in text:
         return Piece("want", first + text[len(first):], original=text)
     return Piece("raw", with_article(lower_first(text, proper), lang), original=text)
+
+
+_THEIR_WE = {
+    Language.EN: {"we": "you", "our": "your", "us": "you", "ourselves": "yourselves"},
+    Language.NL: {"we": "jullie", "wij": "jullie", "ons": "jullie", "onze": "jullie"},
+}
+
+
+def their_we(text: str, lang: Language) -> str:
+    """A need noted in the organisation's words ("we gooien dertig procent weg", "our planners …") is
+    theirs, not the candidate's: "jullie gooien …", "your planners …" (the verb is plural either way)."""
+    table = _THEIR_WE[lang]
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        turned = table[word.lower()]
+        return turned[:1].upper() + turned[1:] if word[:1].isupper() else turned
+
+    return re.sub(r"\b(?:" + "|".join(table) + r")\b", swap, text, flags=re.IGNORECASE)
 
 
 def quoted_question(text: str, lang: Language) -> str:
@@ -471,7 +513,9 @@ def _own(text: str, w: Words, p: Pronouns) -> str:
 
 
 _LEADING = {Language.EN: {"she": "", "he": "", "her": "'s", "his": "'s"},
-            Language.NL: {"zij": "", "hij": "", "haar": "s"}}
+            Language.NL: {"zij": "", "hij": "", "haar": "s", "zijn": "s", "ze": ""}}
+#: "ze" and "zijn" open a moment about her or him only before a singular verb or a noun, not "ze zijn" (they).
+_SINGULAR_AFTER_ZE = re.compile(r"^(?:\w+t|is|heeft|had|was|kan|wil|zal|woont|werkt)$")
 
 
 def _as_named(text: str, contact: Contact, lang: Language) -> str:
@@ -483,6 +527,11 @@ def _as_named(text: str, contact: Contact, lang: Language) -> str:
             return name + text[len(name):]
     first, _, rest = text.partition(" ")
     tail = _LEADING[lang].get(first.lower())
+    following = rest.split(" ", 1)[0].lower()
+    if first.lower() == "ze" and not _SINGULAR_AFTER_ZE.match(following):
+        tail = None  # "ze zijn …": they
+    if first.lower() == "zijn" and (not following or following in words(lang).function_words):
+        tail = None  # "zijn allebei …": the verb, not "his"
     given = split_name(" ".join(contact.name.split())).given
     if tail is not None and rest and given and not _CJK.search(given):
         return f"{given}{tail} {rest}"
@@ -497,6 +546,8 @@ def _turn_subjects(rest: str, w: Words, formality: Formality, p: Pronouns) -> st
     turned = False
     for i, word in enumerate(out):
         low = word.lower()
+        if low == "ze" and not _singular_clause(out[i + 1:]):
+            continue
         if low in subjects:
             out[i] = p.subject
             turned = True
@@ -516,6 +567,31 @@ def _turn_subjects(rest: str, w: Words, formality: Formality, p: Pronouns) -> st
     return " ".join(out)
 
 
+#: Dutch verbs, past and present, that follow a subject ("uw hond lag onder het bureau").
+_DUTCH_PAST = frozenset({"lag", "zat", "stond", "liep", "ging", "kwam", "gaf", "nam", "zag", "sprak", "bleef", "reed",
+                         "ligt", "zit", "staat", "loopt", "komt", "speelt", "speelde", "woonde", "werkte", "fietst",
+                         "fietste", "heette", "heet", "begon", "won", "deed", "doet"})
+#: In a Dutch clause, "ze" is "she" only with a singular verb ("dat ze zelf monteur is geweest"), not in
+#: "die ze om half vijf plakken" (they).
+_DUTCH_SINGULAR = frozenset({"is", "heeft", "had", "was", "kan", "wil", "zal", "wordt", "werd", "woont", "werkt"})
+
+
+def towards_reader(text: str, contact: Contact, lang: Language) -> str:
+    """A phrase about the reader said to them: "op zijn kantoor" → "op uw kantoor", "in her office" →
+    "in your office"."""
+    p = pronouns(lang, contact.effective_formality)
+    return _own(_replace(text, contact, p), words(lang), p)
+
+
+def _singular_clause(after: list[str]) -> bool:
+    clause: list[str] = []
+    for word in after:
+        clause.append(word.lower().strip(",;.:"))
+        if word.endswith((",", ";", ".")):
+            break
+    return any(w in _DUTCH_SINGULAR for w in clause)
+
+
 def _verb_follows(after: list[str], w: Words) -> bool:
     """The word after `your <noun>` is a finite verb ("is", "heeft", "started", "begint …")."""
     if after and after[0][:1].isupper():
@@ -524,7 +600,7 @@ def _verb_follows(after: list[str], w: Words) -> bool:
         return False
     low = after[0].lower()
     finite = set(w.you_verbs) | set(w.you_verbs.values()) | set(w.you_verbs_informal) | w.modal
-    finite |= {"had", "have", "just", "heeft", "was", "werd", "wordt", "gaat", "begint", "woont", "werkt"}
+    finite |= {"had", "have", "just", "heeft", "was", "werd", "wordt", "gaat", "begint", "woont", "werkt"} | _DUTCH_PAST
     if low in finite or (w.is_past(low) and low not in w.not_verbs):
         return True
     nxt = after[1].lower() if len(after) > 1 else ""

@@ -18,6 +18,7 @@ from afterword.compose.firstperson import (
     shorten,
     strength_piece,
     theme_piece,
+    towards_reader,
     words,
 )
 from afterword.compose.question import question_text
@@ -100,7 +101,7 @@ class Person:
         if met.lower() in w.met:
             return w.met[met.lower()]
         if met and met.split(" ", 1)[0].lower() in w.met_prefix and not self.foreign(met):
-            return clean(met)
+            return towards_reader(clean(met), self.contact, self.lang)  # "op zijn kantoor" → "op uw kantoor"
         return ""
 
     def talk(self) -> str:

@@ -10,6 +10,7 @@ from afterword.compose.firstperson import (
     gerund_phrase,
     need_piece,
     shorten,
+    their_we,
     theme_shape,
     upper_first,
     words,
@@ -173,7 +174,7 @@ def _need(person: Person) -> str:
         return _headline(text, person)
     if person.lang is Language.EN and need_piece(text, person.lang, person.proper).kind == "want":
         return gerund_phrase(text)
-    return clean(text)
+    return their_we(clean(text), person.lang)  # "We gooien …" is theirs: "Jullie gooien …"
 
 
 _TALKED_ABOUT = re.compile(r"^(?:we|wij|you and I|jij en ik|u en ik)\s+(?:\w+\s+){1,2}?(?:about|over)\s+(?P<topic>.+)$", re.I)

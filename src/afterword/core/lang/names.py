@@ -39,8 +39,22 @@ class NameParts:
         return capitalise_first(self.surname)
 
 
-def split_name(full: str) -> NameParts:
+#: Academic and professional titles written before a name in notes ("dr. Maarten van den Berg", "ir.",
+#: "mr. dr."): not part of the given name.
+NAME_TITLES = frozenset({"dr.", "dr", "drs.", "drs", "ir.", "ir", "ing.", "mr.", "prof.", "prof", "ds.", "mgr.",
+                         "mevr.", "dhr.", "mw.", "mrs.", "mrs", "ms.", "ms", "mx.", "sir", "dame"})
+
+
+def strip_titles(full: str) -> str:
+    """The name without leading titles: "mr. dr. Koen ter Borg" → "Koen ter Borg" (never empty)."""
     words = full.split()
+    while len(words) > 1 and words[0].lower() in NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_name(full: str) -> NameParts:
+    words = strip_titles(full).split()
     if not words:
         return NameParts("", "", "")
     if len(words) == 1:
