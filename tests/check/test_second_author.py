@@ -1,6 +1,7 @@
-"""A held-out set: drafts two other authors wrote against the example notes (195), about half good and half
+"""A held-out set: drafts three other authors wrote against the example notes (over 300), good ones and ones
 with one realistic fault. Good drafts must come out without an error or warning; each faulty one must get
-its code. A known miss is marked `known_miss` and runs as a strict xfail, so fixing it is noticed."""
+its code. A known miss (`known_miss`) or a debatable false alarm (`known_false_alarm`) runs as a strict
+xfail, so fixing it is noticed."""
 
 from __future__ import annotations
 
@@ -48,7 +49,12 @@ def _faulty() -> list[Any]:
             for c in CASES if c["expect"]]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if not c["expect"]], ids=lambda c: c["file"])
+def _good() -> list[Any]:
+    return [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["known_false_alarm"]))
+            if "known_false_alarm" in c else c for c in CASES if not c["expect"]]
+
+
+@pytest.mark.parametrize("case", _good(), ids=lambda c: c["file"])
 def test_a_good_draft_gets_no_error_or_warning(case: dict[str, Any]) -> None:
     bad = [(f.code, f.message) for f in _findings(case) if f.severity is not Severity.SUGGESTION]
     assert bad == []
@@ -62,4 +68,4 @@ def test_a_faulty_draft_gets_its_code(case: dict[str, Any]) -> None:
 
 def test_every_draft_file_has_a_case() -> None:
     assert {p.name for p in (HERE / "drafts").glob("*.txt")} == {c["file"] for c in CASES}
-    assert len(CASES) >= 190
+    assert len(CASES) >= 300

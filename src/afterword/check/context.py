@@ -3,6 +3,7 @@ the language, and what from the notes the draft recognisably mentions."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +34,9 @@ class Item:
     proper: frozenset[str]  # keys of words written with a capital inside a sentence (Rotterdam, Kafka)
 
 
+_HALF = re.compile(r"(?i)\b(?:in half|halved|halve|halveren|gehalveerd|de helft|halvering)\b")
+
+
 class NotesProfile:
     """What the checker derives from an interview's notes, once per interview."""
 
@@ -49,7 +53,9 @@ class NotesProfile:
                  interview.candidate.phone or "", *(i.text for i in self.items),
                  *(c.title or "" for c in interview.contacts), *(c.name for c in interview.contacts)]
         self.text = "\n".join(texts)
-        self.number_keys = number_keys(self.text) | {str(interview.start.year), str(interview.start.year + 1)}
+        years = {str(interview.start.year + d) for d in (-1, 0, 1)}  # "last year", this year, next year
+        halves = {"50", "0.5"} if _HALF.search(self.text) else set()  # "cut check-in time in half" ~ "50%"
+        self.number_keys = number_keys(self.text) | years | halves
         self.words = frozenset(fold(t.text) for t in tokenise(self.text))
         self.prefixes = frozenset(p for item in self.items for w in item.words for p in word_prefixes(w))
         self._lemmas: dict[Item, dict[str, str]] = {}

@@ -11,7 +11,7 @@ _OPENERS = (
     "good morning|good afternoon|good evening|goedemorgen|goedemiddag|goedenavond|goedendag|"
     "dear|hi|hello|hey|greetings|beste|geachte|hoi|hallo|hai|dag|lieve|hee|heey"
 )
-_GREETING = re.compile(rf"^[ \t]*(?P<word>{_OPENERS})(?![\w])[ \t,]*(?P<name>[^\n,!:;.?]{{0,80}}(?:\.[^\n,!:;?]{{0,60}})?)",
+_GREETING = re.compile(rf"^[ \t]*(?P<word>{_OPENERS})(?![\w])[ \t,]*(?P<name>[^\n,!:;.?–—]{{0,80}}(?:\.[^\n,!:;?–—]{{0,60}})?)",
                        re.IGNORECASE)
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "heer", "mevrouw", "mevr",
                     "dhr", "meneer", "mw", "mvr", "drs", "ir", "ing"})
@@ -25,7 +25,8 @@ GENERIC_ADDRESSEES = frozenset({
     "whom", "it", "may", "concern", "allemaal", "everybody", "mensen", "again", "opnieuw", "nogmaals", "both",
     "beiden", "teamleden", "members", "friends",
 })
-_INFORMAL_OPENERS = frozenset({"hi", "hey", "hoi", "hallo", "hai", "hee", "heey", "lieve", "hello"})
+#: "Hello" is neutral in British business English; "Hi" and "Hoi" are not.
+_INFORMAL_OPENERS = frozenset({"hi", "hey", "hoi", "hallo", "hai", "hee", "heey", "lieve"})
 
 
 @dataclass(frozen=True)

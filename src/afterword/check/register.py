@@ -14,11 +14,18 @@ INFORMAL = frozenset({"je", "jij", "jou", "jouw", "jezelf", "jouwe"})
 _GENERIC_JE = re.compile(
     r"(?i)\b(?:je weet maar nooit|zie je maar|weet je wel|je kunt wel stellen|je zou kunnen zeggen|"
     r"je zou zeggen|als je het mij vraagt|je ziet (?:vaak|steeds vaker|dat)|merk je|je merkt (?:vaak|dat))\b"
+    r"|(?i:\b(?:pas |zodra |wanneer )?als je\b[^.?!\n]{0,100},\s*(?:zie|merk|weet|heb|krijg|kun|kan|snap|begrijp)\s+je\b)"
 )
 
 
-#: A quotation of at least three words in straight or curly quotes (not an apostrophe in "zo'n" or "'t").
-_QUOTED = re.compile(r"[\"“„«]([^\"”“„«»\n]{8,300})[\"”»]|‘([^‘’\n]{8,300})’")
+#: A quotation in straight or curly quotes: double quotes, ‘curly singles’, or 'straight singles' that open
+#: after a space and close before one (so not the apostrophe in "zo'n", "'t" or "Maria's").
+_QUOTED = re.compile(r"[\"“„«]([^\"”“„«»\n]{3,300})[\"”»]|‘([^‘’\n]{3,300})’|(?:(?<=[\s(:])|^)'([^'\n]{3,300})'(?=[\s.,;:!?)]|$)")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes someone: words there are not the writer's own."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 @dataclass
@@ -30,7 +37,7 @@ class Address:
     @cached_property
     def _tokens(self) -> list[Token]:
         """The text's tokens outside quotations: in "Als u het niet kunt meten …" someone else speaks."""
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        quoted = quotation_spans(self.text)
         return [t for t in tokenise(self.text) if not any(s <= t.start < e for s, e in quoted)]
 
     @cached_property

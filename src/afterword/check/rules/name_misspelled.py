@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from afterword.check.context import Context
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.lemmas import is_known_word, stopwords
-from afterword.core.lang.names import allowed_name_edits, fold, name_distance, split_name
+from afterword.core.lang.names import allowed_name_edits, fold, greeting_name_edits, name_distance, split_name
 from afterword.core.model import Language, Severity
 
 
@@ -45,13 +45,15 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         folded = fold(text)
         in_greeting = greeting_span[0] <= token.start < greeting_span[1]
+        if in_greeting and greeting is not None and all(n.start != token.start for n in greeting.names):
+            continue  # "Dear", "Geachte", a title: in the greeting only the name words can be misspelled
         possessive = not in_greeting and folded.rstrip("s") in folded_targets  # "Maria's", "Henks" in the body
         if folded in folded_targets or possessive or folded in ignore:
             continue
         for target in targets:
             limit = allowed_name_edits(target)
             if in_greeting:
-                limit = max(limit, 1)
+                limit = max(limit, greeting_name_edits(target))
             if limit == 0 or abs(len(folded) - len(fold(target))) > limit:
                 continue
             if name_distance(text, target) > limit:

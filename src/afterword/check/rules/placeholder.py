@@ -13,19 +13,34 @@ Fill in or remove every bracketed or capitalised stand-in before sending.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from afterword.check.context import Context
 from afterword.check.kinds import both_languages
+from afterword.check.register import quotation_spans
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.model import Severity
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     for text, in_subject in ((ctx.subject or "", True), (ctx.body, False)):
+        quoted = quotation_spans(text[:20000])
         for match in both_languages("placeholders").finditer(text[:20000]):
+            if match.group().startswith("[") and any(s <= match.start() < e for s, e in quoted):
+                continue  # "[about the outage]" inside a quotation is an editor's insertion, not a slot
+            if _separator(text, match):
+                continue
             yield Hit(values={"text": match.group().strip()}, start=match.start(), end=match.end(),
                       in_subject=in_subject)
+
+
+def _separator(text: str, match: re.Match[str]) -> bool:
+    """A line of five or more underscores on its own (above a signature) is a separator."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return line == match.group().strip() and len(line) >= 5 and set(line) == {"_"}
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

@@ -26,6 +26,8 @@ from afterword.core.lang.names import fold_cached as fold
 from afterword.core.model import Language, Severity
 
 _BANGS = re.compile(r"[!?]*!{2,}[!?]*|\?!+|!\?+")
+_CODE = frozenset({"SELECT", "COUNT", "FROM", "WHERE", "JOIN", "GROUP", "ORDER", "INSERT", "UPDATE", "DELETE",
+                   "CREATE", "TABLE", "INTO", "VALUES", "HAVING", "LIMIT", "DISTINCT", "UNION"})
 _CAPS = re.compile(r"\b[A-ZÀ-Ý]{4,}(?:\s+[A-ZÀ-Ý]{2,})*\b")
 
 
@@ -38,11 +40,21 @@ def _shouting(ctx: Context) -> Iterator[re.Match[str]]:
         if any(start < match.end() and match.start() < end for start, end in template):
             continue  # "INSERT LINK" is template text (placeholder reports it), not shouting
         words = match.group().split()
-        loud = [w for w in words if fold(w) not in known and len(w) >= 4]
-        if not loud:
-            continue
-        if len(words) >= 2 or len(words[0]) >= 5 or any(is_known_word(loud[0].lower(), lang) for lang in Language):
+        if any(w in _CODE for w in words):
+            continue  # "SELECT COUNT(*)": code, not shouting
+        # Only ordinary words in capitals shout ("VERY IMPORTANT", "ZEER"); an acronym (SCADA, STOWA,
+        # CROW) is not in the dictionary and is not raised voice.
+        loud = [w for w in words if fold(w) not in known and len(w) >= 4 and _ordinary(w, ctx)]
+        if loud:
             yield match
+
+
+def _ordinary(word: str, ctx: Context) -> bool:
+    """A dictionary word of the text's language (of either, when the language is unclear): "ZEER", "URGENT";
+    not "CROW" in a Dutch text (an acronym there, though an English word)."""
+    guessed = ctx.guessed_language
+    languages = (guessed,) if guessed is not None else tuple(Language)
+    return any(is_known_word(word.lower(), lang) for lang in languages)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

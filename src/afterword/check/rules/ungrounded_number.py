@@ -49,14 +49,47 @@ def check(ctx: Context) -> Iterator[Hit]:
     units = _notes_units(notes.text)
     for text, in_subject in places:
         for mention in find_numbers(text, counts_thing=counts_thing):
-            if _INTENSIFIER.fullmatch(mention.text):
+            if _INTENSIFIER.fullmatch(mention.text) or _identifier(text, mention) or _clock_time(text, mention):
                 continue
-            if mention.keys & known and not _other_unit(mention, text, units):
+            if _year(mention):
+                continue  # a year is a date, not a claim ("by 2030", "sinds 2015")
+            grounded = mention.keys & known or any(
+                "/" in k and all(part in known for part in k.split("/")) for k in mention.keys)  # "three out of six"
+            if grounded and not _other_unit(mention, text, units):
                 continue
             yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end, in_subject=in_subject)
             count += 1
             if count >= MAX_FINDINGS:
                 return
+
+
+def _year(mention: NumberMention) -> bool:
+    return bool(re.fullmatch(r"(?:19[5-9]\d|20\d\d|2100)", mention.text.strip()))
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?\n]\s)([A-Z][\w+-]*)\s$")
+_CAPS_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]{1,}\s?$")
+_VERSION = re.compile(r"^\d+(?:\.\d+)+$")
+
+
+def _identifier(text: str, mention: NumberMention) -> bool:
+    """A number that is part of a name: "ISO 8601", "NEN 2767", "WCAG 2.2", "Android 4.4", "Python 3.12"."""
+    before = text[max(0, mention.start - 30):mention.start]
+    if _CAPS_BEFORE.search(before) and not mention.text.rstrip().endswith("%"):
+        return True
+    return bool(_VERSION.match(mention.text.strip()) and _NAME_BEFORE.search(before))
+
+
+_CLOCK = re.compile(r"(?i)\s*uur\b\s*(?:vanochtend|vanmiddag|vanavond|'s\s*(?:ochtends|middags|avonds)|vandaag|gisteren)?")
+_CLOCK_BEFORE = re.compile(r"(?i)\b(?:om|rond|vanaf|tegen)\s$")
+
+
+def _clock_time(text: str, mention: NumberMention) -> bool:
+    """A time of day written in words: "het gesprek van tien uur vanochtend", "om twee uur"."""
+    after = _CLOCK.match(text, mention.end)
+    if after is None or not after.group():
+        return False
+    return bool(after.group().strip() != "uur" or _CLOCK_BEFORE.search(text[max(0, mention.start - 6):mention.start]))
 
 
 #: Units a figure is measured in. "90 seconds" is not grounded by "90 days", nor "eight engineers" by "8 hours".

@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterator
 
 from afterword.check.context import Context, is_content
+from afterword.check.kinds import word_set
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.names import fold_cached as fold
-from afterword.core.model import Severity
+from afterword.core.model import Language, Severity
 
 _SUFFIX = re.compile(r"[\s,]+(?:b\.?v\.?|n\.?v\.?|inc\.?|ltd\.?|llc|gmbh|plc|ag|s\.?a\.?|co\.?)$", re.I)
 
@@ -42,12 +43,18 @@ def name_patterns(company: str, known: frozenset[str] = frozenset()) -> list[re.
     words = _SUFFIX.sub("", company.strip()).split()
     if len(words) > 1:
         first = words[0]
-        if len(first) >= 4 and first[:1].isupper() and is_content(first) and fold(first) not in known:
+        if (len(first) >= 4 and first[:1].isupper() and is_content(first) and fold(first) not in known
+                and first.lower() not in _org_words()):  # not "Gemeente", "Waterschap", "University"
             patterns.append(re.compile(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])"))
     return patterns
 
 
 _WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _org_words() -> frozenset[str]:
+    return word_set(Language.EN, "org_words") | word_set(Language.NL, "org_words")
 
 
 def _runs(text: str) -> set[str]:

@@ -22,7 +22,7 @@ from functools import cache
 from afterword.check.context import Context
 from afterword.check.kinds import raw_lines
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.lang.names import allowed_name_edits, fold, name_distance, name_forms, split_name
+from afterword.core.lang.names import fold, greeting_name_edits, name_distance, name_forms, split_name
 from afterword.core.lang.tokens import Token
 from afterword.core.model import Language, Severity
 
@@ -80,7 +80,7 @@ def near_recipient(person: list[Token], full_name: str) -> bool:
     targets = [t for t in (parts.given, parts.core) if t]
     for token in person:
         for target in targets:
-            limit = max(allowed_name_edits(target), 1)
+            limit = greeting_name_edits(target)
             if name_distance(token.text, target) <= limit:
                 return True
     return False

@@ -122,6 +122,12 @@ def allowed_name_edits(name: str) -> int:
     return 1 if length <= 6 else 2
 
 
+def greeting_name_edits(name: str) -> int:
+    """In a greeting, a name that is close is the reader's name misspelled ("Van der Meeren" for Van der
+    Meer, "Boschman" for Bosman): up to two edits from four letters on, one below."""
+    return 1 if len(fold(name)) <= 3 else 2
+
+
 @lru_cache(maxsize=65536)
 def fold_cached(text: str) -> str:
     """`fold`, memoised: the checker folds the same few thousand words over and over."""

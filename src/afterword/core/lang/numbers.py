@@ -52,7 +52,7 @@ _MULTIPLIER_AFTER = re.compile(r"(?:\s?(k|m|mln|bn)\b|\s(thousand|million|billio
 _SCALE = {"k": 1000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "thousand": 1000,
           "million": 1_000_000, "billion": 1_000_000_000, "duizend": 1000, "miljoen": 1_000_000,
           "miljard": 1_000_000_000}
-_RATIO = re.compile(r"(?i)\b(\w+)\s+(?:in|out of|op de|op|van de|uit)\s+(\w+)\b")
+_RATIO = re.compile(r"(?i)\b(\w+)\s+(?:in|out of|op de|op|van de|uit)\s+(?:every\s+|each\s+|elke\s+|iedere\s+)?(\w+)\b")
 #: Nouns after which a small spelled-out number is talk, not a claim ("two questions", "drie punten").
 _DISCOURSE = frozenset({
     "thing", "things", "point", "points", "question", "questions", "idea", "ideas", "thought", "thoughts",
