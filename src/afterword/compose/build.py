@@ -36,7 +36,8 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
         "opening": _opening(person),
         "moment": person.say("email", f"moment.{moment[0]}", **moment[1]) if moment else "",
         "question": "",
-        "close": person.say("email", "passing.close" if passing else ("close.next" if person.base["ns"] else "close.plain")),
+        "close": person.say("email", "passing.close" if passing else (
+            "close.next" if person.base["ns_note"] else "close.plain"), ns=person.base["ns_note"]),
     }
     question = person.question()
     if question:

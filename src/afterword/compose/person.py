@@ -33,6 +33,9 @@ _HOW = {"video": "video", "video call": "video", "videocall": "video", "videoges
         "zoom": "video", "google meet": "video", "online": "video", "phone": "phone", "phone call": "phone",
         "call": "phone", "telefoon": "phone", "telefonisch": "phone", "telefoongesprek": "phone", "gebeld": "phone"}
 
+#: A next step that opens with one of these is a sentence, not a short note to put in brackets.
+_SENTENCE_SUBJECTS = frozenset({"ze", "zij", "we", "wij", "hij", "they", "he", "she", "i", "ik", "you", "u", "je"})
+
 #: A theme longer than this does not fit inside a sentence; it is shortened or left out.
 THEME_IN_SENTENCE = 90
 
@@ -67,6 +70,7 @@ class Person:
             "theme": self.theme() or "",
             "place": self.place(),
             "ns": self.next_step(),
+            "ns_note": self.next_step_note(),
             "talk": self.talk(),
         }
 
@@ -118,6 +122,12 @@ class Person:
         if not ns or not clean(ns) or self.foreign(ns) or len(clean(ns)) > 50:
             return ""
         return lower_first(clean(ns), self.proper)
+
+    def next_step_note(self) -> str:
+        """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15
+        december iets weten" reads wrong in brackets to the person who decides)."""
+        ns = self.next_step()
+        return "" if ns.split(" ", 1)[0].lower() in _SENTENCE_SUBJECTS else ns
 
     def moment(self) -> tuple[str, dict[str, str]] | None:
         """The phrase key (`moment.<kind>`) and values for this person's moment, or None."""
