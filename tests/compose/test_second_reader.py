@@ -214,3 +214,34 @@ def test_dutch_details_een_op_de_drie_and_a_move_from_excel() -> None:
 def test_being_takes_zijn_in_a_dutch_strength_fragment() -> None:
     ingrid = _text(_report("reader3-nl-zorg-seh.toml"), "ingrid")
     assert "ik ben zelf" in ingrid and "ik heb zelf 6 jaar" not in ingrid
+
+
+# -- an English recruiter: contractions, nicknames, things done together, titles, shorthand -------------
+
+
+def test_english_moments_about_the_reader_and_things_done_together() -> None:
+    retail = _report("reader4-en-retail-leeds-inventory.toml")
+    assert "you'd started on the shop floor in Harrogate" in _text(retail, "fiona", Channel.LINKEDIN)
+    health = _report("reader4-en-health-manchester-epr.toml")
+    assert "you had clearly read my CV properly" in _text(health, "jo") and "she'd" not in _text(health, "jo")
+    fintech = _report("reader4-en-fintech-nyc-fraud.toml")
+    assert "Kim showed" not in _text(fintech, "kim") and "showing me the review queue dashboard" in _text(fintech, "kim")
+    assert "we laughed about the coffee machine" in _text(fintech, "leo", Channel.X)
+    games = _report("reader4-en-games-seattle-liveops.toml")
+    assert "we both mained support" in _text(games, "mikey", Channel.X)
+
+
+def test_a_quoted_nickname_is_the_name_in_an_informal_greeting() -> None:
+    games = _report("reader4-en-games-seattle-liveops.toml")
+    assert "Hi Sam," in _text(games, "sam", Channel.X) or "Hello Sam," in _text(games, "sam", Channel.X) \
+        or "Dear Sam," in _text(games, "sam", Channel.X)
+    assert "Samantha" not in _text(games, "sam", Channel.X)
+
+
+def test_a_councillor_is_addressed_with_the_title_and_surname() -> None:
+    assert "Dear Cllr Doyle," in _text(_report("reader4-en-public-bristol-digital.toml"), "cllr")
+
+
+def test_no_article_before_a_negated_fragment() -> None:
+    retail = _report("reader4-en-retail-leeds-inventory.toml")
+    assert all("the no single source" not in d.body for d in retail.drafts)

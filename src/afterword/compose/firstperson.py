@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from afterword.core.lang.names import split_name, strip_titles
+from afterword.core.lang.names import nickname, split_name, strip_titles
 from afterword.core.model import Contact, Formality, Interview, Language
 
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -205,6 +205,8 @@ def name_forms(contact: Contact) -> list[str]:
                 forms += [f"{title} {surname}", f"{title[:1].upper()}{title[1:]} {surname}"]
     if parts.given and parts.given != full:
         forms.append(parts.given)
+    if nick := nickname(written):
+        forms.append(nick)
     words_ = full.split()
     if len(words_) >= 3 and words_[1][:1].isupper() and words_[1].lower() not in _PARTICLE_WORDS:
         forms.append(f"{words_[0]} {words_[1]}")  # a double given name: "Maria José García López"
@@ -223,7 +225,7 @@ def address_name(contact: Contact, formal: bool) -> str:
         titles = full[: len(full) - len(bare)].strip()
         parts = split_name(bare)
         return f"{titles} {parts.surname_alone}" if titles and parts.core else bare
-    return split_name(bare).given or bare
+    return nickname(full) or split_name(bare).given or bare
 
 
 @dataclass(frozen=True)
@@ -300,7 +302,7 @@ def theme_piece(text: str, lang: Language, proper: frozenset[str], limit: int) -
 
 
 #: Quantifiers and adverbs that can open a noun phrase without being its head.
-_NOT_A_HEAD = frozenset({"jullie", "you", "your", "u", "uw", "je", "jouw", "only", "just", "about", "almost", "most", "many", "some", "few", "all", "every", "each", "half",
+_NOT_A_HEAD = frozenset({"no", "not", "any", "there", "none", "jullie", "you", "your", "u", "uw", "je", "jouw", "only", "just", "about", "almost", "most", "many", "some", "few", "all", "every", "each", "half",
                          "more", "less", "over", "under", "nearly", "lots", "plenty", "alleen", "slechts", "bijna",
                          "veel", "weinig", "alle", "elke", "ieder", "iedere", "meer", "minder", "helft", "ruim"})
 _DE_ENDINGS = ("ie", "ing", "heid", "teit", "tuur", "sie", "tie", "isme", "tijd")
@@ -479,10 +481,14 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
     first = replaced.split(" ", 1)[0].lower()
     if first in w.determiners:
         kind = "np"
+    elif first in ("both", "allebei", "beiden"):
+        replaced = f"we {replaced}"  # "both mained support" → "we both mained support"
+        kind = _clause_kind(replaced, w)
     elif first in w.clause_starts:
         kind = _clause_kind(replaced, w)
     elif w.is_past(first) and " " in replaced:
-        me = "I" if lang is Language.EN else "ik"
+        # A moment shared with the reader: "laughed about the printer" is something we did together.
+        me = ("we" if first in _TOGETHER else "I") if lang is Language.EN else "ik"
         replaced = f"{me} {first}{replaced[len(first):]}"
         kind = _clause_kind(replaced, w)
     else:
@@ -518,6 +524,14 @@ _LEADING = {Language.EN: {"she": "", "he": "", "her": "'s", "his": "'s"},
 _SINGULAR_AFTER_ZE = re.compile(r"^(?:\w+t|is|heeft|had|was|kan|wil|zal|woont|werkt)$")
 
 
+#: Past-tense verbs of something done together: a moment noted as "laughed about …" is "we laughed about …".
+_TOGETHER = frozenset({"laughed", "chatted", "talked", "joked", "bonded", "discussed", "compared", "agreed", "argued",
+                       "spoke", "shared", "swapped", "traded", "walked", "debated", "geeked", "reminisced"})
+#: "she'd" / "he's" at the start of a moment about the reader.
+_CONTRACTED = {"she'd": "had", "he'd": "had", "she’d": "had", "he’d": "had", "she's": "is", "he's": "is",
+               "she’s": "is", "he’s": "is"}
+
+
 def _as_named(text: str, contact: Contact, lang: Language) -> str:
     """Notes jotted in lower case ("olivia showed …", "kevin's story …") or starting with a pronoun for
     the one person the moment is with ("she told me …", "her dog Bram …") name the reader properly."""
@@ -526,13 +540,21 @@ def _as_named(text: str, contact: Contact, lang: Language) -> str:
         if low.startswith(name.lower()) and (len(text) == len(name) or not text[len(name)].isalnum()):
             return name + text[len(name):]
     first, _, rest = text.partition(" ")
+    given = split_name(" ".join(contact.name.split())).given
+    bare = re.sub(r"(?:'s|’s)$", "", first)
+    if given and len(bare) >= 3 and bare[:1].isupper() and bare != given and given.lower().startswith(bare.lower()):
+        return given + first[len(bare):] + (" " + rest if rest else "")  # "Kim showed me …" for Kimberly
+    if lang is Language.EN and first.lower() in _CONTRACTED and rest and given:
+        verb = _CONTRACTED[first.lower()]
+        if verb == "is" and rest.split(" ", 1)[0].lower() in ("been", "got", "had", "done", "seen", "worked"):
+            verb = "has"
+        return f"{given} {verb} {rest}"  # "she'd clearly read my CV" → "Jo had clearly read my CV"
     tail = _LEADING[lang].get(first.lower())
     following = rest.split(" ", 1)[0].lower()
     if first.lower() == "ze" and not _SINGULAR_AFTER_ZE.match(following):
         tail = None  # "ze zijn …": they
     if first.lower() == "zijn" and (not following or following in words(lang).function_words):
         tail = None  # "zijn allebei …": the verb, not "his"
-    given = split_name(" ".join(contact.name.split())).given
     if tail is not None and rest and given and not _CJK.search(given):
         return f"{given}{tail} {rest}"
     return text
@@ -541,6 +563,8 @@ def _as_named(text: str, contact: Contact, lang: Language) -> str:
 def _turn_subjects(rest: str, w: Words, formality: Formality, p: Pronouns) -> str:
     """In what the reader told ("… that he used to be an adjuster", "… dat ze zelf monteur is geweest"),
     he/she is the reader: `you` / `u` / `je`, with the verb that goes with it."""
+    if w.lang is Language.EN:
+        rest = re.sub(r"\b(?:she|he)(?:'d|’d)\b", "you'd", rest)  # "you said she'd started …" → "you'd started"
     subjects = {"he", "she"} if w.lang is Language.EN else {"hij", "zij", "ze"}
     out = rest.split(" ")
     turned = False

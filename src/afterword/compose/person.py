@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,7 +122,11 @@ class Person:
         # A short note ("Decision by 11 December") reads well in parentheses; a long sentence does not.
         if not ns or not clean(ns) or self.foreign(ns) or len(clean(ns)) > 50:
             return ""
-        return lower_first(clean(ns), self.proper)
+        text = clean(ns)
+        if self.lang is Language.EN:  # notes shorthand: "final round w/ CEO w/c 15 June"
+            text = re.sub(r"\bw/c\b", "the week of", text)
+            text = re.sub(r"\bw/(?=\s)", "with", text)
+        return lower_first(text, self.proper)
 
     def next_step_note(self) -> str:
         """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15

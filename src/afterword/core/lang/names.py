@@ -42,11 +42,23 @@ class NameParts:
 #: Academic and professional titles written before a name in notes ("dr. Maarten van den Berg", "ir.",
 #: "mr. dr."): not part of the given name.
 NAME_TITLES = frozenset({"dr.", "dr", "drs.", "drs", "ir.", "ir", "ing.", "mr.", "prof.", "prof", "ds.", "mgr.",
-                         "mevr.", "dhr.", "mw.", "mrs.", "mrs", "ms.", "ms", "mx.", "sir", "dame"})
+                         "mevr.", "dhr.", "mw.", "mrs.", "mrs", "ms.", "ms", "mx.", "sir", "dame", "cllr",
+                         "cllr.", "councillor", "rev.", "revd"})
+
+
+_NICKNAME = re.compile(r"\s[\"“‘(]([^\"”’()\s][^\"”’()]{0,20})[\"”’)](?=\s)")
+
+
+def nickname(full: str) -> str | None:
+    """The name someone goes by, written in quotes or brackets: `Samantha "Sam" Okoye` → `Sam`."""
+    match = _NICKNAME.search(f" {full} ")
+    return match.group(1).strip() if match else None
 
 
 def strip_titles(full: str) -> str:
-    """The name without leading titles: "mr. dr. Koen ter Borg" → "Koen ter Borg" (never empty)."""
+    """The name without leading titles ("mr. dr. Koen ter Borg" → "Koen ter Borg") and without a quoted
+    nickname (`Samantha "Sam" Okoye` → "Samantha Okoye"); never empty."""
+    full = " ".join(_NICKNAME.sub(" ", f" {full} ").split()) or full
     words = full.split()
     while len(words) > 1 and words[0].lower() in NAME_TITLES:
         words = words[1:]
