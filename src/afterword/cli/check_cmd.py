@@ -96,16 +96,11 @@ def _stored_companies() -> list[str]:
 
 def _sqlite_file(url: str | None) -> Path:
     """The database file of `--db sqlite:///PATH` or a plain path, else the default one."""
+    from afterword.store.peek import default_db_path
+
     if url:
         return Path(url.split(":///", 1)[1] if url.startswith("sqlite:") else url).expanduser()
-    import os
-
-    home = os.environ.get("AFTERWORD_HOME")
-    if home:
-        return Path(home).expanduser() / "afterword.db"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("afterword")) / "afterword.db"
+    return default_db_path()
 
 
 def _has_error(findings: list[Finding]) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from afterword.core.errors import StoreError
+from afterword.store.peek import default_db_path
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "afterword_write"
@@ -24,14 +25,7 @@ WRITE_OPTION = "afterword_write"
 
 def default_url() -> str:
     """`$AFTERWORD_HOME/afterword.db`, else the user's data directory (platformdirs)."""
-    home = os.environ.get("AFTERWORD_HOME")
-    if home:
-        base = Path(home).expanduser()
-    else:
-        import platformdirs
-
-        base = Path(platformdirs.user_data_dir("afterword"))
-    return f"sqlite:///{base / 'afterword.db'}"
+    return f"sqlite:///{default_db_path()}"
 
 
 def normalise_url(url: str | None) -> URL:

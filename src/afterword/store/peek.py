@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,16 @@ from pathlib import Path
 LOCAL_OWNER = "local"
 #: The table and columns read here; a test keeps them in step with `tables.interviews`.
 TABLE, OWNER, COMPANY = "interviews", "owner", "company"
+
+
+def default_db_path() -> Path:
+    """`$AFTERWORD_HOME/afterword.db`, else `afterword.db` in the user's data directory (platformdirs)."""
+    home = os.environ.get("AFTERWORD_HOME")
+    if home:
+        return Path(home).expanduser() / "afterword.db"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("afterword")) / "afterword.db"
 
 
 def stored_companies(path: Path, owner: str) -> list[str]:
