@@ -64,6 +64,11 @@ class Rule:
         return templates[key].format(**values)
 
 
+def times_en(n: int) -> str:
+    """A count in an English message: "once", "3 times" (Dutch writes "1 keer", "3 keer" alike)."""
+    return "once" if n == 1 else f"{n} times"
+
+
 _SECTION = re.compile(r"^(Why it matters|Example|Fix):\s*$", re.M)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from afterword.check.context import Context
 from afterword.check.register import Address
-from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.check.rule import ALL_CHANNELS, Hit, make_rule, times_en
 from afterword.core.model import Formality, Language, Severity
 
 
@@ -36,12 +36,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     keep = "u/uw" if wanted_formal else "je/jij/jouw"
     first = odd[0]
     yield Hit(values={"formal": len(formal), "informal": len(informal), "keep": keep, "written": first.text,
-                      "formal_times": _times(len(formal)), "informal_times": _times(len(informal)),
+                      "formal_times": times_en(len(formal)), "informal_times": times_en(len(informal)),
                       "name": ctx.contact.name}, start=first.start, end=first.end)
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.check.context import Context
-from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
+from afterword.check.rule import EMAIL_ONLY, Hit, make_rule, times_en
 from afterword.core.model import Severity
 
 FIRST = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "ik", "mij", "mijn",
@@ -42,11 +42,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         elif lowered in READER:
             reader += 1
     if first > RATIO * reader and first >= 4:
-        yield Hit(values={"first": first, "reader": reader, "first_times": _times(first), "reader_times": _times(reader)})
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
+        yield Hit(values={"first": first, "reader": reader, "first_times": times_en(first), "reader_times": times_en(reader)})
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
