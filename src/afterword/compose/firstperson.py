@@ -616,6 +616,14 @@ def _singular_clause(after: list[str]) -> bool:
     return any(w in _DUTCH_SINGULAR for w in clause)
 
 
+@cache
+def _finite(lang: Language) -> frozenset[str]:
+    """Finite verbs that can follow `your <noun>` (built once per language)."""
+    w = words(lang)
+    return frozenset({*w.you_verbs, *w.you_verbs.values(), *w.you_verbs_informal, *w.modal, "had", "have", "just",
+                      "heeft", "was", "werd", "wordt", "gaat", "begint", "woont", "werkt", *_DUTCH_PAST})
+
+
 def _verb_follows(after: list[str], w: Words) -> bool:
     """The word after `your <noun>` is a finite verb ("is", "heeft", "started", "begint …")."""
     if after and after[0][:1].isupper():
@@ -623,9 +631,7 @@ def _verb_follows(after: list[str], w: Words) -> bool:
     if not after:
         return False
     low = after[0].lower()
-    finite = set(w.you_verbs) | set(w.you_verbs.values()) | set(w.you_verbs_informal) | w.modal
-    finite |= {"had", "have", "just", "heeft", "was", "werd", "wordt", "gaat", "begint", "woont", "werkt"} | _DUTCH_PAST
-    if low in finite or (w.is_past(low) and low not in w.not_verbs):
+    if low in _finite(w.lang) or (w.is_past(low) and low not in w.not_verbs):
         return True
     nxt = after[1].lower() if len(after) > 1 else ""
     return w.lang is Language.EN and low.endswith("s") and not low.endswith("ss") and nxt in w.verb_objects
