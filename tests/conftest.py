@@ -12,15 +12,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
 DATA = Path(__file__).resolve().parent / "data"
+#: Copies of the shared specification's examples (tests never read outside the repository).
+SHARED_EXAMPLES = DATA / "shared" / "examples"
 
 
 def example_files() -> list[Path]:
-    """The project's own examples plus ../shared/examples when present."""
-    own = sorted(EXAMPLES.glob("*.toml"))
-    shared = sorted(SHARED_EXAMPLES.glob("*.toml")) if SHARED_EXAMPLES.is_dir() else []
-    return own + shared
+    """The project's own examples plus the shared specification's (copied into tests/data/shared)."""
+    return sorted(EXAMPLES.glob("*.toml")) + sorted(SHARED_EXAMPLES.glob("*.toml"))
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""The CLI contract of ../shared/spec/cli.md: commands, arguments, exit codes, --json shapes."""
+"""The CLI contract: commands, arguments, exit codes, --json shapes (docs/cli.md describes them)."""
 
 from __future__ import annotations
 

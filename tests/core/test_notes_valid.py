@@ -24,7 +24,7 @@ from afterword.core.model import (
     Strength,
 )
 from afterword.core.notes import dump_notes, load_notes, parse_notes
-from tests.conftest import DATA, example_files
+from tests.conftest import DATA, SHARED_EXAMPLES, example_files
 
 NOTES = DATA / "notes"
 
@@ -39,7 +39,7 @@ def test_examples_round_trip(path: Path) -> None:
 
 
 def test_example_content_is_read_fully() -> None:
-    acme = load_notes(NOTES / "shared-acme-panel.toml")
+    acme = load_notes(SHARED_EXAMPLES / "acme-panel.toml")
     assert acme.company == "Acme Logistics"
     assert [c.id for c in acme.contacts] == ["maria", "tom", "els"]
     maria, tom, els = acme.contacts

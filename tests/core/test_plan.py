@@ -10,10 +10,10 @@ from afterword.core.model import Channel, Language, TouchpointStatus
 from afterword.core.notes import load_notes, parse_notes
 from afterword.core.timeutil import format_remaining, parse_instant
 from afterword.plan import make_plan
-from tests.conftest import DATA
+from tests.conftest import DATA, SHARED_EXAMPLES
 
-ACME = DATA / "notes" / "shared-acme-panel.toml"
-GEMEENTE = DATA / "notes" / "shared-gemeente-een-op-een.toml"
+ACME = SHARED_EXAMPLES / "acme-panel.toml"
+GEMEENTE = SHARED_EXAMPLES / "gemeente-een-op-een.toml"
 
 
 def at(text: str) -> datetime:

@@ -18,8 +18,9 @@ from afterword.web.app import create_app
 from afterword.web.backend import Backend
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-ACME = Path(__file__).resolve().parents[1] / "data" / "notes" / "shared-acme-panel.toml"
-GEMEENTE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "gemeente-een-op-een.toml"
+SHARED = Path(__file__).resolve().parents[1] / "data" / "shared" / "examples"
+ACME = SHARED / "acme-panel.toml"
+GEMEENTE = SHARED / "gemeente-een-op-een.toml"
 #: Acme's panel ends 2026-11-27 15:30 +01:00, so this is two and a half hours later.
 NOW = parse_instant("2026-11-27T18:00:00+01:00")
 BASE_URL = "http://127.0.0.1:8765"
