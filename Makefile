@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: demo test setup lint bench docs clean
+.PHONY: demo test check setup lint bench docs clean
 
 # The program alone (for the demo), and the program with its test and lint tools (for `make test`).
 $(RUN_STAMP): pyproject.toml
@@ -28,10 +28,15 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy
-	$(BIN)/lint-imports
+# The whole set-up, then `check`: the system packages (installed when run as root, else the command
+# to install them is printed and nothing runs), the venv, and a throw-away PostgreSQL for the run.
+test:
+	@PY=$(PY) bash .ci/system-deps.sh
+	@$(MAKE) --no-print-directory $(STAMP)
+	@bash .ci/with-postgres.sh $(MAKE) --no-print-directory check
+
+# Lint, types, contracts and the tests, without the set-up (PostgreSQL from AFTERWORD_TEST_PG_URL).
+check: lint
 	$(BIN)/pytest
 
 # The quick benchmarks; bench/store_seed.py and bench/web_speed.py seed 10,000 interviews (minutes).

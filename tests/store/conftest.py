@@ -1,6 +1,6 @@
 """Store fixtures: every test that takes `db_url` runs on a SQLite file and on PostgreSQL.
 
-PostgreSQL comes from AFTERWORD_TEST_PG_URL (start one with `.ci/postgres.sh`); each test gets its
+PostgreSQL comes from AFTERWORD_TEST_PG_URL (`make test` starts one for the run); each test gets its
 own schema. Without the variable the PostgreSQL cases skip locally and fail in CI (CI=true).
 """
 
@@ -22,7 +22,7 @@ def _pg_url_or_skip() -> str:
     url = os.environ.get(PG_ENV, "").strip()
     if url:
         return url
-    message = f"{PG_ENV} is not set; start PostgreSQL with `export {PG_ENV}=$(.ci/postgres.sh)`"
+    message = f"{PG_ENV} is not set; run `make test`, or start PostgreSQL with `export {PG_ENV}=$(.ci/postgres.sh)`"
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(message)
     pytest.skip(message)
