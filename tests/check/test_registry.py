@@ -25,6 +25,8 @@ EXPECTED = [
     ("too-long", "warning", "email"), ("too-short", "warning", "email"), ("over-limit", "error", "linkedin, x"),
     ("language-mismatch", "warning", ALL), ("formality-mix", "warning", ALL),
     ("formality-mismatch", "warning", ALL), ("ungrounded-number", "warning", ALL), ("duplicate", "warning", ALL),
+    ("shorthand", "warning", ALL), ("third-person-reader", "warning", ALL), ("private-remark", "warning", ALL),
+    ("spelling", "suggestion", ALL), ("wrong-fact", "error", ALL),
 ]
 JARGON = re.compile(r"\b(?:lemma|token|regex|item|fast key|stem|notes profile|context|hit|registry)\b", re.I)
 

@@ -11,7 +11,8 @@ CODES: tuple[str, ...] = (
     "late", "subject-missing", "subject-generic", "subject-long", "placeholder", "wrong-name",
     "name-misspelled", "wrong-company", "no-specifics", "no-fit", "no-question", "weak-question", "pushy",
     "self-focus", "boilerplate", "too-long", "too-short", "over-limit", "language-mismatch", "formality-mix",
-    "formality-mismatch", "ungrounded-number", "duplicate",
+    "formality-mismatch", "ungrounded-number", "duplicate", "shorthand", "third-person-reader", "private-remark",
+    "spelling", "wrong-fact",
 )
 
 

@@ -68,6 +68,31 @@ IN_ROOM_MET = frozenset({
 })
 
 
+#: Words in a free-text `met` that place someone in the interview itself ("panel (vz)", "1:1 + floor tour").
+IN_ROOM_WORDS = (
+    "panel", "interview", "1:1", "1-1", "1-op-1", "1 op 1", "one-on-one", "one to one", "video", "phone", "call",
+    "teams", "zoom", "meet", "case", "presentation", "presentatie", "assessment", "gesprek", "vz", "chair",
+    "voorzitter", "pairing", "pair", "system design", "onsite", "on-site", "technical", "tech round", "screen",
+    "screening", "commissie", "sollicitatie", "demo", "les", "lesson", "whiteboard", "round", "ronde",
+    "interviewer", "hiring", "camera", "telefoon", "telefonisch", "gebeld", "belde", "videocall", "arbeidsvw",
+    "arbeidsvoorwaarden", "1e", "2e", "first round", "second round", "final", "loop",
+)
+#: Words that place someone outside it: met in passing.
+PASSING_WORDS = (
+    "lobby", "lunch", "lift", "elevator", "corridor", "hallway", "gang", "reception", "receptie", "coffee machine",
+    "koffieautomaat", "said hi", "in passing", "walked me", "liep mee", "deed open", "opened the door", "smoking",
+    "rookplek", "kantine", "canteen", "car park", "parking", "parkeerplaats", "tour", "rondleiding", "showed me round",
+    "kitchen", "keuken", "drinks", "borrel", "entrance", "ingang", "trap", "stairs", "bus", "train", "station",
+    "brought coffee", "bracht koffie", "brought water", "koffie", "coffee", "tea", "thee", "hal", "hall", "bij de deur",
+)
+
+
+def _has_word(text: str, words: tuple[str, ...]) -> bool:
+    import re
+
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in words)
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
@@ -127,8 +152,17 @@ class Contact:
 
     @property
     def met_in_passing(self) -> bool:
-        """Met outside the interview room (lobby, lunch, a tour, the corridor)."""
-        return self.met is not None and self.met.strip().lower() not in IN_ROOM_MET
+        """Met outside the interview room (lobby, lunch, a tour, the corridor), not interviewed by them.
+
+        A free-text `met` is read by its words in both languages: anything that places them in the interview
+        ("panel (vz)", "1:1 + floor tour", "panel + coffee after") wins. When `met` names neither, the role
+        decides: hiring managers, interviewers and recruiters were in the interview."""
+        met = " ".join((self.met or "").lower().split())
+        if not met or met in IN_ROOM_MET or _has_word(met, IN_ROOM_WORDS):
+            return False
+        if _has_word(met, PASSING_WORDS):
+            return True
+        return self.effective_role not in (ContactRole.HIRING_MANAGER, ContactRole.INTERVIEWER, ContactRole.RECRUITER)
 
 
 @dataclass(frozen=True)
