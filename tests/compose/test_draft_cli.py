@@ -24,7 +24,8 @@ def test_json_shape_and_exit_0(run_cli: RunCli, path: Path) -> None:
     result = run_cli("draft", str(path), "--now", NOW, "--json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
-    assert set(data) == {"interview", "drafts"}
+    assert set(data) == {"interview", "drafts", "rough_notes"}
+    assert isinstance(data["rough_notes"], list)
     assert {"company", "role", "end", "deadline", "remaining_seconds"} <= set(data["interview"])
     for d in data["drafts"]:
         assert {"contact", "channel", "language", "body", "findings"} <= set(d)

@@ -53,7 +53,7 @@ def test_a_question_theme_is_quoted_as_the_question() -> None:
     nl = _report("reader-nl-question-theme.toml")
     joris = _text(nl, "joris")
     assert joris.startswith("Hoe krijgen we de wachttijden bij de klantenservice omlaag?\n")
-    assert "over de vraag ‘Hoe krijgen we de wachttijden bij de klantenservice omlaag?’ " in joris
+    assert "over de vraag ‘Hoe krijgen we de wachttijden bij de klantenservice omlaag?’" in joris
     assert "over hoe krijgen we" not in joris
 
 
@@ -75,10 +75,11 @@ def test_possessive_apostrophe_and_a_second_verb_agree_with_you() -> None:
     assert "your story about your first week" in _text(probe, "james")
 
 
-def test_a_possessive_that_starts_a_clause_is_told_as_a_clause() -> None:
+def test_a_private_moment_is_never_quoted() -> None:
+    """'Priya's daughter is starting nursing school in the fall' was fine to hear, not to quote back."""
     priya = _text(_report("reader-en-question-theme-chicago.toml"), "priya", Channel.LINKEDIN)
-    assert "that your daughter is starting nursing school in the fall" in priya
-    assert "fall stayed with me" not in priya
+    assert "daughter" not in priya and "nursing school" not in priya
+    assert "Priya" in priya
 
 
 def test_bare_noun_phrase_themes_get_their_article() -> None:

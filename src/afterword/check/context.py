@@ -55,7 +55,8 @@ class NotesProfile:
         self.text = "\n".join(texts)
         years = {str(interview.start.year + d) for d in (-1, 0, 1)}  # "last year", this year, next year
         halves = {"50", "0.5"} if _HALF.search(self.text) else set()  # "cut check-in time in half" ~ "50%"
-        self.number_keys = number_keys(self.text) | years | halves
+        glued = re.sub(r"(?<=\d)(?=[^\W\d_])", " ", self.text)  # "90d", "14wkn": the figure is still in the notes
+        self.number_keys = number_keys(self.text) | number_keys(glued) | years | halves
         self.words = frozenset(fold(t.text) for t in tokenise(self.text))
         self.prefixes = frozenset(p for item in self.items for w in item.words for p in word_prefixes(w))
         self._lemmas: dict[Item, dict[str, str]] = {}

@@ -14,11 +14,17 @@ from afterword.service.drafting import DraftReport, draft_interview
 
 _TEXT = {
     Language.EN: {"deadline": "Follow-up deadline", "subject": "Subject", "none": "No contact has an address to write to.",
-                  "clean": "no findings", "chars": "characters"},
+                  "clean": "no findings", "chars": "characters",
+                  "rough": "Not quoted from your notes (rewrite them to use them):", "try": "try"},
     Language.NL: {"deadline": "Deadline voor opvolging", "subject": "Onderwerp",
                   "none": "Geen enkel contact heeft een adres om naar te schrijven.", "clean": "geen bevindingen",
-                  "chars": "tekens"},
+                  "chars": "tekens",
+                  "rough": "Niet geciteerd uit je notities (herschrijf ze om ze te gebruiken):", "try": "probeer"},
 }
+_FIELD = {Language.EN: {"theme": "theme", "next_step": "next step", "needs": "need", "strengths": "strength",
+                        "moments": "moment", "questions": "question"},
+          Language.NL: {"theme": "thema", "next_step": "volgende stap", "needs": "behoefte", "strengths": "sterkte",
+                        "moments": "moment", "questions": "vraag"}}
 _STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
 
@@ -68,6 +74,11 @@ def report_json(report: DraftReport) -> dict[str, Any]:
             "remaining_seconds": int(report.remaining.total_seconds()),
         },
         "drafts": drafts,
+        "rough_notes": [
+            {"field": r.field, "index": r.index, "text": r.text, "reason": r.reason,
+             "message": r.reason_in(iv.effective_language), "suggestion": r.suggestion}
+            for r in report.rough
+        ],
     }
 
 
@@ -84,6 +95,14 @@ def render(report: DraftReport) -> None:
     out.print(f"[bold]{escape(iv.company)}[/] — {escape(iv.role)}")
     out.print(f"{text['deadline']}: {format_moment(report.deadline, lang)}  "
               f"[bold {colour}]{format_remaining(report.remaining, lang)}[/]", soft_wrap=True)
+    if report.rough:
+        out.print()
+        out.print(f"[bold]{text['rough']}[/]")
+        for r in report.rough:
+            where = _FIELD[lang][r.field] + (f" {r.index + 1}" if r.field not in ("theme", "next_step") else "")
+            out.print(escape(f"  · {where}: “{' '.join(r.text.split())}” — {r.reason_in(lang)}"), soft_wrap=True)
+            if r.suggestion and r.reason != "private":
+                out.print(escape(f"    {text['try']}: “{r.suggestion}”"), soft_wrap=True)
     if not report.items:
         out.print(text["none"])
     for item in report.items:

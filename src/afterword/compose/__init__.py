@@ -9,13 +9,14 @@ from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
 from afterword.compose.firstperson import phrase_language, proper_words
 from afterword.compose.person import Person
+from afterword.compose.reading import Reading, Rough, read_notes
 from afterword.compose.render import voice
 from afterword.compose.select import select_all
 from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length as x_length
 from afterword.core.model import Channel, Contact, Draft, Interview
 
-__all__ = ["X_LIMIT", "SubjectTest", "compose", "compose_check_in", "x_length"]
+__all__ = ["X_LIMIT", "Reading", "Rough", "SubjectTest", "compose", "compose_check_in", "read_notes", "x_length"]
 
 #: The checker's question "does this subject belong to this conversation?", handed in by the service.
 SubjectTest = Callable[[Interview, str], bool]
@@ -39,6 +40,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
                 f"unknown contact `{unknown[0]}`; the notes have: {', '.join(known) or 'no contacts'}",
                 key="--contact",
             )
+    interview = read_notes(interview).interview  # only what reads well to the person is quoted
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
     v = voice(template_dir)
@@ -82,6 +84,7 @@ def compose_check_in(interview: Interview, contact_id: str, *, template_dir: Pat
     except KeyError:
         known = ", ".join(c.id for c in interview.contacts) or "no contacts"
         raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
+    interview = read_notes(interview).interview
     person = Person(interview, contact, select_all(interview, _usable(interview))[contact_id], voice(template_dir),
                     proper_words(interview))
     return check_in(person)

@@ -666,6 +666,11 @@ def _clause_kind(clause: str, w: Words) -> str:
     return "clause" if any(t in w.shared for t in tokens(clause)) else "clause_plain"
 
 
+def second_person(verb: str, w: Words, formality: Formality) -> str | None:
+    """The verb after "you" / "u" / "je": "supports" → "support", "gaat" stays, "is" → "bent"."""
+    return _second_person(verb, w, formality)
+
+
 def _second_person(verb: str, w: Words, formality: Formality) -> str | None:
     low = verb.lower()
     if not verb[:1].islower() or not verb.replace("'", "").replace("’", "").isalpha():

@@ -8,6 +8,7 @@ from typing import Any
 
 from afterword.compose.firstperson import (
     Piece,
+    Words,
     address_name,
     clean,
     lower_first,
@@ -15,7 +16,9 @@ from afterword.compose.firstperson import (
     name_forms,
     need_piece,
     phrase_language,
+    pronouns,
     role_in_sentence,
+    second_person,
     shorten,
     strength_piece,
     theme_piece,
@@ -175,9 +178,35 @@ class Person:
         return "foreign", {"m": text, "rest": "", "gerund": ""}
 
     def need(self, need: Need) -> Piece:
-        if self.foreign(need.text):
-            return Piece("foreign", clean(need.text), original=need.text)
-        return need_piece(need.text, self.lang, self.proper)
+        text = self.about_others(need.text)
+        if self.foreign(text):
+            return Piece("foreign", clean(text), original=text)
+        return need_piece(text, self.lang, self.proper)
+
+    def about_others(self, text: str) -> str:
+        """A notes phrase that names this reader ("… niemand snapt ze behalve kevin") is cut before the
+        clause that does, or turned toward them: the reader is spoken to, never about."""
+        lowered = text.lower()
+        for name in name_forms(self.contact):
+            at = lowered.find(name.lower())
+            if at < 0:
+                continue
+            head = shorten(text[:at], max(at - 1, 0), self.lang, level="clause") if at > 0 else None
+            if head and len(head.split()) >= 3 and head != clean(text[:at]):
+                return head
+            # The reader doing something ("als Marloes op vakantie gaat"): you, with the verb that goes with it.
+            p = pronouns(self.lang, self.contact.effective_formality)
+            w = words(self.lang)
+
+            def as_subject(m: re.Match[str], w: Words = w, subject: str = p.subject) -> str:
+                verb = m.group(1)
+                turned = second_person(verb, w, self.contact.effective_formality) or verb
+                return f"{subject} {turned}"
+
+            text = re.sub(rf"(?<!\w){re.escape(name)}\s+([a-zà-ÿ']+)(?=[\s,.;:]|$)", as_subject, text,
+                          flags=re.IGNORECASE)
+            return towards_reader(text, self.contact, self.lang)
+        return text
 
     def strength_clause(self, strength: Strength, name: str) -> str:
         if self.foreign(strength.text):

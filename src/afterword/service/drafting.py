@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from afterword.check import check_drafts, subject_is_specific
-from afterword.compose import compose
+from afterword.compose import Rough, compose, read_notes
 from afterword.core.model import Channel, Draft, Finding, Interview, Severity
 
 
@@ -30,6 +30,7 @@ class DraftReport:
     now: datetime
     items: tuple[CheckedDraft, ...]
     linkedin_limit: int = 200
+    rough: tuple[Rough, ...] = ()  # notes items too rough (or too private) to quote, with a rewrite
 
     @property
     def deadline(self) -> datetime:
@@ -61,4 +62,4 @@ def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = No
     findings = check_drafts(interview, drafts, sent_at=None, other_companies=other_companies,
                             linkedin_limit=linkedin_limit)
     items = tuple(CheckedDraft(d, tuple(f)) for d, f in zip(drafts, findings, strict=True))
-    return DraftReport(interview, now, items, linkedin_limit)
+    return DraftReport(interview, now, items, linkedin_limit, read_notes(interview).rough)

@@ -20,6 +20,7 @@ Write it out: "from 75 to 22 minutes", "probably the week of the 14th", and leav
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from afterword.check.context import Context
@@ -36,8 +37,13 @@ def check(ctx: Context) -> Iterator[Hit]:
     subject = (ctx.subject or "")[:1000]
     if subject[:3].lower() == "re:":
         subject = "   " + subject[3:]  # a reply marker, not "about" (subject-generic has its own view)
+    iv = ctx.interview
+    own = [w for w in (iv.company, iv.role, *(c.title or "" for c in iv.contacts)) if len(w) > 2]
     for text, in_subject in ((subject, True), (ctx.body[:ctx.signature_start], False)):
+        names = [(m.start(), m.end()) for w in own for m in re.finditer(re.escape(w), text)]
         for spot in find_shorthand(text, lang):
+            if any(s <= spot.start < e for s, e in names):
+                continue  # "Relatiemanager vermogensfondsen & major donors" is their title, not notes-speak
             key = "drop" if spot.kind in ("abbreviation", "symbol") and not spot.instead else spot.kind
             yield Hit(key, {"text": spot.text, "instead": spot.instead}, start=spot.start, end=spot.end,
                       in_subject=in_subject)

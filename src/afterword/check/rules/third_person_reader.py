@@ -83,6 +83,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     reported = 0
     for index, token in enumerate(tokens):
         folded = fold(token.text)
+        if folded in ctx.notes.company_words or (token.lower in stopwords(lang) and (
+                not token.text[:1].isupper() or _sentence_start(ctx.body, token.start))):
+            continue  # "Van der Wal" the company, "Een" at a sentence start
         if (folded in mine or _short_form(folded, given)) and _is_name(token, lang) and not _vocative(ctx.body, token):
             yield Hit("name", {"text": token.text}, start=token.start, end=token.end)
             reported += 1
@@ -94,10 +97,13 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 
 def _short_form(word: str, given: str) -> bool:
-    """Tom for Thomas, Dave for David: the reader by the name they go by."""
-    from afterword.check.rules.wrong_name import is_short_form
+    """Tom for Thomas, Dave for David: the reader by the name they go by (a nickname list, or the start
+    of the given name)."""
+    from afterword.check.rules.wrong_name import _nicknames
 
-    return 3 <= len(word) < len(given) and is_short_form(word, given)
+    if not 3 <= len(word) < len(given):
+        return False
+    return given.startswith(word) or (word, given) in _nicknames() or (given, word) in _nicknames()
 
 
 def _is_name(token: Token, lang: Language) -> bool:

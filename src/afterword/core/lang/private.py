@@ -16,6 +16,10 @@ from afterword.core.model import Language
 
 #: The reader's own (your daughter, je zoon, uw gezin): family words count in a message only after these.
 _READER_OWN = {Language.EN: r"(?:your|you and your)", Language.NL: r"(?:je|jouw|uw|jullie)"}
+#: Anyone's (tom's daughter, z'n vrouw): in notes, a family word that is also an ordinary word ("partner
+#: pharmacies", "de man van de receptie") counts only after one of these.
+_SOMEONES = {Language.EN: r"(?:\w+['’]s|his|her|their|your|my|our)(?:\s+\w+)?",
+             Language.NL: r"(?:z['’]n|zijn|haar|hun|je|jouw|uw|mijn|d['’]r|\w+['’]s|\w+s)"}
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,16 @@ def _pattern(lang: Language, *, in_notes: bool) -> re.Pattern[str]:
     for topic, lines in _topics(lang).items():
         if topic == "family":
             words = "|".join(re.escape(w) for w in sorted(lines, key=len, reverse=True))
-            body = rf"(?<!\w)(?:{words})(?!\w)" if in_notes else rf"(?<!\w){_READER_OWN[lang]}\s+(?:{words})(?!\w)"
+            if in_notes:
+                strong = "|".join(re.escape(w) for w in sorted(_topics(lang).get("family_plain", []), key=len,
+                                                                reverse=True))
+                body = rf"(?<!\w){_SOMEONES[lang]}\s+(?:{words})(?!\w)"
+                body += rf"|(?<!\w)(?:{strong})(?!\w)" if strong else ""
+            else:
+                body = rf"(?<!\w){_READER_OWN[lang]}\s+(?:{words})(?!\w)"
             parts.append(f"(?P<{topic}>{body})")
+        elif topic == "family_plain":
+            continue
         else:
             parts.append(f"(?P<{topic}>" + "|".join(_phrase(line) for line in lines) + ")")
     return re.compile("|".join(parts), re.IGNORECASE)

@@ -96,8 +96,8 @@ def _patterns(lang: Language) -> _Patterns:
     symbols = (
         r"\s?(?:->|=>)\s?"                         # typed arrows, anywhere (a typographic → is a style)
         r"|(?:(?<=\s)|^)~\s?(?=[\w€£$])"           # ~3 %, ~ 60
-        r"|(?<=[^\W\d_]) \+ (?=[^\W_])"             # floor tour + coffee
-        r"|(?<=[a-zà-ÿ]) & (?=[a-zà-ÿ])"            # ben & me (not Marks & Spencer)
+        r"|(?<=[^\W_]) \+ (?=[^\W_])"               # floor tour + coffee, 6.1 + 6.3
+        r"|(?<=[a-zà-ÿ]) & (?=[a-zà-ÿ]|I\b)"        # ben & me, you & I (not Marks & Spencer)
         r"|(?<=\w) = (?=\w)"                        # norm = 4
         r"|(?<=\s)@(?=\s)"                          # @ the office
     )
@@ -150,6 +150,15 @@ def find_shorthand(text: str, lang: Language) -> list[Spot]:
             continue
         out.append(spot)
     return out
+
+
+def expand_dotted(text: str, lang: Language) -> str:
+    """Dotted abbreviations that are fine in writing ("incl.", "ca.") written out, for quoting notes."""
+    lx = lexicon(lang)
+    for key in _FINE_WITH_STOP:
+        if lx.words.get(key):
+            text = re.sub(rf"(?<![\w.]){re.escape(key)}\.(?=\s|$)", lx.words[key], text, flags=re.IGNORECASE)
+    return text
 
 
 def _re_means_about(text: str, end: int) -> bool:

@@ -1,0 +1,195 @@
+"""Read notes as people type them before any of it is quoted: shorthand written out, laughter and asides
+dropped, names capitalised; private or still-rough items set aside and reported, with a rewrite to suggest.
+
+The composer quotes only what this module hands it. Everything it sets aside is listed (`Reading.rough`),
+so `draft` can tell the user which notes items were too rough to quote and how to write them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from afterword.core.lang.names import split_name, strip_titles
+from afterword.core.lang.private import find_private
+from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
+from afterword.core.model import Interview, Language
+
+#: Reasons an item is not quoted, in the user's two languages.
+REASONS = {
+    "private": ("a private detail: fine to hear, not to quote back", "een privédetail: prima om te horen, niet om te citeren"),
+    "shorthand": ("still reads like notes after writing out the shorthand",
+                  "leest ook na het uitschrijven van de afkortingen nog als notitie"),
+    "reader": ("talks about the person it would be quoted to", "praat over de persoon aan wie het geciteerd zou worden"),
+    "words": ("has words a reader would not understand", "bevat woorden die een lezer niet begrijpt"),
+    "fragments": ("is a row of fragments, not something to say to someone",
+                  "is een rij flarden, niet iets om tegen iemand te zeggen"),
+    "asked": ("is a question they asked you: answer it in the conversation, do not echo it",
+              "is een vraag die zij jou stelden: beantwoord die, herhaal hem niet"),
+}
+_HINT = {
+    "private": ("Leave it in the notes for yourself; the drafts will not use it.",
+                "Laat het voor jezelf in de notities staan; de concepten gebruiken het niet."),
+    "reader": ("Write it as you would say it to them, or name the topic only.",
+               "Schrijf het zoals je het tegen hen zou zeggen, of noem alleen het onderwerp."),
+}
+
+
+@dataclass(frozen=True)
+class Rough:
+    """A notes item the drafts do not quote, why, and a rewrite to suggest (in the notes' language)."""
+
+    field: str  # theme, next_step, needs, strengths, moments, questions
+    index: int  # place in its table (0 for theme and next_step)
+    text: str
+    reason: str  # a key of REASONS
+    suggestion: str
+
+    def reason_in(self, lang: Language) -> str:
+        en, nl = REASONS[self.reason]
+        return nl if lang is Language.NL else en
+
+
+@dataclass(frozen=True)
+class Reading:
+    interview: Interview  # the notes with every quotable item tidied and the others left out
+    rough: tuple[Rough, ...]
+
+
+_BRACKETS = re.compile(r"(?:^|\s+)(?:\([^()]*\)|\[[^\[\]]*\])")
+_NUMBER = r"(?:[~≈]\s?)?[£€$]?\d+(?:[.,]\d+)?(?:\s?%|k\b|m\b)?"
+_RANGE_ARROW = re.compile(rf"(?P<a>{_NUMBER})\s?(?P<unit_a>[^\W\d_]{{1,12}})?\s?(?:->|=>|→)\s?(?P<b>{_NUMBER})")
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+_REPEATED = re.compile(r"([!?])\1+")
+_SPACES = re.compile(r"\s+")
+
+
+def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
+    """The item written out: no brackets, laughter or emoticons; abbreviations and symbols as words;
+    "75 -> 22 min" as "from 75 to 22 min"; names as the notes' contacts write them."""
+    out = expand_dotted(_BRACKETS.sub("", text), lang)
+    out = _REPEATED.sub(r"\1", out)
+    out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
+    out = _ARROW.sub(", so " if lang is Language.EN else ", dus ", out)
+    lx = lexicon(lang)
+    for spot in reversed(find_shorthand(out, lang)):
+        instead = spot.instead
+        if spot.kind == "laughter":
+            instead = ""
+        elif spot.kind == "symbol" and spot.text == "~":
+            instead = lx.symbols.get("~", "") + " "
+        elif spot.kind == "symbol":
+            instead = f" {instead} "
+        out = out[:spot.start] + instead + out[spot.end:]
+    out = _after_number(out, lang)
+    out = _names(out, names, lang)
+    out = _SPACES.sub(" ", out).strip(" ,;:-–—")
+    return re.sub(r"\s+([,.;:!?])", r"\1", out)
+
+
+def _range(m: re.Match[str], lang: Language) -> str:
+    a, b, unit = m.group("a").strip(), m.group("b").strip(), m.group("unit_a") or ""
+    if unit and not unit.isdigit():
+        return f"from {a} {unit} to {b}" if lang is Language.EN else f"van {a} {unit} naar {b}"
+    return f"from {a} to {b}" if lang is Language.EN else f"van {a} naar {b}"
+
+
+def _after_number(text: str, lang: Language) -> str:
+    lx = lexicon(lang)
+    units = {**lx.after_number, **lx.expand_after_number}
+    if not units:
+        return text
+    pattern = re.compile(r"(?<=\d)\s?(" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+                         + r")(?![\w/])", re.IGNORECASE)
+    return pattern.sub(lambda m: " " + units[m.group(1).lower()], text)
+
+
+def _names(text: str, names: dict[str, str], lang: Language) -> str:
+    for low, written in names.items():
+        text = re.sub(rf"(?<![\w'’]){re.escape(low)}(?![\w])", written, text)
+    if lang is Language.EN:
+        text = re.sub(r"(?<![\w'’])i(?=(?:'m|'ve|'d|'ll|’m|’ve|’d|’ll)?(?![\w]))", "I", text)
+    return text
+
+
+def _contact_names(interview: Interview) -> dict[str, str]:
+    """Lower-case name words of the people in the notes, and how their names are written."""
+    out: dict[str, str] = {}
+    for contact in interview.contacts:
+        parts = split_name(strip_titles(contact.name))
+        for word in (parts.given, parts.core):
+            if word and len(word) >= 3 and word[:1].isupper():
+                out[word.lower()] = word
+    return out
+
+
+#: A moment where they asked the candidate something ("ingrid asked how I monitor models").
+_ASKED = {Language.EN: re.compile(r"(?i)^(?:\w+\s)?(?:\w+\s)?asked (?:me |if |how |what |why |whether |about |whe)"),
+          Language.NL: re.compile(r"(?i)^(?:\w+\s)?(?:\w+\s)?vroeg (?:me |mij |of |hoe |wat |waarom |naar )")}
+
+
+def _fragments(text: str) -> bool:
+    """More than one sentence, or three comma-separated pieces or more: notes, not a sentence."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    if len(sentences) > 1:
+        return True
+    pieces = [p for p in re.split(r"[,;]", text) if p.strip()]
+    return len(pieces) >= 3 and sum(len(p.split()) for p in pieces) / len(pieces) < 5
+
+
+def _first_segment(text: str) -> str:
+    return re.split(r"[,;.]\s", text, maxsplit=1)[0]
+
+
+def read_notes(interview: Interview) -> Reading:
+    """Tidy every text of the notes for quoting; leave out (and report) what must not be quoted."""
+    lang = interview.effective_language
+    names = _contact_names(interview)
+    rough: list[Rough] = []
+
+    def read(field: str, index: int, text: str) -> str | None:
+        tidied = tidy(text, lang, names)
+        if find_private(text, lang, in_notes=True):
+            rough.append(Rough(field, index, text, "private", _HINT["private"][lang is Language.NL]))
+            return None
+        if find_shorthand(tidied, lang) or not tidied:
+            rough.append(Rough(field, index, text, "shorthand", tidied))
+            return None
+        if field == "moments" and _ASKED[lang].search(tidied):
+            rough.append(Rough(field, index, text, "asked", ""))
+            return None
+        if field in ("moments", "theme", "next_step") and _fragments(tidied):
+            rough.append(Rough(field, index, text, "fragments", _first_segment(tidied)))
+            return None
+        if field in ("needs", "strengths") and _fragments(tidied):
+            # The first sentence carries the point; the rest of a row of notes is left out.
+            first = re.split(r"(?<=[.!?])\s+", tidied, maxsplit=1)[0].rstrip(".")
+            return first if first.count(",") + first.count(";") < 2 else _first_segment(first)
+        return tidied
+
+    theme = read("theme", 0, interview.theme) if interview.theme else None
+    next_step = read("next_step", 0, interview.next_step) if interview.next_step else None
+    needs = []
+    for i, need in enumerate(interview.needs):
+        text = read("needs", i, need.text)
+        if text is not None:
+            needs.append(replace(need, text=text))
+    strengths = []
+    for i, strength in enumerate(interview.strengths):
+        text = read("strengths", i, strength.text)
+        strengths.append(replace(strength, text=text or ""))
+    moments = []
+    for i, moment in enumerate(interview.moments):
+        text = read("moments", i, moment.text)
+        if text is not None:
+            moments.append(replace(moment, text=text))
+    questions = []
+    for i, question in enumerate(interview.questions):
+        text = read("questions", i, question.text)
+        if text is not None:
+            questions.append(replace(question, text=text))
+    tidy_interview = replace(
+        interview, theme=theme, next_step=next_step, needs=tuple(needs),
+        strengths=tuple(s for s in strengths if s.text), moments=tuple(moments), questions=tuple(questions),
+    )
+    return Reading(tidy_interview, tuple(rough))

@@ -1,0 +1,86 @@
+"""Notes as people type them: shorthand written out, private and rough items set aside and reported."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from afterword.compose import compose, read_notes
+from afterword.compose.reading import tidy
+from afterword.core.model import Language
+from afterword.core.notes import load_notes, parse_notes
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real-notes"
+#: The leaks the contract smoke test looks for in drafts from real notes.
+LEAK = re.compile(r"\b(lol|haha|wk|wkn|wks|mnd|mths|yr|yrs|evt|lkr|approx|probs|w/o?|incl)\b|->|~\d| & | \+ ", re.I)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("led SMED at Dana, changeovers 75 -> 22 min on 3 presses", Language.EN,
+     "led SMED at Dana, changeovers from 75 to 22 minutes on 3 presses"),
+    ("2nd stage w/ commercial director, probs wk of 14th", Language.EN,
+     "2nd stage with commercial director, probably week of 14th"),
+    ("ben & me both hate yaml lol (he's writing a post)", Language.EN, "Ben and me both hate yaml"),
+    ("wachttijd ortho 14 wkn, norm = 4 haha", Language.NL, "wachttijd ortho 14 weken, norm is 4"),
+    ("uitslag evt vr, ~30 mensen", Language.NL, "uitslag eventueel vrijdag, ongeveer 30 mensen"),
+    ("led pg 10 -> 14 upgrade", Language.EN, "led pg from 10 to 14 upgrade"),
+])
+def test_shorthand_is_written_out(text: str, lang: Language, expected: str) -> None:
+    assert tidy(text, lang, {"ben": "Ben"}) == expected
+
+
+NOTES = """format = 1
+[candidate]
+name = "Chris Doyle"
+[interview]
+company = "Brackley"
+role = "Engineer"
+start = 2026-11-26T09:00:00+00:00
+language = "en"
+theme = "changeovers eat 2nd shift, OEE ~60%, nobody owns it"
+[[contacts]]
+id = "dave"
+name = "David Okafor"
+role = "hiring-manager"
+met = "1:1 + floor tour"
+email = "d@b.example"
+[[needs]]
+id = "c"
+text = "changeovers on press 4 take 75 min"
+raised_by = ["dave"]
+[[moments]]
+text = "dave's daughter starts uni next yr"
+with = ["dave"]
+[[moments]]
+text = "dave asked how i'd run a kaizen week"
+with = ["dave"]
+"""
+
+
+def test_private_asked_and_fragmented_items_are_set_aside_and_reported() -> None:
+    reading = read_notes(parse_notes(NOTES))
+    reasons = {(r.field, r.reason) for r in reading.rough}
+    assert ("moments", "private") in reasons
+    assert ("moments", "asked") in reasons
+    assert ("theme", "fragments") in reasons
+    assert reading.interview.moments == ()
+    assert reading.interview.theme is None
+    assert reading.interview.needs[0].text == "changeovers on press 4 take 75 minutes"
+    fragments = next(r for r in reading.rough if r.reason == "fragments")
+    assert fragments.suggestion == "changeovers eat 2nd shift"
+
+
+def test_an_interviewer_with_free_text_met_is_not_thanked_for_a_brief_chat() -> None:
+    draft = next(d for d in compose(parse_notes(NOTES)) if d.contact == "dave")
+    assert "brief" not in draft.body and "daughter" not in draft.body and "kaizen" not in draft.body
+
+
+@pytest.mark.parametrize("path", sorted((REAL / "tuning").glob("*.toml")), ids=lambda p: p.stem)
+def test_no_shorthand_reaches_a_draft_from_real_notes(path: Path) -> None:
+    interview = load_notes(path)
+    leaks = [(d.contact, str(d.channel), s) for d in compose(interview)
+             for s in re.split(r"(?<=[.!?])\s+|\n+", (d.subject or "") + "\n" + d.body)
+             if LEAK.search(s.replace(interview.role, "").replace(interview.company, ""))]
+    assert leaks == []
