@@ -71,6 +71,8 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _REPEATED.sub(r"\1", out)
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
     out = _ARROW.sub(", so " if lang is Language.EN else ", dus ", out)
+    per = _PER[lang]
+    out = re.sub(r"/(yr|mo|mth|wk|jr|mnd|day|dag)\b", lambda m: per[m.group(1)], out)
     lx = lexicon(lang)
     for spot in reversed(find_shorthand(out, lang)):
         instead = spot.instead
@@ -85,6 +87,12 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _names(out, names, lang)
     out = _SPACES.sub(" ", out).strip(" ,;:-–—")
     return re.sub(r"\s+([,.;:!?])", r"\1", out)
+
+
+_PER = {Language.EN: {"yr": " a year", "mo": " a month", "mth": " a month", "wk": " a week", "jr": " a year",
+                      "mnd": " a month", "day": " a day", "dag": " a day"},
+        Language.NL: {"yr": " per jaar", "mo": " per maand", "mth": " per maand", "wk": " per week", "jr": " per jaar",
+                      "mnd": " per maand", "day": " per dag", "dag": " per dag"}}
 
 
 def _range(m: re.Match[str], lang: Language) -> str:

@@ -85,6 +85,8 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue  # a name or a term
         if any(ch.isupper() for ch in text[1:]) or fold(text) in known or text.lower() in known:
             continue
+        if body[token.end:token.end + 1] == "." and len(text) <= 5 and not _sentence_end(body, token.end):
+            continue  # an abbreviation with its full stop: "etc.", "bijv.", "approx." is shorthand's business
         candidates.append((token.start, token.end, text))
     if not candidates:
         return
@@ -103,6 +105,11 @@ def check(ctx: Context) -> Iterator[Hit]:
         count += 1
         if count >= MAX_FINDINGS:
             return
+
+
+def _sentence_end(body: str, index: int) -> bool:
+    after = body[index + 1:index + 3]
+    return not after.strip() or (after[:1] == " " and after[1:2].isupper() and False)
 
 
 def _sentence_start(body: str, index: int) -> bool:

@@ -98,7 +98,8 @@ def _patterns(lang: Language) -> _Patterns:
         r"|(?:(?<=\s)|^)~\s?(?=[\w€£$])"           # ~3 %, ~ 60
         r"|(?<=[^\W_]) \+ (?=[^\W_])"               # floor tour + coffee, 6.1 + 6.3
         r"|(?<=[a-zà-ÿ]) & (?=[a-zà-ÿ]|I\b)"        # ben & me, you & I (not Marks & Spencer)
-        r"|(?<=\w) = (?=\w)"                        # norm = 4
+        r"|(?<=[\w%]) = (?=[\w~£€$])"               # norm = 4, 4% = £190k
+        r"|/(?:yr|mo|mth|wk|jr|mnd|day|dag)\b"       # £190k/yr, 2x/mo
         r"|(?<=\s)@(?=\s)"                          # @ the office
     )
     return _Patterns(

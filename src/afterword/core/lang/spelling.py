@@ -21,11 +21,11 @@ from afterword.core.lang.lemmas import word_list
 from afterword.core.model import Language
 
 #: A rare spelling one edit from a word this many times as frequent is taken for a slip ("eigelijk").
-RARE = 200
-COMMON = 1000
-RATIO = 10
+RARE = 60
+COMMON = 5000
+RATIO = 100
 #: A part of a compound must be at least this common ("net" + "congestie"), so junk does not glue junk.
-PART = 300
+PART = 100
 _LETTERS = "abcdefghijklmnopqrstuvwxyzéèëïöüáàóòúç"
 _LINKS = ("", "s", "e", "en", "-")
 #: Prefixes written with a hyphen ("pre-filled", "co-founder", "oud-collega").
@@ -128,7 +128,22 @@ class Words:
             return []
         parts = {p for w in missing for p in _pieces(w)}
         part_freq = self.frequencies(parts)
-        return [w for w in missing if not self._compound(w, part_freq)]
+        missing = [w for w in missing if not self._compound(w, part_freq)]
+        if not missing:
+            return []
+        stems = {w: [w[: -len(e)] for e in _ENDINGS[self.lang] if w.endswith(e) and len(w) - len(e) >= 3]
+                 for w in missing}
+        stem_freq = self.frequencies(s for ss in stems.values() for s in ss)
+        out = []
+        for w in missing:
+            if not any(stem_freq[s] for s in stems[w]):
+                out.append(w)
+                continue
+            # "begining", "occured": a known stem with an ending, but one letter from a common word.
+            near = [n for n in _edits(w) if not _inflection(w, n)]
+            if max(self.frequencies(near).values(), default=0) >= COMMON:
+                out.append(w)
+        return out
 
     def _compound(self, word: str, freq: dict[str, int], depth: int = 0) -> bool:
         if "-" in word:
@@ -136,9 +151,9 @@ class Words:
                        for p in word.split("-") if p)
         if depth > 2:
             return False
-        for i in range(3, len(word) - 2):
+        for i in range(2, len(word) - 2):
             head, rest = word[:i], word[i:]
-            if not _part(head, freq):
+            if not _part(head, freq) and not (self.lang is Language.NL and head in _PARTICLES):
                 continue
             for link in _LINKS:
                 if not rest.startswith(link):
@@ -194,6 +209,14 @@ def american(word: str) -> list[str]:
         elif british in ("ae", "oe", "our") and british in word:
             out.append(word.replace(british, us, 1))
     return out
+
+
+#: Endings that make a known word into another form of it ("deliverables", "gebeld", "nabellen").
+_ENDINGS = {Language.EN: ("s", "es", "ed", "d", "ing", "ly", "er", "ers"),
+            Language.NL: ("en", "s", "e", "t", "d", "de", "te", "den", "ten", "er", "ers")}
+#: Dutch separable particles that open a verb ("nabelt", "opvolgen", "terugkoppelen").
+_PARTICLES = ("na", "op", "af", "aan", "mee", "uit", "in", "door", "terug", "voor", "toe", "bij", "om", "over", "weg",
+              "samen", "vast", "los")
 
 
 def _part(piece: str, freq: dict[str, int]) -> bool:
