@@ -49,7 +49,10 @@ def check_drafts(interview: Interview, drafts: Sequence[Draft], *, sent_at: date
 
 def to_finding(r: Rule, hit: Hit, draft: Draft) -> Finding:
     message = r.message(draft.language, hit.key, **hit.values)
-    return Finding(r.code, r.severity, message, hit.start, hit.end, hit.in_subject, draft.contact)
+    severity = r.severity
+    if hit.softer is not None and _SEVERITY_ORDER[hit.softer] > _SEVERITY_ORDER[r.severity]:
+        severity = hit.softer
+    return Finding(r.code, severity, message, hit.start, hit.end, hit.in_subject, draft.contact)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -25,6 +25,7 @@ class Hit:
     start: int | None = None
     end: int | None = None
     in_subject: bool = False
+    softer: Severity | None = None  # a milder severity than the rule's, for a lesser case of it
 
 
 @dataclass(frozen=True)

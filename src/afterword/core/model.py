@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -70,7 +71,9 @@ IN_ROOM_MET = frozenset({
 
 #: Words in a free-text `met` that place someone in the interview itself ("panel (vz)", "1:1 + floor tour").
 IN_ROOM_WORDS = (
-    "panel", "interview", "1:1", "1-1", "1-op-1", "1 op 1", "one-on-one", "one to one", "video", "phone", "call",
+    "panel", "interview", "1:1", "1-1", "1-op-1", "1 op 1", "one-on-one", "one to one", "video", "phone",
+    "phone call", "video call", "zoom call", "teams call", "intro call", "screening call", "call with", "casus",
+    "case study", "uur lang", "hours", "hrs", "sessie", "session", "werksessie", "gesprek van",
     "teams", "zoom", "meet", "case", "presentation", "presentatie", "assessment", "gesprek", "vz", "chair",
     "voorzitter", "pairing", "pair", "system design", "onsite", "on-site", "technical", "tech round", "screen",
     "screening", "commissie", "sollicitatie", "demo", "les", "lesson", "whiteboard", "round", "ronde",
@@ -88,8 +91,6 @@ PASSING_WORDS = (
 
 
 def _has_word(text: str, words: tuple[str, ...]) -> bool:
-    import re
-
     return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in words)
 
 
@@ -157,7 +158,7 @@ class Contact:
         A free-text `met` is read by its words in both languages: anything that places them in the interview
         ("panel (vz)", "1:1 + floor tour", "panel + coffee after") wins. When `met` names neither, the role
         decides: hiring managers, interviewers and recruiters were in the interview."""
-        met = " ".join((self.met or "").lower().split())
+        met = " ".join(re.sub(r"\([^)]*\)|\[[^\]]*\]|'[^']*'|\"[^\"]*\"", " ", (self.met or "").lower()).split())
         if not met or met in IN_ROOM_MET or _has_word(met, IN_ROOM_WORDS):
             return False
         if _has_word(met, PASSING_WORDS):

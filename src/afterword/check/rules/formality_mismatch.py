@@ -30,7 +30,21 @@ from afterword.check.context import Context
 from afterword.check.kinds import both_languages
 from afterword.check.register import Address
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
+from afterword.core.lang.tokens import Token
 from afterword.core.model import Formality, Language, Severity
+
+
+def _nickname(ctx: Context, names: tuple[Token, ...]) -> str:
+    """The short form of the given name the greeting uses ("Tommy" for Thomas), or ""."""
+    from afterword.check.rules.wrong_name import is_short_form
+    from afterword.core.lang.names import fold, split_name
+
+    given = fold(split_name(ctx.contact.name).given)
+    for token in names:
+        folded = fold(token.text)
+        if folded != given and is_short_form(folded, given):
+            return token.text
+    return ""
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -58,6 +72,11 @@ def check(ctx: Context) -> Iterator[Hit]:
     if greeting is not None:
         end = greeting.phrase_end if greeting.phrase_end > greeting.start else greeting.end
         line = ctx.body[greeting.start:end].strip()
+        nickname = _nickname(ctx, greeting.names)
+        if informal_is_wrong and nickname:
+            yield Hit("nickname", {**values, "written": nickname}, start=greeting.start, end=end,
+                      softer=Severity.SUGGESTION)
+            return
         if informal_is_wrong and greeting.register == "informal":
             yield Hit("informal_greeting", {**values, "written": line}, start=greeting.start, end=end)
             return
@@ -91,6 +110,8 @@ RULE = make_rule(
                      "throughout.",
         "informal_greeting": "\"{written}\" is informal, and {name} is a formal contact. Open with e.g. "
                              "\"{example}\" and the surname.",
+        "nickname": "\"{written}\" is the name they go by, and {name} is a formal contact: unless they asked you "
+                    "to, open with \"{example}\" and the surname.",
         "formal_greeting": "\"{written}\" is formal, and {name} is an informal contact. Open with the first name, "
                            "e.g. \"{example}\".",
         "informal_closing": "\"{written}\" is a casual closing for {name}, a formal contact. Close with e.g. "
@@ -102,6 +123,8 @@ RULE = make_rule(
                      "je/jij/jouw.",
         "informal_greeting": "\"{written}\" is informeel, en {name} is een formeel contact. Begin met "
                              "bijvoorbeeld \"{example}\" en de achternaam.",
+        "nickname": "\"{written}\" is de roepnaam, en {name} is een formeel contact: tenzij die persoon daarom "
+                    "vroeg, begin met \"{example}\" en de achternaam.",
         "formal_greeting": "\"{written}\" is formeel, en {name} is een informeel contact. Begin met de voornaam, "
                            "bijvoorbeeld \"{example}\".",
         "informal_closing": "\"{written}\" is een losse afsluiting voor {name}, een formeel contact. Sluit af met "

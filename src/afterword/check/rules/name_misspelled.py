@@ -18,6 +18,7 @@ Copy the name exactly as the person gave it: "Maria", "De Vries".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from afterword.check.context import Context
@@ -27,7 +28,54 @@ from afterword.core.lang.names import allowed_name_edits, fold, greeting_name_ed
 from afterword.core.model import Language, Severity
 
 
+def _goes_by(short: str, given: str) -> bool:
+    """A nickname from the lists (Dave, Kees) or a clear short form (Tom for Thomas), not a near miss (Hanna)."""
+    from afterword.check.rules.wrong_name import _nicknames
+
+    pairs = _nicknames()
+    return (short, given) in pairs or (given, short) in pairs or (
+        3 <= len(short) <= len(given) - 2 and given.startswith(short))
+
+
+#: Dutch titles and greetings after which a surname stands alone ("mevrouw Van der Meer", "Beste Van der Meer").
+#: English writes "Ms. de Vries" (notes-format.md), so English titles are not among them.
+_DUTCH_TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "heer", "dhr", "beste", "geachte", "hoi", "dag", "dr",
+                           "drs", "ir", "ing", "prof", "mr"})
+_ENGLISH_TITLES = frozenset({"ms", "mr", "mrs", "mx", "dr", "prof", "dear", "hi", "hello", "afternoon", "morning"})
+
+
+def _stands_alone(body: str, start: int, lang: Language) -> bool:
+    """After a Dutch title or greeting, or at the start of a sentence."""
+    before = body[max(0, start - 20):start]
+    stripped = before.rstrip()
+    if not stripped or stripped.endswith(("\n",)) or before.endswith("\n"):
+        return True
+    last = stripped.split()[-1]
+    word = last.lower().rstrip(".,")
+    if word in _DUTCH_TITLES and (lang is Language.NL or word not in _ENGLISH_TITLES):
+        return True
+    return last[-1:] in ".!?" and word not in _ENGLISH_TITLES and word not in _DUTCH_TITLES
+
+
+def _particles(ctx: Context) -> Iterator[Hit]:
+    """"mevrouw van der Meer", "Beste van der Meer": a surname standing alone starts with a capital."""
+    parts = split_name(ctx.contact.name)
+    if not parts.particles or not parts.core:
+        return
+    written = parts.surname  # "van der Meer"
+    right = parts.surname_alone  # "Van der Meer"
+    if written == right:
+        return  # "'t Hart" is written the same alone
+    for m in re.finditer(rf"(?<![\w]){re.escape(written)}(?![\w])", ctx.body):
+        if m.group()[:1].isupper():
+            continue
+        if _stands_alone(ctx.body, m.start(), ctx.text_language):
+            yield Hit("particle", {"written": m.group(), "name": right}, start=m.start(), end=m.end())
+            return
+
+
 def check(ctx: Context) -> Iterator[Hit]:
+    yield from _particles(ctx)
     parts = split_name(ctx.contact.name)
     targets = [t for t in {parts.given, parts.core} if t and " " not in t]
     if not targets:
@@ -50,6 +98,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         possessive = not in_greeting and folded.rstrip("s") in folded_targets  # "Maria's", "Henks" in the body
         if folded in folded_targets or possessive or folded in ignore:
             continue
+        if parts.given and len(folded) >= 2 and _goes_by(folded, fold(parts.given)):
+            continue  # Dave for David, Tommy for Thomas: the name they go by, not a slip
         for target in targets:
             limit = allowed_name_edits(target)
             if in_greeting:
@@ -78,9 +128,11 @@ RULE = make_rule(
     "name-misspelled", Severity.ERROR, ALL_CHANNELS, __doc__,
     summary_nl="De voor- of achternaam van de ontvanger lijkt verkeerd gespeld (\"Marie\" voor \"Maria\").",
     en={"default": "\"{written}\" looks like a misspelling of \"{name}\". Write the name exactly as they gave it: "
-                   "\"{name}\"."},
+                   "\"{name}\".",
+        "particle": "\"{written}\": a surname standing alone starts with a capital. Write \"{name}\"."},
     nl={"default": "\"{written}\" lijkt een verschrijving van \"{name}\". Schrijf de naam precies zoals die "
-                   "persoon hem gaf: \"{name}\"."},
+                   "persoon hem gaf: \"{name}\".",
+        "particle": "\"{written}\": een achternaam zonder voornaam begint met een hoofdletter. Schrijf \"{name}\"."},
     doc_nl=DOC_NL,
     check=check,
 )

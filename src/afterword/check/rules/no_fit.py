@@ -1,7 +1,9 @@
 """The email never connects a need of the organisation with the candidate's matching strength.
 
-The strength must be named in words of its own, not only through words it shares with the need. A
-draft written in another language than the notes is not judged (the words cannot be compared).
+Asked of hiring managers, recruiters and the people who raised a need; a peer's or team member's email
+may speak to their own work, moment or question instead. The strength must be named in words of its
+own, not only through words it shares with the need. A draft written in another language than the
+notes is not judged (the words cannot be compared).
 
 Why it matters:
 The strongest follow-up names the intersection: what they need, and the experience you bring that
@@ -21,11 +23,14 @@ from collections.abc import Iterator
 
 from afterword.check.context import Context
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
-from afterword.core.model import Severity
+from afterword.core.model import ContactRole, Severity
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     interview = ctx.interview
+    raised = any(ctx.contact.id in need.raised_by for need in interview.needs)
+    if not raised and ctx.contact.effective_role not in (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER):
+        return  # a peer's email may speak to their own work, moment or question instead
     pairs = [(need, strength) for strength in interview.strengths for need in interview.needs
              if need.id in strength.answers]
     if not pairs or not ctx.body.strip() or ctx.text_language is not ctx.notes.language:

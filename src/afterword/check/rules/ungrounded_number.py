@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     lang = ctx.text_language
 
     def counts_thing(word: str) -> bool:
-        return fold(word) in notes.words or key(word, lang) in item_keys
+        return fold(word) in notes.words or key(word, lang) in item_keys or word.lower() in _UNITS
 
     places = [((ctx.subject or "")[:1000], True), (ctx.body[:ctx.signature_start], False)]
     units = _notes_units(notes.text)
@@ -53,14 +53,33 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             if _year(mention):
                 continue  # a year is a date, not a claim ("by 2030", "sinds 2015")
-            grounded = mention.keys & known or any(
-                "/" in k and all(part in known for part in k.split("/")) for k in mention.keys)  # "three out of six"
+            if _RATIO.search(mention.text):
+                # "one in four" counts one thing out of four: only the same ratio (or its percentage) grounds it,
+                # not a "four" or a "25" that counts something else.
+                grounded = bool({k for k in mention.keys if "/" in k} & known) or bool(
+                    {k for k in mention.keys if "/" not in k} & _notes_percents(notes.text))
+            else:
+                grounded = bool(mention.keys & known) or any(
+                    "/" in k and all(part in known for part in k.split("/")) for k in mention.keys)  # "three out of six"
             if grounded and not _other_unit(mention, text, units):
                 continue
             yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end, in_subject=in_subject)
             count += 1
             if count >= MAX_FINDINGS:
                 return
+
+
+_RATIO = re.compile(r"(?i)\b(?:in|op de|op|of every|per)\b")
+
+
+@functools.lru_cache(maxsize=256)
+def _notes_percents(notes_text: str) -> frozenset[str]:
+    """Number keys the notes write as a percentage ("20%", "20 procent") or as a ratio."""
+    out: set[str] = set()
+    for mention in find_numbers(notes_text, claims_only=False):
+        if re.search(r"(?i)%|percent|procent|\bin\b|\bop de\b", mention.text):
+            out |= set(mention.keys)
+    return frozenset(out)
 
 
 def _year(mention: NumberMention) -> bool:
@@ -98,14 +117,16 @@ _UNITS = {
     "minute": "min", "minutes": "min", "minuut": "min", "minuten": "min", "min": "min",
     "hour": "h", "hours": "h", "uur": "h", "uren": "h",
     "day": "d", "days": "d", "dag": "d", "dagen": "d",
-    "week": "w", "weeks": "w", "weken": "w",
-    "month": "mo", "months": "mo", "maand": "mo", "maanden": "mo",
+    "week": "w", "weeks": "w", "weken": "w", "wk": "w", "wks": "w", "wkn": "w",
+    "month": "mo", "months": "mo", "maand": "mo", "maanden": "mo", "mnd": "mo", "mth": "mo", "mths": "mo", "mos": "mo",
     "quarter": "q", "quarters": "q", "kwartaal": "q", "kwartalen": "q",
-    "year": "y", "years": "y", "jaar": "y", "jaren": "y",
+    "year": "y", "years": "y", "jaar": "y", "jaren": "y", "yr": "y", "yrs": "y", "jr": "y",
+    "dgn": "d", "hrs": "h", "hr": "h",
     "engineer": "eng", "engineers": "eng", "developer": "eng", "developers": "eng", "ontwikkelaar": "eng",
     "ontwikkelaars": "eng",
     "people": "ppl", "person": "ppl", "persons": "ppl", "mensen": "ppl", "personen": "ppl", "medewerkers": "ppl",
 }
+_TIME = frozenset({"s", "min", "h", "d", "w", "mo", "q", "y"})
 _NEXT_WORDS = re.compile(r"[\s-]*(\w+)(?:[\s-]+(\w+))?")
 
 
@@ -135,7 +156,11 @@ def _other_unit(mention: NumberMention, text: str, units: dict[str, frozenset[st
     if not said:
         return False
     noted = frozenset().union(*(units.get(value, frozenset()) for value in mention.keys))
-    return bool(noted) and "" not in noted and not (set(said) & noted)
+    if set(said) & noted:
+        return False
+    if set(said) & _TIME and noted & _TIME:
+        return True  # "four weeks" where the notes only say "four months" (a bare "4" elsewhere does not help)
+    return bool(noted) and "" not in noted
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

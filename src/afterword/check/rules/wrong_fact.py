@@ -53,9 +53,27 @@ _TITLE_HEADS = ("head", "director", "manager", "lead", "chief", "officer", "vp",
                 "specialist", "consultant", "architect", "analyst", "scientist", "founder", "ceo", "cto", "cfo", "coo",
                 "supervisor", "afdelingshoofd", "programmamanager", "productmanager", "projectleider", "owner")
 _AS_TITLE = re.compile(
-    r"(?:your role as|your job as|you as|in your position as|(?<!\w)as|in je rol als|in jouw rol als|in uw rol als"
-    r"|jouw rol als|uw rol als|(?<!\w)als)\s+(?:(?:the|a|an|de|het)\s+)?"
-    r"(?P<title>(?:[A-Z][\w&.'’-]*|of|and|for|van|voor|en|&)(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for|van|voor|en|&)){0,5})")
+    r"(?i:your role as|your job as|you as|in your position as|(?<!\w)as|in je rol als|in jouw rol als|in uw rol als"
+    r"|jouw rol als|uw rol als|(?<!\w)als)\s+(?i:(?:the|a|an|de|het)\s+)?(?P<title>(?:[\w&.'’-]+\s*){1,6})")
+_CONNECTORS = frozenset({"of", "and", "for", "van", "voor", "en", "&", "de", "het", "the"})
+
+
+def _title_words(text: str) -> str:
+    """The job title at the start of `text`: capitalised words, title words and connectors ("Director of Grid
+    Operations", "teamleider Wonen")."""
+    out: list[str] = []
+    for word in text.split():
+        bare = word.strip(",.;:")
+        if not bare or not (bare[:1].isupper() or bare.lower() in _TITLE_HEADS or (out and bare.lower() in _CONNECTORS)):
+            break
+        out.append(bare)
+        if word != bare:
+            break
+    while out and out[-1].lower() in _CONNECTORS:
+        out.pop()
+    return " ".join(out)
+
+
 _TO_READER = {Language.EN: re.compile(r"(?i)\b(?:you|your)\b"), Language.NL: re.compile(r"(?i)\b(?:je|jij|jouw|u|uw)\b")}
 
 
@@ -95,14 +113,16 @@ def _title(ctx: Context, body: str, lang: Language) -> Iterator[Hit]:
         if sentence.start >= len(body) or not _TO_READER[lang].search(sentence.text):
             continue
         for m in _AS_TITLE.finditer(sentence.text):
-            written = m.group("title").strip(" .,")
+            written = _title_words(m.group("title"))
             words = written.lower().split()
             if not words or not any(w.strip(".,") in _TITLE_HEADS for w in words) or len(words) > 6:
                 continue
+            if len(words) < 2 and not written[:1].isupper():
+                continue  # "als partner", "as a lead": a word, not a job title
             if any(fuzz.token_set_ratio(written.lower(), k.lower()) >= 80 for k in known if k):
                 continue
             start = sentence.start + m.start("title")
-            yield Hit("title", {"text": written, "noted": title}, start=start, end=start + len(m.group("title")))
+            yield Hit("title", {"text": written, "noted": title}, start=start, end=start + len(written))
             return
 
 

@@ -128,7 +128,10 @@ class Words:
             return []
         parts = {p for w in missing for p in _pieces(w)}
         part_freq = self.frequencies(parts)
-        missing = [w for w in missing if not self._compound(w, part_freq)]
+        if self.lang is Language.NL:
+            missing = [w for w in missing if not self._compound(w, part_freq)]
+        else:
+            missing = [w for w in missing if "-" not in w or not self._compound(w, part_freq)]
         if not missing:
             return []
         stems = {w: [w[: -len(e)] for e in _ENDINGS[self.lang] if w.endswith(e) and len(w) - len(e) >= 3]
@@ -191,7 +194,7 @@ def _loan(word: str, borrowed: dict[str, int]) -> int:
     for ending in ("en", "t", "te", "de", "d"):  # a Dutch verb on an English stem: connecten, geüpdatet
         if not found and word.endswith(ending) and len(word) > len(ending) + 3:
             found = borrowed.get(word[: -len(ending)], 0)
-    return min(found, PART)
+    return min(found, PART - 1)  # known, but a short loan is no part of a Dutch compound ("tress" in "geintresseerd")
 
 
 _BRITISH = ((r"isation", "ization"), (r"ise", "ize"), (r"ised", "ized"), (r"ising", "izing"), (r"ises", "izes"),
