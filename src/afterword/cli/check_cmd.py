@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from afterword.cli.common import console, json_option, load, print_json, resolve_now
+from afterword.cli.common import (
+    console,
+    json_option,
+    load,
+    print_json,
+    resolve_now,
+    resolve_ui_language,
+    ui_language_option,
+)
 from afterword.core.errors import InputError
 from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
 
@@ -32,8 +40,10 @@ CHANNELS = [str(c) for c in Channel]
 @click.option("--linkedin-limit", type=click.Choice(["200", "300"]), default="200", show_default=True,
               help="LinkedIn note limit: 200 (free) or 300 (Premium).")
 @json_option
+@ui_language_option
 def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: str | None, channel: str,
-          sent_at_text: str | None, other_companies: tuple[str, ...], linkedin_limit: str, as_json: bool) -> int:
+          sent_at_text: str | None, other_companies: tuple[str, ...], linkedin_limit: str, as_json: bool,
+          ui_language_text: str | None) -> int:
     """Check DRAFT (a text file, `-` for standard input, written for --to ID) or --drafts FILE.json
     against the NOTES.
 
@@ -47,7 +57,8 @@ def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: st
     interview = load(notes)
     sent_at = resolve_now(sent_at_text, "--sent-at")
     options: dict[str, Any] = {"sent_at": sent_at, "other_companies": (*other_companies, *_stored_companies()),
-                               "linkedin_limit": int(linkedin_limit)}
+                               "linkedin_limit": int(linkedin_limit),
+                               "ui_language": resolve_ui_language(ui_language_text)}
     from afterword.check import check_drafts
 
     if draft is not None:

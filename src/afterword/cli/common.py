@@ -26,6 +26,20 @@ def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(func)
 
 
+def ui_language_option(func: F) -> F:
+    return click.option(
+        "--ui-language", "ui_language_text", type=click.Choice(["en", "nl"]), default=None,
+        help="Language of the findings' messages; default: [ui] language in config.toml, then the locale, "
+             "then English.",
+    )(func)
+
+
+def resolve_ui_language(option: str | None) -> Any:
+    from afterword.service.settings import ui_language
+
+    return ui_language(option)
+
+
 def resolve_now(text: str | None, option: str = "--now") -> datetime:
     """The CLI is an edge: here, and only here, the clock is read."""
     from afterword.core.timeutil import parse_instant

@@ -7,7 +7,16 @@ from typing import Any
 
 import click
 
-from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
+from afterword.cli.common import (
+    console,
+    json_option,
+    load,
+    now_option,
+    print_json,
+    resolve_now,
+    resolve_ui_language,
+    ui_language_option,
+)
 from afterword.core.model import Channel, Language
 from afterword.core.timeutil import format_moment, format_remaining, iso
 from afterword.service.drafting import DraftReport, draft_interview
@@ -41,14 +50,17 @@ _STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
               help="LinkedIn note limit: 200 (free account) or 300 (Premium).")
 @click.option("--other-company", "other_companies", multiple=True, metavar="NAME",
               help="Another organisation you are talking to (flags copy-paste slips).")
+@ui_language_option
 def draft(notes: str, contacts: tuple[str, ...], channels: tuple[str, ...], now_text: str | None, as_json: bool,
-          templates: str | None, linkedin_limit: str, other_companies: tuple[str, ...]) -> int:
+          templates: str | None, linkedin_limit: str, other_companies: tuple[str, ...],
+          ui_language_text: str | None) -> int:
     """Draft a follow-up for every contact and every channel they gave (email, LinkedIn, X), each checked."""
     interview = load(notes)
     report = draft_interview(
         interview, contacts=list(contacts) or None, channels=[Channel(c) for c in channels] or None,
         now=resolve_now(now_text), other_companies=other_companies,
         template_dir=Path(templates) if templates else None, linkedin_limit=int(linkedin_limit),
+        ui_language=resolve_ui_language(ui_language_text),
     )
     if as_json:
         print_json(report_json(report))

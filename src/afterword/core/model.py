@@ -285,6 +285,10 @@ class Finding:
     contact: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
+    def message_in(self, language: Language | str) -> str:
+        """The message in the user's interface language (`message` when that one was not rendered)."""
+        return self.extra.get(f"message_{language}", self.message)
+
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"code": self.code, "severity": str(self.severity), "message": self.message}
         if self.start is not None and self.end is not None:

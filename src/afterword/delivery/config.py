@@ -88,6 +88,7 @@ class MailConfig:
     linkedin_free_notes: int = 5
     linkedin_premium: bool = False
     reminder_email: bool = False
+    ui_language: str | None = None  # [ui] language: the language of messages and findings at the command line
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -113,7 +114,7 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         raise InputError(Text(f"cannot read the settings: {exc}", f"kan de instellingen niet lezen: {exc}"),
                          file=str(path)) from None
     reader = _Reader(path)
-    unknown = set(data) - {"smtp", "imap", "social", "reminders"}
+    unknown = set(data) - {"smtp", "imap", "social", "reminders", "ui"}
     if unknown:
         first = sorted(unknown)[0]
         raise InputError(Text(f"unknown table `{first}`", f"onbekende tabel `{first}`"), file=str(path))
@@ -121,6 +122,11 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     imap = reader.imap(data["imap"]) if "imap" in data else None
     social = reader.table(data, "social", {"linkedin_free_notes", "linkedin_premium"})
     reminders = reader.table(data, "reminders", {"email_to_self"})
+    ui = reader.table(data, "ui", {"language"})
+    ui_language = ui.get("language")
+    if ui_language is not None and ui_language not in ("en", "nl"):
+        raise InputError(Text("must be \"en\" or \"nl\"", "moet \"en\" of \"nl\" zijn"), file=str(path), table="ui",
+                         key="language")
     notes = reader.integer(social, "social", "linkedin_free_notes", 5)
     if notes < 0:
         raise InputError(Text("must be 0 or more", "moet 0 of meer zijn"), file=str(path), table="social",
@@ -132,6 +138,7 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         linkedin_free_notes=notes,
         linkedin_premium=reader.boolean(social, "social", "linkedin_premium", False),
         reminder_email=reader.boolean(reminders, "reminders", "email_to_self", False),
+        ui_language=ui_language,
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from afterword.check import check_drafts, subject_is_specific
 from afterword.compose import Rough, compose, read_notes
-from afterword.core.model import Channel, Draft, Finding, Interview, Severity
+from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class DraftReport:
 def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = None,
                     channels: Sequence[Channel] | None = None, now: datetime,
                     other_companies: Sequence[str] = (), template_dir: Path | None = None,
-                    linkedin_limit: int = 200) -> DraftReport:
+                    linkedin_limit: int = 200, ui_language: Language | None = None) -> DraftReport:
     """Compose the drafts asked for, then check them together (so `duplicate` can compare them).
 
     `late` is not a per-draft finding here (nothing is being sent); the deadline and time left
@@ -60,6 +60,6 @@ def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = No
     drafts = compose(interview, contacts=contacts, channels=channels, template_dir=template_dir,
                      linkedin_limit=linkedin_limit, specific=subject_is_specific)
     findings = check_drafts(interview, drafts, sent_at=None, other_companies=other_companies,
-                            linkedin_limit=linkedin_limit)
+                            linkedin_limit=linkedin_limit, ui_language=ui_language)
     items = tuple(CheckedDraft(d, tuple(f)) for d, f in zip(drafts, findings, strict=True))
     return DraftReport(interview, now, items, linkedin_limit, read_notes(interview).rough)

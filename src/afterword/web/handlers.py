@@ -233,5 +233,18 @@ def _text(form: Any, name: str) -> str:
 
 __all__ = ["Card"]
 
+@get("/rules/{code:str}", name="rule")
+async def rule_page(request: AnyRequest, code: FromPath[str]) -> Template:
+    """What a check looks for, why it matters, an example and the fix, in the UI language."""
+    from afterword.core.errors import InputError
+    from afterword.service.rules import explain
+
+    try:
+        explanation = explain(code, ui_for(request).language)
+    except InputError:
+        raise NotFoundException() from None
+    return page(request, "rule.html", rule=explanation)
+
+
 ROUTES = [dashboard, capture_page, capture_save, interview_page, card_check, card_save, card_status,
-          upload_page, upload_save, download, language]
+          upload_page, upload_save, download, language, rule_page]

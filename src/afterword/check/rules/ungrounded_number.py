@@ -48,6 +48,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     places = [((ctx.subject or "")[:1000], True), (ctx.body[:ctx.signature_start], False)]
     units = _notes_units(notes.text)
     for text, in_subject in places:
+        reported: list[tuple[int, int]] = []
         for mention in find_numbers(text, counts_thing=counts_thing):
             if _INTENSIFIER.fullmatch(mention.text) or _identifier(text, mention) or _clock_time(text, mention):
                 continue
@@ -64,6 +65,14 @@ def check(ctx: Context) -> Iterator[Hit]:
             if grounded and not _other_unit(mention, text, units):
                 continue
             yield Hit(values={"text": mention.text}, start=mention.start, end=mention.end, in_subject=in_subject)
+            reported.append((mention.start, mention.end))
+            count += 1
+            if count >= MAX_FINDINGS:
+                return
+        for start, end, said in _short_spans(text, units):
+            if any(s < end and start < e for s, e in reported):
+                continue
+            yield Hit(values={"text": said}, start=start, end=end, in_subject=in_subject)
             count += 1
             if count >= MAX_FINDINGS:
                 return
@@ -80,6 +89,24 @@ def _notes_percents(notes_text: str) -> frozenset[str]:
         if re.search(r"(?i)%|percent|procent|\bin\b|\bop de\b", mention.text):
             out |= set(mention.keys)
     return frozenset(out)
+
+
+_SHORT_SPAN = re.compile(r"(?i)\b(\w+)[\s-]+(days|weeks|dagen|weken)\b")
+
+
+def _short_spans(text: str, units: dict[str, frozenset[str]]) -> Iterator[tuple[int, int, str]]:
+    """"four weeks" where the notes say four months: a few days or weeks is talk, not a claim ("in the next
+    few days"), unless the notes give that very number in another unit of time."""
+    from afterword.core.lang.numbers import word_value
+
+    for m in _SHORT_SPAN.finditer(text):
+        value = word_value(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        if value is None:
+            continue
+        noted = units.get(str(value), frozenset())
+        said = _UNITS[m.group(2).lower()]
+        if noted & _TIME and said not in noted:
+            yield m.start(), m.end(), m.group()
 
 
 def _year(mention: NumberMention) -> bool:
