@@ -83,13 +83,13 @@ def check(ctx: Context) -> Iterator[Hit]:
     reported = 0
     for index, token in enumerate(tokens):
         folded = fold(token.text)
-        if folded in ctx.notes.company_words or (token.lower in stopwords(lang) and (
-                not token.text[:1].isupper() or _sentence_start(ctx.body, token.start))):
-            continue  # "Van der Wal" the company, "Een" at a sentence start
-        if (folded in mine or _short_form(folded, given)) and _is_name(token, lang) and not _vocative(ctx.body, token):
+        plain_word = folded in ctx.notes.company_words or (token.lower in stopwords(lang) and (
+            not token.text[:1].isupper() or _sentence_start(ctx.body, token.start)))  # "Van der Wal" the company, "Een"
+        if not plain_word and (folded in mine or _short_form(folded, given)) and _is_name(token, lang) \
+                and not _vocative(ctx.body, token):
             yield Hit("name", {"text": token.text}, start=token.start, end=token.end)
             reported += 1
-        elif token.lower in _PRONOUNS[lang] and _about_reader(ctx, tokens, index, others, lang):
+        elif token.lower in _PRONOUNS[lang] and _about_reader(ctx, tokens, index, others, lang, mine):
             yield Hit("pronoun", {"text": token.text}, start=token.start, end=token.end)
             reported += 1
         if reported >= 5:
@@ -101,9 +101,10 @@ def _short_form(word: str, given: str) -> bool:
     of the given name)."""
     from afterword.check.rules.wrong_name import _nicknames
 
-    if not 3 <= len(word) < len(given):
+    if len(word) < 3 or word == given:
         return False
-    return given.startswith(word) or (word, given) in _nicknames() or (given, word) in _nicknames()
+    pairs = _nicknames()
+    return (word, given) in pairs or (given, word) in pairs or (len(word) < len(given) and given.startswith(word))
 
 
 def _is_name(token: Token, lang: Language) -> bool:
@@ -124,7 +125,8 @@ def _vocative(body: str, token: Token) -> bool:
     return opens and closes
 
 
-def _about_reader(ctx: Context, tokens: list[Token], index: int, others: set[str], lang: Language) -> bool:
+def _about_reader(ctx: Context, tokens: list[Token], index: int, others: set[str], lang: Language,
+                  mine: set[str]) -> bool:
     """A he/she with no one else in this sentence or the one before to point back to."""
     token = tokens[index]
     if lang is Language.NL:
@@ -139,9 +141,10 @@ def _about_reader(ctx: Context, tokens: list[Token], index: int, others: set[str
         low = other.lower
         if low in _PERSONS or fold(other.text) in others:
             return False
-        if other.text[:1].isupper() and other.start > window_start and not _sentence_start(ctx.body, other.start) \
-                and fold(other.text) not in ctx.notes.company_words and low not in ("i", "ik"):
-            return False  # someone named: "Priya said she …"
+        if other.text[:1].isupper() and fold(other.text) not in ctx.notes.company_words and low not in ("i", "ik") \
+                and not (_sentence_start(ctx.body, other.start) and any(low in stopwords(x) for x in Language)) \
+                and fold(other.text) not in mine:
+            return False  # someone named: "Priya said she …", "Dave told me he …"
     return True
 
 

@@ -26,7 +26,6 @@ from collections.abc import Iterator
 
 from afterword.check.context import Context
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
-from afterword.core.lang.names import fold
 from afterword.core.model import Language, Severity
 
 _PAIRS = {
@@ -89,8 +88,11 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 
 def _family(ctx: Context, body: str, lang: Language) -> Iterator[Hit]:
-    notes = {fold(w) for w in re.findall(r"[^\W\d_]+", ctx.notes.text)}
+    notes = ctx.notes.words
+    low = body.lower()
     for a, b in _PAIRS[lang]:
+        if a not in low and b not in low:
+            continue
         for said, other in ((a, b), (b, a)):
             if said in notes or other not in notes:
                 continue

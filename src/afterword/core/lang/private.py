@@ -30,45 +30,81 @@ class PrivateSpot:
     text: str
 
 
-def _phrase(line: str) -> str:
-    if line.startswith("re:"):
-        return line[3:]
-    body = r"\s+".join(re.escape(w) for w in line.split()).replace("'", "['’]")
-    return rf"(?<!\w){body}(?!\w)"
-
-
 @cache
 def _topics(lang: Language) -> dict[str, list[str]]:
     raw = tomllib.loads(resources.files("afterword.core.lang").joinpath(f"data/{lang}/private.toml").read_text("utf-8"))
     return {str(k): [str(x) for x in v] for k, v in raw.items()}
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """Plain phrases looked up word by word (fast); the lines written as regular expressions in one pattern."""
+
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, topic)
+    pattern: re.Pattern[str] | None
+
+
 @cache
-def _pattern(lang: Language, *, in_notes: bool) -> re.Pattern[str]:
-    parts = []
+def _compiled(lang: Language, *, in_notes: bool) -> _Compiled:
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    parts: list[str] = []
+
+    def add(words: tuple[str, ...], topic: str) -> None:
+        phrases.setdefault(words[0], []).append((words, topic))
+
     for topic, lines in _topics(lang).items():
-        if topic == "family":
-            words = "|".join(re.escape(w) for w in sorted(lines, key=len, reverse=True))
-            if in_notes:
-                strong = "|".join(re.escape(w) for w in sorted(_topics(lang).get("family_plain", []), key=len,
-                                                                reverse=True))
-                body = rf"(?<!\w){_SOMEONES[lang]}\s+(?:{words})(?!\w)"
-                body += rf"|(?<!\w)(?:{strong})(?!\w)" if strong else ""
-            else:
-                body = rf"(?<!\w){_READER_OWN[lang]}\s+(?:{words})(?!\w)"
-            parts.append(f"(?P<{topic}>{body})")
-        elif topic == "family_plain":
+        if topic == "family_plain":
             continue
-        else:
-            parts.append(f"(?P<{topic}>" + "|".join(_phrase(line) for line in lines) + ")")
-    return re.compile("|".join(parts), re.IGNORECASE)
+        if topic == "family":
+            if in_notes:
+                words = "|".join(re.escape(w) for w in sorted(lines, key=len, reverse=True))
+                parts.append(f"(?P<family>(?<!\\w){_SOMEONES[lang]}\\s+(?:{words})(?!\\w))")
+                for word in _topics(lang).get("family_plain", []):
+                    add(tuple(_WORDS.findall(word.lower())), "family")
+            else:
+                for own in _READER_OWN_WORDS[lang]:
+                    for word in lines:
+                        add((*own, *_WORDS.findall(word.lower())), "family")
+            continue
+        expressions = [line[3:] for line in lines if line.startswith("re:")]
+        for line in lines:
+            if not line.startswith("re:"):
+                phrase = tuple(_WORDS.findall(line.lower()))
+                if phrase:
+                    add(phrase, topic)
+        if expressions:
+            parts.append(f"(?P<{topic}>" + "|".join(expressions) + ")")
+    pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    return _Compiled({k: tuple(v) for k, v in phrases.items()}, pattern)
+
+
+#: The reader's own, as words: "your daughter", "je zoon".
+_READER_OWN_WORDS = {Language.EN: (("your",), ("you", "and", "your")),
+                     Language.NL: (("je",), ("jouw",), ("uw",), ("jullie",))}
 
 
 def find_private(text: str, lang: Language, *, in_notes: bool = False) -> list[PrivateSpot]:
     """The private details in `text`. In a message (`in_notes=False`) family words count only as the
     reader's own ("your daughter"); in notes any family word does ("tom's daughter starts uni")."""
-    out = []
-    for m in _pattern(lang, in_notes=in_notes).finditer(text):
-        topic = m.lastgroup or "private"
-        out.append(PrivateSpot(m.start(), m.end(), topic, m.group()))
-    return out
+    compiled = _compiled(lang, in_notes=in_notes)
+    out: list[PrivateSpot] = []
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    for index, (word, start, _end) in enumerate(tokens):
+        for words, topic in compiled.phrases.get(word, ()):
+            last = index + len(words) - 1
+            if last < len(tokens) and all(tokens[index + k][0] == w for k, w in enumerate(words)):
+                out.append(PrivateSpot(start, tokens[last][2], topic, text[start:tokens[last][2]]))
+                break
+    if compiled.pattern is not None:
+        for m in compiled.pattern.finditer(text):
+            out.append(PrivateSpot(m.start(), m.end(), m.lastgroup or "private", m.group()))
+    out.sort(key=lambda s: (s.start, -s.end))
+    merged: list[PrivateSpot] = []
+    for spot in out:
+        if merged and spot.start < merged[-1].end:
+            continue
+        merged.append(spot)
+    return merged

@@ -58,21 +58,12 @@ class Spot:
     instead: str
 
 
-def _word_pattern(key: str) -> str:
-    body = re.escape(key)
-    left = r"(?<![\w/.@'’-])" if key[:1].isalnum() else r"(?<!\S)"
-    if key.endswith("."):
-        right = r"(?!\w)"
-    elif key in _FINE_WITH_STOP:
-        right = r"(?![\w/'’]|\.\w|\.(?=\s))"
-    else:
-        right = r"(?![\w/'’@]|\.\w)"
-    return left + body + right
+#: A word as typed, with an optional slash part ("w/", "w/o", "b/c") and a full stop after it.
+_TOKEN = re.compile(r"(?<![\w/.@'’-])([^\W\d_][\w]*(?:/[^\W\d_]*)?)(\.?)(?![\w'’@-]|/\w)")
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    words: re.Pattern[str]
     after_number: re.Pattern[str] | None
     laughter: re.Pattern[str]
     faces: re.Pattern[str]
@@ -83,7 +74,6 @@ class _Patterns:
 @cache
 def _patterns(lang: Language) -> _Patterns:
     lx = lexicon(lang)
-    words = sorted(lx.words, key=len, reverse=True)
     laughter = r"(?<![\w])(?:" + "|".join(
         r"ha(?:\s?ha)+h?" if w.startswith("ha") else re.escape(w) for w in sorted(set(lx.laughter), key=len, reverse=True)
     ) + r")(?![\w])"
@@ -103,7 +93,6 @@ def _patterns(lang: Language) -> _Patterns:
         r"|(?<=\s)@(?=\s)"                          # @ the office
     )
     return _Patterns(
-        words=re.compile("|".join(_word_pattern(k) for k in words), re.IGNORECASE),
         after_number=re.compile(after, re.IGNORECASE) if after else None,
         laughter=re.compile(laughter, re.IGNORECASE),
         faces=re.compile(faces),
@@ -120,13 +109,22 @@ def find_shorthand(text: str, lang: Language) -> list[Spot]:
     lx = lexicon(lang)
     pat = _patterns(lang)
     found: list[Spot] = []
-    for m in pat.words.finditer(text):
-        word = m.group()
-        if len(word) > 1 and word.isupper() and word.isalpha():
+    for m in _TOKEN.finditer(text):
+        word, stop = m.group(1), m.group(2)
+        low = word.lower()
+        if stop and low + "." in lx.words:
+            key, end = low + ".", m.end()
+        elif low in lx.words and not (stop and low in _FINE_WITH_STOP):
+            key, end = low, m.start() + len(word)
+        else:
             continue
-        if word.lower() == "re" and not _re_means_about(text, m.end()):
+        if stop and key == low and text[m.end():m.end() + 1].isalnum():
+            continue  # "e.g.", "i.v.m.": a dotted abbreviation, not this word
+        if len(word) > 1 and word.isupper() and word.replace("/", "").isalnum():
             continue
-        found.append(Spot(m.start(), m.end(), "abbreviation", word, lx.words.get(word.lower(), "")))
+        if low == "re" and not _re_means_about(text, m.start() + len(word)):
+            continue
+        found.append(Spot(m.start(), end, "abbreviation", text[m.start():end], lx.words.get(key, "")))
     if pat.after_number is not None:
         for m in pat.after_number.finditer(text):
             unit = m.group().strip()
