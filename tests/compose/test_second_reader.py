@@ -72,7 +72,7 @@ def test_possessive_apostrophe_and_a_second_verb_agree_with_you() -> None:
     mixed = _report("reader-nl-mixed-formality-en.toml")
     assert "you moved from Bristol two years ago and are still learning Dutch" in _text(mixed, "oliver")
     probe = _report("reader-nl-question-theme.toml")
-    assert "your story about your first week" in _text(probe, "james")
+    assert "your story about your first week" in _text(probe, "james").lower()
 
 
 def test_a_private_moment_is_never_quoted() -> None:
@@ -195,7 +195,7 @@ def test_the_organisations_we_is_theirs_in_the_candidates_mouth() -> None:
     retail = _report("reader3-nl-retail.toml")
     nina = _text(retail, "nina")
     assert nina.startswith("Jullie gooien dertig procent van het afbakbrood weg\n")
-    assert "op tafel: jullie gooien dertig procent" in nina and "de jullie" not in nina
+    assert "jullie gooien dertig procent" in nina and "de jullie" not in nina
     assert "besluiten jullie op gevoel" in _text(_report("reader3-nl-gemeente.toml"), "annelies")
 
 
@@ -234,8 +234,7 @@ def test_english_moments_about_the_reader_and_things_done_together() -> None:
 
 def test_a_quoted_nickname_is_the_name_in_an_informal_greeting() -> None:
     games = _report("reader4-en-games-seattle-liveops.toml")
-    assert "Hi Sam," in _text(games, "sam", Channel.X) or "Hello Sam," in _text(games, "sam", Channel.X) \
-        or "Dear Sam," in _text(games, "sam", Channel.X)
+    assert _text(games, "sam", Channel.X).lstrip().startswith(("Hi Sam –", "Hey Sam –", "Hello Sam –"))
     assert "Samantha" not in _text(games, "sam", Channel.X)
 
 

@@ -161,8 +161,10 @@ def _concretes(person: Person, name: str) -> Iterator[str]:
     pair = person.sel.primary
     if pair is not None and pair.need is not None:
         need = person.need(pair.need)
+        if need.kind == "topic":
+            yield person.say(name, "concrete.need_topic", n=need.text)
         for limit in (200, 90, 60):
-            short_need = shorten(need.text, limit, person.lang)
+            short_need = shorten(need.text, limit, person.lang) if need.kind != "topic" else None
             if short_need:
                 key = "concrete.need_want" if need.kind == "want" else "concrete.need"
                 yield person.say(name, key, n=f"‘{short_need}’" if need.kind == "foreign" else short_need)

@@ -455,6 +455,8 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
                 kind = "you" if _verb_follows(turned.split(" ")[2:4], w) else "your"
                 return _checked(Piece(kind, turned, original=text), w)
         joined = " and I " if lang is Language.EN else " en ik "
+        if lang is Language.EN and text.startswith(name + " and me "):
+            joined = " and me "  # "Ben and me both hate YAML": you and I
         if text.startswith(name + joined):
             clause = _replace(p.with_me + " " + text[len(name + joined):], contact, p)
             return _checked(Piece(_clause_kind(clause, w), clause, original=text), w, check_pronouns=False)
@@ -710,7 +712,8 @@ _STRONG_CUTS = (", ", " – ", " — ", " - ", "; ", " (", " because ", " so tha
                 " and how ", " and why ", " and what ", " en hoe ", " en waarom ", " en wat ",
                 " zodat ", " waardoor ", " die ", " terwijl ", " als ", " who ", " whose ", " where ", " waar ")
 _WEAK_CUTS = (" before ", " after ", " for ", " with ", " by ", " in ", " at ", " on ", " from ", " voor ", " na ",
-              " met ", " door ", " in ", " bij ", " op ", " uit ", " van ")
+              " met ", " door ", " in ", " bij ", " op ", " uit ", " van ", " rond ", " around ", " tijdens ",
+              " during ")
 
 
 def shorten(text: str, limit: int, lang: Language, *, level: str = "word", min_words: int = 3) -> str | None:

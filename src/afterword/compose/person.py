@@ -28,7 +28,8 @@ from afterword.compose.firstperson import (
 from afterword.compose.question import question_text
 from afterword.compose.render import Voice
 from afterword.compose.select import Selection
-from afterword.core.lang.names import given_name
+from afterword.compose.topic import quotable, topic
+from afterword.core.lang.names import given_name, strip_titles, surname_alone
 from afterword.core.model import Contact, Formality, Interview, Language, Need, Strength
 from afterword.core.timeutil import format_date
 
@@ -63,7 +64,7 @@ class Person:
         self.seed = f"{iv.company}\x1f{iv.role}\x1f{iv.start.isoformat()}"
         candidate = iv.candidate
         self.base = {
-            "name": address_name(c, self.formal),
+            "name": self.greeting_name(),
             "given": given_name(c.name),
             "full": " ".join(c.name.split()),
             "company": clean(iv.company),
@@ -77,6 +78,22 @@ class Person:
             "ns_note": self.next_step_note(),
             "talk": self.talk(),
         }
+
+    def greeting_name(self) -> str:
+        """How the greeting names them. A title from the notes goes with the surname ("Dear Professor Okonkwo",
+        "Geachte dr. Van den Berg"); a formal English greeting without one uses the given name ("Dear Olu,"),
+        since "Dear Olu Adeyemi" reads as mail merge."""
+        c = self.contact
+        written = address_name(c, self.formal)
+        if not self.formal or written != " ".join(strip_titles(c.name).split()):
+            return written  # informal, or a title already in the name ("dr. Van den Berg")
+        job = (c.title or "").lower()
+        surname = surname_alone(c.name)
+        if job.startswith(("professor", "prof.", "hoogleraar")) and surname != c.name:
+            return f"Professor {surname}" if self.lang is Language.EN else f"professor {surname}"
+        if self.lang is Language.EN:
+            return given_name(c.name)
+        return written
 
     @property
     def register(self) -> str:
@@ -144,7 +161,7 @@ class Person:
             return None
         if self.foreign(m.text):
             return self._foreign_moment(m.text)
-        piece = moment_piece(m.text, self.contact, self.lang, self.proper)
+        piece = moment_piece(_before_third_person(m.text, self.lang), self.contact, self.lang, self.proper)
         names = name_forms(self.contact)
         if piece.kind == "raw" and any(name in piece.text for name in names):
             # "Maria's story …, when they …": the part before the clause may still turn toward her.
@@ -181,6 +198,10 @@ class Person:
         text = self.about_others(need.text)
         if self.foreign(text):
             return Piece("foreign", clean(text), original=text)
+        if not quotable(text, self.lang):
+            found = topic(text, self.lang)
+            if found:
+                return Piece("topic", found, original=text)  # "your point about the recon batch"
         return need_piece(text, self.lang, self.proper)
 
     def about_others(self, text: str) -> str:
@@ -219,3 +240,17 @@ class Person:
         if q is None or self.foreign(q.text):
             return None
         return question_text(q.text, self.lang, self.contact.effective_formality)
+
+
+_THIRD = {Language.EN: frozenset({"he", "she", "his", "her", "him", "he's", "she's", "he'd", "she'd"}),
+          Language.NL: frozenset({"hij", "zij", "ze", "zijn", "haar", "hem", "z'n"})}
+
+
+def _before_third_person(text: str, lang: Language) -> str:
+    """"Ben and me both hate yaml, he's writing a blog post on it": the part before the clause that talks about
+    the reader as he/she (which would read as notes about them)."""
+    pieces = re.split(r"(?<=[^\d]),\s+", text)
+    for index, piece in enumerate(pieces[1:], start=1):
+        if any(w.lower().strip(".,;:!?") in _THIRD[lang] for w in piece.split()):
+            return ", ".join(pieces[:index])
+    return text

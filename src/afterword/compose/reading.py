@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from afterword.compose.topic import first_segment, has_verb, topic
 from afterword.core.lang.names import split_name, strip_titles
 from afterword.core.lang.private import find_private
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
@@ -24,6 +25,8 @@ REASONS = {
     "words": ("has words a reader would not understand", "bevat woorden die een lezer niet begrijpt"),
     "fragments": ("is a row of fragments, not something to say to someone",
                   "is een rij flarden, niet iets om tegen iemand te zeggen"),
+    "topic": ("does not read as a sentence; only what it is about is used",
+              "leest niet als een zin; alleen het onderwerp wordt gebruikt"),
     "asked": ("is a question they asked you: answer it in the conversation, do not echo it",
               "is een vraag die zij jou stelden: beantwoord die, herhaal hem niet"),
 }
@@ -145,6 +148,48 @@ def _fragments(text: str) -> bool:
     return len(pieces) >= 3 and sum(len(p.split()) for p in pieces) / len(pieces) < 5
 
 
+_DOWN_UP = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<dir>down|up|omlaag|omhoog)\s+(?:by\s+|met\s+)?"
+                      r"(?P<n>(?:about\s+|ongeveer\s+)?[£€$]?[\d.,]+\s?%?)$")
+_FROM_TO = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<ft>(?:from|van)\s+\S+(?:\s+\S+)?\s+(?:to|naar)\s+.+)$")
+
+
+def _strength(text: str, lang: Language) -> str:
+    """A strength typed as a claim and its result ("split the job into steps at Monzo, incidents down 70%")
+    keeps the result as a clause ("…, which brought incidents down by 70%"); other verbless pieces go."""
+    pieces = re.split(r",\s+", text)
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        down_up = _DOWN_UP.match(piece)
+        from_to = _FROM_TO.match(piece)
+        if down_up:
+            np, direction, n = down_up.group("np"), down_up.group("dir").lower(), down_up.group("n")
+            np = _article(np, lang)
+            if lang is Language.EN:
+                kept.append(f"which brought {np} {direction} by {n}")
+            else:
+                kept.append(f"waarmee {np} met {n} {'daalde' if direction in ('down', 'omlaag') else 'steeg'}")
+        elif from_to and not has_verb(from_to.group("np"), lang):
+            np, ft = _article(from_to.group("np"), lang), from_to.group("ft")
+            kept.append(f"which took {np} {ft}" if lang is Language.EN else f"waardoor {np} {ft} ging")
+        elif has_verb(piece, lang):
+            kept.append(piece)
+        else:
+            break
+    return ", ".join(kept)
+
+
+def _article(np: str, lang: Language) -> str:
+    """"wachttijd" → "de wachttijd"; English plurals ("incidents") and anything with a determiner stay."""
+    first = np.split()[0].lower()
+    if first in ("the", "a", "an", "de", "het", "een", "our", "my", "onze", "mijn") or np[:1].isupper():
+        return np
+    if lang is Language.EN:
+        return np if first.endswith("s") else "the " + np
+    from afterword.compose.topic import _with_article
+
+    return _with_article(np, lang)
+
+
 def _first_segment(text: str) -> str:
     return re.split(r"[,;.]\s", text, maxsplit=1)[0]
 
@@ -166,9 +211,21 @@ def read_notes(interview: Interview) -> Reading:
         if field == "moments" and _ASKED[lang].search(tidied):
             rough.append(Rough(field, index, text, "asked", ""))
             return None
+        if field == "theme" and (_fragments(tidied) or has_verb(first_segment(tidied), lang)):
+            found = topic(tidied, lang, article=False)
+            if found:
+                rough.append(Rough(field, index, text, "topic", found))
+                return found  # "reconciliation jobs fall over at month end" → "reconciliation jobs"
+        if field == "theme" and "," in tidied:
+            head = first_segment(tidied)
+            if len(head.split()) >= 2:
+                rough.append(Rough(field, index, text, "topic", head))
+                return head  # "chromebooks op 14 scholen, beheer is chaos": the first part is the topic
         if field in ("moments", "theme", "next_step") and _fragments(tidied):
             rough.append(Rough(field, index, text, "fragments", _first_segment(tidied)))
             return None
+        if field == "strengths":
+            tidied = _strength(tidied, lang)
         if field in ("needs", "strengths") and _fragments(tidied):
             # The first sentence carries the point; the rest of a row of notes is left out.
             first = re.split(r"(?<=[.!?])\s+", tidied, maxsplit=1)[0].rstrip(".")

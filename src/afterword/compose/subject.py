@@ -17,6 +17,8 @@ from afterword.compose.firstperson import (
 )
 from afterword.compose.person import Person
 from afterword.compose.render import variant_index
+from afterword.compose.select import Pair
+from afterword.compose.topic import first_segment, has_verb, topic
 from afterword.core.model import Language
 
 SUBJECT_LIMIT = 60
@@ -34,11 +36,19 @@ def email_subject(person: Person, taken: set[str], specific: Callable[[str], boo
             return candidate
     # Better the theme a colleague's subject also carries than a generic line.
     raw_theme = person.interview.theme or ""
+    fallback_shared = ""
     for text, levels in ((_headline(raw_theme, person, foreign_ok=True), _theme_levels(raw_theme, person)),
                          (clean(_foreign_need(person) or _need(person)), NEED_LEVELS)):
-        shared = _fit(person, text, "", levels) if text else ""
-        if ok(shared):
-            return shared
+        if not text:
+            continue
+        for suffix in ("", *_more_suffixes(person)[:1], *_suffixes(person), *_more_suffixes(person)[1:]):
+            shared = _fit(person, text, suffix, levels)
+            if ok(shared) and shared.casefold() not in taken:
+                taken.add(shared.casefold())
+                return shared  # a colleague's topic, with a tail of its own: no two subjects alike
+            fallback_shared = fallback_shared or (shared if ok(shared) else "")
+    if fallback_shared:
+        return fallback_shared
     fallback = person.say("email", "subject.fallback")
     if len(fallback) > SUBJECT_LIMIT:
         fallback = person.say("email", "subject.fallback_short")
@@ -119,13 +129,21 @@ def _foreign_need(person: Person) -> str:
 
 def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("clause", "phrase")) -> str:
     room = SUBJECT_LIMIT - len(suffix)
-    if len(text.split()) >= 2 and len(text) <= room:
-        return upper_first(text) + suffix  # as it is (a question keeps its mark)
+    if (len(text.split()) >= 2 or suffix) and len(text) <= room:
+        return upper_first(text) + suffix  # as it is (a question keeps its mark); one word only with a tail
     for level in levels:
         short = shorten(text, room, person.lang, level=level, min_words=2)
         if short and len(short.split()) >= 2:
             return upper_first(short) + suffix
     return ""
+
+
+def _more_suffixes(person: Person) -> list[str]:
+    """Further tails for a topic several people share, each naming this person's side of it."""
+    given = person.base["given"]
+    if person.lang is Language.NL:
+        return [f" – voor {given}", ": wat ik meeneem", ": mijn ervaring ermee"]
+    return [f" – for {given}", ": what I took away", ": my experience with it"]
 
 
 def _suffixes(person: Person) -> list[str]:
@@ -163,12 +181,49 @@ def _headline(theme: str, person: Person, *, foreign_ok: bool = False) -> str:
     return upper_first(whole) if len(whole) <= SUBJECT_LIMIT else ""
 
 
+_PLACE = re.compile(r"\b(?:at|bij|for|voor)\s+((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2})")
+
+
+def _answer_place(person: Person) -> str:
+    """Where the candidate did the work that answers this person's need ("at Monzo", "bij Gelre"), if the notes say."""
+    pair = person.sel.primary
+    if pair is None or pair.strength is None:
+        return ""
+    m = _PLACE.search(pair.strength.text)
+    if not m or m.group(1).lower() in (person.interview.company.lower(),):
+        return ""
+    return m.group(1).rstrip(".,")
+
+
 def _need(person: Person) -> str:
+    """The first of this person's needs that makes a headline."""
+    for pair in person.sel.pairs:
+        found = _need_of(person, pair)
+        if found:
+            return found
+    return ""
+
+
+def _need_of(person: Person, pair: Pair | None) -> str:
     """This person's need as a headline: a question keeps its mark (whole or not at all), an English
     imperative becomes a topic ("Reduce churn" → "Reducing churn")."""
-    pair = person.sel.primary
     if pair is None or pair.need is None or person.foreign(pair.need.text):
         return ""
+    piece = person.need(pair.need)
+    about = ""
+    if piece.kind == "topic":
+        about = piece.text
+    elif has_verb(first_segment(pair.need.text), person.lang) and theme_shape(pair.need.text, person.lang) == "np":
+        about = topic(pair.need.text, person.lang) or ""  # "Their EMs are stretched …" → "EMs"
+    if about:
+        bare = about.split(" ", 1)[1] if about.split(" ", 1)[0] in ("the", "de", "het") and " " in about else about
+        where = _answer_place(person)
+        if where:
+            joined = f"{upper_first(bare)} and what worked at {where}" if person.lang is Language.EN else \
+                f"{upper_first(bare)} en wat werkte bij {where}"
+            if len(joined) <= SUBJECT_LIMIT:
+                return joined  # the meeting point of their need and my answer, never their problem read back
+        return upper_first(bare) if len(bare.split()) >= 2 else ""  # "Model" alone says nothing
     text = pair.need.text
     if theme_shape(text, person.lang) != "np":
         return _headline(text, person)

@@ -1,0 +1,110 @@
+"""What a notes phrase is about, as a short noun phrase: "recon batch is one giant cron, when it dies …" →
+"the recon batch". Used when the phrase itself would not read as a sentence to the person it is quoted to."""
+
+from __future__ import annotations
+
+import re
+
+from afterword.compose.firstperson import words
+from afterword.core.model import Language
+
+#: Finite verbs (and auxiliaries) that end the subject of a notes phrase, per language.
+_VERBS = {
+    Language.EN: frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "must", "may", "might", "takes", "take", "took", "eats", "eat", "kills", "kill", "dies", "die", "break", "go", "went", "need", "lack", "fall", "fell", "get", "got", "runs", "run", "ran", "cost", "keep", "sit", "come", "stay", "slip", "live", "mean", "make", "made", "lead", "miss", "hit", "lose", "lost", "grow", "grew", "drop", "dropped", "rose", "rise", "see", "happen", "happened", "depend", "hurt", "stopped", "stop", "started", "start", "wants", "want", "know", "trust", "own", "hate", "hates", "use", "used", "rely", "spend", "spent"]),
+    Language.NL: frozenset(["is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "gaat", "gaan", "ging", "gingen", "loopt", "lopen", "liep", "kost", "kosten", "zit", "zitten", "zat", "staat", "staan", "stond", "komt", "komen", "kwam", "doet", "doen", "deed", "snapt", "snappen", "weet", "weten", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wordt", "worden", "werd", "blijft", "blijven", "bleef", "valt", "vallen", "viel", "duurt", "duren", "duurde", "ligt", "liggen", "lag", "mist", "missen", "miste", "groeit", "groeien", "daalt", "dalen", "stijgt", "stijgen", "steeg", "haakt", "haken", "klaagt", "klagen", "werkt", "werken", "draait", "draaien", "hangt", "hangen", "krijgt", "krijgen", "kreeg", "vindt", "vinden", "vond", "zoekt", "zoeken", "gebruikt", "gebruiken", "maakt", "maken", "maakte", "neemt", "nemen", "nam", "houdt", "houden", "hield", "verliest", "verliezen"]),
+}
+_STOP_AT = {Language.EN: frozenset({"because", "when", "so", "but", "which", "that", "who", "since", "while", "if",
+                                     "after", "before", "until", "than", "nobody", "everyone", "everybody", "we",
+                                     "they", "i", "you", "he", "she", "it", "there", "no", "nothing"}),
+            Language.NL: frozenset({"omdat", "als", "dus", "maar", "die", "dat", "wie", "sinds", "terwijl", "zodat",
+                                     "waardoor", "na", "voor", "tot", "dan", "want", "niemand", "iedereen", "we",
+                                     "wij", "ze", "zij", "ik", "je", "hij", "er", "niets"})}
+_SEGMENT = re.compile(r"[,;:()\[\]–—]| - |\.\s")
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def has_verb(text: str, lang: Language) -> bool:
+    """A finite verb among the words (a clause, not a noun phrase)."""
+    return any(t.lower().strip(".,;:!?") in _VERBS[lang] for t in text.split())
+
+
+def first_segment(text: str) -> str:
+    return _SEGMENT.split(text, maxsplit=1)[0].strip()
+
+
+def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
+    """The noun phrase a notes phrase is about, or None when none can be found safely.
+
+    The subject before the first verb of the first clause, without numbers and at most five words:
+    "changeovers on press 4 take 75 minutes" → "the changeovers on press 4"; "wachttijd ortho 14 weken" →
+    "de wachttijd ortho"."""
+    segment = first_segment(text)
+    w = words(lang)
+    out: list[str] = []
+    for token in _TOKEN.findall(segment):
+        low = token.lower().strip(".,;:!?'’\"")
+        if low in _VERBS[lang] or low in _STOP_AT[lang]:
+            break
+        if any(ch.isdigit() for ch in token) and out and not re.fullmatch(r"\d+", token):
+            break
+        if re.fullmatch(r"\d+(?:[.,]\d+)?%?", token) and len(out) >= 1 and out[-1].lower() not in ("press", "line",
+                                                                                                    "lijn", "pers"):
+            break
+        out.append(token.strip(",;:!?\"'’"))
+        if len(out) >= 7:
+            break
+    if out and out[0].lower() in ("nobody", "niemand", "nothing", "niets", "not", "niet"):
+        return None
+    if out and out[0].lower() in ("no", "geen") and len(out) > 1:
+        out = out[1:]  # "no idempotency keys on the payout API" is about the idempotency keys
+    while out and (out[-1].lower() in w.trailing or out[-1].lower() in w.function_words
+                   or out[-1].lower() in _PREPOSITIONS):
+        out.pop()
+    while out and out[0].lower() in ("the", "a", "an", "de", "het", "een", "our", "onze", "ons", "we", "wij"):
+        out.pop(0)
+    if not out or len(out) > 6 or not any(ch.isalpha() for ch in " ".join(out)):
+        return None
+    phrase = " ".join(out)
+    if phrase[:1].isupper() and not any(c.isupper() for c in phrase[1:3]) and phrase.split()[0].lower() in (
+            w.function_words | w.determiners):
+        phrase = phrase[:1].lower() + phrase[1:]
+    if not article:
+        return phrase
+    return _with_article(phrase, lang)
+
+
+_PREPOSITIONS = frozenset({"via", "met", "op", "in", "bij", "van", "voor", "naar", "over", "on", "at", "of", "with",
+                          "for", "from", "to", "by", "per", "zonder", "without", "like", "zoals"})
+_DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie", "nis", "ij", "erij", "schap", "ster", "tuur", "ie", "st", "de", "te")
+_HET_ENDINGS = ("je", "ment", "isme", "um", "sel", "werk", "systeem", "proces", "team", "project", "beleid",
+                "overleg", "gesprek", "plan", "model", "platform", "rooster", "budget", "contract", "programma",
+                "onderzoek", "magazijn", "bedrijf", "probleem", "netwerk", "gebied", "traject", "gebouw")
+
+
+def _with_article(phrase: str, lang: Language) -> str:
+    first = phrase.split()[0]
+    if first[:1].isupper() and lang is Language.EN:
+        return phrase  # "Kafka", "SAP PM": a name needs no article
+    if lang is Language.EN:
+        return "the " + phrase
+    head = first.lower()
+    if head.endswith(_HET_ENDINGS):
+        return "het " + phrase
+    return "de " + phrase
+
+
+def quotable(text: str, lang: Language) -> bool:
+    """A notes phrase that reads well quoted to the person: a question, a sentence written as one (a capital or
+    a determiner first), or a short noun phrase. A lower-case clause typed as notes ("recon batch is one giant
+    cron") or a row of fragments is not; the draft names what it is about instead."""
+    from afterword.compose.firstperson import theme_shape
+
+    text = " ".join(text.split())
+    if not text or len(text.split()) > 22 or text.count(",") + text.count(";") > 1:
+        return False
+    if theme_shape(text, lang) == "question":
+        return True
+    first = text.split()[0]
+    if first[:1].isupper() or first.lower() in words(lang).determiners:
+        return True
+    return not has_verb(text, lang) and len(text.split()) <= 8
