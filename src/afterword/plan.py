@@ -23,6 +23,7 @@ class PlanRow:
     deadline: datetime
     remaining: timedelta
     status: TouchpointStatus | None
+    via: Contact | None = None  # without a channel: thanked in this person's email
 
     @property
     def address(self) -> str | None:
@@ -61,7 +62,7 @@ def make_plan(interview: Interview, now: datetime, statuses: StatusMap | None = 
     for contact in interview.contacts:
         channels = contact.channels
         if not channels:
-            rows.append(PlanRow(contact, None, deadline, remaining, None))
+            rows.append(PlanRow(contact, None, deadline, remaining, None, interview.thanked_via(contact)))
         for channel in channels:
             status = statuses.get((contact.id, channel)) if statuses is not None else None
             rows.append(PlanRow(contact, channel, deadline, remaining, status))

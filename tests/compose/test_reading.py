@@ -115,3 +115,28 @@ def test_a_panel_gets_a_panels_worth_of_messages(path: Path) -> None:
     for a, b in combinations(emails, 2):
         shared = _core_sentences(a.body) & _core_sentences(b.body)
         assert len(shared) <= 1, (a.contact, b.contact, shared)
+
+
+def test_nobody_vanishes_a_person_without_a_channel_is_thanked_through_the_host() -> None:
+    notes = NOTES + '''
+[[contacts]]
+id = "bev"
+name = "Bev"
+role = "other"
+met = "reception, brought coffee"
+'''
+    interview = parse_notes(notes)
+    dave = next(d for d in compose(interview) if d.contact == "dave")
+    assert "Please also pass on my thanks to Bev." in dave.body or "Please thank Bev from me as well." in dave.body
+    assert interview.thanked_via(interview.contact("bev")) == interview.contact("dave")
+
+
+def test_plan_shows_where_they_were_thanked(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    path = tmp_path / "n.toml"
+    path.write_text(NOTES + '\n[[contacts]]\nid = "bev"\nname = "Bev"\nrole = "other"\n', "utf-8")
+    rows = json.loads(run_cli("plan", str(path), "--json").out)["rows"]
+    bev = next(r for r in rows if r["contact"] == "bev")
+    assert bev["status"] == "no-channel" and bev["thanked_via"] == "dave"
+    assert all("thanked_via" not in r for r in rows if r["contact"] == "dave")

@@ -12,8 +12,10 @@ from afterword.core.timeutil import format_moment, format_remaining, iso
 from afterword.plan import Plan, make_plan
 
 _HEAD = {
-    Language.EN: ("Contact", "Channel", "Address", "Status", "Time left", "Deadline", "to draft", "no address"),
-    Language.NL: ("Contact", "Kanaal", "Adres", "Status", "Resterend", "Deadline", "op te stellen", "geen adres"),
+    Language.EN: ("Contact", "Channel", "Address", "Status", "Time left", "Deadline", "to draft", "no address",
+                  "thanked via"),
+    Language.NL: ("Contact", "Kanaal", "Adres", "Status", "Resterend", "Deadline", "op te stellen", "geen adres",
+                  "bedankt via"),
 }
 
 
@@ -46,6 +48,7 @@ def plan_json(result: Plan) -> dict[str, Any]:
                 "status": str(row.status) if row.status else ("to-draft" if row.channel else "no-channel"),
                 "deadline": iso(row.deadline),
                 "remaining_seconds": int(row.remaining.total_seconds()),
+                **({"thanked_via": row.via.id} if row.via is not None else {}),
             }
             for row in result.rows
         ],
@@ -70,7 +73,8 @@ def render(result: Plan) -> None:
     for row in result.rows:
         status = str(row.status) if row.status else (head[6] if row.channel else head[7])
         table.add_row(
-            row.contact.name, str(row.channel) if row.channel else "—", row.address or "—", status,
+            row.contact.name, str(row.channel) if row.channel else "—",
+            row.address or (f"{head[8]} {row.via.name}" if row.via is not None else "—"), status,
             left if row.owed else "—",
         )
     out.print(table)

@@ -46,6 +46,7 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     extras: list[str] = []
     if passing:
         extras.append(person.say("email", "passing.context"))
+
     body = _render_email(person, values, fit, extras)
     # Too long: drop the second point, then the moment. Too short: add a tie to the company.
     if word_count(body) > EMAIL_MAX_WORDS and len(fit) > 2:
@@ -81,7 +82,26 @@ def _questions(body: str) -> int:
 
 def _render_email(person: Person, values: dict[str, str], fit: list[str], extras: list[str]) -> str:
     paragraph = " ".join([*fit, *extras])
-    return person.voice.render(person.lang, "email", {**person.base, **values, "fit": paragraph})
+    thanks = _thanks_via(person)
+    close = values["close"]
+    if thanks:
+        close = f"{thanks} {close}" if close else thanks
+    return person.voice.render(person.lang, "email", {**person.base, **values, "fit": paragraph, "close": close})
+
+
+def _thanks_via(person: Person) -> str:
+    """In the host's email, thanks for the people met who have no channel ("Please also pass on my thanks to
+    Marcus, whom I met at reception"), so nobody vanishes."""
+    iv = person.interview
+    others = [c for c in iv.unreachable() if iv.thanked_via(c) is not None and iv.thanked_via(c) == person.contact]
+    if not others:
+        return ""
+    from afterword.core.lang.names import given_name
+
+    names = [" ".join(c.name.split()) if len(c.name.split()) == 1 else given_name(c.name) for c in others]
+    joined = names[0] if len(names) == 1 else (", ".join(names[:-1]) + (" and " if person.lang.value == "en" else " en ")
+                                               + names[-1])
+    return person.say("email", "thanks_via.any", who=joined)
 
 
 def _opening(person: Person) -> str:

@@ -15,10 +15,14 @@ _VERBS = {
 }
 _STOP_AT = {Language.EN: frozenset({"because", "when", "so", "but", "which", "that", "who", "since", "while", "if",
                                      "after", "before", "until", "than", "nobody", "everyone", "everybody", "we",
-                                     "they", "i", "you", "he", "she", "it", "there", "no", "nothing"}),
+                                     "they", "i", "you", "he", "she", "it", "there", "no", "nothing", "angry",
+                                     "upset", "unhappy", "worried", "stuck", "broken", "slow", "late", "too", "not",
+                                     "still", "always", "never", "mostly", "only", "just"}),
             Language.NL: frozenset({"omdat", "als", "dus", "maar", "die", "dat", "wie", "sinds", "terwijl", "zodat",
                                      "waardoor", "na", "voor", "tot", "dan", "want", "niemand", "iedereen", "we",
-                                     "wij", "ze", "zij", "ik", "je", "hij", "er", "niets"})}
+                                     "wij", "ze", "zij", "ik", "je", "hij", "er", "niets", "boos", "blij", "bang",
+                                     "kwaad", "ontevreden", "bezorgd", "te", "niet", "nog", "altijd", "nooit",
+                                     "vooral", "alleen", "pas", "al", "traag", "kapot"})}
 _SEGMENT = re.compile(r"[,;:()\[\]–—]| - |\.\s")
 _TOKEN = re.compile(r"[^\s]+")
 
@@ -78,7 +82,9 @@ _PREPOSITIONS = frozenset({"via", "met", "op", "in", "bij", "van", "voor", "naar
 _DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie", "nis", "ij", "erij", "schap", "ster", "tuur", "ie", "st", "de", "te")
 _HET_ENDINGS = ("je", "ment", "isme", "um", "sel", "werk", "systeem", "proces", "team", "project", "beleid",
                 "overleg", "gesprek", "plan", "model", "platform", "rooster", "budget", "contract", "programma",
-                "onderzoek", "magazijn", "bedrijf", "probleem", "netwerk", "gebied", "traject", "gebouw")
+                "onderzoek", "magazijn", "bedrijf", "probleem", "netwerk", "gebied", "traject", "gebouw", "beheer",
+                "personeel", "verzuim", "rooster", "verloop", "onderwijs", "advies", "aanbod", "vervoer", "verkeer",
+                "systeem", "thema", "risico", "verschil", "budget", "gesprek", "proces", "bestand", "verhaal")
 
 
 def _with_article(phrase: str, lang: Language) -> str:
@@ -87,7 +93,9 @@ def _with_article(phrase: str, lang: Language) -> str:
         return phrase  # "Kafka", "SAP PM": a name needs no article
     if lang is Language.EN:
         return "the " + phrase
-    head = first.lower()
+    nouns = [w for w in phrase.split() if w.lower() not in _PREPOSITIONS]
+    cut = next((i for i, w in enumerate(phrase.split()) if w.lower() in _PREPOSITIONS), len(phrase.split()))
+    head = phrase.split()[max(0, cut - 1)].lower() if nouns else first.lower()  # "centraal beheer": beheer
     if head.endswith(_HET_ENDINGS):
         return "het " + phrase
     return "de " + phrase

@@ -246,6 +246,26 @@ class Interview:
     def moments_with(self, contact_id: str) -> tuple[Moment, ...]:
         return tuple(m for m in self.moments if contact_id in m.with_)
 
+    def host(self) -> Contact | None:
+        """Who hosted the candidate, to pass on thanks to people without a channel: the hiring manager with an
+        email address, else the first person with one who was in the interview."""
+        emailed = [c for c in self.contacts if c.email]
+        for contact in emailed:
+            if contact.effective_role is ContactRole.HIRING_MANAGER:
+                return contact
+        return next((c for c in emailed if not c.met_in_passing), emailed[0] if emailed else None)
+
+    def thanked_via(self, contact: Contact) -> Contact | None:
+        """The person through whom someone without a channel is thanked (None when they have a channel)."""
+        if contact.channels:
+            return None
+        host = self.host()
+        return host if host is not None and host.id != contact.id else None
+
+    def unreachable(self) -> tuple[Contact, ...]:
+        """People met who have no channel: thanked through the host."""
+        return tuple(c for c in self.contacts if not c.channels)
+
     def questions_for(self, contact_id: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if contact_id in q.for_)
 
