@@ -140,3 +140,53 @@ def test_plan_shows_where_they_were_thanked(run_cli, tmp_path) -> None:  # type:
     bev = next(r for r in rows if r["contact"] == "bev")
     assert bev["status"] == "no-channel" and bev["thanked_via"] == "dave"
     assert all("thanked_via" not in r for r in rows if r["contact"] == "dave")
+
+
+def test_a_salutation_from_the_notes_is_the_greeting_and_round_trips() -> None:
+    from afterword.core.notes import dump_notes
+
+    notes = NOTES.replace('role = "hiring-manager"', 'role = "hiring-manager"\nsalutation = "Mr Okafor"\nformality = "formal"')
+    interview = parse_notes(notes)
+    dave = next(d for d in compose(interview) if d.contact == "dave")
+    assert dave.body.splitlines()[0] == "Dear Mr Okafor,"
+    assert parse_notes(dump_notes(interview)) == interview
+
+
+def test_a_professor_is_addressed_by_title_and_a_formal_english_greeting_is_not_mail_merge() -> None:
+    notes = NOTES.replace('role = "hiring-manager"', 'role = "hiring-manager"\ntitle = "Professor of Chemistry"\n'
+                          'formality = "formal"')
+    dave = next(d for d in compose(parse_notes(notes)) if d.contact == "dave")
+    assert dave.body.splitlines()[0] == "Dear Professor Okafor,"
+    plain = NOTES.replace('role = "hiring-manager"', 'role = "hiring-manager"\nformality = "formal"')
+    assert next(d for d in compose(parse_notes(plain)) if d.contact == "dave").body.splitlines()[0] == "Dear David,"
+
+
+def test_notes_marked_private_and_notes_to_self_are_never_sent() -> None:
+    notes = NOTES + '''
+[[moments]]
+text = "dave said the plant lost 60 jobs in 2024, people still raw (dont quote)"
+with = ["dave"]
+[[questions]]
+text = "ask dave re shift patterns?"
+for = ["dave"]
+'''
+    dave = next(d for d in compose(parse_notes(notes)) if d.contact == "dave")
+    assert "60 jobs" not in dave.body and "raw" not in dave.body
+    assert "shift patterns" not in dave.body and "ask" not in dave.body.lower().split()
+
+
+def test_a_next_step_that_names_the_reader_is_not_put_in_brackets_to_them() -> None:
+    notes = NOTES.replace('theme = "', 'next_step = "dave to come back after the board meeting on the 10th"\ntheme = "')
+    interview = parse_notes(notes)
+    dave = next(d for d in compose(interview) if d.contact == "dave")
+    assert "Dave to come back" not in dave.body and "board meeting" not in dave.body
+
+
+def test_an_ambiguous_abbreviation_is_not_written_out_wrongly() -> None:
+    from afterword.compose.reading import tidy
+
+    assert "gemiddeld" not in tidy("warmtenet 850 woningen in vorige gem.", Language.NL, {})
+    notes = NOTES.replace('language = "en"', 'language = "nl"').replace(
+        'text = "changeovers on press 4 take 75 min"', 'text = "warmtenet 850 woningen in vorige gem. gedaan"')
+    reading = read_notes(parse_notes(notes))
+    assert ("needs", "shorthand") in {(r.field, r.reason) for r in reading.rough}

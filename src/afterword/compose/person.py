@@ -84,6 +84,8 @@ class Person:
         "Geachte dr. Van den Berg"); a formal English greeting without one uses the given name ("Dear Olu,"),
         since "Dear Olu Adeyemi" reads as mail merge."""
         c = self.contact
+        if c.salutation:
+            return " ".join(c.salutation.split())  # the user knows best: "Mr Chen", "mevrouw Van der Meer"
         written = address_name(c, self.formal)
         if not self.formal or written != " ".join(strip_titles(c.name).split()):
             return written  # informal, or a title already in the name ("dr. Van den Berg")
@@ -152,6 +154,8 @@ class Person:
         """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15
         december iets weten" reads wrong in brackets to the person who decides)."""
         ns = self.next_step()
+        if any(re.search(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", ns) for name in name_forms(self.contact)):
+            return ""  # "(Orla to come back after the board meeting)" said to Orla is a note about her
         return "" if ns.split(" ", 1)[0].lower() in _SENTENCE_SUBJECTS else ns
 
     def moment(self) -> tuple[str, dict[str, str]] | None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from afterword.compose.firstperson import clean, upper_first, words
 from afterword.core.model import Formality, Language
+
+_TODO = re.compile(r"(?i)^(?:ask|check|find out|follow up|chase|remember|vragen|vraag|nog vragen|navragen|checken|"
+                   r"uitzoeken|nagaan)\b")
 
 
 def question_text(text: str, lang: Language, formality: Formality) -> str | None:
@@ -11,6 +16,8 @@ def question_text(text: str, lang: Language, formality: Formality) -> str | None
     q = clean(text, keep_question=True)
     if q.count("?") > 1 or not q:
         return None
+    if _TODO.match(q):
+        return None  # "ask ben about pairing?", "nog vragen naar inwerktraject?": a note to self, not a question
     if not q.endswith("?"):
         if "?" in q or q.split(" ", 1)[0].lower() not in words(lang).question_starts:
             return None

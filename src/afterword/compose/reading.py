@@ -78,6 +78,8 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = re.sub(r"/(yr|mo|mth|wk|jr|mnd|day|dag)\b", lambda m: per[m.group(1)], out)
     lx = lexicon(lang)
     for spot in reversed(find_shorthand(out, lang)):
+        if spot.instead == "?":
+            continue  # ambiguous ("gem.": gemiddeld or gemeente): left as typed, so the item is not quoted
         instead = spot.instead
         if spot.kind == "laughter":
             instead = ""

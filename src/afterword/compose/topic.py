@@ -57,6 +57,9 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
         out.append(token.strip(",;:!?\"'’"))
         if len(out) >= 7:
             break
+    while out and out[0].lower() in ("about", "around", "roughly", "approximately", "ongeveer", "circa", "bijna", "ruim",
+                                     "almost", "nearly"):
+        out.pop(0)  # "~30 leerkrachten" is about the teachers, never "de ongeveer"
     if out and out[0].lower() in ("nobody", "niemand", "nothing", "niets", "not", "niet"):
         return None
     if out and out[0].lower() in ("no", "geen") and len(out) > 1:

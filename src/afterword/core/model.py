@@ -117,6 +117,7 @@ class Contact:
     language: Language | None = None
     formality: Formality | None = None
     gave_contact: bool | None = None
+    salutation: str | None = None  # how to greet them, as the user knows it: "Mr Chen", "mevrouw Van der Meer"
 
     @property
     def effective_role(self) -> ContactRole:
@@ -257,14 +258,16 @@ class Interview:
 
     def thanked_via(self, contact: Contact) -> Contact | None:
         """The person through whom someone without a channel is thanked (None when they have a channel)."""
-        if contact.channels:
+        if contact not in self.unreachable():
             return None
         host = self.host()
         return host if host is not None and host.id != contact.id else None
 
     def unreachable(self) -> tuple[Contact, ...]:
-        """People met who have no channel: thanked through the host."""
-        return tuple(c for c in self.contacts if not c.channels)
+        """People met who have no channel and helped along the way (reception, a tour): thanked through the host.
+        Executives, interviewers and recruiters are not thanked second-hand by their first name."""
+        return tuple(c for c in self.contacts if not c.channels
+                     and c.effective_role in (ContactRole.OTHER, ContactRole.TEAM_MEMBER))
 
     def questions_for(self, contact_id: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if contact_id in q.for_)

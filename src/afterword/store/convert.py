@@ -80,6 +80,7 @@ def contact_values(contact: Contact, position: int) -> dict[str, Any]:
         "language": str(contact.language) if contact.language else None,
         "formality": str(contact.formality) if contact.formality else None,
         "gave_contact": contact.gave_contact,
+        "salutation": contact.salutation,
     }
 
 
@@ -120,6 +121,7 @@ def to_contact(row: Row) -> Contact:
         language=Language(row["language"]) if row["language"] else None,
         formality=Formality(row["formality"]) if row["formality"] else None,
         gave_contact=row["gave_contact"],
+        salutation=row["salutation"],
     )
 
 

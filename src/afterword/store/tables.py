@@ -109,6 +109,7 @@ contacts = Table(
     Column("language", String(8)),
     Column("formality", String(16)),
     Column("gave_contact", Boolean),
+    Column("salutation", Text),
     UniqueConstraint("interview_id", "key"),
 )
 

@@ -44,7 +44,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         for spot in find_shorthand(text, lang):
             if any(s <= spot.start < e for s, e in names):
                 continue  # "Relatiemanager vermogensfondsen & major donors" is their title, not notes-speak
-            key = "drop" if spot.kind in ("abbreviation", "symbol") and not spot.instead else spot.kind
+            key = "drop" if spot.kind in ("abbreviation", "symbol") and spot.instead in ("", "?") else spot.kind
             yield Hit(key, {"text": spot.text, "instead": spot.instead}, start=spot.start, end=spot.end,
                       in_subject=in_subject)
             count += 1

@@ -56,7 +56,7 @@ def _compiled(lang: Language, *, in_notes: bool) -> _Compiled:
         phrases.setdefault(words[0], []).append((words, topic))
 
     for topic, lines in _topics(lang).items():
-        if topic == "family_plain":
+        if topic == "family_plain" or (topic == "marked" and not in_notes):
             continue
         if topic == "family":
             if in_notes:

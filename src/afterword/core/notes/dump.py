@@ -47,6 +47,7 @@ def dump_notes(interview: Interview) -> str:
                     "language": c.language,
                     "formality": c.formality,
                     "gave_contact": c.gave_contact,
+                    "salutation": c.salutation,
                 }
             )
             for c in interview.contacts

@@ -376,6 +376,7 @@ def _contact(c: Mapping[str, Any]) -> Contact:
         language=Language(c["language"]) if "language" in c else None,
         formality=Formality(c["formality"]) if "formality" in c else None,
         gave_contact=c.get("gave_contact"),
+        salutation=c.get("salutation"),
     )
 
 

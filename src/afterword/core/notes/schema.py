@@ -79,6 +79,7 @@ CONTACTS = Table(
         Key("language", "line", choices=LANGUAGES),
         Key("formality", "line", choices=FORMALITIES),
         Key("gave_contact", "bool"),
+        Key("salutation", "line"),
     ),
     many=True,
 )
