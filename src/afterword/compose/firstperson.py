@@ -7,7 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -191,6 +191,11 @@ _TITLES = ("mevrouw", "mevr.", "mw.", "meneer", "de heer", "dhr.", "mr", "mr.", 
 
 
 def name_forms(contact: Contact) -> list[str]:
+    return list(_name_forms(contact))
+
+
+@lru_cache(maxsize=1024)
+def _name_forms(contact: Contact) -> tuple[str, ...]:
     """How the notes may refer to this contact, longest first: the full name, a title with the
     surname ("mevrouw Ter Horst", "De heer De Vries", "Ms Okafor"), the given name."""
     written = " ".join(contact.name.split())
@@ -210,7 +215,7 @@ def name_forms(contact: Contact) -> list[str]:
     words_ = full.split()
     if len(words_) >= 3 and words_[1][:1].isupper() and words_[1].lower() not in _PARTICLE_WORDS:
         forms.append(f"{words_[0]} {words_[1]}")  # a double given name: "Maria José García López"
-    return sorted(dict.fromkeys(forms), key=len, reverse=True)
+    return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
 
 
 def address_name(contact: Contact, formal: bool) -> str:
@@ -695,10 +700,17 @@ def _second_person(verb: str, w: Words, formality: Formality) -> str | None:
 
 
 def _replace(text: str, contact: Contact, p: Pronouns) -> str:
-    for name in name_forms(contact):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?:'s|’s|(?<=[sxzSXZ])['’])(?!\w)", p.possessive, text)
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", p.object, text)
-    return text
+    possessive, plain = _name_patterns(contact)
+    return plain.sub(p.object, possessive.sub(p.possessive, text))
+
+
+@lru_cache(maxsize=1024)
+def _name_patterns(contact: Contact) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for every way the notes may name this contact (built once per contact, not per phrase:
+    dozens of forms times every notes phrase overflowed the regex cache)."""
+    forms = "|".join(re.escape(name) for name in name_forms(contact))  # longest first
+    return (re.compile(rf"(?<!\w)(?:{forms})(?:'s|’s|(?<=[sxzSXZ])['’])(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{forms})(?!\w)"))
 
 
 def _checked(piece: Piece, w: Words, *, check_pronouns: bool = True) -> Piece:

@@ -9,6 +9,7 @@ from typing import Any
 from afterword.compose.firstperson import (
     Piece,
     Words,
+    _name_patterns,
     address_name,
     clean,
     lower_first,
@@ -154,7 +155,7 @@ class Person:
         """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15
         december iets weten" reads wrong in brackets to the person who decides)."""
         ns = self.next_step()
-        if any(re.search(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", ns) for name in name_forms(self.contact)):
+        if _name_patterns(self.contact)[1].search(ns) or _name_patterns(self.contact)[1].search(ns.title()):
             return ""  # "(Orla to come back after the board meeting)" said to Orla is a note about her
         return "" if ns.split(" ", 1)[0].lower() in _SENTENCE_SUBJECTS else ns
 
