@@ -201,7 +201,7 @@ def _name_forms(contact: Contact) -> tuple[str, ...]:
     written = " ".join(contact.name.split())
     full = strip_titles(written)
     if _CJK.search(full):
-        return [full]
+        return (full,)
     parts = split_name(full)
     forms = [written, full]
     if parts.core:
