@@ -113,7 +113,7 @@ def render(report: DraftReport) -> None:
         for r in report.rough:
             where = _FIELD[lang][r.field] + (f" {r.index + 1}" if r.field not in ("theme", "next_step") else "")
             out.print(escape(f"  · {where}: “{' '.join(r.text.split())}” — {r.reason_in(lang)}"), soft_wrap=True)
-            if r.suggestion and r.reason != "private":
+            if r.suggestion and r.reason in ("shorthand", "fragments"):
                 out.print(escape(f"    {text['try']}: “{r.suggestion}”"), soft_wrap=True)
     if not report.items:
         out.print(text["none"])

@@ -48,9 +48,9 @@ class Rough:
     reason: str  # a key of REASONS
     suggestion: str
 
-    def reason_in(self, lang: Language) -> str:
+    def reason_in(self, lang: Language | str) -> str:
         en, nl = REASONS[self.reason]
-        return nl if lang is Language.NL else en
+        return nl if str(lang) == "nl" else en
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,11 @@ class DraftReport:
         return any(item.has_error for item in self.items)
 
 
+def rough_notes(interview: Interview) -> tuple[Rough, ...]:
+    """The notes items the drafts do not quote, why, and a rewrite to try (for the CLI and the web)."""
+    return read_notes(interview).rough
+
+
 def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = None,
                     channels: Sequence[Channel] | None = None, now: datetime,
                     other_companies: Sequence[str] = (), template_dir: Path | None = None,

@@ -18,6 +18,7 @@ from afterword.web.cards import Card
 from afterword.web.checking import check_all, check_one
 
 if TYPE_CHECKING:
+    from afterword.compose.reading import Rough
     from afterword.service.interviews import InterviewService
 
 DASHBOARD_ROWS = 60
@@ -30,6 +31,7 @@ class InterviewView:
     interview: Interview
     cards: tuple[Card, ...]
     plan_findings: tuple[Finding, ...]
+    rough: tuple[Rough, ...] = ()  # notes items not quoted (service.drafting.rough_notes)
 
     @property
     def deadline(self) -> datetime:
@@ -125,7 +127,9 @@ class Backend:
                       for tp in shown)
         statuses = {(tp.contact, tp.channel): tp.status for tp in touchpoints}
         plan = make_plan(interview, now, statuses)
-        return InterviewView(interview_id, interview, cards, plan.findings)
+        from afterword.service.drafting import rough_notes
+
+        return InterviewView(interview_id, interview, cards, plan.findings, rough_notes(interview))
 
     def preview(self, interview_id: int, contact: str, channel: Channel, subject: str, body: str,
                 now: datetime) -> Card | None:
