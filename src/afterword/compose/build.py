@@ -46,6 +46,9 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     extras: list[str] = []
     if passing:
         extras.append(person.say("email", "passing.context"))
+    elif _organiser(person):
+        fit = []  # a recruiter who raised no need hears about the process, not a pitch about a problem
+        extras.append(person.say("email", "recruiter.process"))
 
     body = _render_email(person, values, fit, extras)
     # Too long: drop the second point, then the moment. Too short: add a tie to the company.
@@ -89,6 +92,13 @@ def _render_email(person: Person, values: dict[str, str], fit: list[str], extras
     return person.voice.render(person.lang, "email", {**person.base, **values, "fit": paragraph, "close": close})
 
 
+def _organiser(person: Person) -> bool:
+    from afterword.core.model import ContactRole
+
+    c = person.contact
+    return c.effective_role is ContactRole.RECRUITER and not person.interview.needs_raised_by(c.id)
+
+
 def _thanks_via(person: Person) -> str:
     """In the host's email, thanks for the people met who have no channel ("Please also pass on my thanks to
     Marcus, whom I met at reception"), so nobody vanishes."""
@@ -121,6 +131,12 @@ def _fit(person: Person, pairs: int) -> list[str]:
                 out.append(person.say("email", "fit.free", s=clause))
             continue
         need = person.need(pair.need)
+        if need.kind == "skip":
+            if pair.strength is not None and not any(pair.strength is s for s in said) \
+                    and not person.contact.met_in_passing:
+                said.append(pair.strength)
+                out.append(person.say("email", "fit.free", s=person.strength_clause(pair.strength, "email")))
+            continue
         prefix = "need." if index == 0 else "need.second_"
         out.append(person.say("email", prefix + need.kind, n=need.text))
         if pair.strength is not None and any(pair.strength is s for s in said):
@@ -179,7 +195,7 @@ def _concretes(person: Person, name: str) -> Iterator[str]:
             if all(short[k] or not values[k] for k in values):
                 yield person.say(name, f"concrete.{kind}", **short)
     pair = person.sel.primary
-    if pair is not None and pair.need is not None:
+    if pair is not None and pair.need is not None and person.need(pair.need).kind != "skip":
         need = person.need(pair.need)
         if need.kind == "topic":
             yield person.say(name, "concrete.need_topic", n=need.text)

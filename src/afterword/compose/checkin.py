@@ -14,7 +14,7 @@ def check_in(person: Person) -> Draft:
     values = {
         "greeting": person.say("check_in", f"greeting.{person.register}"),
         "opening": person.say("check_in", "opening.next" if person.base["ns"] else "opening.plain"),
-        "interest": person.say("check_in", "interest.need" if need and need.kind != "foreign" else "interest.plain",
+        "interest": person.say("check_in", "interest.need" if need and need.kind not in ("foreign", "skip", "topic") else "interest.plain",
                                n=need.text if need else ""),
         "close": person.say("check_in", "close.any"),
         "signoff": person.say("check_in", f"signoff.{person.register}"),

@@ -88,6 +88,8 @@ class Person:
         if c.salutation:
             return " ".join(c.salutation.split())  # the user knows best: "Mr Chen", "mevrouw Van der Meer"
         written = address_name(c, self.formal)
+        if self.formal and self.lang is Language.EN and written.split(" ", 1)[0].lower() in _DUTCH_ONLY_TITLES:
+            return given_name(c.name)  # "Dear drs. Visser" is Dutch: in English, "Dear Marco,"
         if not self.formal or written != " ".join(strip_titles(c.name).split()):
             return written  # informal, or a title already in the name ("dr. Van den Berg")
         job = (c.title or "").lower()
@@ -205,8 +207,9 @@ class Person:
             return Piece("foreign", clean(text), original=text)
         if not quotable(text, self.lang):
             found = topic(text, self.lang)
-            if found:
+            if found and len(found.split()) >= 3:  # "the recon batch"; not "the model", "de team"
                 return Piece("topic", found, original=text)  # "your point about the recon batch"
+            return Piece("skip", "", original=text)  # too rough to quote, too vague to name: left out
         return need_piece(text, self.lang, self.proper)
 
     def about_others(self, text: str) -> str:
@@ -246,6 +249,9 @@ class Person:
             return None
         return question_text(q.text, self.lang, self.contact.effective_formality)
 
+
+#: Dutch academic titles with no English use in a greeting ("drs.", "ir.", "ing.", "mr." as a law degree).
+_DUTCH_ONLY_TITLES = frozenset({"drs.", "drs", "ir.", "ir", "ing.", "ing", "mr.", "mr", "mevr.", "dhr.", "mw."})
 
 _THIRD = {Language.EN: frozenset({"he", "she", "his", "her", "him", "he's", "she's", "he'd", "she'd"}),
           Language.NL: frozenset({"hij", "zij", "ze", "zijn", "haar", "hem", "z'n"})}

@@ -215,12 +215,12 @@ def read_notes(interview: Interview) -> Reading:
             return None
         if field == "theme" and (_fragments(tidied) or has_verb(first_segment(tidied), lang)):
             found = topic(tidied, lang, article=False)
-            if found:
+            if found and len(found.split()) >= 2:
                 rough.append(Rough(field, index, text, "topic", found))
                 return found  # "reconciliation jobs fall over at month end" → "reconciliation jobs"
         if field == "theme" and "," in tidied:
             head = first_segment(tidied)
-            if len(head.split()) >= 2:
+            if 2 <= len(head.split()) <= 8 and not has_verb(head, lang):
                 rough.append(Rough(field, index, text, "topic", head))
                 return head  # "chromebooks op 14 scholen, beheer is chaos": the first part is the topic
         if field in ("moments", "theme", "next_step") and _fragments(tidied):

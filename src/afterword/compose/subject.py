@@ -210,6 +210,8 @@ def _need_of(person: Person, pair: Pair | None) -> str:
     if pair is None or pair.need is None or person.foreign(pair.need.text):
         return ""
     piece = person.need(pair.need)
+    if piece.kind == "skip":
+        return ""
     about = ""
     if piece.kind == "topic":
         about = piece.text

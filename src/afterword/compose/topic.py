@@ -69,7 +69,10 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
         out.pop()
     while out and out[0].lower() in ("the", "a", "an", "de", "het", "een", "our", "onze", "ons", "we", "wij"):
         out.pop(0)
-    if not out or len(out) > 6 or not any(ch.isalpha() for ch in " ".join(out)):
+    if len(out) > 6:
+        cut = max((i for i, w in enumerate(out[:6]) if w.lower() in _PREPOSITIONS and i >= 2), default=6)
+        out = out[:cut]
+    if not out or not any(ch.isalpha() for ch in " ".join(out)):
         return None
     phrase = " ".join(out)
     if phrase[:1].isupper() and not any(c.isupper() for c in phrase[1:3]) and phrase.split()[0].lower() in (
@@ -118,4 +121,4 @@ def quotable(text: str, lang: Language) -> bool:
     first = text.split()[0]
     if first[:1].isupper() or first.lower() in words(lang).determiners:
         return True
-    return not has_verb(text, lang) and len(text.split()) <= 8
+    return not has_verb(text, lang) and len(text.split()) <= 12

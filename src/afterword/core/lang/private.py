@@ -56,7 +56,7 @@ def _compiled(lang: Language, *, in_notes: bool) -> _Compiled:
         phrases.setdefault(words[0], []).append((words, topic))
 
     for topic, lines in _topics(lang).items():
-        if topic == "family_plain" or (topic == "marked" and not in_notes):
+        if topic == "family_plain" or (topic in ("marked", "pay_notes") and not in_notes):
             continue
         if topic == "family":
             if in_notes:
@@ -100,7 +100,8 @@ def find_private(text: str, lang: Language, *, in_notes: bool = False) -> list[P
                 break
     if compiled.pattern is not None:
         for m in compiled.pattern.finditer(text):
-            out.append(PrivateSpot(m.start(), m.end(), m.lastgroup or "private", m.group()))
+            topic = m.lastgroup or "private"
+            out.append(PrivateSpot(m.start(), m.end(), "pay" if topic == "pay_notes" else topic, m.group()))
     out.sort(key=lambda s: (s.start, -s.end))
     merged: list[PrivateSpot] = []
     for spot in out:
