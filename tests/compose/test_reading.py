@@ -64,12 +64,12 @@ def test_private_asked_and_fragmented_items_are_set_aside_and_reported() -> None
     reasons = {(r.field, r.reason) for r in reading.rough}
     assert ("moments", "private") in reasons
     assert ("moments", "asked") in reasons
-    assert ("theme", "fragments") in reasons  # one word ("changeovers") is too little to name a theme by
+    assert ("theme", "topic") in reasons  # "changeovers eat 2nd shift, …" is about the changeovers
     assert reading.interview.moments == ()
-    assert reading.interview.theme is None
+    assert reading.interview.theme == "changeovers"
     assert reading.interview.needs[0].text == "changeovers on press 4 take 75 minutes"
     theme = next(r for r in reading.rough if r.field == "theme")
-    assert theme.suggestion == "changeovers eat 2nd shift"
+    assert theme.suggestion == "changeovers"
 
 
 def test_an_interviewer_with_free_text_met_is_not_thanked_for_a_brief_chat() -> None:

@@ -383,7 +383,8 @@ def _dutch_participle_fragment(text: str) -> bool:
     toks = [t.strip(".,;:()").lower() for t in text.split()]
     if not toks or toks[0] in ("ik", "wij", "we", "mijn") or any(t in ("heb", "had", "ben", "was") for t in toks):
         return False
-    tail = toks[-4:]
+    clause = [t.strip(".,;:()").lower() for t in re.split(r"[,;]", text, maxsplit=1)[0].split()]
+    tail = toks[-4:] + clause  # "excel-planning omgezet naar 1 Power BI, …": the participle of the first clause
     return any(_PARTICIPLE.match(t) and not t.endswith("heid") and t not in _NOT_PARTICIPLES for t in tail)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from afterword.compose.topic import first_segment, has_verb, topic
+from afterword.compose.topic import first_segment, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles
 from afterword.core.lang.private import find_private
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
@@ -192,6 +192,13 @@ def _article(np: str, lang: Language) -> str:
     return _with_article(np, lang)
 
 
+def _possessive_np(text: str, lang: Language) -> bool:
+    """"Kwame's whiteboard sketch of the repairs journey", "the wall of sticky notes": a moment that is a thing."""
+    first = text.split(" ", 1)[0].lower()
+    return first.endswith(("'s", "’s")) or first in ("the", "a", "an", "de", "het", "een", "your", "my", "our", "je",
+                                                     "jouw", "uw", "mijn", "onze")
+
+
 def _first_segment(text: str) -> str:
     return re.split(r"[,;.]\s", text, maxsplit=1)[0]
 
@@ -215,9 +222,12 @@ def read_notes(interview: Interview) -> Reading:
             return None
         if field == "theme" and (_fragments(tidied) or has_verb(first_segment(tidied), lang)):
             found = topic(tidied, lang, article=False)
-            if found and len(found.split()) >= 2:
+            if found and (len(found.split()) >= 2 or len(found) >= 8):  # "changeovers", not "team"
                 rough.append(Rough(field, index, text, "topic", found))
                 return found  # "reconciliation jobs fall over at month end" → "reconciliation jobs"
+        if field == "theme" and has_verb(first_segment(tidied), lang) and not quotable(tidied, lang):
+            rough.append(Rough(field, index, text, "fragments", first_segment(tidied)))
+            return None  # "planning gaat via 3 excelsheets": a sentence, not something to talk "about"
         if field == "theme" and "," in tidied:
             head = first_segment(tidied)
             if 2 <= len(head.split()) <= 8 and not has_verb(head, lang):

@@ -52,6 +52,11 @@ def email_subject(person: Person, taken: set[str], specific: Callable[[str], boo
     fallback = person.say("email", "subject.fallback")
     if len(fallback) > SUBJECT_LIMIT:
         fallback = person.say("email", "subject.fallback_short")
+    short = person.say("email", "subject.fallback_short")
+    for text in (fallback, fallback + _more_suffixes(person)[0], short + _more_suffixes(person)[0]):
+        if text.casefold() not in taken and len(text) <= SUBJECT_LIMIT:
+            taken.add(text.casefold())
+            return text  # generic, but never the same line twice in one panel
     return fallback
 
 
@@ -111,6 +116,10 @@ def _candidates(person: Person) -> Iterator[str]:
         if text:
             for suffix in suffixes:
                 yield _fit(person, text, suffix, levels)
+    # Their own question, when it is short enough to be the headline ("Wie beheert straks het nieuwe planningssysteem?").
+    question = person.question()
+    if question and len(question) <= SUBJECT_LIMIT:
+        yield question
     # Notes in another language than the reader's: their theme or need, as written, still beats a
     # generic subject (also when a colleague's subject took the plain theme already) -- never with a
     # tail in the reader's language, so no subject mixes two languages.

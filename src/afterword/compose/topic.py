@@ -116,8 +116,8 @@ def quotable(text: str, lang: Language) -> bool:
     text = " ".join(text.split())
     if not text or len(text.split()) > 22 or text.count(",") + text.count(";") > 1:
         return False
-    if theme_shape(text, lang) == "question":
-        return True
+    if theme_shape(text, lang) in ("question", "clause") or text.split()[0].lower() in words(lang).wh_words:
+        return True  # "how to get clinicians to use the new EPR": a wh-clause reads whole
     first = text.split()[0]
     if first[:1].isupper() or first.lower() in words(lang).determiners:
         return True
