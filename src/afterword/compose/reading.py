@@ -126,8 +126,27 @@ def _names(text: str, names: dict[str, str], lang: Language) -> str:
 
 
 def _contact_names(interview: Interview) -> dict[str, str]:
-    """Lower-case name words of the people in the notes, and how their names are written."""
+    """Lower-case name words of the people in the notes (and words the notes write with a capital elsewhere,
+    "Django", "Purmerend"), and how they are written."""
     out: dict[str, str] = {}
+    texts = [interview.company, interview.theme or "", interview.next_step or "",
+             *(n.text for n in interview.needs), *(s.text for s in interview.strengths),
+             *(m.text for m in interview.moments), *(q.text for q in interview.questions)]
+    capital: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for text in texts:
+        for before, word in zip([""] + text.split(), text.split(), strict=False):
+            core = word.strip("\"'‘’“”(),.;:!?")
+            if len(core) < 4 or not core.isalpha():
+                continue
+            if core.islower():
+                counts[core] = counts.get(core, 0) - 1
+            elif core[:1].isupper() and core[1:].islower() and before and not before.endswith((".", "!", "?", ":")):
+                capital.setdefault(core.lower(), core)
+                counts[core.lower()] = counts.get(core.lower(), 0) + 1
+    for low, written in capital.items():
+        if counts.get(low, 0) >= 0:  # written with a capital at least as often as without: a name ("Django")
+            out.setdefault(low, written)
     for contact in interview.contacts:
         parts = split_name(strip_titles(contact.name))
         for word in (parts.given, parts.core):

@@ -67,7 +67,8 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     while out and (out[-1].lower() in w.trailing or out[-1].lower() in w.function_words
                    or out[-1].lower() in _PREPOSITIONS):
         out.pop()
-    while out and out[0].lower() in ("the", "a", "an", "de", "het", "een", "our", "onze", "ons", "we", "wij"):
+    while out and out[0].lower() in ("the", "a", "an", "de", "het", "een", "our", "onze", "ons", "we", "wij", "any",
+                                     "some", "all", "every", "each", "elke", "alle", "iedere", "enkele", "sommige"):
         out.pop(0)
     if len(out) > 6:
         cut = max((i for i, w in enumerate(out[:6]) if w.lower() in _PREPOSITIONS and i >= 2), default=6)
@@ -119,6 +120,8 @@ def quotable(text: str, lang: Language) -> bool:
     if theme_shape(text, lang) in ("question", "clause") or text.split()[0].lower() in words(lang).wh_words:
         return True  # "how to get clinicians to use the new EPR": a wh-clause reads whole
     first = text.split()[0]
+    if first[:1].isdigit() or first[:1] in "£€$~":
+        return False  # "3 BESS projects in AESO queue": a figure first is a line of notes
     if first[:1].isupper() or first.lower() in words(lang).determiners:
         return True
     return not has_verb(text, lang) and len(text.split()) <= 12
