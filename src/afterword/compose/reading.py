@@ -135,7 +135,7 @@ def _contact_names(interview: Interview) -> dict[str, str]:
     capital: dict[str, str] = {}
     counts: dict[str, int] = {}
     for text in texts:
-        for before, word in zip([""] + text.split(), text.split(), strict=False):
+        for before, word in zip(["", *text.split()], text.split(), strict=False):
             core = word.strip("\"'‘’“”(),.;:!?")
             if len(core) < 4 or not core.isalpha():
                 continue
