@@ -115,6 +115,8 @@ def _thanks_via(person: Person) -> str:
 
 
 def _opening(person: Person) -> str:
+    if _organiser(person):
+        return person.say("email", "thanks.role")  # the recruiter organised the day; the theme was for others
     if person.contact.met_in_passing:
         return person.say("email", "passing.place" if person.base["place"] else "passing.noplace")
     return person.say("email", "thanks.theme" if person.base["theme"] else "thanks.role")

@@ -73,7 +73,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = expand_dotted(_BRACKETS.sub("", text), lang)
     out = _REPEATED.sub(r"\1", out)
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
-    out = _ARROW.sub(", so " if lang is Language.EN else ", dus ", out)
+    out = _ARROW.sub(lambda m: _arrow(out, m, lang), out)
     per = _PER[lang]
     out = re.sub(r"/(yr|mo|mth|wk|jr|mnd|day|dag)\b", lambda m: per[m.group(1)], out)
     lx = lexicon(lang)
@@ -98,6 +98,14 @@ _PER = {Language.EN: {"yr": " a year", "mo": " a month", "mth": " a month", "wk"
                       "mnd": " a month", "day": " a day", "dag": " a day"},
         Language.NL: {"yr": " per jaar", "mo": " per maand", "mth": " per maand", "wk": " per week", "jr": " per jaar",
                       "mnd": " per maand", "day": " per dag", "dag": " per dag"}}
+
+
+def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
+    """"no idempotency keys -> double payouts": a consequence (", so …") when a clause follows, else "to"."""
+    after = re.split(r"[,;.]", text[m.end():], maxsplit=1)[0]
+    if has_verb(after, lang):
+        return ", so " if lang is Language.EN else ", dus "
+    return " to " if lang is Language.EN else " naar "
 
 
 def _range(m: re.Match[str], lang: Language) -> str:
@@ -189,14 +197,22 @@ def _strength(text: str, lang: Language) -> str:
                 kept.append(f"which brought {np} {direction} by {n}")
             else:
                 kept.append(f"waarmee {np} met {n} {'daalde' if direction in ('down', 'omlaag') else 'steeg'}")
-        elif from_to and not has_verb(from_to.group("np"), lang):
+        elif from_to and not has_verb(from_to.group("np"), lang) and not _verb_led(from_to.group("np"), lang):
             np, ft = _article(from_to.group("np"), lang), from_to.group("ft")
             kept.append(f"which took {np} {ft}" if lang is Language.EN else f"waardoor {np} {ft} ging")
-        elif has_verb(piece, lang):
-            kept.append(piece)
+        elif has_verb(piece, lang) or _verb_led(piece, lang):
+            kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
         else:
             break
     return ", ".join(kept)
+
+
+def _verb_led(piece: str, lang: Language) -> bool:
+    """A piece that opens with a verb form ("cutting …", "reduced …", "waarbij …"): a clause, not a noun."""
+    first = piece.split(" ", 1)[0].lower()
+    if lang is Language.EN:
+        return first.endswith(("ing", "ed")) and len(first) > 4
+    return first in ("waarbij", "waardoor", "waarmee", "zodat") or (first.startswith("ge") and first.endswith(("d", "t")))
 
 
 def _article(np: str, lang: Language) -> str:

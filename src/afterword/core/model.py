@@ -264,10 +264,9 @@ class Interview:
         return host if host is not None and host.id != contact.id else None
 
     def unreachable(self) -> tuple[Contact, ...]:
-        """People met who have no channel and helped along the way (reception, a tour): thanked through the host.
-        Executives, interviewers and recruiters are not thanked second-hand by their first name."""
-        return tuple(c for c in self.contacts if not c.channels
-                     and c.effective_role in (ContactRole.OTHER, ContactRole.TEAM_MEMBER))
+        """People met who have no channel and helped along the way (`role = "other"`: reception, an office
+        manager): thanked through the host. Colleagues, executives and interviewers are not thanked second-hand."""
+        return tuple(c for c in self.contacts if not c.channels and c.effective_role is ContactRole.OTHER)
 
     def questions_for(self, contact_id: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if contact_id in q.for_)
