@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from afterword.compose.topic import first_segment, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles
 from afterword.core.lang.private import find_private
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
-from afterword.core.model import Interview, Language
+from afterword.core.model import Interview, Language, Moment, Need, Question, Strength
+
+_Item = TypeVar("_Item", Need, Strength, Moment, Question)
 
 #: Reasons an item is not quoted, in the user's two languages.
 REASONS = {
@@ -281,27 +284,17 @@ def read_notes(interview: Interview) -> Reading:
 
     theme = read("theme", 0, interview.theme) if interview.theme else None
     next_step = read("next_step", 0, interview.next_step) if interview.next_step else None
-    needs = []
-    for i, need in enumerate(interview.needs):
-        text = read("needs", i, need.text)
-        if text is not None:
-            needs.append(replace(need, text=text))
-    strengths = []
-    for i, strength in enumerate(interview.strengths):
-        text = read("strengths", i, strength.text)
-        strengths.append(replace(strength, text=text or ""))
-    moments = []
-    for i, moment in enumerate(interview.moments):
-        text = read("moments", i, moment.text)
-        if text is not None:
-            moments.append(replace(moment, text=text))
-    questions = []
-    for i, question in enumerate(interview.questions):
-        text = read("questions", i, question.text)
-        if text is not None:
-            questions.append(replace(question, text=text))
+    def kept(field: str, items: tuple[_Item, ...]) -> tuple[_Item, ...]:
+        out: list[_Item] = []
+        for i, item in enumerate(items):
+            text = read(field, i, item.text)
+            if text is not None:
+                out.append(replace(item, text=text))
+        return tuple(out)
+
     tidy_interview = replace(
-        interview, theme=theme, next_step=next_step, needs=tuple(needs),
-        strengths=tuple(s for s in strengths if s.text), moments=tuple(moments), questions=tuple(questions),
+        interview, theme=theme, next_step=next_step, needs=kept("needs", interview.needs),
+        strengths=kept("strengths", interview.strengths), moments=kept("moments", interview.moments),
+        questions=kept("questions", interview.questions),
     )
     return Reading(tidy_interview, tuple(rough))
