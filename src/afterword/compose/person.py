@@ -167,7 +167,7 @@ class Person:
         if m is None or not clean(m.text):
             return None
         if self.foreign(m.text):
-            return self._foreign_moment(m.text)
+            return None  # "Dank voor wat u vertelde over ‘the new Antwerp warehouse …’" reads as a glitch
         piece = moment_piece(_before_third_person(m.text, self.lang), self.contact, self.lang, self.proper)
         names = name_forms(self.contact)
         if piece.kind == "raw" and any(name in piece.text for name in names):
