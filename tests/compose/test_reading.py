@@ -190,3 +190,14 @@ def test_an_ambiguous_abbreviation_is_not_written_out_wrongly() -> None:
         'text = "changeovers on press 4 take 75 min"', 'text = "warmtenet 850 woningen in vorige gem. gedaan"')
     reading = read_notes(parse_notes(notes))
     assert ("needs", "shorthand") in {(r.field, r.reason) for r in reading.rough}
+
+
+def test_a_private_detail_is_found_after_the_shorthand_is_written_out() -> None:
+    """"4u geslapen" only reads as "4 uur geslapen" (sleep) once the shorthand is written out."""
+    notes = NOTES.replace('language = "en"', 'language = "nl"') + '''
+[[moments]]
+text = "zelf: 4u geslapen door de buren"
+'''
+    reading = read_notes(parse_notes(notes))
+    assert not any("geslapen" in m.text for m in reading.interview.moments)
+    assert any(r.reason == "private" and "geslapen" in r.text for r in reading.rough)

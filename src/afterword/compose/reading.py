@@ -249,7 +249,7 @@ def read_notes(interview: Interview) -> Reading:
 
     def read(field: str, index: int, text: str) -> str | None:
         tidied = tidy(text, lang, names)
-        if find_private(text, lang, in_notes=True):
+        if find_private(text, lang, in_notes=True) or find_private(tidied, lang, in_notes=True):
             rough.append(Rough(field, index, text, "private", _HINT["private"][lang is Language.NL]))
             return None
         if find_shorthand(tidied, lang) or not tidied:
