@@ -46,6 +46,10 @@ _BRIEF = {
                             r"(?:kennismaking|babbel|ontmoeting)|even (?:gesproken|kort gesproken|bijgepraat)"
                             r"|in het voorbijgaan|heel even ontmoet)\b"),
 }
+#: A `met` that says the meeting was short ("dropped into the video call for 5 min at the end", "sprong er de
+#: laatste 10 min in"): "a brief chat" is then simply true.
+_BRIEFLY = re.compile(r"(?i)\b(?:\d+\s?min(?:utes?|uten)?\b|dropped in|popped in|stuck (?:her|his|their) head in|"
+                      r"briefly|for a moment|kort|heel even|even binnen|schoof (?:kort )?aan|sprong er)")
 _TITLE_HEADS = ("head", "director", "manager", "lead", "chief", "officer", "vp", "president", "engineer", "designer",
                 "partner", "coordinator", "recruiter", "principal", "dean", "professor", "chair", "hoofd", "directeur",
                 "teamleider", "coördinator", "coordinator", "bestuurder", "wethouder", "hoogleraar", "adviseur",
@@ -81,7 +85,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     body = ctx.body[:ctx.signature_start]
     yield from _family(ctx, body, lang)
     yield from _title(ctx, body, lang)
-    if not ctx.contact.met_in_passing:
+    if not ctx.contact.met_in_passing and not _BRIEFLY.search(ctx.contact.met or ""):
         for m in _BRIEF[lang].finditer(body):
             yield Hit("brief", {"text": m.group()}, start=m.start(), end=m.end())
             break
