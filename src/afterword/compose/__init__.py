@@ -7,11 +7,11 @@ from pathlib import Path
 
 from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
-from afterword.compose.firstperson import phrase_language, proper_words
 from afterword.compose.person import Person
 from afterword.compose.reading import Reading, Rough, read_notes
 from afterword.compose.render import voice
 from afterword.compose.select import select_all
+from afterword.compose.wording import phrase_language, proper_words
 from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length as x_length
 from afterword.core.model import Channel, Contact, Draft, Interview

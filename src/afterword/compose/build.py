@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from afterword.compose.firstperson import shorten
 from afterword.compose.person import Person
 from afterword.compose.subject import email_subject
+from afterword.compose.wording import shorten
 from afterword.core.lang.xcount import weighted_length as x_length  # the checker's count, so over-limit agrees
 from afterword.core.model import Channel, Draft
 

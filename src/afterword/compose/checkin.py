@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from afterword.compose.build import signature
-from afterword.compose.firstperson import lower_first, shorten, upper_first
 from afterword.compose.person import Person
+from afterword.compose.wording import lower_first, shorten, upper_first
 from afterword.core.model import Channel, Draft
 
 

@@ -6,30 +6,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from afterword.compose.firstperson import (
-    Piece,
-    Words,
-    _name_patterns,
-    address_name,
-    clean,
-    lower_first,
-    moment_piece,
-    name_forms,
-    need_piece,
-    phrase_language,
-    pronouns,
-    role_in_sentence,
-    second_person,
-    shorten,
-    strength_piece,
-    theme_piece,
-    towards_reader,
-    words,
-)
+from afterword.compose.naming import _name_patterns, address_name, name_forms, pronouns
+from afterword.compose.pieces import need_piece, role_in_sentence, strength_piece, theme_piece
 from afterword.compose.question import question_text
+from afterword.compose.reader import moment_piece, second_person, towards_reader
 from afterword.compose.render import Voice
 from afterword.compose.select import Selection
 from afterword.compose.topic import quotable, topic
+from afterword.compose.wording import Piece, Words, clean, lower_first, phrase_language, shorten, words
 from afterword.core.lang.names import given_name, strip_titles, surname_alone
 from afterword.core.model import Contact, Formality, Interview, Language, Need, Strength
 from afterword.core.timeutil import format_date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from afterword.compose.firstperson import clean, upper_first, words
+from afterword.compose.wording import clean, upper_first, words
 from afterword.core.model import Formality, Language
 
 _TODO = re.compile(r"(?i)^(?:ask|check|find out|follow up|chase|remember|vragen|vraag|nog vragen|navragen|checken|"

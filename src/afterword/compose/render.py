@@ -26,7 +26,7 @@ from jinja2 import (
     TemplateNotFound,
 )
 
-from afterword.compose.firstperson import upper_first
+from afterword.compose.wording import upper_first
 from afterword.core.errors import InputError
 from afterword.core.model import Language
 

@@ -5,20 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from afterword.compose.firstperson import (
-    clean,
-    gerund_phrase,
-    need_piece,
-    shorten,
-    their_we,
-    theme_shape,
-    upper_first,
-    words,
-)
 from afterword.compose.person import Person
+from afterword.compose.pieces import gerund_phrase, need_piece, their_we, theme_shape
 from afterword.compose.render import variant_index
 from afterword.compose.select import Pair
 from afterword.compose.topic import first_segment, has_verb, topic
+from afterword.compose.wording import clean, shorten, upper_first, words
 from afterword.core.model import Language
 
 SUBJECT_LIMIT = 60

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from afterword.compose.firstperson import words
+from afterword.compose.wording import words
 from afterword.core.model import Language
 
 #: Finite verbs (and auxiliaries) that end the subject of a notes phrase, per language.
@@ -112,7 +112,7 @@ def quotable(text: str, lang: Language) -> bool:
     """A notes phrase that reads well quoted to the person: a question, a sentence written as one (a capital or
     a determiner first), or a short noun phrase. A lower-case clause typed as notes ("recon batch is one giant
     cron") or a row of fragments is not; the draft names what it is about instead."""
-    from afterword.compose.firstperson import theme_shape
+    from afterword.compose.pieces import theme_shape
 
     text = " ".join(text.split())
     if not text or len(text.split()) > 22 or text.count(",") + text.count(";") > 1:

@@ -25,13 +25,13 @@ from functools import cache
 from afterword.check.context import Context, is_content
 from afterword.check.kinds import both_languages, raw_lines
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
+from afterword.core.lang.names import SURNAME_PARTICLE_WORDS
 from afterword.core.lang.tokens import Sentence
 from afterword.core.model import Language, Severity
 
 _PUNCT = re.compile(r"[^\w\s]")
 #: Lower-case surname particles a signature name may carry ("Daan de Graaf", "Noor el Amrani").
-_PARTICLES = frozenset({"de", "van", "der", "den", "het", "ter", "ten", "te", "'t", "la", "le", "von", "el", "al", "da",
-                        "di", "du", "dos", "del", "bin", "ibn"})
+_PARTICLES = SURNAME_PARTICLE_WORDS
 
 
 def normalise(text: str) -> str:

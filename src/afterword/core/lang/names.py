@@ -15,6 +15,10 @@ PARTICLES: tuple[str, ...] = (
     "'t", "ten", "ter", "te", "von", "vom", "zu", "d'", "la", "le", "du", "del", "della", "di", "da", "dos",
     "das", "do",
 )
+#: Single words that may stand in a surname before its core ("van", "de", "ter", "von", "bin"): one list for
+#: the composer (a double given name is not a surname) and the checker (a name line is not boilerplate).
+SURNAME_PARTICLE_WORDS = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "von", "la", "le", "du",
+                                    "da", "di", "del", "dos", "el", "al", "bin", "ibn"})
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae",
                           "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "þ": "th", "ð": "d"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from afterword.compose.firstperson import lower_first, moment_piece, need_piece, shorten, strength_piece
+from afterword.compose.pieces import need_piece, strength_piece
 from afterword.compose.question import question_text
+from afterword.compose.reader import moment_piece
+from afterword.compose.wording import lower_first, shorten
 from afterword.core.model import Contact, Formality, Language
 
 EN, NL = Language.EN, Language.NL

@@ -1,0 +1,91 @@
+"""How the notes name a contact, how a greeting names them, and the pronouns that stand for the reader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from afterword.compose.wording import _CJK
+from afterword.core.lang.names import SURNAME_PARTICLE_WORDS, nickname, split_name, strip_titles
+from afterword.core.model import Contact, Formality, Language
+
+_PARTICLE_WORDS = SURNAME_PARTICLE_WORDS
+
+
+#: Titles before a surname in notes ("Mevrouw Ter Horst", "Mr Okafor"), each also with a capital.
+_TITLES = ("mevrouw", "mevr.", "mw.", "meneer", "de heer", "dhr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+           "dr", "dr.", "prof.", "professor")
+
+
+def name_forms(contact: Contact) -> list[str]:
+    return list(_name_forms(contact))
+
+
+@lru_cache(maxsize=1024)
+def _name_forms(contact: Contact) -> tuple[str, ...]:
+    """How the notes may refer to this contact, longest first: the full name, a title with the
+    surname ("mevrouw Ter Horst", "De heer De Vries", "Ms Okafor"), the given name."""
+    written = " ".join(contact.name.split())
+    full = strip_titles(written)
+    if _CJK.search(full):
+        return (full,)
+    parts = split_name(full)
+    forms = [written, full]
+    if parts.core:
+        for surname in dict.fromkeys((parts.surname_alone, parts.surname)):
+            for title in _TITLES:
+                forms += [f"{title} {surname}", f"{title[:1].upper()}{title[1:]} {surname}"]
+    if parts.given and parts.given != full:
+        forms.append(parts.given)
+    if nick := nickname(written):
+        forms.append(nick)
+    words_ = full.split()
+    if len(words_) >= 3 and words_[1][:1].isupper() and words_[1].lower() not in _PARTICLE_WORDS:
+        forms.append(f"{words_[0]} {words_[1]}")  # a double given name: "Maria José García López"
+    return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
+
+
+def address_name(contact: Contact, formal: bool) -> str:
+    """The name in a greeting: the given name, or the full name when formal (no gender guessed). A title
+    from the notes goes with the surname, never before a first name: "dr. Van den Berg", not
+    "dr. Maarten van den Berg"."""
+    full = " ".join(contact.name.split())
+    bare = strip_titles(full)
+    if _CJK.search(full):
+        return full
+    if formal:
+        titles = full[: len(full) - len(bare)].strip()
+        parts = split_name(bare)
+        return f"{titles} {parts.surname_alone}" if titles and parts.core else bare
+    return nickname(full) or split_name(bare).given or bare
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    subject: str
+    object: str
+    possessive: str
+    with_me: str
+
+
+def pronouns(lang: Language, formality: Formality) -> Pronouns:
+    if lang is Language.EN:
+        return Pronouns("you", "you", "your", "you and I")
+    if formality is Formality.FORMAL:
+        return Pronouns("u", "u", "uw", "u en ik")
+    return Pronouns("je", "jou", "je", "jij en ik")
+
+
+def _replace(text: str, contact: Contact, p: Pronouns) -> str:
+    possessive, plain = _name_patterns(contact)
+    return plain.sub(p.object, possessive.sub(p.possessive, text))
+
+
+@lru_cache(maxsize=1024)
+def _name_patterns(contact: Contact) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for every way the notes may name this contact (built once per contact, not per phrase:
+    dozens of forms times every notes phrase overflowed the regex cache)."""
+    forms = "|".join(re.escape(name) for name in name_forms(contact))  # longest first
+    return (re.compile(rf"(?<!\w)(?:{forms})(?:'s|’s|(?<=[sxzSXZ])['’])(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{forms})(?!\w)"))

@@ -1,0 +1,223 @@
+"""Needs, strengths and themes made ready for a framing sentence ("the battery life of …", "I moved …")."""
+
+from __future__ import annotations
+
+import re
+
+from afterword.compose.wording import (
+    _QUOTES,
+    Piece,
+    _base,
+    clean,
+    is_title_case,
+    lower_first,
+    shorten,
+    tokens,
+    upper_first,
+    words,
+)
+from afterword.core.model import Language
+
+
+def role_in_sentence(role: str, lang: Language, proper: frozenset[str]) -> str:
+    """The job title inside a sentence. Dutch writes titles in lower case ("de functie van projectleider
+    digitalisering"); acronyms, words with digits and names keep their capitals. English keeps the title."""
+    text = clean(role)
+    if lang is not Language.NL or (is_title_case(text) and len(text.split()) > 4):
+        return text
+    out = []
+    for word in text.split():
+        core = word.strip(_QUOTES + ".,;:!?)")
+        keep = sum(c.isupper() for c in core) > 1 or any(c.isdigit() for c in core) or _base(core) in proper
+        out.append(word if keep else word.lower())
+    return " ".join(out)
+
+
+def theme_shape(text: str, lang: Language) -> str:
+    """`question` ("How do we …?", "Hoe krijgen we …"), `clause` ("how the team …", "hoe de gemeente …
+    versnelt": cutting it loses its verb) or `np` (a noun phrase, which may be shortened)."""
+    cleaned = " ".join(text.split())
+    toks = tokens(cleaned)
+    if not toks:
+        return "np"
+    w = words(lang)
+    if cleaned.endswith("?") and (toks[0] in w.question_starts or toks[0] in w.wh_words):
+        return "question"  # not "bewonersavonden lopen uit op boze zalen?": a statement with a mark
+    if toks[0] in w.wh_words:
+        if len(toks) > 1 and toks[1] == "to":
+            return "np"  # "how to move every shipment event …" has its verb early and may lose its tail
+        if len(toks) > 1 and toks[1] in w.question_verbs:
+            return "question"
+        if len(toks) > 2 and toks[2] in w.subject_pronouns and toks[1] not in w.determiners:
+            return "question"
+        if lang is Language.NL and len(toks) > 2 and toks[1] in _DUTCH_FINITE:
+            return "question"  # "waarom staan mensen nog uren …": the verb comes second
+        return "clause"
+    return "np"
+
+
+def theme_piece(text: str, lang: Language, proper: frozenset[str], limit: int) -> str | None:
+    """The theme as it follows "about" / "over": a question in quotes after "the question",
+    a wh-clause whole, or a noun phrase (shortened to `limit`, with an article where one is missing)."""
+    shape = theme_shape(text, lang)
+    if shape == "question":
+        framed = quoted_question(text, lang)
+        return framed if len(framed) <= limit + 15 else None
+    if shape == "clause":
+        whole = clean(text)
+        return lower_first(whole, proper) if len(whole) <= limit else None
+    short = shorten(text, limit, lang, level="phrase")
+    if not short:
+        return None
+    lowered = lower_first(short, proper)
+    if re.match(r"(?i)^(?:van\s.+\snaar|from\s.+\sto)\s", lowered):
+        # "Van Excel naar een echt planningssysteem" → "de overstap van Excel naar …"
+        return ("the move " if lang is Language.EN else "de overstap ") + lowered[:1].lower() + lowered[1:]
+    return with_article(lowered, lang)
+
+
+#: Quantifiers and adverbs that can open a noun phrase without being its head.
+_NOT_A_HEAD = frozenset({"no", "not", "any", "there", "none", "jullie", "you", "your", "u", "uw", "je", "jouw", "only", "just", "about", "almost", "most", "many", "some", "few", "all", "every", "each", "half",
+                         "more", "less", "over", "under", "nearly", "lots", "plenty", "alleen", "slechts", "bijna",
+                         "veel", "weinig", "alle", "elke", "ieder", "iedere", "meer", "minder", "helft", "ruim"})
+
+
+_DE_ENDINGS = ("ie", "ing", "heid", "teit", "tuur", "sie", "tie", "isme", "tijd")
+
+
+#: Finite verbs that, right after a question word, make a Dutch question rather than a bijzin.
+_DUTCH_FINITE = frozenset({"is", "zijn", "staat", "staan", "gaat", "gaan", "kan", "kun", "kunt", "kunnen", "moet",
+                           "moeten", "wil", "wilt", "willen", "krijgen", "krijgt", "vinden", "vindt", "doen", "doet",
+                           "hebben", "heeft", "hebt", "wordt", "worden", "zit", "zitten", "komt", "komen", "blijft",
+                           "blijven", "loopt", "lopen", "houden", "houdt", "maken", "maakt", "zie", "ziet", "zien",
+                           "weet", "weten", "denkt", "denken", "zal", "zullen", "zou", "zouden", "werkt", "werken"})
+
+
+_NL_LINKS = frozenset({"van", "naar", "voor", "met", "in", "op", "bij", "zonder", "tegen", "rond"})
+
+
+def with_article(phrase: str, lang: Language) -> str:
+    """`battery life of field sensors` → `the battery life of …`; `migratie naar de cloud` → `de migratie …`;
+    `voorspellen van netcongestie` → `het voorspellen van …`. Anything else is left as written."""
+    toks = phrase.split()
+    if len(toks) < 2 or not toks[0].isalpha() or not toks[0].islower():
+        return phrase
+    w = words(lang)
+    first = toks[0]
+    if first in w.function_words or first in w.determiners or first in w.wh_words or first in w.adverbs:
+        return phrase
+    if any(ch.isdigit() for t in toks[:3] for ch in t) or first in _NOT_A_HEAD:
+        return phrase  # "only 38 percent of …", "most of the …": no article
+    if lang is Language.EN:
+        if first.endswith("ing") or " of " not in f" {' '.join(toks[1:4])} ":
+            return phrase
+        return "the " + phrase
+    if first.endswith("en") and len(first) > 5 and toks[1] in _NL_LINKS:
+        return "het " + phrase
+    if first.endswith(_DE_ENDINGS) and len(first) > 4:
+        return "de " + phrase
+    return phrase
+
+
+def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
+    """`Moved a pipeline…` → kind `i`, `I moved a pipeline…`; a noun phrase → kind `np`; else `raw`."""
+    text = clean(text)
+    w = words(lang)
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    me = "I" if lang is Language.EN else "ik"
+    if low in ("i", "ik") or low.startswith(("i'", "i’")):
+        return Piece("i", upper_first(text) if lang is Language.EN else text[0].lower() + text[1:], original=text)
+    if low in w.third_to_first:
+        return Piece("i", f"{me} {w.third_to_first[low]} {rest}".strip(), original=text)
+    if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha():
+        return Piece("i", f"{me} {low} {rest}", original=text)
+    if low in w.noun_starts or first[:1].isdigit() or low.startswith(("my ", "mijn ")):
+        return Piece("np", lower_first(text, proper), original=text)
+    if lang is Language.NL and _dutch_participle_fragment(text):
+        # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …";
+        # "zes jaar IC-verpleegkundige geweest" → "ik ben …" (a verb of being or becoming takes "zijn").
+        toks = {t.strip(".,;:()").lower() for t in text.split()[-4:]}
+        aux = "ben" if toks & _WITH_ZIJN else "heb"
+        return Piece("i", f"ik {aux} {lower_first(text, proper)}", original=text)
+    return Piece("raw", lower_first(text, proper), original=text)
+
+
+#: Dutch participles that take "zijn", not "hebben".
+_WITH_ZIJN = frozenset({"geweest", "gegaan", "gekomen", "geworden", "gebleven", "gegroeid", "gestegen", "gedaald",
+                        "begonnen", "overgestapt", "verhuisd", "gestopt", "teruggekeerd", "ontstaan", "doorgegroeid",
+                        "opgegroeid", "afgestudeerd", "gepromoveerd", "vertrokken", "verschenen"})
+
+
+_SEPARABLE = ("op", "in", "uit", "aan", "af", "mee", "neer", "samen", "door", "over", "om", "terug", "weg", "voor",
+              "na", "toe", "vast", "los", "binnen", "buiten", "bij")
+
+
+_NOT_PARTICIPLES = frozenset({"gebied", "geld", "gewicht", "gezicht", "gerecht", "gedicht", "gezond"})
+
+
+_PARTICIPLE = re.compile(r"^(?:" + "|".join(_SEPARABLE) + r")?ge[a-zà-ÿ]{2,}[td]$")
+
+
+def _dutch_participle_fragment(text: str) -> bool:
+    """A notes fragment without a subject that ends on a past participle ("… aardgasvrij gemaakt binnen vier
+    jaar"): it reads as a sentence once "ik heb" goes in front."""
+    toks = [t.strip(".,;:()").lower() for t in text.split()]
+    if not toks or toks[0] in ("ik", "wij", "we", "mijn") or any(t in ("heb", "had", "ben", "was") for t in toks):
+        return False
+    clause = [t.strip(".,;:()").lower() for t in re.split(r"[,;]", text, maxsplit=1)[0].split()]
+    tail = toks[-4:] + clause  # "excel-planning omgezet naar 1 Power BI, …": the participle of the first clause
+    return any(_PARTICIPLE.match(t) and not t.endswith("heid") and t not in _NOT_PARTICIPLES for t in tail)
+
+
+def need_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
+    """`Grow a team…` → kind `want` (`grow a team…`); a question → `raw` as "the question ‘…?’";
+    anything else `raw`, lowered where safe (with an article where a bare noun phrase lacks one)."""
+    if theme_shape(text, lang) == "question":
+        return Piece("raw", quoted_question(text, lang), original=clean(text))
+    text = their_we(clean(text), lang)
+    first = text.split(" ", 1)[0].lower()
+    if first in words(lang).imperative and " " in text:
+        return Piece("want", first + text[len(first):], original=text)
+    return Piece("raw", with_article(lower_first(text, proper), lang), original=text)
+
+
+_THEIR_WE = {
+    Language.EN: {"we": "you", "our": "your", "us": "you", "ourselves": "yourselves"},
+    Language.NL: {"we": "jullie", "wij": "jullie", "ons": "jullie", "onze": "jullie"},
+}
+
+
+def their_we(text: str, lang: Language) -> str:
+    """A need noted in the organisation's words ("we gooien dertig procent weg", "our planners …") is
+    theirs, not the candidate's: "jullie gooien …", "your planners …" (the verb is plural either way)."""
+    table = _THEIR_WE[lang]
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        turned = table[word.lower()]
+        return turned[:1].upper() + turned[1:] if word[:1].isupper() else turned
+
+    return re.sub(r"\b(?:" + "|".join(table) + r")\b", swap, text, flags=re.IGNORECASE)
+
+
+def quoted_question(text: str, lang: Language) -> str:
+    """`how do we get X` → `the question ‘How do we get X?’` (`de vraag ‘…?’`)."""
+    question = upper_first(clean(text, keep_question=True))
+    question = question if question.endswith("?") else question + "?"
+    return ("the question ‘{}’" if lang is Language.EN else "de vraag ‘{}’").format(question)
+
+
+def gerund_phrase(text: str) -> str:
+    """An English imperative as a topic: `Reduce churn` → `Reducing churn`, `Cut costs` → `Cutting costs`."""
+    verb, _, rest = clean(text).partition(" ")
+    low = verb.lower()
+    if low.endswith("ie"):
+        stem = low[:-2] + "y"
+    elif low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        stem = low[:-1]
+    elif len(low) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", low):
+        stem = low + low[-1]  # cut → cutt-, get → gett-, plan → plann-
+    else:
+        stem = low
+    return upper_first(f"{stem}ing {rest}".strip())
