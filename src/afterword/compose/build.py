@@ -119,7 +119,19 @@ def _opening(person: Person) -> str:
         return person.say("email", "thanks.role")  # the recruiter organised the day; the theme was for others
     if person.contact.met_in_passing:
         return person.say("email", "passing.place" if person.base["place"] else "passing.noplace")
+    if _own_point(person):
+        return person.say("email", "thanks.plain")  # their own point follows: the interview's theme is not theirs
     return person.say("email", "thanks.theme" if person.base["theme"] else "thanks.role")
+
+
+def _own_point(person: Person) -> bool:
+    """A panel member (not the hiring manager) with a need of their own that the draft names."""
+    from afterword.core.model import ContactRole
+
+    if person.contact.effective_role is ContactRole.HIRING_MANAGER or not person.base["theme"]:
+        return False
+    pair = person.sel.primary
+    return pair is not None and pair.need is not None and person.need(pair.need).kind != "skip"
 
 
 def _fit(person: Person, pairs: int) -> list[str]:
