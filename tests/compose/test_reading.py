@@ -176,10 +176,11 @@ for = ["dave"]
 
 
 def test_a_next_step_that_names_the_reader_is_not_put_in_brackets_to_them() -> None:
-    notes = NOTES.replace('theme = "', 'next_step = "dave to come back after the board meeting on the 10th"\ntheme = "')
-    interview = parse_notes(notes)
-    dave = next(d for d in compose(interview) if d.contact == "dave")
-    assert "Dave to come back" not in dave.body and "board meeting" not in dave.body
+    notes = NOTES.replace('theme = "', 'next_step = "david back to me by friday"\ntheme = "') + \
+        '[[contacts]]\nid = "tom"\nname = "Tom Reilly"\nmet = "panel"\nemail = "t@b.example"\n'
+    drafts = {d.contact: d.body for d in compose(parse_notes(notes)) if d.channel.value == "email"}
+    assert "back to me by friday" not in drafts["dave"].lower()  # a note about David, said to David
+    assert "(David back to me by friday)" in drafts["tom"]  # to a colleague it is the next step
 
 
 def test_an_ambiguous_abbreviation_is_not_written_out_wrongly() -> None:

@@ -82,6 +82,16 @@ def _replace(text: str, contact: Contact, p: Pronouns) -> str:
     return plain.sub(p.object, possessive.sub(p.possessive, text))
 
 
+def mentions(contact: Contact, text: str) -> bool:
+    """Whether `text` names this contact in any of the ways the notes may, in any case ("david back by fri")."""
+    return _mentions_pattern(contact).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _mentions_pattern(contact: Contact) -> re.Pattern[str]:
+    return re.compile(_name_patterns(contact)[1].pattern, re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def _name_patterns(contact: Contact) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One pattern for every way the notes may name this contact (built once per contact, not per phrase:

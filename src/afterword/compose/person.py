@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from afterword.compose.naming import _name_patterns, address_name, name_forms, pronouns
+from afterword.compose.naming import address_name, mentions, name_forms, pronouns
 from afterword.compose.pieces import need_piece, role_in_sentence, strength_piece, theme_piece
 from afterword.compose.question import question_text
 from afterword.compose.reader import moment_piece, second_person, towards_reader
@@ -141,7 +141,7 @@ class Person:
         """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15
         december iets weten" reads wrong in brackets to the person who decides)."""
         ns = self.next_step()
-        if _name_patterns(self.contact)[1].search(ns) or _name_patterns(self.contact)[1].search(ns.title()):
+        if mentions(self.contact, ns):
             return ""  # "(Orla to come back after the board meeting)" said to Orla is a note about her
         return "" if ns.split(" ", 1)[0].lower() in _SENTENCE_SUBJECTS else ns
 
