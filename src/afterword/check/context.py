@@ -207,6 +207,16 @@ class Context:
     def greeting(self) -> Greeting | None:
         return find_greeting(self.body)
 
+    @property
+    def after_greeting(self) -> int:
+        """Where the message proper starts: after the greeting phrase ("Hoi Els,"), or 0 without one."""
+        return self.greeting.phrase_stop if self.greeting else 0
+
+    def starts_sentence(self, index: int) -> bool:
+        """Whether the word at `index` opens a sentence (or a line), quotes and brackets aside."""
+        before = self.body[:index].rstrip(" \t\"'‘“(")
+        return not before or before[-1] in ".!?:\n"
+
     @cached_property
     def guessed_language(self) -> Language | None:
         names = [*self.notes.name_words, *self.notes.company_words]

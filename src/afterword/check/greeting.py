@@ -39,6 +39,11 @@ class Greeting:
     register: str  # "formal", "informal" or "neutral"
     phrase_end: int = -1  # end of "Hoi Els," itself: in a one-line note the line goes on after it
 
+    @property
+    def phrase_stop(self) -> int:
+        """Where the greeting itself ends: its phrase when known, else its line."""
+        return self.phrase_end if self.phrase_end > self.start else self.end
+
 
 def find_greeting(body: str) -> Greeting | None:
     """The greeting on the first non-empty line, if the draft opens with one."""

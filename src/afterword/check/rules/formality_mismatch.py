@@ -70,7 +70,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     values["example"] = ("Geachte …" if dutch else "Dear …") if informal_is_wrong else ("Hoi …" if dutch else "Hi …")
     greeting = ctx.greeting
     if greeting is not None:
-        end = greeting.phrase_end if greeting.phrase_end > greeting.start else greeting.end
+        end = greeting.phrase_stop
         line = ctx.body[greeting.start:end].strip()
         nickname = _nickname(ctx, greeting.names)
         if informal_is_wrong and nickname:

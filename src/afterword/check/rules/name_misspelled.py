@@ -83,7 +83,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     folded_targets = {fold(t) for t in targets}
     greeting = ctx.greeting
     # The greeting itself ("Geachte mevrouw Van den Berg,"), not the rest of a one-line note.
-    greeting_span = (greeting.start, greeting.phrase_end if greeting.phrase_end > greeting.start else greeting.end) \
+    greeting_span = (greeting.start, greeting.phrase_stop) \
         if greeting else (-1, -1)
     ignore = ctx.notes.known_words
     reported: set[str] = set()

@@ -60,8 +60,7 @@ def _wrong_article(article: str, noun: str) -> str | None:
 def check(ctx: Context) -> Iterator[Hit]:
     lang = ctx.text_language
     body = ctx.body[:ctx.signature_start]
-    greeting = ctx.greeting
-    skip_to = (greeting.phrase_end if greeting.phrase_end > greeting.start else greeting.end) if greeting else 0
+    skip_to = ctx.after_greeting
     addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(body)]
     known = ctx.notes.known_words
     candidates: list[tuple[int, int, str]] = []
@@ -81,11 +80,11 @@ def check(ctx: Context) -> Iterator[Hit]:
                               start=token.start, end=noun.end)
         if len(text) < 3 or not text.replace("-", "").replace("'", "").replace("’", "").isalpha():
             continue
-        if text[:1].isupper() and not _sentence_start(body, token.start):
+        if text[:1].isupper() and not ctx.starts_sentence(token.start):
             continue  # a name or a term
         if any(ch.isupper() for ch in text[1:]) or fold(text) in known or text.lower() in known:
             continue
-        if body[token.end:token.end + 1] == "." and len(text) <= 5 and not _sentence_end(body, token.end):
+        if body[token.end:token.end + 1] == "." and len(text) <= 5 and body[token.end + 1:token.end + 3].strip():
             continue  # an abbreviation with its full stop: "etc.", "bijv.", "approx." is shorthand's business
         candidates.append((token.start, token.end, text))
     if not candidates:
@@ -105,16 +104,6 @@ def check(ctx: Context) -> Iterator[Hit]:
         count += 1
         if count >= MAX_FINDINGS:
             return
-
-
-def _sentence_end(body: str, index: int) -> bool:
-    after = body[index + 1:index + 3]
-    return not after.strip() or (after[:1] == " " and after[1:2].isupper() and False)
-
-
-def _sentence_start(body: str, index: int) -> bool:
-    before = body[:index].rstrip(" \t\"'‘“(")
-    return not before or before[-1] in ".!?:\n"
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

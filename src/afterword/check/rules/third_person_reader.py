@@ -75,8 +75,7 @@ def _name_words(ctx: Context) -> tuple[set[str], set[str]]:
 def check(ctx: Context) -> Iterator[Hit]:
     lang = ctx.text_language
     body_end = ctx.signature_start
-    greeting = ctx.greeting
-    skip_to = (greeting.phrase_end if greeting.phrase_end > greeting.start else greeting.end) if greeting else 0
+    skip_to = ctx.after_greeting
     mine, others = _name_words(ctx)
     given = fold(split_name(strip_titles(ctx.contact.name)).given)
     tokens = [t for t in ctx.tokens if skip_to <= t.start < body_end]
@@ -84,7 +83,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     for index, token in enumerate(tokens):
         folded = fold(token.text)
         plain_word = folded in ctx.notes.company_words or (token.lower in stopwords(lang) and (
-            not token.text[:1].isupper() or _sentence_start(ctx.body, token.start)))  # "Van der Wal" the company, "Een"
+            not token.text[:1].isupper() or ctx.starts_sentence(token.start)))  # "Van der Wal" the company, "Een"
         if not plain_word and (folded in mine or _short_form(folded, given)) and _is_name(token, lang) \
                 and not _vocative(ctx.body, token):
             yield Hit("name", {"text": token.text}, start=token.start, end=token.end)
@@ -142,15 +141,10 @@ def _about_reader(ctx: Context, tokens: list[Token], index: int, others: set[str
         if low in _PERSONS or fold(other.text) in others:
             return False
         if other.text[:1].isupper() and fold(other.text) not in ctx.notes.company_words and low not in ("i", "ik") \
-                and not (_sentence_start(ctx.body, other.start) and any(low in stopwords(x) for x in Language)) \
+                and not (ctx.starts_sentence(other.start) and any(low in stopwords(x) for x in Language)) \
                 and fold(other.text) not in mine:
             return False  # someone named: "Priya said she …", "Dave told me he …"
     return True
-
-
-def _sentence_start(body: str, index: int) -> bool:
-    before = body[:index].rstrip()
-    return not before or before[-1] in ".!?:\n"
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.
