@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from afterword.compose.topic import first_segment, has_verb, quotable, topic
@@ -129,11 +130,18 @@ def _after_number(text: str, lang: Language) -> str:
 
 
 def _names(text: str, names: dict[str, str], lang: Language) -> str:
-    for low, written in names.items():
-        text = re.sub(rf"(?<![\w'’]){re.escape(low)}(?![\w])", written, text)
+    if names:
+        pattern = _names_pattern(tuple(sorted(names, key=len, reverse=True)))
+        text = pattern.sub(lambda m: names.get(m.group(), m.group()), text)
     if lang is Language.EN:
         text = re.sub(r"(?<![\w'’])i(?=(?:'m|'ve|'d|'ll|’m|’ve|’d|’ll)?(?![\w]))", "I", text)
     return text
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(lowered: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the lower-case names of one interview (not one regex per name per notes item)."""
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in lowered) + r")(?![\w])")
 
 
 def _contact_names(interview: Interview) -> dict[str, str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -37,20 +38,28 @@ MAX_FINDINGS = 8
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|nl|org|be|io|example)\S*|@\w+|#\w+")
 
 
+@dataclass(frozen=True)
+class _Articles:
+    de_endings: tuple[str, ...]
+    het_words: frozenset[str]
+    exceptions: frozenset[str]
+
+
 @cache
-def _articles() -> dict[str, object]:
+def _articles() -> _Articles:
     text = resources.files("afterword.core.lang").joinpath("data/nl/articles.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    data = tomllib.loads(text)
+    return _Articles(tuple(data["de_endings"]), frozenset(data["het_words"]),
+                     frozenset(e.split()[-1] for e in data["het_exceptions"]))
 
 
 def _wrong_article(article: str, noun: str) -> str | None:
     """The right article when `article noun` is plainly wrong, else None."""
     data = _articles()
     low = noun.lower()
-    het_words = set(data["het_words"])  # type: ignore[call-overload]
-    exceptions = {e.split()[-1] for e in data["het_exceptions"]}  # type: ignore[attr-defined]
-    if article == "het" and low not in exceptions and low not in het_words and len(low) > 4 \
-            and low.endswith(tuple(data["de_endings"])):  # type: ignore[arg-type]
+    het_words = data.het_words
+    if article == "het" and low not in data.exceptions and low not in het_words and len(low) > 4 \
+            and low.endswith(data.de_endings):
         return "de"
     if article == "de" and (low in het_words or (low.endswith("tje") and len(low) > 5)):
         return "het"
