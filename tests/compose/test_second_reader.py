@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from afterword.core.model import Channel, Severity
+from afterword.core.model import Channel, Language, Severity
 from afterword.core.notes import load_notes
 from afterword.service.drafting import DraftReport, draft_interview
 
@@ -108,8 +108,13 @@ def test_a_subject_need_written_as_a_sentence_is_not_cut_at_a_preposition() -> N
 
 
 def test_dutch_strength_fragment_with_a_participle_becomes_a_sentence() -> None:
-    pieter = _text(_report("reader-nl-long-theme-formal.toml"), "pieter")
-    assert "ik heb als kwartiermaker in Deventer twee wijken" in pieter
+    from afterword.compose.pieces import strength_piece
+    from afterword.compose.reading import read_notes
+
+    interview = read_notes(load_notes(DATA / "reader-nl-long-theme-formal.toml")).interview
+    [kwartiermaker] = [s for s in interview.strengths if "kwartiermaker" in s.text]
+    piece = strength_piece(kwartiermaker.text, Language.NL, frozenset())
+    assert piece.kind == "i" and piece.text.startswith("ik heb als kwartiermaker in Deventer twee wijken")
 
 
 @pytest.mark.parametrize(("name", "contact", "role"), [
@@ -167,7 +172,7 @@ def test_needs_written_as_questions_and_imperatives() -> None:
     assert ria.startswith("Hoe vinden we genoeg schade-experts in een krappe markt?\n")
     six = _report("reader2-en-six-one-need.toml")
     subjects = {d.subject for d in six.drafts if d.subject}
-    assert "Reducing churn" in subjects and not any(s.startswith("Reduce churn") for s in subjects)
+    assert any(s.startswith("Reducing churn") for s in subjects) and not any(s.startswith("Reduce churn") for s in subjects)
     assert _text(_report("reader2-en-video-sunil.toml"), "sunil").startswith("The 3am pager going off during the demo")
 
 
@@ -218,7 +223,7 @@ def test_dutch_details_een_op_de_drie_and_a_move_from_excel() -> None:
 
 def test_being_takes_zijn_in_a_dutch_strength_fragment() -> None:
     ingrid = _text(_report("reader3-nl-zorg-seh.toml"), "ingrid")
-    assert "ik ben zelf" in ingrid and "ik heb zelf 6 jaar" not in ingrid
+    assert "ik ben zelf" in ingrid.lower() and "ik heb zelf" not in ingrid.lower()
 
 
 # -- an English recruiter: contractions, nicknames, things done together, titles, shorthand -------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -40,7 +41,9 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
                 f"unknown contact `{unknown[0]}`; the notes have: {', '.join(known) or 'no contacts'}",
                 key="--contact",
             )
-    interview = read_notes(interview).interview  # only what reads well to the person is quoted
+    reading = read_notes(interview)  # only what reads well to the person is quoted
+    unquoted = _unquoted(interview, reading)
+    interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
     v = voice(template_dir)
@@ -48,14 +51,16 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     selections = select_all(interview, _usable(interview))
     drafts: list[Draft] = []
     subjects: set[str] = set()
+    emails: list[set[str]] = []  # the sentences of every email so far
     for contact in interview.contacts:
-        person = Person(interview, contact, selections[contact.id], v, proper)
+        person = Person(interview, contact, selections[contact.id], v, proper, unquoted)
         for channel in Channel:
             if not contact.address(channel):
                 continue
             # Subjects are handed out over everyone, so a person's subject does not depend on the filter.
             if channel is Channel.EMAIL:
-                draft = email(person, subjects, (lambda s: specific(interview, s)) if specific else None)
+                draft = _own_email(person, subjects, (lambda s: specific(interview, s)) if specific else None, emails)
+                emails.append(_sentences(draft.body))
             elif contact.id not in wanted_contacts or channel not in wanted_channels:
                 continue
             elif channel is Channel.LINKEDIN:
@@ -65,6 +70,46 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
             if contact.id in wanted_contacts and channel in wanted_channels:
                 drafts.append(draft)
     return drafts
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
+
+
+def _sentences(body: str) -> set[str]:
+    """The sentences of an email that could repeat in a colleague's (greeting and signature aside)."""
+    return {s.strip() for s in _SENTENCE.findall(body) if len(s.split()) >= 5}
+
+
+def _own_email(person: Person, subjects: set[str], specific: Callable[[str], bool] | None,
+               others: list[set[str]]) -> Draft:
+    """The email, with its phrases moved along until it shares at most one sentence with any colleague's:
+    recipients compare notes."""
+    best: Draft | None = None
+    best_overlap = 0
+    for shift in (0, 1, 2, 3, 5, 7):
+        person.shift = shift
+        taken = set(subjects)
+        draft = email(person, taken, specific)
+        mine = _sentences(draft.body)
+        overlap = max((len(mine & other) for other in others), default=0)
+        if best is None or overlap < best_overlap:
+            best, best_overlap, best_taken = draft, overlap, taken
+        if overlap <= 1:
+            break
+    person.shift = 0
+    assert best is not None
+    subjects.clear()
+    subjects.update(best_taken)
+    return best
+
+
+def _unquoted(interview: Interview, reading: Reading) -> frozenset[str]:
+    """Needs a strength in the notes answers, where that strength was too rough to quote."""
+    out: set[str] = set()
+    for item in reading.rough:
+        if item.field == "strengths" and item.reason != "private":
+            out.update(interview.strengths[item.index].answers)
+    return frozenset(out)
 
 
 def _usable(interview: Interview) -> Callable[[Contact, str], bool]:

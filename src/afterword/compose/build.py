@@ -42,7 +42,7 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     question = person.question()
     if question:
         values["question"] = person.say("email", "question.ask", q=question)
-    fit = _fit(person, pairs=1 if passing else 2)
+    fit = _fit(person, pairs=1)  # one point, made well: a second one made the email a list
     extras: list[str] = []
     if passing:
         extras.append(person.say("email", "passing.context"))
@@ -58,7 +58,7 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     if word_count(body) > EMAIL_MAX_WORDS and values["moment"]:
         values["moment"] = ""
         body = _render_email(person, values, fit, extras)
-    if not passing:
+    if not passing and not _organiser(person):
         # Sparse notes make a shorter email; only a little honest padding, never invented detail.
         for key, floor in (("fit.tie", EMAIL_MIN_WORDS - 10), ("close.extra", EMAIL_MIN_WORDS - 25),
                            ("close.offer", EMAIL_MIN_WORDS - 25)):
@@ -160,7 +160,7 @@ def _fit(person: Person, pairs: int) -> list[str]:
             clause = person.strength_clause(pair.strength, "email")
             out.append(person.say("email", "fit.lead" if index == 0 else "fit.second", s=clause))
         elif index == 0:
-            out.append(person.say("email", "fit.none"))
+            out.append(person.say("email", "fit.unquoted" if pair.need.id in person.unquoted else "fit.none"))
     return out
 
 

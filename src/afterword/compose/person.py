@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterword.compose.naming import address_name, mentions, name_forms, pronouns
-from afterword.compose.pieces import need_piece, role_in_sentence, strength_piece, theme_piece
+from afterword.compose.pieces import need_piece, role_in_sentence, strength_piece, theme_piece, theme_shape
 from afterword.compose.question import question_text
 from afterword.compose.reader import moment_piece, second_person, towards_reader
 from afterword.compose.render import Voice
 from afterword.compose.select import Selection
-from afterword.compose.topic import quotable, topic
+from afterword.compose.topic import good_topic, has_verb, quotable, topic
 from afterword.compose.wording import Piece, Words, clean, lower_first, phrase_language, shorten, words
 from afterword.core.lang.names import given_name, strip_titles, surname_alone
 from afterword.core.model import Contact, Formality, Interview, Language, Need, Strength
@@ -37,6 +37,10 @@ class Person:
     sel: Selection
     voice: Voice
     proper: frozenset[str]
+    #: Needs whose answer is in the notes but too rough to quote ("That is close to work I have done").
+    unquoted: frozenset[str] = frozenset()
+    #: Moves every phrase choice along, so a panel member's email can differ from a colleague's.
+    shift: int = 0
     lang: Language = field(init=False)
     formal: bool = field(init=False)
     seed: str = field(init=False)
@@ -96,7 +100,7 @@ class Person:
         """One phrase in this person's language and register (`key.formal` wins over `key`)."""
         registered = f"{key}.{self.register}"
         chosen = registered if self.voice.has(self.lang, name, registered) else key
-        return self.voice.pick(self.lang, name, chosen, self.seed, {**self.base, **values}, self.sel.index)
+        return self.voice.pick(self.lang, name, chosen, self.seed, {**self.base, **values}, self.sel.index + self.shift)
 
     def foreign(self, text: str) -> bool:
         """The notes phrase is in another language than this person's draft."""
@@ -189,12 +193,16 @@ class Person:
         text = self.about_others(need.text)
         if self.foreign(text):
             return Piece("foreign", clean(text), original=text)
-        if not quotable(text, self.lang):
+        piece = need_piece(text, self.lang, self.proper)
+        if piece.kind == "want" or theme_shape(text, self.lang) == "question":
+            return piece
+        if not quotable(text, self.lang) or (not has_verb(text, self.lang) and text[:1].islower()):
+            # A noun phrase is named ("your point about the recon batch"), never pasted after a colon.
             found = topic(text, self.lang)
-            if found and len(found.split()) >= 3:  # "the recon batch"; not "the model", "de team"
-                return Piece("topic", found, original=text)  # "your point about the recon batch"
+            if found and good_topic(found, self.lang):
+                return Piece("topic", found, original=text)
             return Piece("skip", "", original=text)  # too rough to quote, too vague to name: left out
-        return need_piece(text, self.lang, self.proper)
+        return piece
 
     def about_others(self, text: str) -> str:
         """A notes phrase that names this reader ("… niemand snapt ze behalve kevin") is cut before the

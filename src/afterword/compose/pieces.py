@@ -22,7 +22,7 @@ from afterword.core.model import Language
 def role_in_sentence(role: str, lang: Language, proper: frozenset[str]) -> str:
     """The job title inside a sentence. Dutch writes titles in lower case ("de functie van projectleider
     digitalisering"); acronyms, words with digits and names keep their capitals. English keeps the title."""
-    text = clean(role)
+    text = clean(role).replace(" & ", " and " if lang is Language.EN else " en ")
     if lang is not Language.NL or (is_title_case(text) and len(text.split()) > 4):
         return text
     out = []
@@ -132,7 +132,9 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
         return Piece("i", f"{me} {w.third_to_first[low]} {rest}".strip(), original=text)
     if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha():
         return Piece("i", f"{me} {low} {rest}", original=text)
-    if low in w.noun_starts or first[:1].isdigit() or low.startswith(("my ", "mijn ")):
+    if lang is Language.NL and _dutch_participle_fragment(text) and (first[:1].isdigit() or low in _COUNTS):
+        pass  # "12 jaar werkvoorbereider geweest" is something done: "ik ben … geweest", below
+    elif low in w.noun_starts or first[:1].isdigit() or low.startswith(("my ", "mijn ")):
         return Piece("np", lower_first(text, proper), original=text)
     if lang is Language.NL and _dutch_participle_fragment(text):
         # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …";
@@ -142,6 +144,8 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
         return Piece("i", f"ik {aux} {lower_first(text, proper)}", original=text)
     return Piece("raw", lower_first(text, proper), original=text)
 
+
+_COUNTS = frozenset({"één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"})
 
 #: Dutch participles that take "zijn", not "hebben".
 _WITH_ZIJN = frozenset({"geweest", "gegaan", "gekomen", "geworden", "gebleven", "gegroeid", "gestegen", "gedaald",

@@ -12,9 +12,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
-from afterword.compose.topic import first_segment, has_verb, quotable, topic
+from afterword.compose.prose import marks, unknown_words, without_vocative
+from afterword.compose.topic import LABELS, first_segment, good_theme, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles
 from afterword.core.lang.private import find_private
+from afterword.core.lang.proper import capitalise
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
 from afterword.core.model import Interview, Language, Moment, Need, Question, Strength
 
@@ -94,8 +96,43 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
         out = out[:spot.start] + instead + out[spot.end:]
     out = _after_number(out, lang)
     out = _names(out, names, lang)
+    if "{" not in out:  # template syntax in notes comes out exactly as typed
+        out = capitalise(out, lang)
+    out = _small_numbers(out, lang)
     out = _SPACES.sub(" ", out).strip(" ,;:-–—")
     return re.sub(r"\s+([,.;:!?])", r"\1", out)
+
+
+_NUMBER_WORDS = {
+    Language.EN: ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+    Language.NL: ("één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
+}
+_SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)")
+
+
+_NOT_COUNTED = frozenset({"x", "keer", "times", "january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                          "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januari", "februari", "maart", "mei",
+                          "juni", "juli", "augustus", "oktober", "okt", "mrt", "procent", "percent", "per"})
+
+
+def _small_numbers(text: str, lang: Language) -> str:
+    """Counts up to twelve written as words, as prose does ("3 presses" → "three presses", "2 vacatures" →
+    "twee vacatures"); labels ("group 5", "schaal 10") and figures with units of their own stay as typed."""
+    def word(m: re.Match[str]) -> str:
+        before = text[:m.start()].rstrip().rsplit(" ", 1)[-1] if text[:m.start()].strip() else ""
+        bare = before.strip("(\"'‘“").lower()
+        if bare in LABELS or (before[:1].isupper() and not before.isupper() and m.start() > 0 and bare not in
+                               ("i", "ik", "we", "wij")) or bare[:1].isdigit():
+            return m.group()
+        after = text[m.end():].split(None, 1)[0].lower() if text[m.end():].strip() else ""
+        if after.rstrip(".,;:") in _NOT_COUNTED or re.match(r"(?:am|pm|uur|u|h)\b", after):
+            return m.group()  # "11 december", "2 pm", "3x": a date, a time, a factor
+        if bare in ("from", "between", "tussen") or re.match(r"\s*(?:\w+\s+)?(?:to|naar|tot|-|–)\s*\d", text[m.end():]):
+            return m.group()  # "from 10 to 14": both ends of a range stay figures
+        return _NUMBER_WORDS[lang][int(m.group("n")) - 1]
+
+    return _SMALL.sub(word, text)
 
 
 _PER = {Language.EN: {"yr": " a year", "mo": " a month", "mth": " a month", "wk": " a week", "jr": " a year",
@@ -245,6 +282,70 @@ def _possessive_np(text: str, lang: Language) -> bool:
                                                      "jouw", "uw", "mijn", "onze")
 
 
+_JOINER = re.compile(r"[^\W\d_]\s+(?:\+|=|&)\s+\w|[^\W\d_]\s+(?:->|=>|→)\s+[^\W\d_]|(?<![\d%])\s*(?:->|=>|→)\s*[^\W\d_]")
+
+
+def _joined(raw: str) -> bool:
+    """Notes joined by symbols between words ("jurist + 11 jr", "nobody owns it -> delays"), not a
+    figure written with an arrow ("75 -> 22 min", which tidying turns into "from 75 to 22 minutes")."""
+    return bool(_JOINER.search(_BRACKETS.sub("", raw)))
+
+
+_EN_VERB = re.compile(r"(?i)\b(?:[a-z]{3,}ed|am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|"
+                      r"said|says|told|tells|showed|shows|knew|knows|went|goes|came|comes|made|makes|took|takes|"
+                      r"gave|gives|got|gets|saw|sees|ran|runs|found|finds|thought|thinks|felt|feels|met|meets|"
+                      r"grew|left|began|spent|brought|built|taught|wrote|spoke|laughed|joked|love[sd]?|like[sd]?|"
+                      r"share[sd]?|support(?:s|ed)?|play(?:s|ed)?|live[sd]?|work(?:s|ed)?|want(?:s|ed)?)\b")
+_NL_VERB = re.compile(r"(?i)\b(?:(?:[a-z]*)?ge[a-zà-ÿ]{2,}[dt]|is|zijn|was|waren|ben|bent|heeft|hebben|had|hadden|"
+                      r"heb|hebt|kan|kon|wil|wilde|zal|zou|moet|moest|mag|gaat|ging|komt|kwam|doet|deed|zei|zegt|"
+                      r"vertelde|vertelt|liet|laat|speelt|speelde|woont|woonde|werkt|werkte|houdt|hield|vond|vindt|"
+                      r"kent|kende|weet|wist|deelt|deelde|lachte|lacht|zag|ziet|had|studeerde|studeert|fietst|"
+                      r"fietste|loopt|liep|maakt|maakte|sprak|spreekt|noemde|noemt|bleek|blijkt|kwamen|zaten|zit|zat)\b")
+
+
+#: "you and I both at SETAC", "jij en ik allebei RUG", "je ook fan van …": a shared thing typed without its verb.
+_BOTH = re.compile(r"\b(?i:both|allebei|beiden|beide|ook)\s+(?:(?i:at|in|from|on|bij|op|van|uit|fan)\b|[A-Z]{2,}\b)")
+
+
+def _has_any_verb(text: str, lang: Language) -> bool:
+    """A finite verb or participle somewhere: a moment that says what happened, not a row of nouns."""
+    return has_verb(text, lang) or bool((_EN_VERB if lang is Language.EN else _NL_VERB).search(text))
+
+
+def _own_words(interview: Interview) -> frozenset[str]:
+    """Words the notes' own header uses (company, role, job titles): the reader's vocabulary by definition."""
+    texts = [interview.company, interview.role, *(c.title or "" for c in interview.contacts)]
+    return frozenset(w.lower().strip(".,;:()'’") for t in texts for w in t.split())
+
+
+_EXPERIENCE = re.compile(r"(?i)\b(?:experience|ervaring|background|achtergrond)\b")
+
+
+#: How a question typed without its mark can start ("would the team consider …").
+_ASKING = frozenset({"would", "could", "can", "is", "are", "do", "does", "did", "will", "how", "what", "when", "who",
+                     "which", "why", "where", "should", "hoe", "wat", "wanneer", "wie", "welke", "welk", "waarom",
+                     "waar", "kan", "kun", "kunnen", "zijn", "wordt", "worden", "heeft", "hebben", "komt", "gaat",
+                     "mag", "moet", "zou", "zouden"})
+_YEARS_OF = re.compile(r"(?i)^(?:\d+|[a-z]+)\s+(?:years?|jaar)\s+(?:of|in|at|as|with|als|bij|in|ervaring|experience)\b")
+
+
+def _a_claim(text: str, lang: Language) -> bool:
+    """A strength that says what the candidate did ("led SMED at Dana", "ik heb …") or brings ("ten years of
+    experience in …"); a row of nouns ("4 years postdoc utrecht on PFAS") is not one."""
+    from afterword.compose.pieces import strength_piece
+
+    kind = strength_piece(text, lang, frozenset()).kind
+    if kind == "i":
+        return True
+    if kind == "raw" and text[:1].isupper() and not has_verb(text, lang) and len(text.split()) <= 12:
+        return True  # "Promotieonderzoek naar probabilistische lastprognoses": a phrase written as one
+    if kind != "np" or len(text.split()) > 16:
+        return False
+    # "Twelve years of model validation", "Teamleider van 12 planners bij PostNL": written as a phrase;
+    # not "twaalf jaar developer" or "4 years postdoc utrecht on PFAS".
+    return bool(_EXPERIENCE.search(text) or _YEARS_OF.match(text) or text[:1].isupper())
+
+
 def _first_segment(text: str) -> str:
     return re.split(r"[,;.]\s", text, maxsplit=1)[0]
 
@@ -253,10 +354,13 @@ def read_notes(interview: Interview) -> Reading:
     """Tidy every text of the notes for quoting; leave out (and report) what must not be quoted."""
     lang = interview.effective_language
     names = _contact_names(interview)
+    known = _own_words(interview)
     rough: list[Rough] = []
 
     def read(field: str, index: int, text: str) -> str | None:
         tidied = tidy(text, lang, names)
+        if field == "questions":
+            tidied = without_vocative(tidied, frozenset(names))
         if find_private(text, lang, in_notes=True) or find_private(tidied, lang, in_notes=True):
             rough.append(Rough(field, index, text, "private", _HINT["private"][lang is Language.NL]))
             return None
@@ -268,7 +372,7 @@ def read_notes(interview: Interview) -> Reading:
             return None
         if field == "theme" and (_fragments(tidied) or has_verb(first_segment(tidied), lang)):
             found = topic(tidied, lang, article=False)
-            if found and (len(found.split()) >= 2 or len(found) >= 8):  # "changeovers", not "team"
+            if found and (len(found.split()) >= 2 or (len(found) >= 8 and lang is Language.EN)):  # "changeovers", not "team"
                 rough.append(Rough(field, index, text, "topic", found))
                 return found  # "reconciliation jobs fall over at month end" → "reconciliation jobs"
         if field == "theme" and has_verb(first_segment(tidied), lang) and not quotable(tidied, lang):
@@ -287,10 +391,43 @@ def read_notes(interview: Interview) -> Reading:
         if field in ("needs", "strengths") and _fragments(tidied):
             # The first sentence carries the point; the rest of a row of notes is left out.
             first = re.split(r"(?<=[.!?])\s+", tidied, maxsplit=1)[0].rstrip(".")
-            return first if first.count(",") + first.count(";") < 2 else _first_segment(first)
-        return tidied
+            tidied = first if first.count(",") + first.count(";") < 2 else _first_segment(first)
+        return _gate(field, index, text, tidied)
+
+    def _gate(field: str, index: int, text: str, tidied: str) -> str | None:
+        """The last look before quoting: notes marks, words a reader would not know, a strength that is
+        not something the candidate did, a question that is not one."""
+        problem = _problem(tidied)
+        if problem is None and field in ("needs", "strengths", "moments") and _joined(text):
+            problem = "shorthand"  # "a + b", "x -> y" between words: the tidied sentence still joins notes
+        if problem is None and field == "strengths" and not _a_claim(tidied, lang):
+            problem = "fragments"
+        if problem is None and field == "questions" and not tidied.rstrip().endswith("?") \
+                and tidied.split(" ", 1)[0].lower() not in _ASKING:
+            problem = "fragments"  # "ask rob re the budget": a note to self, not a question to them
+        if problem is None and field == "moments" and _BOTH.search(tidied) and not _has_any_verb(tidied, lang):
+            problem = "fragments"  # "you and I both at SETAC", "je ook fan van advent of code"
+        if problem is None:
+            return tidied
+        if field in ("needs", "theme"):
+            found = topic(tidied, lang, article=False)
+            if found and len(found.split()) >= 2 and _problem(found) is None:
+                rough.append(Rough(field, index, text, "topic", found))
+                return found  # named by what it is about: "your point about the storingsdata"
+        rough.append(Rough(field, index, text, problem, tidied))
+        return None
+
+    def _problem(tidied: str) -> str | None:
+        if marks(tidied):
+            return "shorthand"
+        if unknown_words(tidied, lang, known):
+            return "words"
+        return None
 
     theme = read("theme", 0, interview.theme) if interview.theme else None
+    if theme is not None and not good_theme(theme, lang):
+        rough.append(Rough("theme", 0, interview.theme or "", "fragments", theme))
+        theme = None  # "our conversation about achterstand wegwerken": better the role than a fragment
     next_step = read("next_step", 0, interview.next_step) if interview.next_step else None
     def kept(field: str, items: tuple[_Item, ...]) -> tuple[_Item, ...]:
         out: list[_Item] = []

@@ -39,17 +39,44 @@ def email_subject(person: Person, taken: set[str], specific: Callable[[str], boo
                 taken.add(shared.casefold())
                 return shared  # a colleague's topic, with a tail of its own: no two subjects alike
             fallback_shared = fallback_shared or (shared if ok(shared) else "")
-    if fallback_shared:
-        return fallback_shared
-    fallback = person.say("email", "subject.fallback")
-    if len(fallback) > SUBJECT_LIMIT:
-        fallback = person.say("email", "subject.fallback_short")
-    short = person.say("email", "subject.fallback_short")
-    for text in (fallback, fallback + _more_suffixes(person)[0], short + _more_suffixes(person)[0]):
+    about = _question_topic(raw_theme, person)
+    if about:
+        for suffix in (*_more_suffixes(person)[:1], *_suffixes(person)):
+            shared = _fit(person, about, suffix, _NP_LEVELS)
+            if ok(shared) and shared.casefold() not in taken:
+                taken.add(shared.casefold())
+                return shared  # "De wachttijden bij de klantenservice: bedankt"
+    for text in _generic(person):
         if text.casefold() not in taken and len(text) <= SUBJECT_LIMIT:
             taken.add(text.casefold())
             return text  # generic, but never the same line twice in one panel
-    return fallback
+    return fallback_shared or person.say("email", "subject.fallback_short")
+
+
+_ASKS = re.compile(r"(?i)^(?:how|what|why|when|where|which|who|hoe|wat|waarom|wanneer|waar|welke|wie)\s+"
+                   r"(?:\w+\s+)?(?:we|wij|you|they|jullie|ze|zij|i|ik)\s+(?P<rest>.+)$")
+
+
+def _question_topic(theme: str, person: Person) -> str:
+    """What a question theme is about ("Hoe krijgen we de wachttijden bij de klantenservice omlaag?" →
+    "De wachttijden bij de klantenservice"), for a subject when the question itself is taken."""
+    m = _ASKS.match(clean(theme))
+    if not m or person.foreign(theme):
+        return ""
+    found = topic(m.group("rest").rstrip("?"), person.lang, article=True)
+    return upper_first(found) if found and len(found.split()) >= 2 else ""
+
+
+def _generic(person: Person) -> list[str]:
+    """Every generic subject in this person's language, starting at their own variant."""
+    out: list[str] = []
+    for key in ("subject.fallback", "subject.fallback_short"):
+        variants = person.voice.phrases(person.lang, "email").get(key, [])
+        rendered = [" ".join(v.render({**person.base}).split()) for v in variants]
+        if rendered:
+            start = variant_index(person.seed, key, len(rendered), person.sel.index)
+            out.extend(rendered[start:] + rendered[:start])
+    return out
 
 
 #: A need written as a sentence is cut only between clauses: cut at a preposition, it loses its point
@@ -141,10 +168,9 @@ def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("cla
 
 def _more_suffixes(person: Person) -> list[str]:
     """Further tails for a topic several people share, each naming this person's side of it."""
-    given = person.base["given"]
     if person.lang is Language.NL:
-        return [f" – voor {given}", ": wat ik meeneem", ": mijn ervaring ermee"]
-    return [f" – for {given}", ": what I took away", ": my experience with it"]
+        return [": bedankt", ": wat ik meeneem", ": mijn ervaring ermee"]
+    return [": thank you", ": what I took away", ": my experience with it"]
 
 
 def _suffixes(person: Person) -> list[str]:

@@ -10,19 +10,35 @@ from afterword.core.model import Language
 
 #: Finite verbs (and auxiliaries) that end the subject of a notes phrase, per language.
 _VERBS = {
-    Language.EN: frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "must", "may", "might", "takes", "take", "took", "eats", "eat", "kills", "kill", "dies", "die", "break", "go", "went", "need", "lack", "fall", "fell", "get", "got", "runs", "run", "ran", "cost", "keep", "sit", "come", "stay", "slip", "live", "mean", "make", "made", "lead", "miss", "hit", "lose", "lost", "grow", "grew", "drop", "dropped", "rose", "rise", "see", "happen", "happened", "depend", "hurt", "stopped", "stop", "started", "start", "wants", "want", "know", "trust", "own", "hate", "hates", "use", "used", "rely", "spend", "spent"]),
+    Language.EN: frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "must", "may", "might", "takes", "take", "needs", "lacks", "wants", "has", "owns", "runs", "took", "eats", "eat", "kills", "kill", "dies", "die", "break", "go", "went", "need", "lack", "fall", "fell", "get", "got", "runs", "run", "ran", "cost", "keep", "sit", "come", "stay", "slip", "live", "mean", "make", "made", "lead", "miss", "hit", "lose", "lost", "grow", "grew", "drop", "dropped", "rose", "rise", "see", "happen", "happened", "depend", "hurt", "stopped", "stop", "started", "start", "wants", "want", "know", "trust", "own", "hate", "hates", "use", "used", "rely", "spend", "spent"]),
     Language.NL: frozenset(["is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "gaat", "gaan", "ging", "gingen", "loopt", "lopen", "liep", "kost", "kosten", "zit", "zitten", "zat", "staat", "staan", "stond", "komt", "komen", "kwam", "doet", "doen", "deed", "snapt", "snappen", "weet", "weten", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wordt", "worden", "werd", "blijft", "blijven", "bleef", "valt", "vallen", "viel", "duurt", "duren", "duurde", "ligt", "liggen", "lag", "mist", "missen", "miste", "groeit", "groeien", "daalt", "dalen", "stijgt", "stijgen", "steeg", "haakt", "haken", "klaagt", "klagen", "werkt", "werken", "draait", "draaien", "hangt", "hangen", "krijgt", "krijgen", "kreeg", "vindt", "vinden", "vond", "zoekt", "zoeken", "gebruikt", "gebruiken", "maakt", "maken", "maakte", "neemt", "nemen", "nam", "houdt", "houden", "hield", "verliest", "verliezen"]),
 }
 _STOP_AT = {Language.EN: frozenset({"because", "when", "so", "but", "which", "that", "who", "since", "while", "if",
                                      "after", "before", "until", "than", "nobody", "everyone", "everybody", "we",
                                      "they", "i", "you", "he", "she", "it", "there", "no", "nothing", "angry",
                                      "upset", "unhappy", "worried", "stuck", "broken", "slow", "late", "too", "not",
-                                     "still", "always", "never", "mostly", "only", "just"}),
+                                     "still", "always", "never", "mostly", "only", "just", "ancient", "old",
+                                     "outdated", "chaotic", "messy", "manual", "sensitive", "unclear", "unused",
+                                     "underused", "unspent", "missing", "overdue", "behind", "high", "low", "poor",
+                                     "bad", "weak", "huge", "full", "empty", "tight", "stretched", "short",
+                                     "understaffed", "about", "around", "roughly", "approximately", "nearly",
+                                     "almost", "over", "under", "down", "up", "vs", "versus", "needs", "lacks"}),
             Language.NL: frozenset({"omdat", "als", "dus", "maar", "die", "dat", "wie", "sinds", "terwijl", "zodat",
                                      "waardoor", "na", "voor", "tot", "dan", "want", "niemand", "iedereen", "we",
                                      "wij", "ze", "zij", "ik", "je", "hij", "er", "niets", "boos", "blij", "bang",
                                      "kwaad", "ontevreden", "bezorgd", "te", "niet", "nog", "altijd", "nooit",
-                                     "vooral", "alleen", "pas", "al", "traag", "kapot"})}
+                                     "vooral", "alleen", "pas", "al", "traag", "kapot", "oud", "verouderd",
+                                     "chaotisch", "rommelig", "handmatig", "gevoelig", "onduidelijk", "hoog", "laag",
+                                     "slecht", "zwak", "groot", "vol", "leeg", "krap", "ongeveer", "circa", "bijna",
+                                     "ruim", "achter", "achterstallig", "omhoog", "omlaag", "versus", "vs"})}
+#: A number after one of these is a label ("group 5", "ward 12", "schaal 10"), not a count.
+LABELS = frozenset({"group", "groep", "ward", "press", "pers", "line", "lijn", "level", "niveau", "band", "schaal",
+                    "grade", "klas", "stage", "phase", "fase", "zone", "hal", "room", "kamer", "week", "day", "dag",
+                    "page", "floor", "verdieping", "station", "versie", "version", "ronde", "round", "stap", "step",
+                    "year", "jaar", "tier", "team", "lane", "gate", "dock", "bay", "unit", "ok", "no", "nr", "number",
+                    "nummer", "cohort", "module", "sprint", "release", "q", "h", "bed", "bedden", "afdeling",
+                    "locatie", "site", "plant", "shift", "ploeg", "cao", "salary", "salaris", "scale", "leerjaar",
+                    "jr", "yr", "gr", "gen", "v"})
 _SEGMENT = re.compile(r"[,;:()\[\]–—]| - |\.\s")
 _TOKEN = re.compile(r"[^\s]+")
 
@@ -51,8 +67,7 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
             break
         if any(ch.isdigit() for ch in token) and out and not re.fullmatch(r"\d+", token):
             break
-        if re.fullmatch(r"\d+(?:[.,]\d+)?%?", token) and len(out) >= 1 and out[-1].lower() not in ("press", "line",
-                                                                                                    "lijn", "pers"):
+        if re.fullmatch(r"\d+(?:[.,]\d+)?%?", token) and len(out) >= 1 and out[-1].lower() not in LABELS:
             break
         out.append(token.strip(",;:!?\"'’"))
         if len(out) >= 7:
@@ -97,6 +112,9 @@ _HET_ENDINGS = ("je", "ment", "isme", "um", "sel", "werk", "systeem", "proces", 
 def _with_article(phrase: str, lang: Language) -> str:
     first = phrase.split()[0]
     if first[:1].isupper() and lang is Language.EN:
+        last = phrase.split()[-1]
+        if len(phrase.split()) >= 2 and last.islower() and not first.endswith(("'s", "’s")):
+            return "the " + phrase  # "the NWO project deliverable": a name used as a modifier
         return phrase  # "Kafka", "SAP PM": a name needs no article
     if lang is Language.EN:
         return "the " + phrase
@@ -106,6 +124,47 @@ def _with_article(phrase: str, lang: Language) -> str:
     if head.endswith(_HET_ENDINGS):
         return "het " + phrase
     return "de " + phrase
+
+
+_TOPIC_ENDS = frozenset({"and", "or", "but", "the", "a", "an", "of", "to", "en", "maar", "de", "het", "een",
+                         "van", "te", "om", "out", "up", "off", "in", "on", "orde", "gang", "af", "uit", "op", "aan",
+                         "mee", "door", "weg", "terug"})
+
+
+def good_theme(phrase: str, lang: Language) -> bool:
+    """A theme that can follow "our conversation about": a noun phrase or a clause written whole, not a
+    fragment ending on a particle or an infinitive ("getting more out", "achterstand wegwerken")."""
+    toks = phrase.split()
+    if not toks or "/" in phrase:
+        return False
+    from afterword.compose.pieces import theme_shape
+
+    first = toks[0].lower()
+    if theme_shape(phrase, lang) != "np" or first in words(lang).wh_words or first.endswith("ing"):
+        return True  # a question, "how to …", "getting learners to …": read whole
+    last = toks[-1].lower().strip(".,;:!?")
+    if last in _TOPIC_ENDS:
+        return False
+    if has_verb(first_segment(phrase), lang):
+        return False  # "OK-bezetting blijft hangen op 78%": a statement, not something to talk about
+    if lang is Language.NL and len(toks) >= 2 and last.endswith("en") and last in _INFINITIVE_HINTS:
+        return False
+    return not (lang is Language.NL and len(toks) >= 2 and re.search(r"(?:^|\s)(?:brengen|krijgen|maken|wegwerken|zetten|" r"houden|doen|halen|gaan|komen)$", phrase.lower()))
+
+
+_INFINITIVE_HINTS = frozenset({"brengen", "krijgen", "maken", "wegwerken", "zetten", "houden", "doen", "halen", "gaan",
+                               "komen", "verbeteren", "verlagen", "verhogen", "terugdringen", "oplossen", "opzetten",
+                               "inrichten", "invoeren", "voorspellen", "organiseren", "verminderen", "vergroten"})
+
+
+def good_topic(phrase: str, lang: Language) -> bool:
+    """A topic that can follow "your point about": two to seven words (with its article), ending on a word
+    that can end a noun phrase ("the recon batch"; not "the model", "the school needs more research and")."""
+    toks = phrase.split()
+    if not 2 <= len(toks) <= 7 or (len(toks) < 3 and toks[0].lower() in ("the", "de", "het") and len(toks[1]) < 6):
+        return False
+    last = toks[-1].lower().strip(".,;:!?")
+    return last not in _TOPIC_ENDS and last not in _STOP_AT[lang] and last not in _VERBS[lang]
 
 
 def quotable(text: str, lang: Language) -> bool:

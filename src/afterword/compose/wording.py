@@ -160,6 +160,10 @@ def lower_first(text: str, proper: frozenset[str]) -> str:
         return text
     if _base(core) in proper or _base(core.split("-")[0]) in proper:
         return text
+    from afterword.core.lang.proper import proper_words
+
+    if any(proper_words(lang).get(core.lower()) == core for lang in Language):
+        return text  # "Dutch", "Utrecht": written with a capital wherever they stand
     if core in ("Eén", "Één"):
         return text[:lead] + "één" + text[lead + len(core):]
     return text[:lead] + text[lead].lower() + text[lead + 1 :]

@@ -1,0 +1,34 @@
+"""Words a language writes with a capital that notes type in lower case ("utrecht", "monday"), as data
+per language (`data/<lang>/proper.txt`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from afterword.core.model import Language
+
+
+@cache
+def proper_words(lang: Language) -> dict[str, str]:
+    """Lower-case form → how it is written."""
+    text = resources.files("afterword.core.lang").joinpath("data", str(lang), "proper.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        word = line.strip()
+        if word and not word.startswith("#"):
+            out[word.lower()] = word
+    return out
+
+
+@cache
+def _pattern(lang: Language) -> re.Pattern[str]:
+    words = sorted(proper_words(lang), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’-])")
+
+
+def capitalise(text: str, lang: Language) -> str:
+    """Every listed word typed in lower case written with its capital ("utrecht" → "Utrecht")."""
+    table = proper_words(lang)
+    return _pattern(lang).sub(lambda m: table[m.group()], text)
