@@ -64,8 +64,8 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
                            ("close.offer", EMAIL_MIN_WORDS - 25)):
             if word_count(body) >= floor:
                 continue
-            if key == "fit.tie" and not fit:
-                continue
+            if key == "fit.tie" and (not fit or not _quotes_a_strength(person)):
+                continue  # "the kind of work I would like to do" needs the work to have been named
             extras.append(person.say("email", key))
             body = _render_email(person, values, fit, extras)
     if _questions(body) > 1 and values["question"]:
@@ -90,6 +90,11 @@ def _render_email(person: Person, values: dict[str, str], fit: list[str], extras
     if thanks:
         close = f"{thanks} {close}" if close else thanks
     return person.voice.render(person.lang, "email", {**person.base, **values, "fit": paragraph, "close": close})
+
+
+def _quotes_a_strength(person: Person) -> bool:
+    pair = person.sel.primary
+    return pair is not None and pair.strength is not None
 
 
 def _organiser(person: Person) -> bool:

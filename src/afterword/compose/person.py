@@ -192,11 +192,14 @@ class Person:
     def need(self, need: Need) -> Piece:
         text = self.about_others(need.text)
         if self.foreign(text):
-            return Piece("foreign", clean(text), original=text)
+            if self.lang is Language.EN:
+                return Piece("skip", "", original=text)  # "‘rapportages naar fondsen’" to an English reader
+            return Piece("foreign", clean(text), original=text)  # English in quotes reads fine in Dutch
         piece = need_piece(text, self.lang, self.proper)
         if piece.kind == "want" or theme_shape(text, self.lang) == "question":
             return piece
-        if not quotable(text, self.lang) or (not has_verb(text, self.lang) and text[:1].islower()):
+        notes_like = not has_verb(text, self.lang) and (text[:1].islower() or bool(_NOTES_PUNCT.search(text)))
+        if not quotable(text, self.lang) or notes_like:
             # A noun phrase is named ("your point about the recon batch"), never pasted after a colon.
             found = topic(text, self.lang)
             if found and good_topic(found, self.lang):
@@ -241,6 +244,10 @@ class Person:
             return None
         return question_text(q.text, self.lang, self.contact.effective_formality)
 
+
+#: A need typed as notes even with a capital: "Legacy PI claims still settling …; litigation rate 38%",
+#: "NWO project deliverable: working prototype by Sept 2027".
+_NOTES_PUNCT = re.compile(r"[;:]|\b(?:still|now|only|nog|nu)\s+\w+ing\b")
 
 #: Dutch academic titles with no English use in a greeting ("drs.", "ir.", "ing.", "mr." as a law degree).
 _DUTCH_ONLY_TITLES = frozenset({"drs.", "drs", "ir.", "ir", "ing.", "ing", "mr.", "mr", "mevr.", "dhr.", "mw."})

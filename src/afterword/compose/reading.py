@@ -116,6 +116,11 @@ _NOT_COUNTED = frozenset({"x", "keer", "times", "january", "february", "march", 
                           "juni", "juli", "augustus", "oktober", "okt", "mrt", "procent", "percent", "per"})
 
 
+#: After a count comes what is counted; after a version ("elasticsearch 7 to opensearch") a word like these.
+_NOT_A_NOUN = frozenset({"to", "in", "on", "at", "is", "are", "was", "were", "and", "or", "naar", "op", "en", "of", "the", "de", "het", "a", "een", "for", "voor", "with", "met", "by", "door", "as",
+                         "als", "from", "van", "into", "onto", "vs", "v", "versus", "but", "maar", "so", "dus"})
+
+
 def _small_numbers(text: str, lang: Language) -> str:
     """Counts up to twelve written as words, as prose does ("3 presses" → "three presses", "2 vacatures" →
     "twee vacatures"); labels ("group 5", "schaal 10") and figures with units of their own stay as typed."""
@@ -126,7 +131,8 @@ def _small_numbers(text: str, lang: Language) -> str:
                                ("i", "ik", "we", "wij")) or bare[:1].isdigit():
             return m.group()
         after = text[m.end():].split(None, 1)[0].lower() if text[m.end():].strip() else ""
-        if after.rstrip(".,;:") in _NOT_COUNTED or re.match(r"(?:am|pm|uur|u|h)\b", after):
+        if after.rstrip(".,;:") in _NOT_COUNTED or after.rstrip(".,;:") in _NOT_A_NOUN \
+                or re.match(r"(?:am|pm|uur|u|h)\b", after):
             return m.group()  # "11 december", "2 pm", "3x": a date, a time, a factor
         if bare in ("from", "between", "tussen") or re.match(r"\s*(?:\w+\s+)?(?:to|naar|tot|-|–)\s*\d", text[m.end():]):
             return m.group()  # "from 10 to 14": both ends of a range stay figures
@@ -307,6 +313,10 @@ _NL_VERB = re.compile(r"(?i)\b(?:(?:[a-z]*)?ge[a-zà-ÿ]{2,}[dt]|is|zijn|was|war
 _BOTH = re.compile(r"\b(?i:both|allebei|beiden|beide|ook)\s+(?:(?i:at|in|from|on|bij|op|van|uit|fan)\b|[A-Z]{2,}\b)")
 
 
+#: "Claire at the Ulster game, we talked rugby": someone and a place, typed without the verb.
+_SOMEONE_AT = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+|he|she|hij|zij|ze)\s+(?:at|in|on|from|bij|op|in|van|uit)\s", re.I)
+
+
 def _has_any_verb(text: str, lang: Language) -> bool:
     """A finite verb or participle somewhere: a moment that says what happened, not a row of nouns."""
     return has_verb(text, lang) or bool((_EN_VERB if lang is Language.EN else _NL_VERB).search(text))
@@ -405,7 +415,8 @@ def read_notes(interview: Interview) -> Reading:
         if problem is None and field == "questions" and not tidied.rstrip().endswith("?") \
                 and tidied.split(" ", 1)[0].lower() not in _ASKING:
             problem = "fragments"  # "ask rob re the budget": a note to self, not a question to them
-        if problem is None and field == "moments" and _BOTH.search(tidied) and not _has_any_verb(tidied, lang):
+        if problem is None and field == "moments" and (_BOTH.search(tidied) or _SOMEONE_AT.match(tidied)) \
+                and not _has_any_verb(first_segment(tidied), lang):
             problem = "fragments"  # "you and I both at SETAC", "je ook fan van advent of code"
         if problem is None:
             return tidied

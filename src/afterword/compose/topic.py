@@ -140,7 +140,8 @@ def good_theme(phrase: str, lang: Language) -> bool:
     from afterword.compose.pieces import theme_shape
 
     first = toks[0].lower()
-    if theme_shape(phrase, lang) != "np" or first in words(lang).wh_words or first.endswith("ing"):
+    if theme_shape(phrase, lang) != "np" or first in words(lang).wh_words or (
+            lang is Language.EN and first.endswith("ing")):
         return True  # a question, "how to …", "getting learners to …": read whole
     last = toks[-1].lower().strip(".,;:!?")
     if last in _TOPIC_ENDS:

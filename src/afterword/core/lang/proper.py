@@ -31,4 +31,11 @@ def _pattern(lang: Language) -> re.Pattern[str]:
 def capitalise(text: str, lang: Language) -> str:
     """Every listed word typed in lower case written with its capital ("utrecht" → "Utrecht")."""
     table = proper_words(lang)
-    return _pattern(lang).sub(lambda m: table[m.group()], text)
+    text = _pattern(lang).sub(lambda m: table[m.group()], text)
+    if lang is Language.EN:  # "march" is a verb too: a month after "in", "by", "since" …, or before a year
+        text = _MARCH.sub(lambda m: m.group()[:-5] + "March", text)
+    return text
+
+
+_MARCH = re.compile(r"\b(?:in|by|since|until|from|before|after|early|late|mid|end of|start of|go-live|due)\s+march\b"
+                    r"|\bmarch(?=\s+\d)", re.IGNORECASE)
