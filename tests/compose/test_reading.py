@@ -173,11 +173,17 @@ for = ["dave"]
 
 
 def test_a_next_step_that_names_the_reader_is_not_put_in_brackets_to_them() -> None:
-    notes = NOTES.replace('theme = "', 'next_step = "david back to me by friday"\ntheme = "') + \
+    notes = NOTES.replace('theme = "', 'next_step = "decision from david by 11 dec"\ntheme = "') + \
         '[[contacts]]\nid = "tom"\nname = "Tom Reilly"\nmet = "panel"\nemail = "t@b.example"\n'
     drafts = {d.contact: d.body for d in compose(parse_notes(notes)) if d.channel.value == "email"}
-    assert "back to me by friday" not in drafts["dave"].lower()  # a note about David, said to David
-    assert "(David back to me by Friday)" in drafts["tom"]  # to a colleague it is the next step
+    assert "from david by" not in drafts["dave"].lower()  # a note about David, said to David
+    assert "(decision from David by 11 dec)" in drafts["tom"]  # to a colleague it is the next step
+
+
+def test_a_next_step_that_is_a_note_to_self_is_said_to_nobody() -> None:
+    notes = NOTES.replace('theme = "', 'next_step = "hear back by fri hopefully"\ntheme = "')
+    for draft in compose(parse_notes(notes)):
+        assert "hopefully" not in draft.body and "fri" not in draft.body.lower().split()
 
 
 def test_an_ambiguous_abbreviation_is_not_written_out_wrongly() -> None:

@@ -193,7 +193,7 @@ def test_a_question_already_put_to_a_colleague_is_not_repeated_to_someone_met_in
 
 def test_a_title_goes_with_the_surname_in_the_greeting() -> None:
     zorg = _report("reader3-nl-zorg-seh.toml")
-    assert _text(zorg, "maarten").split("\n")[1] == "Beste dr. Van den Berg,"
+    assert _text(zorg, "maarten").split("\n")[1] == "Geachte dr. Van den Berg,"
     bouw = _report("reader3-nl-bouw.toml")
     jeroen = next(item for item in bouw.items if item.draft.contact == "jeroen" and item.draft.channel is Channel.EMAIL)
     assert "ir. Jeroen" not in jeroen.draft.body and "ir. 't Hart" in jeroen.draft.body

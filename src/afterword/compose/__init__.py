@@ -91,7 +91,7 @@ def _own_email(person: Person, subjects: set[str], specific: Callable[[str], boo
         taken = set(subjects)
         draft = email(person, taken, specific)
         mine = _sentences(draft.body)
-        overlap = max((len(mine & other) for other in others), default=0)
+        overlap = max((len(mine & other) for other in others), default=0) + _stock_repeats(draft.body)
         if best is None or overlap < best_overlap:
             best, best_overlap, best_taken = draft, overlap, taken
         if overlap <= 1:
@@ -101,6 +101,16 @@ def _own_email(person: Person, subjects: set[str], specific: Callable[[str], boo
     subjects.clear()
     subjects.update(best_taken)
     return best
+
+
+_STOCK = ("stayed with me", "on my mind", "welcome the chance", "keep coming back", "keep thinking", "bijgebleven",
+          "houdt me", "bleef bij me hangen", "aan het denken", "one question", "één vraag")
+
+
+def _stock_repeats(body: str) -> int:
+    """Stock phrases said twice in one email ("… stayed with me. … has stayed with me")."""
+    low = body.lower()
+    return sum(low.count(p) - 1 for p in _STOCK if low.count(p) > 1)
 
 
 def _unquoted(interview: Interview, reading: Reading) -> frozenset[str]:

@@ -111,9 +111,13 @@ def _thanks_via(person: Person) -> str:
     others = [c for c in iv.unreachable() if iv.thanked_via(c) is not None and iv.thanked_via(c) == person.contact]
     if not others:
         return ""
+    from afterword.compose.wording import words
     from afterword.core.lang.names import given_name
 
-    names = [" ".join(c.name.split()) if len(c.name.split()) == 1 else given_name(c.name) for c in others]
+    met = words(person.lang).met
+    names = [(" ".join(c.name.split()) if len(c.name.split()) == 1 else given_name(c.name))
+             + (f" {met[(c.met or '').strip().lower()]}" if (c.met or "").strip().lower() in met else "")
+             for c in others]  # "Marcus at reception": who they are, to the person who knows them
     joined = names[0] if len(names) == 1 else (", ".join(names[:-1]) + (" and " if person.lang.value == "en" else " en ")
                                                + names[-1])
     return person.say("email", "thanks_via.any", who=joined)

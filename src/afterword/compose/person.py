@@ -136,6 +136,8 @@ class Person:
         if not ns or not clean(ns) or self.foreign(ns) or len(clean(ns)) > 50:
             return ""
         text = clean(ns)
+        if _HEDGED.search(text):
+            return ""  # "(hear back by fri hopefully)", "(hoor vrijdag iets)": a note to self, not to them
         if self.lang is Language.EN:  # notes shorthand: "final round w/ CEO w/c 15 June"
             text = re.sub(r"\bw/c\b", "the week of", text)
             text = re.sub(r"\bw/(?=\s)", "with", text)
@@ -244,6 +246,11 @@ class Person:
             return None
         return question_text(q.text, self.lang, self.contact.effective_formality)
 
+
+#: A next step that is the candidate's own note: hedged, about someone, or in day shorthand.
+_HEDGED = re.compile(r"(?i)\b(?:hopefully|probably|probs|maybe|think|either way|i|i'll|me|my|she|he|she'll|he'll|they'll|"
+                     r"mon|tue|tues|wed|thu|thurs|fri|sat|sun|hoop|hopelijk|waarschijnlijk|misschien|evt|eventueel|"
+                     r"denk|ik|mij|me|mijn|hij|zij|ze|hoor|wss|mss|ma|di|wo|do|vr|za|zo)\b|\?")
 
 #: A need typed as notes even with a capital: "Legacy PI claims still settling …; litigation rate 38%",
 #: "NWO project deliverable: working prototype by Sept 2027".

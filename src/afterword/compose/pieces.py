@@ -16,6 +16,7 @@ from afterword.compose.wording import (
     upper_first,
     words,
 )
+from afterword.core.lang.proper import proper_words
 from afterword.core.model import Language
 
 
@@ -28,7 +29,8 @@ def role_in_sentence(role: str, lang: Language, proper: frozenset[str]) -> str:
     out = []
     for word in text.split():
         core = word.strip(_QUOTES + ".,;:!?)")
-        keep = sum(c.isupper() for c in core) > 1 or any(c.isdigit() for c in core) or _base(core) in proper
+        keep = sum(c.isupper() for c in core) > 1 or any(c.isdigit() for c in core) or _base(core) in proper \
+            or core.lower() in proper_words(lang)
         out.append(word if keep else word.lower())
     return " ".join(out)
 

@@ -19,7 +19,7 @@ _MARKS = re.compile(
     r"|\d\s?\+(?!\d)"  # 4+, 50+
     r"|(?<=\w)\s[x×]\s(?=\w)"  # risico x kosten
     r"|\s-\s"  # a - b, as a joiner
-    r"|(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})(?!or\b|of\b)"  # grade/course (not and/or, en/of)
+    r"|(?<=[a-zà-ÿ]{2})/(?=[a-zà-ÿ]{2})(?!or\b|of\b)"  # grade/course (not and/or, en/of, LC-MS/MS)
     r"|(?<![\w<])[<>]=?\s?\d"  # >6 maanden, < 5
     r"|[=#@*|\\^]|(?<!\w)\+|\+(?!\w)|\s&\s|\.\.\.|…"
     r"|\?\s*\S.*\?"  # two questions typed as one

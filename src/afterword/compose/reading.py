@@ -53,10 +53,12 @@ class Rough:
     text: str
     reason: str  # a key of REASONS
     suggestion: str
+    detail: str = ""  # what in it is the trouble: "ortho, intl", "14/31"
 
     def reason_in(self, lang: Language | str) -> str:
         en, nl = REASONS[self.reason]
-        return nl if str(lang) == "nl" else en
+        said = nl if str(lang) == "nl" else en
+        return f"{said}: {self.detail}" if self.detail else said
 
 
 @dataclass(frozen=True)
@@ -291,6 +293,19 @@ def _possessive_np(text: str, lang: Language) -> bool:
 _JOINER = re.compile(r"[^\W\d_]\s+(?:\+|=|&)\s+\w|[^\W\d_]\s+(?:->|=>|→)\s+[^\W\d_]|(?<![\d%])\s*(?:->|=>|→)\s*[^\W\d_]")
 
 
+def _joined_at(raw: str) -> str:
+    found = _JOINER.search(_BRACKETS.sub("", raw))
+    symbol = re.search(r"->|=>|→|\+|=|&", found.group()) if found else None
+    return symbol.group() if symbol else ""
+
+
+def _as_claim(text: str, lang: Language) -> str:
+    """A strength as something the candidate did, to suggest: "I … (what you did, where, and the result)"."""
+    if lang is Language.NL:
+        return f"Ik heb … ({text}: wat je deed, waar, en wat het opleverde)"
+    return f"I … ({text}: what you did, where, and what came of it)"
+
+
 def _joined(raw: str) -> bool:
     """Notes joined by symbols between words ("jurist + 11 jr", "nobody owns it -> delays"), not a
     figure written with an arrow ("75 -> 22 min", which tidying turns into "from 75 to 22 minutes")."""
@@ -407,9 +422,10 @@ def read_notes(interview: Interview) -> Reading:
     def _gate(field: str, index: int, text: str, tidied: str) -> str | None:
         """The last look before quoting: notes marks, words a reader would not know, a strength that is
         not something the candidate did, a question that is not one."""
-        problem = _problem(tidied)
+        problem, detail = _problem(tidied)
         if problem is None and field in ("needs", "strengths", "moments") and _joined(text):
             problem = "shorthand"  # "a + b", "x -> y" between words: the tidied sentence still joins notes
+            detail = _joined_at(text)
         if problem is None and field == "strengths" and not _a_claim(tidied, lang):
             problem = "fragments"
         if problem is None and field == "questions" and not tidied.rstrip().endswith("?") \
@@ -422,18 +438,23 @@ def read_notes(interview: Interview) -> Reading:
             return tidied
         if field in ("needs", "theme"):
             found = topic(tidied, lang, article=False)
-            if found and len(found.split()) >= 2 and _problem(found) is None:
+            if found and len(found.split()) >= 2 and _problem(found)[0] is None:
                 rough.append(Rough(field, index, text, "topic", found))
                 return found  # named by what it is about: "your point about the storingsdata"
-        rough.append(Rough(field, index, text, problem, tidied))
+        suggestion = tidied
+        if field == "strengths" and problem == "fragments":
+            suggestion = _as_claim(tidied, lang)
+        rough.append(Rough(field, index, text, problem, suggestion, detail))
         return None
 
-    def _problem(tidied: str) -> str | None:
-        if marks(tidied):
-            return "shorthand"
-        if unknown_words(tidied, lang, known):
-            return "words"
-        return None
+    def _problem(tidied: str) -> tuple[str | None, str]:
+        mark = marks(tidied)
+        if mark:
+            return "shorthand", mark
+        unknown = unknown_words(tidied, lang, known)
+        if unknown:
+            return "words", ", ".join(unknown)
+        return None, ""
 
     theme = read("theme", 0, interview.theme) if interview.theme else None
     if theme is not None and not good_theme(theme, lang):

@@ -127,8 +127,6 @@ def _candidates(person: Person) -> Iterator[str]:
         if not text:
             continue
         levels = _need_levels(need, person) if text == need else theme_levels if text == theme else _NP_LEVELS
-        if text == need and suffixes:
-            yield _fit(person, text, suffixes[0], levels)
         yield _fit(person, text, "", levels)
     # Taken already (several people share a theme or a need): the same topic with a short tail.
     for text, levels in ((need, _need_levels(need, person)), (theme, theme_levels)):
@@ -169,8 +167,8 @@ def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("cla
 def _more_suffixes(person: Person) -> list[str]:
     """Further tails for a topic several people share, each naming this person's side of it."""
     if person.lang is Language.NL:
-        return [": bedankt", ": wat ik meeneem", ": mijn ervaring ermee"]
-    return [": thank you", ": what I took away", ": my experience with it"]
+        return [": bedankt", ": wat ik meeneem"]
+    return [": thank you", ": what I took away"]
 
 
 def _suffixes(person: Person) -> list[str]:
