@@ -43,6 +43,8 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
             )
     reading = read_notes(interview)  # only what reads well to the person is quoted
     unquoted = _unquoted(interview, reading)
+    results = {need: result for index, result in reading.results.items()
+               for need in interview.strengths[index].answers}
     interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
@@ -53,7 +55,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     subjects: set[str] = set()
     emails: list[set[str]] = []  # the sentences of every email so far
     for contact in interview.contacts:
-        person = Person(interview, contact, selections[contact.id], v, proper, unquoted)
+        person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results)
         for channel in Channel:
             if not contact.address(channel):
                 continue

@@ -94,7 +94,7 @@ def _render_email(person: Person, values: dict[str, str], fit: list[str], extras
 
 def _quotes_a_strength(person: Person) -> bool:
     pair = person.sel.primary
-    return pair is not None and pair.strength is not None
+    return pair is not None and (pair.strength is not None or (pair.need is not None and pair.need.id in person.results))
 
 
 def _organiser(person: Person) -> bool:
@@ -168,6 +168,10 @@ def _fit(person: Person, pairs: int) -> list[str]:
             said.append(pair.strength)
             clause = person.strength_clause(pair.strength, "email")
             out.append(person.say("email", "fit.lead" if index == 0 else "fit.second", s=clause))
+        elif index == 0 and pair.need.id in person.results:
+            r = person.results[pair.need.id]
+            out.append(person.say("email", "fit.result_down" if r.down else "fit.result_up", what=r.what, a=r.start,
+                                  b=r.end, unit=r.unit, took=r.took))
         elif index == 0:
             out.append(person.say("email", "fit.unquoted" if pair.need.id in person.unquoted else "fit.none"))
     return out

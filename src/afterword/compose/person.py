@@ -10,6 +10,7 @@ from afterword.compose.naming import address_name, mentions, name_forms, pronoun
 from afterword.compose.pieces import need_piece, role_in_sentence, strength_piece, theme_piece, theme_shape
 from afterword.compose.question import question_text
 from afterword.compose.reader import moment_piece, second_person, towards_reader
+from afterword.compose.reading import Result
 from afterword.compose.render import Voice
 from afterword.compose.select import Selection
 from afterword.compose.topic import good_topic, has_verb, quotable, topic
@@ -39,6 +40,8 @@ class Person:
     proper: frozenset[str]
     #: Needs whose answer is in the notes but too rough to quote ("That is close to work I have done").
     unquoted: frozenset[str] = frozenset()
+    #: The result a too-rough answer names, by need id ("de achterstand van 410 naar 120 dossiers").
+    results: dict[str, Result] = field(default_factory=dict)
     #: Moves every phrase choice along, so a panel member's email can differ from a colleague's.
     shift: int = 0
     lang: Language = field(init=False)

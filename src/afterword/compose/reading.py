@@ -8,7 +8,7 @@ so `draft` can tell the user which notes items were too rough to quote and how t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -65,6 +65,78 @@ class Rough:
 class Reading:
     interview: Interview  # the notes with every quotable item tidied and the others left out
     rough: tuple[Rough, ...]
+    #: For a strength too rough to quote: the result it names, when one can be said plainly (by strength index).
+    results: dict[int, Result] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Result:
+    """"achterstand van 410 naar 120 dossiers in negen maanden" as parts: what, from, to, unit, how long."""
+
+    what: str
+    start: str
+    end: str
+    unit: str
+    took: str
+
+    @property
+    def down(self) -> bool:
+        return _number(self.end) < _number(self.start)
+
+
+def _number(text: str) -> float:
+    digits = re.sub(r"[^\d,.]", "", text).replace(",", ".")
+    try:
+        return float(digits.rstrip("."))
+    except ValueError:
+        return 0.0
+
+
+_RESULT = {
+    Language.EN: re.compile(r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,4}?)from\s+(?P<a>[£€$]?\d[\d.,]*(?:\s?%)?)\s+to\s+"
+                            r"(?P<b>[£€$]?\d[\d.,]*(?:\s?%)?)(?P<unit>\s+(?!(?:in|on|at|bij|op|per|over|door|by|after|before|since|later|ago|na|daarna|toen|and|en|with|met)\b)[a-z]{3,})?"
+                            r"(?P<took>\s+in\s+(?:about\s+)?[\w]+\s+(?:days|weeks|months|years|quarters))?"),
+    Language.NL: re.compile(r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,4}?)van\s+(?P<a>[£€$]?\d[\d.,]*(?:\s?%)?)\s+naar\s+"
+                            r"(?P<b>[£€$]?\d[\d.,]*(?:\s?%)?)(?P<unit>\s+(?!(?:in|on|at|bij|op|per|over|door|by|after|before|since|later|ago|na|daarna|toen|and|en|with|met)\b)[a-z]{3,})?"
+                            r"(?P<took>\s+in\s+(?:ongeveer\s+)?[\w]+\s+(?:dagen|weken|maanden|jaar|kwartalen))?"),
+}
+_NOT_IN_NP = frozenset({"in", "at", "on", "by", "bij", "op", "met", "with", "door", "for", "voor", "of", "the", "de",
+                        "het", "a", "een", "my", "mijn", "and", "en", "took", "brought", "cut", "got", "moved", "went",
+                        "ging", "gingen", "bracht", "which", "waardoor", "waarmee", "pass", "i", "ik"})
+
+
+def result_of(text: str, lang: Language) -> Result | None:
+    """The result a rough strength names, as parts, when its subject is a plain noun: "the backlog", "de
+    wachttijd"; None when there is none or it cannot be said without guessing."""
+    for segment in re.split(r"[,;]\s+|\s+-\s+", text):
+        m = _RESULT[lang].search(segment)
+        if not m:
+            continue
+        words_before = m.group("np").split()
+        kept: list[str] = []
+        for word in reversed(words_before):
+            low = word.lower()
+            if low in _NOT_IN_NP or low in _UNITS or has_verb(low, lang) or (lang is Language.EN and low.endswith("ed")):
+                if low in _PLACE_WORDS and len(kept) > 1:
+                    kept = kept[-1:]  # "bij omgevingsdienst achterstand": the place, then what changed
+                break
+            kept.insert(0, word)
+        unit = (m.group("unit") or "").strip()
+        if unit in _NOT_IN_NP or has_verb(unit, lang):
+            unit = ""
+        if not kept or (len(kept) == 1 and len(kept[0]) < 5) or _number(m.group("a")) == _number(m.group("b")):
+            continue
+        from afterword.compose.topic import _with_article
+
+        what = _with_article(" ".join(kept), lang) if lang is Language.NL else (
+            " ".join(kept) if kept[0][:1].isupper() or kept[-1].endswith("s") else "the " + " ".join(kept))
+        return Result(what, m.group("a").strip(), m.group("b").strip(), unit, (m.group("took") or "").strip())
+    return None
+
+
+_PLACE_WORDS = frozenset({"in", "at", "on", "bij", "op", "voor", "for"})
+_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "minuten", "uur", "dagen", "weken",
+                    "maanden", "jaar", "percent", "procent"})
 
 
 _BRACKETS = re.compile(r"(?:^|\s+)(?:\([^()]*\)|\[[^\[\]]*\])")
@@ -123,6 +195,9 @@ _NOT_A_NOUN = frozenset({"to", "in", "on", "at", "is", "are", "was", "were", "an
                          "als", "from", "van", "into", "onto", "vs", "v", "versus", "but", "maar", "so", "dus"})
 
 
+_RANGE_END = re.compile(r"\d[\d.,%]*\s+(?:[^\W\d_]+\s+)?(?:to|naar|tot)\s+$")
+
+
 def _small_numbers(text: str, lang: Language) -> str:
     """Counts up to twelve written as words, as prose does ("3 presses" → "three presses", "2 vacatures" →
     "twee vacatures"); labels ("group 5", "schaal 10") and figures with units of their own stay as typed."""
@@ -136,7 +211,7 @@ def _small_numbers(text: str, lang: Language) -> str:
         if after.rstrip(".,;:") in _NOT_COUNTED or after.rstrip(".,;:") in _NOT_A_NOUN \
                 or re.match(r"(?:am|pm|uur|u|h)\b", after):
             return m.group()  # "11 december", "2 pm", "3x": a date, a time, a factor
-        if bare in ("from", "between", "tussen") or re.match(r"\s*(?:\w+\s+)?(?:to|naar|tot|-|–)\s*\d", text[m.end():]):
+        if bare in ("from", "between", "tussen") or _RANGE_END.search(text[:m.start()]) or re.match(r"\s*(?:\w+\s+)?(?:to|naar|tot|-|–)\s*\d", text[m.end():]):
             return m.group()  # "from 10 to 14": both ends of a range stay figures
         return _NUMBER_WORDS[lang][int(m.group("n")) - 1]
 
@@ -381,6 +456,7 @@ def read_notes(interview: Interview) -> Reading:
     names = _contact_names(interview)
     known = _own_words(interview)
     rough: list[Rough] = []
+    results: dict[int, Result] = {}
 
     def read(field: str, index: int, text: str) -> str | None:
         tidied = tidy(text, lang, names)
@@ -444,6 +520,10 @@ def read_notes(interview: Interview) -> Reading:
         suggestion = tidied
         if field == "strengths" and problem == "fragments":
             suggestion = _as_claim(tidied, lang)
+        if field == "strengths":
+            found_result = result_of(tidy(text, lang, names), lang)
+            if found_result is not None and not unknown_words(found_result.what, lang, known):
+                results[index] = found_result
         rough.append(Rough(field, index, text, problem, suggestion, detail))
         return None
 
@@ -474,4 +554,4 @@ def read_notes(interview: Interview) -> Reading:
         strengths=kept("strengths", interview.strengths), moments=kept("moments", interview.moments),
         questions=kept("questions", interview.questions),
     )
-    return Reading(tidy_interview, tuple(rough))
+    return Reading(tidy_interview, tuple(rough), results)
