@@ -22,7 +22,7 @@ LEAK = re.compile(r"\b(lol|haha|wk|wkn|wks|mnd|mths|yr|yrs|evt|lkr|approx|probs|
      "led SMED at Dana, changeovers from 75 to 22 minutes on three presses"),
     ("2nd stage w/ commercial director, probs wk of 14th", Language.EN,
      "2nd stage with commercial director, probably week of 14th"),
-    ("ben & me both hate yaml lol (he's writing a post)", Language.EN, "Ben and me both hate yaml"),
+    ("ben & me both hate yaml lol (he's writing a post)", Language.EN, "Ben and I both hate yaml"),
     ("wachttijd ortho 14 wkn, norm = 4 haha", Language.NL, "wachttijd ortho 14 weken, norm is 4"),
     ("uitslag evt vr, ~30 mensen", Language.NL, "uitslag eventueel vrijdag, ongeveer 30 mensen"),
     ("led pg 10 -> 14 upgrade", Language.EN, "led pg from 10 to 14 upgrade"),

@@ -269,7 +269,7 @@ _THIRD = {Language.EN: frozenset({"he", "she", "his", "her", "him", "he's", "she
 def _before_third_person(text: str, lang: Language) -> str:
     """"Ben and me both hate yaml, he's writing a blog post on it": the part before the clause that talks about
     the reader as he/she (which would read as notes about them)."""
-    pieces = re.split(r"(?<=[^\d]),\s+", text)
+    pieces = re.split(r"(?<=[^\d]),\s+|(?<=\d),\s+(?=[^\d])", text)
     for index, piece in enumerate(pieces[1:], start=1):
         if any(w.lower().strip(".,;:!?") in _THIRD[lang] for w in piece.split()):
             return ", ".join(pieces[:index])

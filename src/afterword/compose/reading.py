@@ -170,6 +170,10 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
         out = out[:spot.start] + instead + out[spot.end:]
     out = _after_number(out, lang)
     out = _names(out, names, lang)
+    if lang is Language.EN:
+        out = re.sub(r"(?i)\b(and|&|\+)\s+me\s+both\b", "and I both", out)
+        out = re.sub(r"\band I both (?=(?:at|in|on|from)\b)", "and I were both ", out)
+        out = re.sub(r"\band I both ex-", "and I are both former ", out)
     if "{" not in out:  # template syntax in notes comes out exactly as typed
         out = capitalise(out, lang)
     out = _small_numbers(out, lang)
@@ -295,8 +299,8 @@ def _contact_names(interview: Interview) -> dict[str, str]:
 
 
 #: A moment where they asked the candidate something ("ingrid asked how I monitor models").
-_ASKED = {Language.EN: re.compile(r"(?i)^(?:\w+\s)?(?:\w+\s)?asked (?:me |if |how |what |why |whether |about |whe)"),
-          Language.NL: re.compile(r"(?i)^(?:\w+\s)?(?:\w+\s)?vroeg (?:me |mij |of |hoe |wat |waarom |naar )")}
+_ASKED = {Language.EN: re.compile(r"(?i)^(?:\S+\s){0,3}asked (?:me |if |how |what(?:'s|’s|s)? |why |whether |about |whe|which |who )"),
+          Language.NL: re.compile(r"(?i)^(?:\S+\s){0,3}vroeg (?:me |mij |of |hoe |wat |waarom |naar |welke |wie |waar )")}
 
 
 def _fragments(text: str) -> bool:
@@ -368,6 +372,23 @@ def _possessive_np(text: str, lang: Language) -> bool:
 _JOINER = re.compile(r"[^\W\d_]\s+(?:\+|=|&)\s+\w|[^\W\d_]\s+(?:->|=>|→)\s+[^\W\d_]|(?<![\d%])\s*(?:->|=>|→)\s*[^\W\d_]")
 
 
+def _without_trailing_fragment(text: str, lang: Language) -> str:
+    """"… een eigen podcast maakt, heel trots op" → "… een eigen podcast maakt": a short verbless tail goes."""
+    head, sep, tail = text.rpartition(", ")
+    if sep and head and len(tail.split()) <= 4 and not _has_any_verb(tail, lang) and not re.search(r"\d", tail):
+        return head
+    return text
+
+
+def _unbalanced(text: str) -> bool:
+    """A quotation opened and not closed (or the other way round)."""
+    for opening, closing in (("'", "'"), ("‘", "’")):
+        at = re.search(rf"(?<!\w){opening}(?!(?:t|s|n|k)\b)(?=\w)", text)  # not "Van 't Zand", "'s avonds"
+        if at and not re.search(rf"(?<=[^\s]){closing}(?!\w)", text[at.end():]):
+            return True  # "de Graaf: 'ik ben 63 en schrijf nog …" (a possessive "James' story" is no quote)
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
 def _joined_at(raw: str) -> str:
     found = _JOINER.search(_BRACKETS.sub("", raw))
     symbol = re.search(r"->|=>|→|\+|=|&", found.group()) if found else None
@@ -381,10 +402,21 @@ def _as_claim(text: str, lang: Language) -> str:
     return f"I … ({text}: what you did, where, and what came of it)"
 
 
+#: Remarks that would be unkind or awkward to hand back, even as a shared joke.
+_NEGATIVE = {
+    Language.EN: re.compile(r"(?i)\b(?:hate[sd]?|garbage|rubbish|terrible|awful|useless|boring|annoyed|annoying|"
+                            r"stupid|crap|sucks?|too long|grumpy|rude|snapped|moaned|complained|rejected|turned down)\b"),
+    Language.NL: re.compile(r"(?i)\b(?:haat|haten|waardeloos|verschrikkelijk|vreselijk|saai|irritant|gepikeerd|"
+                            r"chagrijnig|bot|te lang|slecht|klaagde|mopperde|stom|rommel|chaos|afwees|afgewezen)\b"),
+}
+#: "Rob + me both …", "niels + ik allebei …": a person and the candidate, joined by a symbol on purpose.
+_WITH_ME = re.compile(r"(?i)[^\W\d_]\s*(?:\+|&)\s*(?:me|i|ik|mij)\b")
+
+
 def _joined(raw: str) -> bool:
     """Notes joined by symbols between words ("jurist + 11 jr", "nobody owns it -> delays"), not a
     figure written with an arrow ("75 -> 22 min", which tidying turns into "from 75 to 22 minutes")."""
-    return bool(_JOINER.search(_BRACKETS.sub("", raw)))
+    return bool(_JOINER.search(_WITH_ME.sub(" and me", _BRACKETS.sub("", raw))))
 
 
 _EN_VERB = re.compile(r"(?i)\b(?:[a-z]{3,}ed|am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|"
@@ -396,13 +428,16 @@ _NL_VERB = re.compile(r"(?i)\b(?:(?:[a-z]*)?ge[a-zà-ÿ]{2,}[dt]|is|zijn|was|war
                       r"heb|hebt|kan|kon|wil|wilde|zal|zou|moet|moest|mag|gaat|ging|komt|kwam|doet|deed|zei|zegt|"
                       r"vertelde|vertelt|liet|laat|speelt|speelde|woont|woonde|werkt|werkte|houdt|hield|vond|vindt|"
                       r"kent|kende|weet|wist|deelt|deelde|lachte|lacht|zag|ziet|had|studeerde|studeert|fietst|"
-                      r"fietste|loopt|liep|maakt|maakte|sprak|spreekt|noemde|noemt|bleek|blijkt|kwamen|zaten|zit|zat)\b")
+                      r"fietste|loopt|liep|maakt|maakte|sprak|spreekt|noemde|noemt|bleek|blijkt|kwamen|zaten|zit|zat|begon|"
+                      r"begonnen|startte|plant|plande|leidde|leidt|bouwde|bouwt|schreef|schrijft|won|wint|kookt|kookte|"
+                      r"speelt|zingt|zong|rijdt|reed|traint|trainde)\b")
 
 
 #: "you and I both at SETAC", "jij en ik allebei RUG", "je ook fan van …": a shared thing typed without its verb.
 _BOTH = re.compile(r"\b(?i:both|allebei|beiden|beide|ook)\s+(?:(?i:at|in|from|on|bij|op|van|uit|fan)\b|[A-Z]{2,}\b)")
 
 
+_SHARED = re.compile(r"\b(?i:both|allebei|beiden|beide)\s+(?:(?i:at|in|on|from|bij|op|van|uit|fan|ex-)|[A-Z0-9])")
 #: "Claire at the Ulster game, we talked rugby": someone and a place, typed without the verb.
 _SOMEONE_AT = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+|he|she|hij|zij|ze)\s+(?:at|in|on|from|bij|op|in|van|uit)\s", re.I)
 
@@ -447,7 +482,12 @@ def _a_claim(text: str, lang: Language) -> bool:
 
 
 def _first_segment(text: str) -> str:
-    return re.split(r"[,;.]\s", text, maxsplit=1)[0]
+    return _SEGMENT_END.split(text, maxsplit=1)[0]
+
+
+#: Where the first clause of a notes item ends: a comma, or a full stop that does not end an abbreviation.
+_SEGMENT_END = re.compile(r"[,;?!]\s|(?<!\bvs)(?<!\bca)(?<!\bdr)(?<!\bmr)(?<!\bbijv)(?<!\be\.g)(?<!\bi\.e)"
+                          r"(?<!\bo\.a)(?<!\bprof)(?<!\bmevr)(?<!\bdhr)(?<!\bnr)(?<!\bno)(?<!\bst)\.\s")
 
 
 def read_notes(interview: Interview) -> Reading:
@@ -484,6 +524,13 @@ def read_notes(interview: Interview) -> Reading:
             if 2 <= len(head.split()) <= 8 and not has_verb(head, lang):
                 rough.append(Rough(field, index, text, "topic", head))
                 return head  # "chromebooks op 14 scholen, beheer is chaos": the first part is the topic
+        if field == "moments":
+            tidied = _without_trailing_fragment(tidied, lang)
+        if field == "moments" and _fragments(tidied):
+            head = _first_segment(tidied).strip()
+            if len(head.split()) >= 3 and _has_any_verb(head, lang) and not _NEGATIVE[lang].search(text) \
+                    and not _SOMEONE_AT.match(head):
+                return _gate(field, index, text, head)  # "marcus supports sunderland, chatted …" → the first clause
         if field in ("moments", "theme", "next_step") and _fragments(tidied):
             rough.append(Rough(field, index, text, "fragments", _first_segment(tidied)))
             return None
@@ -499,6 +546,8 @@ def read_notes(interview: Interview) -> Reading:
         """The last look before quoting: notes marks, words a reader would not know, a strength that is
         not something the candidate did, a question that is not one."""
         problem, detail = _problem(tidied)
+        if problem is None and _unbalanced(tidied):
+            problem, detail = "fragments", "‘…’"  # a quote cut in half: "de Graaf: 'ik ben 63 en …"
         if problem is None and field in ("needs", "strengths", "moments") and _joined(text):
             problem = "shorthand"  # "a + b", "x -> y" between words: the tidied sentence still joins notes
             detail = _joined_at(text)
@@ -507,8 +556,9 @@ def read_notes(interview: Interview) -> Reading:
         if problem is None and field == "questions" and not tidied.rstrip().endswith("?") \
                 and tidied.split(" ", 1)[0].lower() not in _ASKING:
             problem = "fragments"  # "ask rob re the budget": a note to self, not a question to them
-        if problem is None and field == "moments" and (_BOTH.search(tidied) or _SOMEONE_AT.match(tidied)) \
-                and not _has_any_verb(first_segment(tidied), lang):
+        if problem is None and field == "moments" and (_BOTH.search(tidied) or _SOMEONE_AT.match(tidied)
+                                                       or _SHARED.search(_first_segment(tidied))) \
+                and not _has_any_verb(_first_segment(tidied), lang):
             problem = "fragments"  # "you and I both at SETAC", "je ook fan van advent of code"
         if problem is None:
             return tidied
