@@ -93,14 +93,14 @@ def _number(text: str) -> float:
 
 
 _RESULT = {
-    Language.EN: re.compile(r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,4}?)from\s+(?P<a>[£€$]?\d[\d.,]*(?:\s?%)?)\s+to\s+"
+    Language.EN: re.compile(r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,4}?)from\s+(?P<a>(?:about\s+|approximately\s+|roughly\s+)?[£€$]?\d[\d.,]*(?:\s?%)?)\s+to\s+"
                             r"(?P<b>[£€$]?\d[\d.,]*(?:\s?%)?)(?P<unit>\s+(?!(?:in|on|at|bij|op|per|over|door|by|after|before|since|later|ago|na|daarna|toen|and|en|with|met)\b)[a-z]{3,})?"
                             r"(?P<took>\s+in\s+(?:about\s+)?[\w]+\s+(?:days|weeks|months|years|quarters))?"),
-    Language.NL: re.compile(r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,4}?)van\s+(?P<a>[£€$]?\d[\d.,]*(?:\s?%)?)\s+naar\s+"
+    Language.NL: re.compile(r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,4}?)van\s+(?P<a>(?:ongeveer\s+|circa\s+|ruim\s+)?[£€$]?\d[\d.,]*(?:\s?%)?)\s+naar\s+"
                             r"(?P<b>[£€$]?\d[\d.,]*(?:\s?%)?)(?P<unit>\s+(?!(?:in|on|at|bij|op|per|over|door|by|after|before|since|later|ago|na|daarna|toen|and|en|with|met)\b)[a-z]{3,})?"
                             r"(?P<took>\s+in\s+(?:ongeveer\s+)?[\w]+\s+(?:dagen|weken|maanden|jaar|kwartalen))?"),
 }
-_NOT_IN_NP = frozenset({"in", "at", "on", "by", "bij", "op", "met", "with", "door", "for", "voor", "of", "the", "de",
+_NOT_IN_NP = frozenset({"in", "at", "on", "by", "bij", "op", "met", "with", "door", "for", "voor", "of", "the", "de", "naar", "to", "via", "so", "dus",
                         "het", "a", "een", "my", "mijn", "and", "en", "took", "brought", "cut", "got", "moved", "went",
                         "ging", "gingen", "bracht", "which", "waardoor", "waarmee", "pass", "i", "ik"})
 
@@ -506,6 +506,10 @@ def read_notes(interview: Interview) -> Reading:
             rough.append(Rough(field, index, text, "private", _HINT["private"][lang is Language.NL]))
             return None
         if find_shorthand(tidied, lang) or not tidied:
+            found = topic(tidied, lang, article=False) if field == "needs" and tidied else None
+            if found and len(found.split()) >= 1 and not find_shorthand(found, lang) and _problem(found)[0] is None:
+                rough.append(Rough(field, index, text, "topic", found))
+                return found  # "geen dock-slotplanning, trucks wachten gem. 2u": named by what it is about
             rough.append(Rough(field, index, text, "shorthand", tidied))
             return None
         if field == "moments" and _ASKED[lang].search(tidied):
@@ -570,10 +574,7 @@ def read_notes(interview: Interview) -> Reading:
         suggestion = tidied
         if field == "strengths" and problem == "fragments":
             suggestion = _as_claim(tidied, lang)
-        if field == "strengths":
-            found_result = result_of(tidy(text, lang, names), lang)
-            if found_result is not None and not unknown_words(found_result.what, lang, known):
-                results[index] = found_result
+
         rough.append(Rough(field, index, text, problem, suggestion, detail))
         return None
 
@@ -597,6 +598,10 @@ def read_notes(interview: Interview) -> Reading:
             text = read(field, i, item.text)
             if text is not None:
                 out.append(replace(item, text=text))
+            elif field == "strengths" and rough and rough[-1].reason != "private":
+                found = result_of(tidy(item.text, lang, names), lang)
+                if found is not None and not unknown_words(found.what, lang, known):
+                    results[i] = found  # too rough to quote, but its result can be said plainly
         return tuple(out)
 
     tidy_interview = replace(

@@ -111,6 +111,8 @@ _HET_ENDINGS = ("je", "ment", "isme", "um", "sel", "werk", "systeem", "proces", 
 
 def _with_article(phrase: str, lang: Language) -> str:
     first = phrase.split()[0]
+    if re.search(r"\s\d+[a-z]?$", phrase) and phrase.split()[-2].lower() in LABELS:
+        return phrase  # "groep 5", "ward 12": a name, no article
     if first[:1].isupper() and lang is Language.EN:
         last = phrase.split()[-1]
         if len(phrase.split()) >= 2 and last.islower() and not first.endswith(("'s", "’s")):
