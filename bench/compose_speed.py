@@ -26,7 +26,10 @@ def main() -> None:
     first = (time.perf_counter() - start) * 1000
     compose_ms: list[float] = []
     total_ms: list[float] = []
+    from afterword.compose import reading
+
     for _ in range(50):
+        reading._LAST.clear()  # every run reads the notes afresh, as one `draft` process does
         t0 = time.perf_counter()
         drafts = compose(interview)
         t1 = time.perf_counter()

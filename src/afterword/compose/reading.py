@@ -490,8 +490,22 @@ _SEGMENT_END = re.compile(r"[,;?!]\s|(?<!\bvs)(?<!\bca)(?<!\bdr)(?<!\bmr)(?<!\bb
                           r"(?<!\bo\.a)(?<!\bprof)(?<!\bmevr)(?<!\bdhr)(?<!\bnr)(?<!\bno)(?<!\bst)\.\s")
 
 
+_LAST: list[tuple[Interview, Reading]] = []
+
+
 def read_notes(interview: Interview) -> Reading:
-    """Tidy every text of the notes for quoting; leave out (and report) what must not be quoted."""
+    """Tidy every text of the notes for quoting; leave out (and report) what must not be quoted.
+
+    The same interview object read twice in a row (the composer, then the rough-notes list) is read once:
+    remembered by identity, not hashed."""
+    if _LAST and _LAST[0][0] is interview:
+        return _LAST[0][1]
+    reading = _read_notes(interview)
+    _LAST[:] = [(interview, reading)]
+    return reading
+
+
+def _read_notes(interview: Interview) -> Reading:
     lang = interview.effective_language
     names = _contact_names(interview)
     known = _own_words(interview)
