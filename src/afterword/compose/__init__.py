@@ -87,16 +87,18 @@ def _own_email(person: Person, subjects: set[str], specific: Callable[[str], boo
     """The email, with its phrases moved along until it shares at most one sentence with any colleague's:
     recipients compare notes."""
     best: Draft | None = None
-    best_overlap = 0
+    best_score: tuple[int, int] = (0, 0)
+    best_taken: set[str] = set()
     for shift in (0, 1, 2, 3, 5, 7):
         person.shift = shift
         taken = set(subjects)
         draft = email(person, taken, specific)
         mine = _sentences(draft.body)
-        overlap = max((len(mine & other) for other in others), default=0) + _stock_repeats(draft.body)
-        if best is None or overlap < best_overlap:
-            best, best_overlap, best_taken = draft, overlap, taken
-        if overlap <= 1:
+        overlap = max((len(mine & other) for other in others), default=0)
+        score = (max(overlap - 1, 0), _stock_repeats(draft.body))  # sharing first, then a phrase said twice
+        if best is None or score < best_score:
+            best, best_score, best_taken = draft, score, taken
+        if score == (0, 0):
             break
     person.shift = 0
     assert best is not None
@@ -106,7 +108,8 @@ def _own_email(person: Person, subjects: set[str], specific: Callable[[str], boo
 
 
 _STOCK = ("stayed with me", "on my mind", "welcome the chance", "keep coming back", "keep thinking", "bijgebleven",
-          "houdt me", "bleef bij me hangen", "aan het denken", "one question", "één vraag")
+          "houdt me", "bleef bij me hangen", "aan het denken", "one question", "één vraag", "sindsdien",
+          "since we spoke", "on my mind since")
 
 
 def _stock_repeats(body: str) -> int:

@@ -59,7 +59,7 @@ class Person:
             "name": self.greeting_name(),
             "given": given_name(c.name),
             "full": " ".join(c.name.split()),
-            "company": clean(iv.company),
+            "company": company_in_sentence(iv.company),
             "role": role_in_sentence(iv.role, self.lang, self.proper),
             "weekday": format_date(iv.start, self.lang).split(" ", 1)[0],
             "me": given_name(candidate.name),
@@ -248,6 +248,14 @@ class Person:
         if q is None or self.foreign(q.text):
             return None
         return question_text(q.text, self.lang, self.contact.effective_formality)
+
+
+def company_in_sentence(company: str) -> str:
+    """"Brabant Fulfilment B.V. (DC Tilburg-Vossenberg)" → "Brabant Fulfilment": no brackets or legal form
+    in running text (the reader knows where they work)."""
+    text = re.sub(r"\s*\([^()]*\)", "", clean(company))
+    stripped = re.sub(r"[\s,]+(?:B\.?V\.?|N\.?V\.?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|PLC|S\.?A\.?|AG)$", "", text)
+    return stripped or text
 
 
 #: A next step that is the candidate's own note: hedged, about someone, or in day shorthand.

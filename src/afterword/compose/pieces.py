@@ -23,7 +23,8 @@ from afterword.core.model import Language
 def role_in_sentence(role: str, lang: Language, proper: frozenset[str]) -> str:
     """The job title inside a sentence. Dutch writes titles in lower case ("de functie van projectleider
     digitalisering"); acronyms, words with digits and names keep their capitals. English keeps the title."""
-    text = clean(role).replace(" & ", " and " if lang is Language.EN else " en ")
+    text = re.sub(r"\s*\([^()]*\)", "", clean(role)).replace(" & ", " and " if lang is Language.EN else " en ")
+    text = re.sub(r",\s*\d+(?:[.,]\d+)?\s*(?:fte|FTE|uur|hours|u)\b.*$", "", text)  # "…, 0,8 fte"
     if lang is not Language.NL or (is_title_case(text) and len(text.split()) > 4):
         return text
     out = []
