@@ -55,7 +55,8 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     subjects: set[str] = set()
     emails: list[set[str]] = []  # the sentences of every email so far
     for contact in interview.contacts:
-        person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results)
+        person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results,
+                        theme_topic=reading.theme_topic or "")
         for channel in Channel:
             if not contact.address(channel):
                 continue

@@ -42,6 +42,8 @@ class Person:
     unquoted: frozenset[str] = frozenset()
     #: The result a too-rough answer names, by need id ("de achterstand van 410 naar 120 dossiers").
     results: dict[str, Result] = field(default_factory=dict)
+    #: The topic of a theme typed as notes, for the subject only.
+    theme_topic: str = ""
     #: Moves every phrase choice along, so a panel member's email can differ from a colleague's.
     shift: int = 0
     lang: Language = field(init=False)

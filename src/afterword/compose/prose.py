@@ -56,6 +56,22 @@ def unknown_words(text: str, lang: Language, known: frozenset[str] = frozenset()
     return words(lang).unknown(candidates)
 
 
+#: Register a candidate uses with friends, not with an interviewer ("not screwing up the launch").
+_SLANG = {
+    Language.EN: re.compile(r"(?i)\b(?:screw(?:ed|ing|s)? up|tank(?:ed|ing|s)?|whing(?:e|ed|ing)|moan(?:ed|ing)?|"
+                            r"gonna|wanna|kinda|sorta|crap(?:py)?|sucks?|sucked|shit|damn|bloody|dodgy|knackered|"
+                            r"freaking|awesome|cool|super keen|mate|guys?|stuff)\b"),
+    Language.NL: re.compile(r"(?i)\b(?:verkloten|verkloot|balen|baalde|gezeik|zeiken|shit|kut|klote|gaaf|vet|"
+                            r"lullig|gedoe|ambetant|gasten|kerels|sowieso|ff|effe|boeit|zooi|rommeltje)\b"),
+}
+
+
+def slang(text: str, lang: Language) -> str | None:
+    """The first word of a casual register in the text, or None."""
+    found = _SLANG[lang].search(text)
+    return found.group() if found else None
+
+
 def without_vocative(question: str, names: frozenset[str]) -> str:
     """"Ingrid - up for collab on …?" → "up for collab on …?": the reader's name in front is notes."""
     m = _VOCATIVE.match(question)

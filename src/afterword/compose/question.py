@@ -31,7 +31,12 @@ def question_text(text: str, lang: Language, formality: Formality) -> str | None
 _INFORMAL_TO_FORMAL = {"kan": "kunt", "kun": "kunt", "zal": "zult", "heb": "hebt", "ben": "bent", "wil": "wilt"}
 _FORMAL_TO_INFORMAL = {"kunt": "kun", "zult": "zal", "hebt": "heb", "heeft": "heb", "bent": "ben", "wilt": "wil",
                        "gaat": "ga", "ziet": "zie", "doet": "doe", "denkt": "denk", "vindt": "vind", "komt": "kom",
-                       "verwacht": "verwacht", "zou": "zou"}
+                       "verwacht": "verwacht", "zou": "zou", "staat": "sta", "slaat": "sla"}
+
+
+#: A verb form that loses its -t before "je" ("verdeelt u" → "verdeel je"): a consonant before the t that is not
+#: part of the stem's own t ("wacht", "kost" keep it; a vowel before t, "laat", "moet", is the stem).
+_INVERTED_T = re.compile(r"^[a-zà-ÿ]{2,}[bdfgklmnprvwz]t$")
 
 
 def _dutch_register(q: str, formality: Formality) -> str:
@@ -54,6 +59,8 @@ def _dutch_register(q: str, formality: Formality) -> str:
             new = "je"
             if i > 0 and low[i - 1] in _FORMAL_TO_INFORMAL:
                 out[i - 1] = _same_case(out[i - 1], _FORMAL_TO_INFORMAL[low[i - 1]])
+            elif i > 0 and _INVERTED_T.search(low[i - 1]) and (i < 2 or low[i - 2] not in ("dat", "of", "als")):
+                out[i - 1] = _same_case(out[i - 1], low[i - 1][:-1])  # "verdeelt u" → "verdeel je", not "verdeelt je"
         elif not formal and tok == "uw":
             new = "je"
         if new is not None:

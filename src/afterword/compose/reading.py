@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
 
-from afterword.compose.prose import marks, unknown_words, without_vocative
+from afterword.compose.prose import marks, slang, unknown_words, without_vocative
 from afterword.compose.topic import LABELS, first_segment, good_theme, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles
 from afterword.core.lang.private import find_private
@@ -67,6 +67,8 @@ class Reading:
     rough: tuple[Rough, ...]
     #: For a strength too rough to quote: the result it names, when one can be said plainly (by strength index).
     results: dict[int, Result] = field(default_factory=dict)
+    #: What a theme typed as notes is about ("changeovers"): good for a subject, stilted after "about".
+    theme_topic: str | None = None
 
 
 @dataclass(frozen=True)
@@ -596,6 +598,9 @@ def _read_notes(interview: Interview) -> Reading:
         mark = marks(tidied)
         if mark:
             return "shorthand", mark
+        casual = slang(tidied, lang)
+        if casual:
+            return "words", casual
         unknown = unknown_words(tidied, lang, known)
         if unknown:
             return "words", ", ".join(unknown)
@@ -605,6 +610,10 @@ def _read_notes(interview: Interview) -> Reading:
     if theme is not None and not good_theme(theme, lang):
         rough.append(Rough("theme", 0, interview.theme or "", "fragments", theme))
         theme = None  # "our conversation about achterstand wegwerken": better the role than a fragment
+    theme_topic: str | None = None
+    if theme is not None and any(r.field == "theme" and r.reason == "topic" for r in rough):
+        theme_topic, theme = theme, None  # only a topic pulled out of a line of notes ("shrink and sat availability"): readers
+        # found "our conversation about <that>" stilted; the role reads better, the rough list says why
     next_step = read("next_step", 0, interview.next_step) if interview.next_step else None
     def kept(field: str, items: tuple[_Item, ...]) -> tuple[_Item, ...]:
         out: list[_Item] = []
@@ -623,4 +632,4 @@ def _read_notes(interview: Interview) -> Reading:
         strengths=kept("strengths", interview.strengths), moments=kept("moments", interview.moments),
         questions=kept("questions", interview.questions),
     )
-    return Reading(tidy_interview, tuple(rough), results)
+    return Reading(tidy_interview, tuple(rough), results, theme_topic)

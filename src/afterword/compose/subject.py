@@ -27,7 +27,7 @@ def email_subject(person: Person, taken: set[str], specific: Callable[[str], boo
             taken.add(candidate.casefold())
             return candidate
     # Better the theme a colleague's subject also carries than a generic line.
-    raw_theme = person.interview.theme or ""
+    raw_theme = person.interview.theme or person.theme_topic
     fallback_shared = ""
     for text, levels in ((_headline(raw_theme, person, foreign_ok=True), _theme_levels(raw_theme, person)),
                          (clean(_foreign_need(person) or _need(person)), NEED_LEVELS)):
@@ -115,7 +115,7 @@ def _candidates(person: Person) -> Iterator[str]:
     theme = _theme(person)
     need = _need(person)
     moment = _moment(person)
-    theme_levels = _theme_levels(person.interview.theme or "", person)
+    theme_levels = _theme_levels(person.interview.theme or person.theme_topic, person)
     if person.contact.met_in_passing:
         plain = [moment, theme, need]
     elif person.sel.index == _first_in_room(person):
@@ -189,7 +189,7 @@ def _first_in_room(person: Person) -> int:
 
 
 def _theme(person: Person) -> str:
-    return _headline(person.interview.theme or "", person)
+    return _headline(person.interview.theme or person.theme_topic, person)
 
 
 def _headline(theme: str, person: Person, *, foreign_ok: bool = False) -> str:
