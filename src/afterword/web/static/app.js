@@ -232,6 +232,64 @@
     tick();
   });
 
+  // ---- failed requests: say so in the UI's language, keep what was typed, offer to try again ------
+  // htmx leaves the page as it was on a 4xx/5xx or a dropped connection; without this, a card would
+  // look saved and its checks up to date when neither is true.
+  function message(name, status) {
+    var text = body.getAttribute("data-msg-" + name) || "";
+    return text.replace("%(status)s", String(status || ""));
+  }
+  function problemBox(elt) {
+    var card = elt && elt.closest ? elt.closest(".card") : null;
+    return (card && card.querySelector(".request-problem")) || document.getElementById("page-problem");
+  }
+  function renewToken(token) {
+    body.setAttribute("hx-headers", JSON.stringify({"x-csrftoken": token}));
+    document.querySelectorAll('input[name="_csrf_token"]').forEach(function (input) { input.value = token; });
+  }
+  function showProblem(detail, text) {
+    var elt = detail.elt;
+    var box = problemBox(elt);
+    if (!box) return;
+    var config = detail.requestConfig || {};
+    box.querySelector(".problem-text").textContent = text;
+    box.retry = {verb: config.verb || "post", path: config.path || detail.pathInfo && detail.pathInfo.requestPath, elt: elt};
+    box.hidden = false;
+    var target = detail.target;
+    if (target && target.classList && target.classList.contains("findings-box")) {
+      target.textContent = "";
+      var note = document.createElement("p");
+      note.className = "findings-stale";
+      note.textContent = message("unchecked");
+      target.appendChild(note);
+    }
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var token = xhr && xhr.getResponseHeader("x-csrftoken");
+    if (token) renewToken(token);
+    var status = xhr ? xhr.status : 0;
+    showProblem(event.detail, status === 403 ? message(token ? "expired" : "refused") : message("server", status));
+  });
+  document.addEventListener("htmx:sendError", function (event) { showProblem(event.detail, message("offline")); });
+  document.addEventListener("htmx:timeout", function (event) { showProblem(event.detail, message("offline")); });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail.successful) return;
+    var box = problemBox(event.detail.elt);
+    if (box && box.isConnected && box.retry && box.retry.elt === event.detail.elt) box.hidden = true;
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".request-problem .retry") : null;
+    if (!button) return;
+    var box = button.closest(".request-problem");
+    var retry = box && box.retry;
+    if (!retry || !window.htmx) return;
+    box.hidden = true;
+    if (retry.elt && retry.elt.isConnected) {
+      window.htmx.ajax(retry.verb, retry.path, {source: retry.elt});
+    }
+  });
+
   setupCapture();
   document.querySelectorAll("textarea.body").forEach(updateCounter);
   tick();
