@@ -158,15 +158,39 @@ class Backend:
     def mark(self, interview_id: int, contact: str, channel: Channel, status: TouchpointStatus, now: datetime,
              edited: tuple[str | None, str, int] | None = None) -> tuple[Card, Draft | None] | None:
         """Set the status; unsaved text from the editor (`edited`: subject, body, version) is saved
-        first, so marking a message sent never throws away the words that were sent."""
+        first, so marking a message sent never throws away the words that were sent.
+
+        Like Save, the change applies only to the version the page showed: when another tab changed
+        the text or the status since, nothing changes and the stored card comes back with the user's text.
+        """
         found = self._touchpoint(interview_id, contact, channel)
         if found is None:
             return None
-        mine = self.keep_edits(interview_id, contact, channel, edited, now)
-        if mine is not None:
+        tp = found[1]
+        expected: int | None = None
+        mine: Draft | None = None
+        if edited is not None:
+            subject, body, expected = edited
+            mine = Draft(contact, channel, tp.language, body, subject)
+            if (subject != tp.subject or body != tp.body) and not tp.status.is_done:
+                try:
+                    expected = self.service.save_draft(interview_id, contact, channel, subject, body, expected,
+                                                       at=now)
+                except (ConflictError, NotEditableError):
+                    return self._fresh_card(interview_id, contact, channel, now), mine
+        try:
+            self.service.set_status(interview_id, contact, channel, status, now, expected_version=expected)
+        except ConflictError:
             return self._fresh_card(interview_id, contact, channel, now), mine
-        self.service.set_status(interview_id, contact, channel, status, now)
         return self._fresh_card(interview_id, contact, channel, now), None
+
+    def stale(self, interview_id: int, contact: str, channel: Channel,
+              edited: tuple[str | None, str, int] | None) -> Draft | None:
+        """The user's text when the page showed an older version than the stored one (else None)."""
+        found = self._touchpoint(interview_id, contact, channel)
+        if found is None or edited is None or edited[2] == found[1].version:
+            return None
+        return Draft(contact, channel, found[1].language, edited[1], edited[0])
 
     def keep_edits(self, interview_id: int, contact: str, channel: Channel,
                    edited: tuple[str | None, str, int] | None, now: datetime) -> Draft | None:

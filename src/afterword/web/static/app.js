@@ -111,6 +111,69 @@
     area.remove();
   }
 
+  // ---- what goes out is what the editor shows: copy-and-open, the mail link -----------------------
+  // The text to post: the editor's, with the X handle in front (as `delivery.social.prepare` does),
+  // and never cut: over the limit, nothing is copied and the card says by how much.
+  function postText(link) {
+    var card = link.closest(".card");
+    var area = card && card.querySelector("textarea.body");
+    var text = area ? area.value.replace(/\r\n/g, "\n").trim() : (link.getAttribute("data-text") || "");
+    var handle = link.getAttribute("data-handle");
+    if (handle && text.toLowerCase().indexOf(("@" + handle).toLowerCase()) !== 0) text = "@" + handle + " " + text;
+    return text;
+  }
+  function measure(channel, text) {
+    return channel === "x" ? xWeight(text) : Array.from(text.normalize("NFC")).length;
+  }
+  function updateSocial(card) {
+    var link = card.querySelector("a.copy-open");
+    if (!link) return true;
+    var text = postText(link);
+    var channel = link.getAttribute("data-channel");
+    var limit = parseInt(link.getAttribute("data-limit") || "0", 10);
+    var n = measure(channel, text);
+    var warning = card.querySelector(".too-long");
+    var over = limit > 0 && n > limit;
+    if (warning) {
+      warning.textContent = (warning.getAttribute("data-template") || "")
+        .replace("%(count)s", String(n)).replace("%(limit)s", String(limit));
+      warning.hidden = !over;
+    }
+    link.setAttribute("aria-disabled", over ? "true" : "false");
+    link.href = channel === "x" && !over ? "https://x.com/intent/post?text=" + encodeURIComponent(text)
+      : (link.getAttribute("data-profile") || link.href);
+    return !over;
+  }
+  function updateMailLink(card) {
+    var link = card.querySelector("a.open-mail");
+    if (!link) return;
+    var subject = card.querySelector("input.subject");
+    var area = card.querySelector("textarea.body");
+    var base = link.getAttribute("data-mailto") || "";
+    link.href = base + "?subject=" + encodeURIComponent(subject ? subject.value : "") +
+      "&body=" + encodeURIComponent(area ? area.value.replace(/\r\n/g, "\n") : "");
+  }
+  function refreshCard(card) {
+    updateSocial(card);
+    updateMailLink(card);
+  }
+
+  // ---- unsaved edits: a warning before the page is left ------------------------------------------
+  var captureChanged = false;
+  function unsaved() {
+    if (captureChanged) return true;
+    var fields = document.querySelectorAll("form.draft textarea.body:not([readonly]), form.draft input.subject:not([readonly])");
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].value.replace(/\r\n/g, "\n") !== fields[i].defaultValue.replace(/\r\n/g, "\n")) return true;
+    }
+    return false;
+  }
+  window.addEventListener("beforeunload", function (event) {
+    if (!unsaved()) return;
+    event.preventDefault();
+    event.returnValue = message("unsaved");
+  });
+
   // ---- the capture form: add/remove rows, fill "who raised what" from the rows above -----------
   var form = document.getElementById("capture-form");
   function nextIndex(table) {
@@ -201,7 +264,12 @@
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a.copy-open");
-    if (link) { copyText(link.getAttribute("data-text") || "", link); return; }  // the default opens the tab
+    if (link) {
+      var card = link.closest(".card");
+      if (card && !updateSocial(card)) { event.preventDefault(); return; }  // over the limit: nothing happens
+      copyText(postText(link), link);  // the default then opens the tab, at the address just set
+      return;
+    }
     var t = event.target.closest("button");
     if (!t) return;
     if (t.classList.contains("add-row")) { addRow(t.getAttribute("data-table")); }
@@ -225,10 +293,16 @@
     }
   });
   document.addEventListener("input", function (event) {
-    if (event.target.matches && event.target.matches("textarea.body")) updateCounter(event.target);
+    var t = event.target;
+    if (t.matches && t.matches("textarea.body")) updateCounter(t);
+    var card = t.closest ? t.closest(".card") : null;
+    if (card) refreshCard(card);
+    if (form && form.contains(t)) captureChanged = true;
   });
+  if (form) form.addEventListener("submit", function () { captureChanged = false; });
   document.addEventListener("htmx:afterSwap", function () {
     document.querySelectorAll("textarea.body").forEach(updateCounter);
+    document.querySelectorAll(".card").forEach(refreshCard);
     tick();
   });
 
@@ -292,6 +366,7 @@
 
   setupCapture();
   document.querySelectorAll("textarea.body").forEach(updateCounter);
+  document.querySelectorAll(".card").forEach(refreshCard);
   tick();
   setInterval(tick, 60000);
 })();
