@@ -260,6 +260,13 @@
       }
     });
     refreshPickers();
+    // After a refused save, start where the first problem is (the summary above says what to fix).
+    var invalid = document.getElementById("form-errors") && form.querySelector('[aria-invalid="true"]');
+    if (invalid) {
+      var more = invalid.closest("details");
+      if (more) more.open = true;
+      invalid.focus();
+    }
   }
 
   document.addEventListener("click", function (event) {
