@@ -52,6 +52,8 @@ def pages_to_check(live: LiveServer) -> list[tuple[str, str, str | None]]:
         ("rule", "/rules/placeholder", None),
         ("not-found", "/no/such/page", None),
         ("send-all", f"/interviews/{interview_id}", "form.send-all button[value=now]"),
+        ("edit", f"/interviews/{interview_id}/edit", None),
+        ("delete", f"/interviews/{interview_id}/delete", None),
     ]
 
 

@@ -233,6 +233,36 @@ class Backend:
         self._draft(interview_id, interview, now)
         return interview_id
 
+    def stored(self, interview_id: int) -> tuple[Interview, tuple[Touchpoint, ...]] | None:
+        """The stored interview and its touchpoints; None for an unknown id."""
+        return self._load(interview_id)
+
+    def update(self, interview_id: int, interview: Interview, now: datetime) -> int | DuplicateError | None:
+        """Store the edited interview over `interview_id` (what the form does not show is kept) and draft
+        for anyone new; the refusal when it would become another stored interview; None when it is gone."""
+        from afterword.web.capture import keep_unshown
+
+        loaded = self._load(interview_id)
+        if loaded is None:
+            return None
+        edited = keep_unshown(interview, loaded[0])
+        try:
+            self.service.update_interview(interview_id, edited, at=now)
+        except DuplicateError as exc:
+            return exc
+        except NotFoundError:
+            return None
+        self._draft(interview_id, edited, now)
+        return interview_id
+
+    def delete(self, interview_id: int) -> bool:
+        """Delete the interview with its drafts, history and outbox messages; False when it was not there."""
+        try:
+            self.service.delete_interview(interview_id)
+        except NotFoundError:
+            return False
+        return True
+
     def notes_file(self, interview_id: int) -> tuple[str, str] | None:
         loaded = self._load(interview_id)
         if loaded is None:
