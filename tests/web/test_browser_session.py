@@ -149,3 +149,58 @@ def test_a_page_on_another_localhost_port_cannot_change_anything(live: LiveServe
     page.get_by_role("button", name="Save and draft follow-ups").click()
     page.wait_for_url("**/interviews/*")
     assert [s.company for s in backend(live.app).service.list_interviews(NOW)] == ["Acme"]
+
+
+def test_a_capture_that_could_not_be_sent_comes_back_when_the_form_is_opened_again(db_url: str, page: Any) -> None:
+    with LiveServer(db_url) as first:
+        page.goto(f"{first.url}/capture")
+        port = first.port
+        page.fill("#f-company", "Northwind Freight")
+        page.fill("#f-role", "Data Lead")
+        page.fill("#f-start", "2026-11-27T10:00")
+        page.fill("#f-contacts-0-name", "Anneke van der Meer")
+        page.click("button.add-row[data-table=contacts]")
+        person = page.locator("#contacts-rows > .row").nth(1)
+        person.locator(".person-name").fill("Zoë Okafor")
+        person.locator("input[type=email]").fill("zoe@northwind.example")
+        page.fill("#f-needs-0-text", "Trucks drive back empty a third of the time")
+        page.locator('[data-name="needs-0-raised_by"]').get_by_text("Zoë Okafor").click()
+        page.fill("#f-candidate_name", "Sam Jansen")
+    # The server is gone when Save is pressed: the browser can only show its own error page.
+    page.get_by_role("button", name="Save and draft follow-ups").click()
+    page.wait_for_load_state()
+    with LiveServer(db_url, port=port) as again:
+        page.goto(f"{again.url}/capture")
+        expect(page.locator("#restored")).to_be_visible()
+        assert page.locator("#f-company").input_value() == "Northwind Freight"
+        person = page.locator("#contacts-rows > .row").nth(1)
+        assert person.locator(".person-name").input_value() == "Zoë Okafor"
+        assert person.locator("input[type=email]").input_value() == "zoe@northwind.example"
+        picker = page.locator('[data-name="needs-0-raised_by"]')
+        assert picker.get_by_label("Zoë Okafor").is_checked()
+        assert not picker.get_by_label("Anneke van der Meer").is_checked()
+        page.get_by_role("button", name="Save and draft follow-ups").click()
+        page.wait_for_url("**/interviews/*")
+        interview = backend(again.app).service.get_interview(int(page.url.rsplit("/", 1)[1]))[0]
+        assert [c.name for c in interview.contacts] == ["Anneke van der Meer", "Zoë Okafor"]
+        assert interview.needs[0].raised_by == ("zoe",)
+        page.goto(f"{again.url}/capture")  # saved: the form starts empty again
+        assert page.locator("#f-company").input_value() == ""
+        assert page.locator("#restored").is_hidden()
+
+
+def test_a_server_error_is_told_and_try_again_saves(live: LiveServer, page: Any) -> None:
+    interview_id = store_with_drafts(live.app)
+    page.goto(f"{live.url}/interviews/{interview_id}")
+    working = live.app.state["backend"]
+    live.app.state["backend"] = object()  # every handler now fails: a 500
+    card = page.locator("#card-tom--x")
+    card.locator("textarea").fill("Hi Tom, one more thought on dbt tests. Sam")
+    card.get_by_role("button", name="Save").click()
+    problem = card.locator(".request-problem")
+    expect(problem).to_contain_text("Afterword hit a problem (error 500)")
+    assert card.locator("textarea").input_value() == "Hi Tom, one more thought on dbt tests. Sam"
+    live.app.state["backend"] = working
+    problem.get_by_role("button", name="Try again").click()
+    expect(page.locator("#card-tom--x .saved-note")).to_have_text("Saved")
+    assert stored_body(live, interview_id, "tom", "x") == "Hi Tom, one more thought on dbt tests. Sam"

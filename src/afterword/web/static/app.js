@@ -184,11 +184,12 @@
     });
     return max + 1;
   }
-  function addRow(table) {
+  function addRow(table, index) {
     var tpl = document.getElementById("tpl-" + table);
     var list = document.getElementById(table + "-rows");
     if (!tpl || !list) return;
-    var i = nextIndex(table);
+    var restoring = typeof index === "number";
+    var i = restoring ? index : nextIndex(table);
     var html = tpl.innerHTML.split("__i__").join(String(i));
     var holder = document.createElement("div");
     holder.innerHTML = html;
@@ -198,7 +199,57 @@
     list.appendChild(row);
     refreshPickers();
     var first = row.querySelector("input:not([type=hidden]), textarea");
-    if (first) first.focus();
+    if (first && !restoring) first.focus();
+  }
+
+  // ---- the capture form is kept in this browser until it is saved --------------------------------
+  // A dropped connection or a refused save must not cost the five minutes of typing: every change is
+  // kept in localStorage, brought back when the empty form is opened again, and forgotten once the
+  // interview page after a save appears.
+  var DRAFT = "afterword.capture-draft", PENDING = "afterword.capture-pending";
+  var TABLES = ["contacts", "needs", "strengths", "moments", "questions"];
+  function keepsDraft() { return form && form.getAttribute("action") === "/capture"; }
+  function saveDraft() {
+    if (!keepsDraft()) return;
+    var rows = {}, values = [], checked = [];
+    TABLES.forEach(function (table) {
+      rows[table] = Array.prototype.map.call(document.querySelectorAll("#" + table + "-rows > .row"),
+        function (row) { return parseInt(row.getAttribute("data-index"), 10); });
+    });
+    form.querySelectorAll("input, textarea, select").forEach(function (el) {
+      if (!el.name || el.name === "_csrf_token" || el.name === "replace") return;
+      if (el.type === "checkbox") { if (el.checked) checked.push([el.name, el.value]); }
+      else values.push([el.name, el.value]);
+    });
+    try { localStorage.setItem(DRAFT, JSON.stringify({rows: rows, values: values, checked: checked})); } catch (e) { /* full or off */ }
+  }
+  function restoreDraft() {
+    var draft = null;
+    try { draft = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch (e) { draft = null; }
+    if (!draft || !draft.values) return;
+    var typed = draft.values.some(function (pair) {
+      return pair[1] && !/^(timezone|language|start|end|candidate_name|candidate_email)$/.test(pair[0]) && !/-(key|role|language|formality)$/.test(pair[0]);
+    });
+    if (!typed) return;
+    TABLES.forEach(function (table) {
+      (draft.rows[table] || []).forEach(function (index) {
+        if (!document.querySelector("#" + table + "-rows > .row[data-index='" + index + "']")) addRow(table, index);
+      });
+    });
+    draft.values.forEach(function (pair) {
+      var el = form.querySelector('[name="' + CSS.escape(pair[0]) + '"]');
+      if (el && el.type !== "hidden" || el && el.classList.contains("row-key")) el.value = pair[1];
+    });
+    refreshPickers();
+    draft.checked.forEach(function (pair) {
+      var box = form.querySelector('input[type=checkbox][name="' + CSS.escape(pair[0]) + '"][value="' + CSS.escape(pair[1]) + '"]');
+      if (box) box.checked = true;
+    });
+    var note = document.getElementById("restored");
+    if (note) note.hidden = false;
+  }
+  function forgetDraft() {
+    try { localStorage.removeItem(DRAFT); sessionStorage.removeItem(PENDING); } catch (e) { /* storage off */ }
   }
   function choices(source) {
     var out = [];
@@ -260,6 +311,16 @@
       }
     });
     refreshPickers();
+    if (keepsDraft()) {
+      var answered = document.getElementById("form-errors") || document.getElementById("already-stored");
+      if (!answered) restoreDraft();  // the server sent the empty form: bring back what was typed
+      form.addEventListener("input", saveDraft);
+      form.addEventListener("change", saveDraft);
+      form.addEventListener("submit", function () {
+        saveDraft();
+        try { sessionStorage.setItem(PENDING, "1"); } catch (e) { /* storage off */ }
+      });
+    }
     // After a refused save, start where the first problem is (the summary above says what to fix).
     var invalid = document.getElementById("form-errors") && form.querySelector('[aria-invalid="true"]');
     if (invalid) {
@@ -279,15 +340,17 @@
     }
     var t = event.target.closest("button");
     if (!t) return;
-    if (t.classList.contains("add-row")) { addRow(t.getAttribute("data-table")); }
+    if (t.classList.contains("add-row")) { addRow(t.getAttribute("data-table")); saveDraft(); }
     else if (t.classList.contains("remove-row")) {
       var row = t.closest(".row");
       var list = row && row.parentElement;
       if (row && list && list.children.length > 1) { row.remove(); }
       else if (row) { row.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (i) { i.value = ""; }); }
       refreshPickers();
+      saveDraft();
     }
     else if (t.classList.contains("copy")) { copy(t); }
+    else if (t.classList.contains("forget-draft")) { forgetDraft(); captureChanged = false; window.location.assign("/capture"); }
     else if (t.classList.contains("use-mine")) {
       var key = t.getAttribute("data-card");
       var card = document.getElementById("card-" + key);
@@ -371,6 +434,9 @@
     }
   });
 
+  try {
+    if (body.classList.contains("page-interview") && sessionStorage.getItem(PENDING)) forgetDraft();  // saved
+  } catch (e) { /* storage off */ }
   setupCapture();
   document.querySelectorAll("textarea.body").forEach(updateCounter);
   document.querySelectorAll(".card").forEach(refreshCard);
