@@ -46,6 +46,7 @@ def pages_to_check(live: LiveServer) -> list[tuple[str, str, str | None]]:
         ("interview", f"/interviews/{interview_id}", None),
         ("interview-schedule", f"/interviews/{interview_id}", "#card-tom--email details.schedule > summary"),
         ("interview-notes", f"/interviews/{interview_id}", "details.notes-view > summary"),
+        ("interview-more", f"/interviews/{interview_id}", "#more-actions > summary"),
         ("capture", "/capture", None),
         ("capture-errors", "/capture", ".actions.sticky button[type=submit]"),
         ("upload", "/upload", None),

@@ -22,6 +22,7 @@ def test_edit_then_delete_an_interview_on_a_phone(live: LiveServer, browser: Any
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{live.url}/interviews/{interview_id}")
+    page.locator("#more-actions > summary").click()
     page.get_by_role("link", name="Edit interview").click()
     expect(page.locator("h1")).to_have_text("Edit the interview")
     assert page.locator("#f-company").input_value() == "Acme Logistics"
@@ -30,6 +31,7 @@ def test_edit_then_delete_an_interview_on_a_phone(live: LiveServer, browser: Any
     page.wait_for_url(f"{live.url}/interviews/{interview_id}")
     expect(page.locator(".theme")).to_have_text("Shipment status in minutes, not hours")
     assert {(tp.contact, tp.channel, tp.body) for tp in service.get_interview(interview_id)[1]} == drafts_before
+    page.locator("#more-actions > summary").click()
     page.get_by_role("link", name="Delete interview").click()
     expect(page.locator("#what-goes")).to_contain_text("drafts and their history")
     SCREENSHOTS.mkdir(exist_ok=True)
