@@ -189,3 +189,29 @@ def test_after_a_refused_capture_the_first_marked_field_has_focus(live: LiveServ
     assert page.evaluate("document.activeElement.id") == "f-company"
     assert page.locator("#f-company").get_attribute("aria-invalid") == "true"
     context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_conflict_and_a_failed_request_pass_axe(live: LiveServer, browser: Any, language: str) -> None:
+    interview_id = store_with_drafts(live.app)
+    service = backend(live.app).service
+    context = browser.new_context(viewport=PHONE, bypass_csp=True,
+                                  extra_http_headers={"accept-language": LANGUAGES[language]})
+    page = context.new_page()
+    page.goto(f"{live.url}/interviews/{interview_id}")
+    version = service.touchpoint(interview_id, "tom", "x").version
+    service.save_draft(interview_id, "tom", "x", None, "Saved in another tab. Sam", version)
+    card = page.locator("#card-tom--x")
+    card.locator("textarea").fill("Typed in this tab. Sam")
+    card.locator("button[type=submit]").click()
+    expect(page.locator("#card-tom--x .alert.conflict")).to_be_visible()
+    working = live.app.state["backend"]
+    live.app.state["backend"] = object()  # the next request fails with a 500
+    try:
+        other = page.locator("#card-maria--email")
+        other.locator("button[type=submit]").click()
+        expect(other.locator(".request-problem")).to_be_visible()
+        assert violations(page) == []
+    finally:
+        live.app.state["backend"] = working
+    context.close()
