@@ -41,14 +41,16 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 class LiveServer:
-    """The real app under uvicorn in a thread, on a free loopback port."""
+    """The real app under uvicorn in a thread, on a free loopback port (or `port`, to restart it there)."""
 
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, port: int = 0, csrf_secret: str | None = None) -> None:
         import uvicorn
 
-        self.app = create_app(db_url, now=lambda: NOW)
+        self.app = create_app(db_url, now=lambda: NOW, csrf_secret=csrf_secret)
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        self.sock.bind(("127.0.0.1", 0))
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart takes the same port
+        self.sock.bind(("127.0.0.1", port))
+        self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
         self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", access_log=False))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)

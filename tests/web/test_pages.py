@@ -70,6 +70,18 @@ def test_security_headers_on_every_response(client: TestClient[Litestar]) -> Non
         assert "unsafe-inline" not in r.headers["content-security-policy"]
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["x-frame-options"] == "DENY"
+        assert "camera=()" in r.headers["permissions-policy"]
+        assert r.headers["referrer-policy"] == "same-origin"
+
+
+def test_pages_with_notes_or_drafts_are_never_cached(app: Litestar, client: TestClient[Litestar]) -> None:
+    interview_id = store_example(app, ACME)
+    for path in ("/", "/capture", "/upload", f"/interviews/{interview_id}", f"/interviews/{interview_id}/notes.toml",
+                 "/missing"):
+        assert client.get(path).headers["cache-control"] == "no-store", path
+    r = form_post(client, f"/interviews/{interview_id}/cards/maria/linkedin/check", {"body": "Hi", "version": "1"})
+    assert r.headers["cache-control"] == "no-store"
+    assert "no-store" not in client.get("/static/app.css").headers.get("cache-control", "")
 
 
 def test_dutch_from_accept_language_and_the_switch(app: Litestar, client: TestClient[Litestar]) -> None:

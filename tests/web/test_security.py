@@ -50,11 +50,96 @@ def test_htmx_requests_send_the_token_header(client: TestClient[Litestar]) -> No
     assert f'hx-headers=\'{{"x-csrftoken": "{csrf(client)}"}}\'' in html
 
 
-def test_csrf_cookie_is_strict(app: Litestar) -> None:
+def test_csrf_cookie_is_strict_and_http_only(app: Litestar) -> None:
     with TestClient(app, base_url=BASE_URL) as c:
         r = c.get("/")
         cookie = r.headers["set-cookie"].lower()
-        assert "afterword_csrf=" in cookie and "samesite=strict" in cookie
+        assert "afterword_csrf=" in cookie and "samesite=strict" in cookie and "httponly" in cookie
+
+
+CAPTURE = {"candidate_name": "Sam", "company": "Acme", "role": "Eng", "start": "2026-11-27T14:00",
+           "timezone": "Europe/Amsterdam"}
+
+
+@pytest.mark.parametrize("headers", [
+    {"origin": "http://127.0.0.1:9999"},  # another program on another port
+    {"origin": "http://evil.example"},
+    {"origin": "null"},
+    {"sec-fetch-site": "same-site", "origin": "http://127.0.0.1:8765"},
+    {"sec-fetch-site": "cross-site"},
+])
+def test_state_changes_from_another_origin_are_refused(app: Litestar, client: TestClient[Litestar],
+                                                       headers: dict[str, str]) -> None:
+    r = form_post(client, "/capture", CAPTURE, headers=headers)
+    assert r.status_code == 403
+    assert "came from another site" in r.text
+    assert backend(app).service.list_interviews(NOW) == []
+
+
+@pytest.mark.parametrize("headers", [
+    {"origin": "http://127.0.0.1:8765", "sec-fetch-site": "same-origin"},
+    {"origin": "http://127.0.0.1:8765"},
+    {},  # a client that sends neither (curl, a test client) still needs the token
+])
+def test_state_changes_from_our_own_pages_pass(app: Litestar, client: TestClient[Litestar],
+                                               headers: dict[str, str]) -> None:
+    assert form_post(client, "/capture", CAPTURE, headers=headers).status_code == 303
+
+
+def test_a_token_signed_with_an_old_key_is_replaced_on_the_next_page(db_url: str) -> None:
+    old = create_app(db_url, now=lambda: NOW, csrf_secret="the key before the restart")
+    new = create_app(db_url, now=lambda: NOW, csrf_secret="the key after the restart")
+    with TestClient(old, base_url=BASE_URL) as c:
+        c.get("/")
+        stale = csrf(c)
+    with TestClient(new, base_url=BASE_URL) as c:
+        c.cookies.set("afterword_csrf", stale)
+        r = c.post("/capture", data={**CAPTURE, "_csrf_token": stale}, follow_redirects=False)
+        assert r.status_code == 403
+        renewed = r.headers["x-csrftoken"]  # the refusal carries a fresh token for the page to retry with
+        assert renewed != stale and f"afterword_csrf={renewed}" in r.headers["set-cookie"]
+        assert f'value="{renewed}"' in r.text
+        r = c.post("/capture", data={**CAPTURE, "_csrf_token": renewed}, follow_redirects=False)
+        assert r.status_code == 303
+        c.cookies.clear()
+        c.cookies.set("afterword_csrf", stale)
+        r = c.get("/capture")  # a page load replaces the dead cookie
+        fresh = r.cookies["afterword_csrf"]
+        assert fresh != stale and f'value="{fresh}"' in r.text
+        c.cookies.clear()
+        c.cookies.set("afterword_csrf", fresh)
+        assert form_post(c, "/capture", {**CAPTURE, "company": "Beta"}).status_code == 303
+
+
+def test_the_key_is_kept_in_the_data_folder_0600(mail_home: Path, db_url: str) -> None:
+    import stat
+
+    first = create_app(db_url, now=lambda: NOW)
+    key = mail_home / "web-secret"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    with TestClient(first, base_url=BASE_URL) as c:
+        c.get("/")
+        token = csrf(c)
+    second = create_app(db_url, now=lambda: NOW)  # `afterword serve` again
+    with TestClient(second, base_url=BASE_URL) as c:
+        c.cookies.set("afterword_csrf", token)
+        r = c.post("/capture", data={**CAPTURE, "_csrf_token": token}, follow_redirects=False)
+        assert r.status_code == 303
+
+
+def test_a_read_only_data_folder_still_gives_a_key(tmp_path: Path) -> None:
+    from afterword.service.settings import web_secret
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        assert len(web_secret(folder)) >= 32
+    finally:
+        folder.chmod(0o700)
+    (folder / "web-secret").write_text("short\n")  # damaged: replaced by a good one
+    fixed = web_secret(folder)
+    assert len(fixed) >= 32 and web_secret(folder) == fixed
 
 
 def _upload(client: TestClient[Litestar], content: bytes, name: str = "notes.toml",

@@ -135,12 +135,16 @@ def test_send_all_sends_each_email_once(app: Litestar, client: TestClient[Litest
     page = client.get(f"/interviews/{interview_id}").text
     assert "Send all emails (2)" in page
     assert "Schedule all" not in page  # at 18:00 on Friday the suggestion is "now" (no office hours left)
-    reply = form_post(client, f"/interviews/{interview_id}/send-all", {"when": "now"})
+    ask = form_post(client, f"/interviews/{interview_id}/send-all", {"when": "now"})
+    assert ask.status_code == 200 and "Send 2 emails now?" in ask.text  # first, who gets what
+    assert "maria.devries@acme.example" in ask.text and "Real-time shipment visibility at Acme" in ask.text
+    assert 'name="confirmed" value="yes"' in ask.text and smtp.handler.received == []
+    reply = form_post(client, f"/interviews/{interview_id}/send-all", {"when": "now", "confirmed": "yes"})
     assert reply.status_code == 200 and 'id="page-notice"' in reply.text
     assert sorted(r.recipients[0] for r in smtp.handler.received) == ["maria.devries@acme.example",
                                                                       "tom.okafor@acme.example"]
     assert "Send all emails" not in reply.text
-    again = form_post(client, f"/interviews/{interview_id}/send-all", {"when": "now"})
+    again = form_post(client, f"/interviews/{interview_id}/send-all", {"when": "now", "confirmed": "yes"})
     assert again.status_code == 422 and "There is no email left to send" in again.text
     assert len(smtp.handler.received) == 2
 

@@ -71,6 +71,17 @@ class InterviewService:
                 return self.import_interview(interview, replace=True, at=at)
             raise _duplicate(existing, interview) from None
 
+    def update_interview(self, interview_id: int, interview: Interview, *, at: datetime | None = None) -> None:
+        """Overwrite stored interview `interview_id` with edited notes, keeping the drafts and history of
+        the contacts (and channels) still in it. DuplicateError when the edit makes it the same interview
+        as another stored one; NotFoundError for an unknown id."""
+        now = _clock(at)
+        with self.store.write() as repo:
+            same = repo.find_same(interview)
+            if same is not None and same != interview_id:
+                raise _duplicate(same, interview)
+            repo.replace_interview(interview_id, interview, now)
+
     def find_same(self, interview: Interview) -> int | None:
         """The id of a stored interview with the same company, role, start and candidate, if any."""
         with self.store.read() as repo:

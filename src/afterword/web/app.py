@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,13 +32,15 @@ def create_app(
     """Build the ASGI app over the store at `db_url` (None: the default store).
 
     `now` is the clock (tests pass a fixed one); `allowed_hosts` extends the Host allow-list
-    (127.0.0.1, localhost, ::1).
+    (127.0.0.1, localhost, ::1); `csrf_secret` signs the form tokens (None: the key kept in the
+    Afterword data folder).
     """
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
     from litestar import Litestar
     from litestar.config.csrf import CSRFConfig
     from litestar.exceptions import HTTPException
     from litestar.logging.config import LoggingConfig
+    from litestar.middleware import DefineMiddleware
     from litestar.plugins.jinja import JinjaTemplateEngine
     from litestar.static_files import create_static_files_router
     from litestar.template.config import TemplateConfig
@@ -48,6 +49,7 @@ def create_app(
     from afterword.web.backend import Backend
     from afterword.web.guard import Guard
     from afterword.web.mail import MailDesk
+    from afterword.web.session import SessionGuard
 
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -65,13 +67,15 @@ def create_app(
                                        send_as_attachment=False, cache_control=None),
         ],
         template_config=TemplateConfig(instance=JinjaTemplateEngine.from_environment(env)),
-        csrf_config=CSRFConfig(
-            secret=csrf_secret or secrets.token_urlsafe(32),
+        # Litestar's CSRF check with an Origin check in front and fresh tokens for dead ones (web.session).
+        # The token reaches pages in their forms and `hx-headers`, so no script needs the cookie.
+        middleware=[DefineMiddleware(SessionGuard, config=CSRFConfig(
+            secret=csrf_secret or _secret(),
             cookie_name=CSRF_COOKIE,
             header_name=CSRF_HEADER,
             cookie_samesite="strict",
-            cookie_httponly=False,
-        ),
+            cookie_httponly=True,
+        ))],
         exception_handlers={HTTPException: errors.http_error, Exception: errors.internal_error},
         request_max_body_size=MAX_BODY_BYTES,
         state=_state(backend=backend, mail=MailDesk(backend.service), now=now or _clock),
@@ -84,6 +88,13 @@ def create_app(
     # Outermost, so that the Host check and the headers cover 404s and error pages too.
     app.asgi_handler = Guard(app.asgi_handler, allowed_hosts)  # type: ignore[assignment]
     return app
+
+
+def _secret() -> str:
+    """The key kept in the Afterword data folder, so pages stay usable across restarts."""
+    from afterword.service.settings import web_secret
+
+    return web_secret()
 
 
 def _state(**values: Any) -> Any:

@@ -158,15 +158,39 @@ class Backend:
     def mark(self, interview_id: int, contact: str, channel: Channel, status: TouchpointStatus, now: datetime,
              edited: tuple[str | None, str, int] | None = None) -> tuple[Card, Draft | None] | None:
         """Set the status; unsaved text from the editor (`edited`: subject, body, version) is saved
-        first, so marking a message sent never throws away the words that were sent."""
+        first, so marking a message sent never throws away the words that were sent.
+
+        Like Save, the change applies only to the version the page showed: when another tab changed
+        the text or the status since, nothing changes and the stored card comes back with the user's text.
+        """
         found = self._touchpoint(interview_id, contact, channel)
         if found is None:
             return None
-        mine = self.keep_edits(interview_id, contact, channel, edited, now)
-        if mine is not None:
+        tp = found[1]
+        expected: int | None = None
+        mine: Draft | None = None
+        if edited is not None:
+            subject, body, expected = edited
+            mine = Draft(contact, channel, tp.language, body, subject)
+            if (subject != tp.subject or body != tp.body) and not tp.status.is_done:
+                try:
+                    expected = self.service.save_draft(interview_id, contact, channel, subject, body, expected,
+                                                       at=now)
+                except (ConflictError, NotEditableError):
+                    return self._fresh_card(interview_id, contact, channel, now), mine
+        try:
+            self.service.set_status(interview_id, contact, channel, status, now, expected_version=expected)
+        except ConflictError:
             return self._fresh_card(interview_id, contact, channel, now), mine
-        self.service.set_status(interview_id, contact, channel, status, now)
         return self._fresh_card(interview_id, contact, channel, now), None
+
+    def stale(self, interview_id: int, contact: str, channel: Channel,
+              edited: tuple[str | None, str, int] | None) -> Draft | None:
+        """The user's text when the page showed an older version than the stored one (else None)."""
+        found = self._touchpoint(interview_id, contact, channel)
+        if found is None or edited is None or edited[2] == found[1].version:
+            return None
+        return Draft(contact, channel, found[1].language, edited[1], edited[0])
 
     def keep_edits(self, interview_id: int, contact: str, channel: Channel,
                    edited: tuple[str | None, str, int] | None, now: datetime) -> Draft | None:
@@ -208,6 +232,36 @@ class Backend:
             return exc
         self._draft(interview_id, interview, now)
         return interview_id
+
+    def stored(self, interview_id: int) -> tuple[Interview, tuple[Touchpoint, ...]] | None:
+        """The stored interview and its touchpoints; None for an unknown id."""
+        return self._load(interview_id)
+
+    def update(self, interview_id: int, interview: Interview, now: datetime) -> int | DuplicateError | None:
+        """Store the edited interview over `interview_id` (what the form does not show is kept) and draft
+        for anyone new; the refusal when it would become another stored interview; None when it is gone."""
+        from afterword.web.capture import keep_unshown
+
+        loaded = self._load(interview_id)
+        if loaded is None:
+            return None
+        edited = keep_unshown(interview, loaded[0])
+        try:
+            self.service.update_interview(interview_id, edited, at=now)
+        except DuplicateError as exc:
+            return exc
+        except NotFoundError:
+            return None
+        self._draft(interview_id, edited, now)
+        return interview_id
+
+    def delete(self, interview_id: int) -> bool:
+        """Delete the interview with its drafts, history and outbox messages; False when it was not there."""
+        try:
+            self.service.delete_interview(interview_id)
+        except NotFoundError:
+            return False
+        return True
 
     def notes_file(self, interview_id: int) -> tuple[str, str] | None:
         loaded = self._load(interview_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, tzinfo
 from typing import Any
 
 from afterword.core.errors import NotesError
@@ -88,6 +88,54 @@ def read_form(items: Iterable[tuple[str, str]]) -> Capture:
             fields[name] = value
     rows = {table: [r for _, r in sorted(by_index.items())] for table, by_index in raw_rows.items()}
     return Capture(fields, rows)
+
+
+#: A row key that carries a stored id (`id:maria`): editing an interview keeps its people's and needs'
+#: ids, so their drafts and history stay with them.
+STORED = "id:"
+
+
+def from_interview(interview: Interview) -> Capture:
+    """The form filled in with a stored interview, for editing it (times in its own zone)."""
+    from zoneinfo import ZoneInfo
+
+    # Without a zone name the notes gave a fixed offset: the form keeps it (a hidden field), not a zone.
+    zone = ZoneInfo(interview.timezone) if interview.timezone else interview.start.tzinfo or UTC
+    start = interview.start.astimezone(zone)
+    fields = {
+        "company": interview.company, "role": interview.role, "kind": interview.kind or "",
+        "language": str(interview.language or ""), "theme": interview.theme or "",
+        "next_step": interview.next_step or "", "start": start.strftime("%Y-%m-%dT%H:%M"),
+        "end": interview.end.astimezone(zone).strftime("%H:%M") if interview.end else "",
+        "timezone": interview.timezone or "",
+        "offset": "" if interview.timezone else start.isoformat()[19:],
+        "candidate_name": interview.candidate.name, "candidate_email": interview.candidate.email or "",
+    }
+    rows: dict[str, list[Row]] = {name: [] for name in ROW_TABLES}
+    for i, c in enumerate(interview.contacts):
+        values = {name: str(getattr(c, name) or "") for name in CONTACT_FIELDS}
+        rows["contacts"].append(Row(i, {"key": STORED + c.id, **values}))
+    for i, n in enumerate(interview.needs):
+        rows["needs"].append(Row(i, {"key": STORED + n.id, "text": n.text}, [STORED + r for r in n.raised_by]))
+    for i, s in enumerate(interview.strengths):
+        rows["strengths"].append(Row(i, {"text": s.text}, [STORED + r for r in s.answers]))
+    for i, m in enumerate(interview.moments):
+        rows["moments"].append(Row(i, {"text": m.text}, [STORED + r for r in m.with_]))
+    for i, q in enumerate(interview.questions):
+        rows["questions"].append(Row(i, {"text": q.text}, [STORED + r for r in q.for_]))
+    return Capture(fields, rows)
+
+
+def keep_unshown(edited: Interview, stored: Interview) -> Interview:
+    """`edited` with what the form does not show carried over from `stored` (salutations, whether a
+    contact gave their card, the candidate's phone and LinkedIn), so editing never drops them."""
+    import dataclasses
+
+    before = {c.id: c for c in stored.contacts}
+    contacts = tuple(dataclasses.replace(c, salutation=before[c.id].salutation, gave_contact=before[c.id].gave_contact)
+                     if c.id in before else c for c in edited.contacts)
+    candidate = dataclasses.replace(edited.candidate, phone=stored.candidate.phone, linkedin=stored.candidate.linkedin)
+    return dataclasses.replace(edited, contacts=contacts, candidate=candidate)
 
 
 def validate(capture: Capture, *, filename: str = "capture form", language: Language = Language.EN) -> Capture:
@@ -180,8 +228,13 @@ def _document(capture: Capture, language: Language) -> tuple[dict[str, Any], dic
                 errors["end"] = Text("expected a time such as 15:30", "verwacht een tijd zoals 15:30").get(language)
             else:
                 meta["end"] = datetime.combine(start.date(), end)
+    offset = _offset(f.get("offset", ""))
     if zone := f.get("timezone", "").strip():
         meta["timezone"] = zone
+    elif offset is not None and start is not None:  # an edited interview that was stored with an offset
+        for moment in ("start", "end"):
+            if moment in meta:
+                meta[moment] = meta[moment].replace(tzinfo=offset)
     elif start is None:
         meta["start"] = _PLACEHOLDER_START.replace(tzinfo=UTC)
     doc["interview"] = meta
@@ -196,7 +249,9 @@ def _document(capture: Capture, language: Language) -> tuple[dict[str, Any], dic
             entry: dict[str, Any] = {}
             if table in ids:
                 source = row.values.get("name" if table == "contacts" else "text", "")
-                new_id = _unique_id(source, table, set(ids[table].values()))
+                taken = set(ids[table].values())
+                kept = row.key.removeprefix(STORED) if row.key.startswith(STORED) else ""
+                new_id = kept if kept and kept not in taken else _unique_id(source, table, taken)
                 ids[table][row.key or f"row{row.index}"] = new_id
                 entry["id"] = new_id
             entry.update(_compact({k: row.values.get(k, "") for k in ROW_TABLES[table]},
@@ -230,6 +285,14 @@ def _local_datetime(text: str) -> datetime | None:
     except ValueError:
         return None
     return moment.replace(second=0, microsecond=0) if moment.tzinfo is None else None
+
+
+def _offset(text: str) -> tzinfo | None:
+    """`+01:00` as a fixed zone; None for anything else."""
+    try:
+        return datetime.fromisoformat(f"2000-01-01T00:00:00{text.strip()}").tzinfo if text.strip() else None
+    except ValueError:
+        return None
 
 
 def _clock(text: str) -> time | None:

@@ -40,8 +40,33 @@ def render_error(request: Request[Any, Any, Any], status: int, detail: str | Non
                 page="error")
 
 
+CROSS_SITE = (N_("Not allowed"), N_("This request came from another site or another program, so nothing was changed. "
+                                   "Use Afterword's own pages."))
+
+
 def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
-    return render_error(request, exc.status_code)
+    from afterword.web.session import CROSS_ORIGIN, RENEWED
+
+    if exc.detail == CROSS_ORIGIN:
+        from afterword.web.render import page, ui_for
+
+        _ = ui_for(request).gettext
+        return page(request, "error.html", status=403, code=403, title=_(CROSS_SITE[0]), text=_(CROSS_SITE[1]),
+                    detail=None, page="error")
+    renewed = request.scope.get(RENEWED)  # type: ignore[call-overload]
+    if not isinstance(renewed, str):
+        return render_error(request, exc.status_code)
+    # The form's token had expired: this page (and the one that sent it, through `x-csrftoken`) gets a
+    # fresh one, so trying again works without a reload and without losing what was typed.
+    from litestar.utils.scope.state import ScopeState
+
+    from afterword.web.app import CSRF_COOKIE, CSRF_HEADER
+
+    ScopeState.from_scope(request.scope).csrf_token = renewed
+    response = render_error(request, exc.status_code)
+    response.set_cookie(CSRF_COOKIE, renewed, path="/", httponly=True, samesite="strict")
+    response.headers[CSRF_HEADER] = renewed
+    return response
 
 
 def internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

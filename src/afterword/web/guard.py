@@ -1,4 +1,7 @@
-"""ASGI guard: a Host allow-list against DNS rebinding, and security headers on every response."""
+"""ASGI guard: a Host allow-list against DNS rebinding, and security headers on every response.
+
+Pages show notes and drafts, so nothing but the static files may be kept by a cache (`no-store`).
+"""
 
 from __future__ import annotations
 
@@ -15,9 +18,14 @@ SECURITY_HEADERS = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    # Not `no-referrer`: under it browsers send `Origin: null` on our own forms, and the Origin check
+    # (web.session) could not tell them from a stranger's. Other sites still get no referrer at all.
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                            b"microphone=(), payment=(), usb=()"),
 )
+NO_STORE = (b"cache-control", b"no-store")
 
 _BAD_HOST_PAGE = (
     b"<!doctype html><meta charset=utf-8><title>Unknown host</title>"
@@ -53,11 +61,15 @@ class Guard:
             await _reply(send, 400, _BAD_HOST_PAGE)
             return
 
+        private = not scope.get("path", "").startswith("/static/")
+
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 headers = list(message.get("headers", []))
                 headers.extend((k, v) for k, v in SECURITY_HEADERS if k not in present)
+                if private and NO_STORE[0] not in present:
+                    headers.append(NO_STORE)
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -66,6 +78,6 @@ class Guard:
 
 async def _reply(send: Any, status: int, body: bytes) -> None:
     headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-               *SECURITY_HEADERS]
+               *SECURITY_HEADERS, NO_STORE]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -48,11 +48,67 @@ async def capture_save(request: AnyRequest) -> Response[Any]:
     if not result.ok or result.interview is None:
         return _capture(request, result, status=422)
     backend = backend_of(request)
+    existing = await run_sync(partial(backend.service.find_same, result.interview))
+    if existing is not None and _text(form, "replace") != "yes":
+        # Saving again would overwrite the stored interview: say so, and let the user choose.
+        return _capture(request, result, status=409, duplicate=existing)
     interview_id = await run_sync(partial(backend.add, result.interview, now_of(request)))
     return Redirect(f"/interviews/{interview_id}", status_code=303)
 
 
-def _capture(request: AnyRequest, form: capture_form.Capture, status: int = 200) -> Template:
+@get("/interviews/{interview_id:int}/edit", name="interview-edit")
+async def edit_page(request: AnyRequest, interview_id: FromPath[int]) -> Template:
+    loaded = await run_sync(partial(backend_of(request).stored, interview_id))
+    if loaded is None:
+        raise NotFoundException()
+    return _capture(request, capture_form.from_interview(loaded[0]), action=f"/interviews/{interview_id}/edit")
+
+
+@post("/interviews/{interview_id:int}/edit", name="interview-update")
+async def edit_save(request: AnyRequest, interview_id: FromPath[int]) -> Response[Any]:
+    form = await request.form()
+    ui = ui_for(request)
+    action = f"/interviews/{interview_id}/edit"
+    result = capture_form.validate(capture_form.read_form(form.multi_items()), language=ui.language)
+    if not result.ok or result.interview is None:
+        return _capture(request, result, status=422, action=action)
+    outcome = await run_sync(partial(backend_of(request).update, interview_id, result.interview, now_of(request)))
+    if outcome is None:
+        raise NotFoundException()
+    if not isinstance(outcome, int):
+        result.errors["form"] = ui.gettext(
+            "Another stored interview has the same company, role and start. Change one of them, or delete "
+            "the other interview first.")
+        return _capture(request, result, status=409, action=action)
+    return Redirect(f"/interviews/{interview_id}", status_code=303)
+
+
+@get("/interviews/{interview_id:int}/delete", name="interview-delete-ask")
+async def delete_page(request: AnyRequest, interview_id: FromPath[int]) -> Template:
+    """What deleting takes along (drafts, scheduled and sent emails), and the button that does it."""
+    loaded = await run_sync(partial(backend_of(request).stored, interview_id))
+    if loaded is None:
+        raise NotFoundException()
+    interview, touchpoints = loaded
+    counts = await run_sync(partial(request.app.state["mail"].outbox_counts, interview_id))
+    return page(request, "delete.html", interview=interview, interview_id=interview_id,
+                drafts=sum(1 for tp in touchpoints if tp.body.strip()), scheduled=counts.get("queued", 0),
+                sent=counts.get("sent", 0), sending=bool(counts.get("sending")))
+
+
+@post("/interviews/{interview_id:int}/delete", name="interview-delete")
+async def delete_interview(request: AnyRequest, interview_id: FromPath[int]) -> Response[Any]:
+    form = await request.form()
+    counts = await run_sync(partial(request.app.state["mail"].outbox_counts, interview_id))
+    if _text(form, "confirmed") != "yes" or counts.get("sending"):
+        return Redirect(f"/interviews/{interview_id}/delete", status_code=303)
+    if not await run_sync(partial(backend_of(request).delete, interview_id)):
+        raise NotFoundException()
+    return Redirect("/", status_code=303)
+
+
+def _capture(request: AnyRequest, form: capture_form.Capture, status: int = 200, action: str = "/capture",
+             duplicate: int | None = None) -> Template:
     _ = ui_for(request).gettext
     roles = [("", _("interviewer (default)")), ("hiring-manager", _("hiring manager")),
              ("interviewer", _("interviewer")), ("recruiter", _("recruiter")), ("executive", _("executive")),
@@ -64,7 +120,8 @@ def _capture(request: AnyRequest, form: capture_form.Capture, status: int = 200)
                   if r.key and r.values.get("text", "").strip()],
     }
     return page(request, "capture.html", form=form, errors=form.errors, roles=roles, choices=choices,
-                blank=capture_form.Row(0), zones=COMMON_ZONES, status=status)
+                blank=capture_form.Row(0), zones=COMMON_ZONES, status=status, action=action,
+                editing=action != "/capture", duplicate=duplicate)
 
 
 def _short(text: str, size: int = 48) -> str:
@@ -247,4 +304,5 @@ async def rule_page(request: AnyRequest, code: FromPath[str]) -> Template:
 
 
 ROUTES = [dashboard, capture_page, capture_save, interview_page, card_check, card_save, card_status,
-          upload_page, upload_save, download, language, rule_page]
+          upload_page, upload_save, download, language, rule_page, edit_page, edit_save, delete_page,
+          delete_interview]

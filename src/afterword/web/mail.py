@@ -261,6 +261,18 @@ class MailDesk:
         svc.mark_social_done(interview_id, contact, channel, now)
         return svc.allowance_warning(now, language) if channel is Channel.LINKEDIN else None
 
+    def outbox_counts(self, interview_id: int) -> dict[str, int]:
+        """How many of the interview's outbox messages are in each state (for the delete question)."""
+        from collections import Counter
+
+        from afterword.store import outbox as store
+
+        try:
+            svc = self.delivery()
+        except AfterwordError:  # unreadable settings: the outbox is still there, but nothing to count with
+            return {}
+        return dict(Counter(row.state for row in store.list_messages(svc.engine, (), interview_id)))
+
     # -- calendar ---------------------------------------------------------------------------
 
     def calendar(self, now: datetime, interview_id: int | None = None) -> bytes:

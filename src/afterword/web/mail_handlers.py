@@ -15,8 +15,9 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from afterword.core.model import Channel, TouchpointStatus
+from afterword.web.backend import InterviewView
 from afterword.web.cards import Card
-from afterword.web.mail import MailDesk, Notice, parse_local
+from afterword.web.mail import MailDesk, Notice, Panel, parse_local
 from afterword.web.render import backend_of, now_of, page, ui_for
 
 AnyRequest = Request[Any, Any, Any]
@@ -65,6 +66,12 @@ def decorate_card(request: AnyRequest, interview_id: int, card: Card, now: datet
 async def interview_response(request: AnyRequest, interview_id: int, notices: Mapping[str, Notice] | None = None,
                              page_notice: Notice | None = None, status: int = 200) -> Template:
     """The interview page with delivery controls; `notices` by card key, one `page_notice` on top."""
+    view, panel = await _decorated_view(request, interview_id, notices)
+    return page(request, "interview.html", view=view, panel=panel, page_notice=page_notice, status=status)
+
+
+async def _decorated_view(request: AnyRequest, interview_id: int,
+                          notices: Mapping[str, Notice] | None = None) -> tuple[InterviewView, Panel]:
     backend, now, ui = backend_of(request), now_of(request), ui_for(request)
     view = await run_sync(partial(backend.interview_view, interview_id, now))
     if view is None:
@@ -74,8 +81,7 @@ async def interview_response(request: AnyRequest, interview_id: int, notices: Ma
     if notices:
         cards = tuple(dataclasses.replace(c, notice=notices.get(c.key, c.notice)) for c in cards)
     panel = await run_sync(partial(desk.panel, interview_id, cards, now, ui.language, ui.gettext))
-    return page(request, "interview.html", view=dataclasses.replace(view, cards=cards), panel=panel,
-                page_notice=page_notice, status=status)
+    return dataclasses.replace(view, cards=cards), panel
 
 
 async def _card_response(request: AnyRequest, interview_id: int, contact: str, channel: Channel,
@@ -133,9 +139,15 @@ async def _when(request: AnyRequest, form: Any, interview_id: int) -> datetime |
 
 @post("/interviews/{interview_id:int}/send-all", name="send-all")
 async def send_all(request: AnyRequest, interview_id: FromPath[int]) -> Template:
-    """Send every email draft of the interview that is not sent or on its way."""
+    """Send every email draft of the interview that is not sent or on its way, once the user confirmed
+    the list of who gets what (the first post shows it; the confirmed post sends)."""
     now, ui = now_of(request), ui_for(request)
     form = await request.form()
+    if _text(form, "when") != "schedule" and _text(form, "confirmed") != "yes":
+        view, panel = await _decorated_view(request, interview_id)
+        going = [c for c in view.cards if c.channel is Channel.EMAIL and c.contact.email and c.body.strip()
+                 and not c.done and (c.email is None or c.email.can_send)]
+        return page(request, "confirm_send.html", view=view, going=going, panel=panel)
     when = await _when(request, form, interview_id)
     if isinstance(when, Notice):
         return await interview_response(request, interview_id, page_notice=when, status=422)
@@ -158,8 +170,16 @@ async def card_done(request: AnyRequest, interview_id: FromPath[int], contact: F
     if card is None:
         raise NotFoundException()
     notice: Notice | None = None
+    edited = _edited(form, ch)
+    stale = await run_sync(partial(backend.stale, interview_id, contact, ch, edited))
+    if stale is not None:  # changed in another tab since this page was loaded: as Save, change nothing
+        if not _is_htmx(request):
+            return page(request, "conflict.html", card=card, mine=stale, interview_id=interview_id, status=409)
+        card = await run_sync(partial(decorate_card, request, interview_id, card, now))
+        return page(request, "_card.html", card=card, interview_id=interview_id, conflict=stale, saved=False,
+                    status=409)
     if card.status is not TouchpointStatus.SENT:
-        conflict = await run_sync(partial(backend.keep_edits, interview_id, contact, ch, _edited(form, ch), now))
+        conflict = await run_sync(partial(backend.keep_edits, interview_id, contact, ch, edited, now))
         if conflict is not None:
             notice = Notice("error", ui.gettext("This draft was changed in another tab. Reload the page first."))
         else:

@@ -111,6 +111,69 @@
     area.remove();
   }
 
+  // ---- what goes out is what the editor shows: copy-and-open, the mail link -----------------------
+  // The text to post: the editor's, with the X handle in front (as `delivery.social.prepare` does),
+  // and never cut: over the limit, nothing is copied and the card says by how much.
+  function postText(link) {
+    var card = link.closest(".card");
+    var area = card && card.querySelector("textarea.body");
+    var text = area ? area.value.replace(/\r\n/g, "\n").trim() : (link.getAttribute("data-text") || "");
+    var handle = link.getAttribute("data-handle");
+    if (handle && text.toLowerCase().indexOf(("@" + handle).toLowerCase()) !== 0) text = "@" + handle + " " + text;
+    return text;
+  }
+  function measure(channel, text) {
+    return channel === "x" ? xWeight(text) : Array.from(text.normalize("NFC")).length;
+  }
+  function updateSocial(card) {
+    var link = card.querySelector("a.copy-open");
+    if (!link) return true;
+    var text = postText(link);
+    var channel = link.getAttribute("data-channel");
+    var limit = parseInt(link.getAttribute("data-limit") || "0", 10);
+    var n = measure(channel, text);
+    var warning = card.querySelector(".too-long");
+    var over = limit > 0 && n > limit;
+    if (warning) {
+      warning.textContent = (warning.getAttribute("data-template") || "")
+        .replace("%(count)s", String(n)).replace("%(limit)s", String(limit));
+      warning.hidden = !over;
+    }
+    link.setAttribute("aria-disabled", over ? "true" : "false");
+    link.href = channel === "x" && !over ? "https://x.com/intent/post?text=" + encodeURIComponent(text)
+      : (link.getAttribute("data-profile") || link.href);
+    return !over;
+  }
+  function updateMailLink(card) {
+    var link = card.querySelector("a.open-mail");
+    if (!link) return;
+    var subject = card.querySelector("input.subject");
+    var area = card.querySelector("textarea.body");
+    var base = link.getAttribute("data-mailto") || "";
+    link.href = base + "?subject=" + encodeURIComponent(subject ? subject.value : "") +
+      "&body=" + encodeURIComponent(area ? area.value.replace(/\r\n/g, "\n") : "");
+  }
+  function refreshCard(card) {
+    updateSocial(card);
+    updateMailLink(card);
+  }
+
+  // ---- unsaved edits: a warning before the page is left ------------------------------------------
+  var captureChanged = false;
+  function unsaved() {
+    if (captureChanged) return true;
+    var fields = document.querySelectorAll("form.draft textarea.body:not([readonly]), form.draft input.subject:not([readonly])");
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].value.replace(/\r\n/g, "\n") !== fields[i].defaultValue.replace(/\r\n/g, "\n")) return true;
+    }
+    return false;
+  }
+  window.addEventListener("beforeunload", function (event) {
+    if (!unsaved()) return;
+    event.preventDefault();
+    event.returnValue = message("unsaved");
+  });
+
   // ---- the capture form: add/remove rows, fill "who raised what" from the rows above -----------
   var form = document.getElementById("capture-form");
   function nextIndex(table) {
@@ -121,11 +184,12 @@
     });
     return max + 1;
   }
-  function addRow(table) {
+  function addRow(table, index) {
     var tpl = document.getElementById("tpl-" + table);
     var list = document.getElementById(table + "-rows");
     if (!tpl || !list) return;
-    var i = nextIndex(table);
+    var restoring = typeof index === "number";
+    var i = restoring ? index : nextIndex(table);
     var html = tpl.innerHTML.split("__i__").join(String(i));
     var holder = document.createElement("div");
     holder.innerHTML = html;
@@ -135,7 +199,57 @@
     list.appendChild(row);
     refreshPickers();
     var first = row.querySelector("input:not([type=hidden]), textarea");
-    if (first) first.focus();
+    if (first && !restoring) first.focus();
+  }
+
+  // ---- the capture form is kept in this browser until it is saved --------------------------------
+  // A dropped connection or a refused save must not cost the five minutes of typing: every change is
+  // kept in localStorage, brought back when the empty form is opened again, and forgotten once the
+  // interview page after a save appears.
+  var DRAFT = "afterword.capture-draft", PENDING = "afterword.capture-pending";
+  var TABLES = ["contacts", "needs", "strengths", "moments", "questions"];
+  function keepsDraft() { return form && form.getAttribute("action") === "/capture"; }
+  function saveDraft() {
+    if (!keepsDraft()) return;
+    var rows = {}, values = [], checked = [];
+    TABLES.forEach(function (table) {
+      rows[table] = Array.prototype.map.call(document.querySelectorAll("#" + table + "-rows > .row"),
+        function (row) { return parseInt(row.getAttribute("data-index"), 10); });
+    });
+    form.querySelectorAll("input, textarea, select").forEach(function (el) {
+      if (!el.name || el.name === "_csrf_token" || el.name === "replace") return;
+      if (el.type === "checkbox") { if (el.checked) checked.push([el.name, el.value]); }
+      else values.push([el.name, el.value]);
+    });
+    try { localStorage.setItem(DRAFT, JSON.stringify({rows: rows, values: values, checked: checked})); } catch (e) { /* full or off */ }
+  }
+  function restoreDraft() {
+    var draft = null;
+    try { draft = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch (e) { draft = null; }
+    if (!draft || !draft.values) return;
+    var typed = draft.values.some(function (pair) {
+      return pair[1] && !/^(timezone|language|start|end|candidate_name|candidate_email)$/.test(pair[0]) && !/-(key|role|language|formality)$/.test(pair[0]);
+    });
+    if (!typed) return;
+    TABLES.forEach(function (table) {
+      (draft.rows[table] || []).forEach(function (index) {
+        if (!document.querySelector("#" + table + "-rows > .row[data-index='" + index + "']")) addRow(table, index);
+      });
+    });
+    draft.values.forEach(function (pair) {
+      var el = form.querySelector('[name="' + CSS.escape(pair[0]) + '"]');
+      if (el && el.type !== "hidden" || el && el.classList.contains("row-key")) el.value = pair[1];
+    });
+    refreshPickers();
+    draft.checked.forEach(function (pair) {
+      var box = form.querySelector('input[type=checkbox][name="' + CSS.escape(pair[0]) + '"][value="' + CSS.escape(pair[1]) + '"]');
+      if (box) box.checked = true;
+    });
+    var note = document.getElementById("restored");
+    if (note) note.hidden = false;
+  }
+  function forgetDraft() {
+    try { localStorage.removeItem(DRAFT); sessionStorage.removeItem(PENDING); } catch (e) { /* storage off */ }
   }
   function choices(source) {
     var out = [];
@@ -197,22 +311,46 @@
       }
     });
     refreshPickers();
+    if (keepsDraft()) {
+      var answered = document.getElementById("form-errors") || document.getElementById("already-stored");
+      if (!answered) restoreDraft();  // the server sent the empty form: bring back what was typed
+      form.addEventListener("input", saveDraft);
+      form.addEventListener("change", saveDraft);
+      form.addEventListener("submit", function () {
+        saveDraft();
+        try { sessionStorage.setItem(PENDING, "1"); } catch (e) { /* storage off */ }
+      });
+    }
+    // After a refused save, start where the first problem is (the summary above says what to fix).
+    var invalid = document.getElementById("form-errors") && form.querySelector('[aria-invalid="true"]');
+    if (invalid) {
+      var more = invalid.closest("details");
+      if (more) more.open = true;
+      invalid.focus();
+    }
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a.copy-open");
-    if (link) { copyText(link.getAttribute("data-text") || "", link); return; }  // the default opens the tab
+    if (link) {
+      var card = link.closest(".card");
+      if (card && !updateSocial(card)) { event.preventDefault(); return; }  // over the limit: nothing happens
+      copyText(postText(link), link);  // the default then opens the tab, at the address just set
+      return;
+    }
     var t = event.target.closest("button");
     if (!t) return;
-    if (t.classList.contains("add-row")) { addRow(t.getAttribute("data-table")); }
+    if (t.classList.contains("add-row")) { addRow(t.getAttribute("data-table")); saveDraft(); }
     else if (t.classList.contains("remove-row")) {
       var row = t.closest(".row");
       var list = row && row.parentElement;
       if (row && list && list.children.length > 1) { row.remove(); }
       else if (row) { row.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (i) { i.value = ""; }); }
       refreshPickers();
+      saveDraft();
     }
     else if (t.classList.contains("copy")) { copy(t); }
+    else if (t.classList.contains("forget-draft")) { forgetDraft(); captureChanged = false; window.location.assign("/capture"); }
     else if (t.classList.contains("use-mine")) {
       var key = t.getAttribute("data-card");
       var card = document.getElementById("card-" + key);
@@ -225,15 +363,83 @@
     }
   });
   document.addEventListener("input", function (event) {
-    if (event.target.matches && event.target.matches("textarea.body")) updateCounter(event.target);
+    var t = event.target;
+    if (t.matches && t.matches("textarea.body")) updateCounter(t);
+    var card = t.closest ? t.closest(".card") : null;
+    if (card) refreshCard(card);
+    if (form && form.contains(t)) captureChanged = true;
   });
+  if (form) form.addEventListener("submit", function () { captureChanged = false; });
   document.addEventListener("htmx:afterSwap", function () {
     document.querySelectorAll("textarea.body").forEach(updateCounter);
+    document.querySelectorAll(".card").forEach(refreshCard);
     tick();
   });
 
+  // ---- failed requests: say so in the UI's language, keep what was typed, offer to try again ------
+  // htmx leaves the page as it was on a 4xx/5xx or a dropped connection; without this, a card would
+  // look saved and its checks up to date when neither is true.
+  function message(name, status) {
+    var text = body.getAttribute("data-msg-" + name) || "";
+    return text.replace("%(status)s", String(status || ""));
+  }
+  function problemBox(elt) {
+    var card = elt && elt.closest ? elt.closest(".card") : null;
+    return (card && card.querySelector(".request-problem")) || document.getElementById("page-problem");
+  }
+  function renewToken(token) {
+    body.setAttribute("hx-headers", JSON.stringify({"x-csrftoken": token}));
+    document.querySelectorAll('input[name="_csrf_token"]').forEach(function (input) { input.value = token; });
+  }
+  function showProblem(detail, text) {
+    var elt = detail.elt;
+    var box = problemBox(elt);
+    if (!box) return;
+    var config = detail.requestConfig || {};
+    box.querySelector(".problem-text").textContent = text;
+    box.retry = {verb: config.verb || "post", path: config.path || detail.pathInfo && detail.pathInfo.requestPath, elt: elt};
+    box.hidden = false;
+    var target = detail.target;
+    if (target && target.classList && target.classList.contains("findings-box")) {
+      target.textContent = "";
+      var note = document.createElement("p");
+      note.className = "findings-stale";
+      note.textContent = message("unchecked");
+      target.appendChild(note);
+    }
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var token = xhr && xhr.getResponseHeader("x-csrftoken");
+    if (token) renewToken(token);
+    var status = xhr ? xhr.status : 0;
+    showProblem(event.detail, status === 403 ? message(token ? "expired" : "refused") : message("server", status));
+  });
+  document.addEventListener("htmx:sendError", function (event) { showProblem(event.detail, message("offline")); });
+  document.addEventListener("htmx:timeout", function (event) { showProblem(event.detail, message("offline")); });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail.successful) return;
+    var box = problemBox(event.detail.elt);
+    if (box && box.isConnected && box.retry && box.retry.elt === event.detail.elt) box.hidden = true;
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".request-problem .retry") : null;
+    if (!button) return;
+    var box = button.closest(".request-problem");
+    var retry = box && box.retry;
+    if (!retry || !window.htmx) return;
+    box.hidden = true;
+    if (retry.elt && retry.elt.isConnected) {
+      window.htmx.ajax(retry.verb, retry.path, {source: retry.elt});
+    }
+  });
+
+  try {
+    if (body.classList.contains("page-interview") && sessionStorage.getItem(PENDING)) forgetDraft();  // saved
+  } catch (e) { /* storage off */ }
   setupCapture();
   document.querySelectorAll("textarea.body").forEach(updateCounter);
+  document.querySelectorAll(".card").forEach(refreshCard);
   tick();
   setInterval(tick, 60000);
 })();
