@@ -196,18 +196,14 @@ class Backend:
 
     def add(self, interview: Interview, now: datetime) -> int:
         """Store a captured interview (a duplicate replaces it) and draft its follow-ups."""
-        interview_id = self.service.import_interview(interview, replace=True, at=now)
-        self._draft(interview_id, interview, now)
-        return interview_id
+        return self.service.import_with_drafts(interview, replace=True, at=now)[0]
 
     def add_or_duplicate(self, interview: Interview, now: datetime, replace: bool) -> int | DuplicateError:
         """Store an uploaded interview; a duplicate without `replace` gives the refusal instead."""
         try:
-            interview_id = self.service.import_interview(interview, replace=replace, at=now)
+            return self.service.import_with_drafts(interview, replace=replace, at=now)[0]
         except DuplicateError as exc:
             return exc
-        self._draft(interview_id, interview, now)
-        return interview_id
 
     def notes_file(self, interview_id: int) -> tuple[str, str] | None:
         loaded = self._load(interview_id)
