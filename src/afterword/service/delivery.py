@@ -270,22 +270,11 @@ class DeliveryService:
 
 
     def attention(self) -> list[OutboxRow]:
-        """Follow-ups the user must look at: `unknown` ones, and `failed` ones whose draft still says scheduled."""
-        rows = store.list_messages(self.engine, ("unknown", "failed"), owner=self.interviews.owner, kind="follow-up")
-        if not rows:
+        """The outbox messages of the follow-ups the user must look at (see InterviewService.stuck_emails)."""
+        wanted = {stuck.outbox.id for stuck in self.interviews.stuck_emails()}
+        if not wanted:
             return []
-        states = self.interviews.outbox_states({r.interview_id for r in rows if r.interview_id is not None})
-        latest = {state.id for state in states.values()}
-        found: list[OutboxRow] = []
-        for row in rows:
-            if row.id not in latest or row.interview_id is None or not row.contact:
-                continue  # sent again since, or not tied to a draft
-            if row.state == "failed":
-                tp = self.interviews.touchpoint(row.interview_id, row.contact, Channel.EMAIL)
-                if tp.status is not TouchpointStatus.SCHEDULED:
-                    continue  # cancelled or withdrawn: the draft is editable again, nothing is stuck
-            found.append(row)
-        return found
+        return [row for row in store.list_messages(self.engine, ("unknown", "failed")) if row.id in wanted]
 
     def _settle_job(self, now: datetime) -> str:
         settled = self.settle_unknown(now)

@@ -17,7 +17,7 @@ from afterword.plan import make_plan
 from afterword.store import queries
 from afterword.store.db import LOCAL_OWNER, Store, open_store
 from afterword.store.errors import ConcurrentWriteError, ConflictError, DuplicateError, NotEditableError, NotFoundError
-from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
+from afterword.store.records import DueRow, InterviewSummary, OutboxState, StuckEmail, Touchpoint
 from afterword.store.repo import Repo
 
 __all__ = ["ConflictError", "DuplicateError", "InterviewService", "NotEditableError", "NotFoundError", "open_service"]
@@ -169,6 +169,35 @@ class InterviewService:
         states = self.outbox_states(scheduled)
         return [dataclasses.replace(r, outbox=states.get((r.interview_id, r.contact)))
                 if r.channel is Channel.EMAIL else r for r in rows]
+
+    def stuck_emails(self) -> list[StuckEmail]:
+        """Follow-up emails the user must look at, oldest first: the newest message to that contact is
+        `unknown` (it may or may not have gone out) or `failed`, and the draft still says scheduled
+        (a cancelled or withdrawn one is editable again, so nothing is stuck)."""
+        from afterword.store import outbox
+
+        with self.store.errors():
+            rows = outbox.list_messages(self.store.engine, ("unknown", "failed"), owner=self.owner, kind="follow-up")
+        ids = sorted({r.interview_id for r in rows if r.interview_id is not None})
+        if not ids:
+            return []
+        latest = self.outbox_states(ids)
+        with self.store.read() as repo:
+            loaded = repo.load_many(ids)
+            statuses = repo.statuses(ids)
+        found: list[StuckEmail] = []
+        for row in rows:
+            if row.interview_id is None or row.contact is None or row.interview_id not in loaded:
+                continue
+            newest = latest.get((row.interview_id, row.contact))
+            if newest is None or newest.id != row.id:
+                continue  # sent again since
+            if statuses[row.interview_id].get((row.contact, Channel.EMAIL)) is not TouchpointStatus.SCHEDULED:
+                continue
+            interview = loaded[row.interview_id]
+            name = next((c.name for c in interview.contacts if c.id == row.contact), row.contact)
+            found.append(StuckEmail(row.interview_id, interview.company, row.contact, name, newest))
+        return found
 
     def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxState]:
         """The newest outbox message of each (interview, contact) email follow-up: id, state, last error."""

@@ -117,3 +117,14 @@ def shown_status(status: TouchpointStatus | None, outbox: OutboxState | None) ->
     if status is TouchpointStatus.SCHEDULED and outbox is not None and outbox.state in ("sending", "unknown", "failed"):
         return outbox.state
     return str(status) if status is not None else None
+
+
+@dataclass(frozen=True)
+class StuckEmail:
+    """A follow-up email the user must look at: it may or may not have gone out, or it was refused."""
+
+    interview_id: int
+    company: str
+    contact: str
+    name: str
+    outbox: OutboxState

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointStatus
 from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError, StoreError
-from afterword.store.records import DueRow, InterviewSummary, Touchpoint
+from afterword.store.records import DueRow, InterviewSummary, StuckEmail, Touchpoint
 from afterword.web.cards import Card
 from afterword.web.checking import check_all, check_one
 
@@ -101,6 +101,10 @@ class Backend:
         owed = group_owed(rows)
         interviews = self.service.list_interviews(now, limit=DASHBOARD_INTERVIEWS)
         return owed, interviews, len(rows) >= DASHBOARD_ROWS
+
+    def stuck_emails(self) -> list[StuckEmail]:
+        """Emails that may or may not have gone out, or were refused: the dashboard's banner."""
+        return self.service.stuck_emails()
 
     def interview_view(self, interview_id: int, now: datetime) -> InterviewView | None:
         from afterword.plan import make_plan
