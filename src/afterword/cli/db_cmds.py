@@ -88,14 +88,42 @@ def export(interview_id: str, out: str | None, db_url: str | None, as_json: bool
     with _service(db_url) as service:
         text = service.export_notes(ident)
     if out is not None:
-        try:
-            Path(out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write the notes file ({exc.strerror})", file=out) from None
+        _write_whole(Path(out), text)
     if as_json:
         print_json({"id": ident, "out": out} if out is not None else {"id": ident, "notes": text})
     elif out is None:
         click.echo(text, nl=False)
+
+
+def _write_whole(target: Path, text: str) -> None:
+    """Write to a temporary file beside `target`, then rename it over: a full disk or a crash leaves the
+    old file as it was, never a truncated one."""
+    import os
+    import tempfile
+
+    data = text.encode("utf-8")
+    if target.exists() and not target.is_file():  # /dev/stdout, a pipe: nothing to keep whole
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            raise InputError(f"cannot write the notes file ({exc.strerror})", file=str(target)) from None
+        return
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    except OSError as exc:
+        raise InputError(f"cannot write the notes file ({exc.strerror})", file=str(target)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o777)  # keep the mode the user gave the file
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"cannot write the notes file ({exc.strerror}); the file is unchanged",
+                         file=str(target)) from None
 
 
 @click.command("list")
