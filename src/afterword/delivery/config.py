@@ -116,6 +116,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(Text(f"not valid TOML: {exc}", f"geen geldige TOML: {exc}"), file=str(path)) from None
+    except RecursionError:
+        raise InputError(Text("values are nested too deeply", "waarden zijn te diep genest"), file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Text(f"cannot read the settings: {exc}", f"kan de instellingen niet lezen: {exc}"),
                          file=str(path)) from None
