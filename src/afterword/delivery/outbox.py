@@ -25,6 +25,10 @@ Invariants (proved in tests/delivery/test_outbox*.py and the SIGKILL test):
    uses `SELECT … FOR UPDATE SKIP LOCKED`; the UPDATE is conditional on `state='queued'`.
 5. An `unknown` message is settled only by evidence (its Message-ID in the IMAP Sent
    folder) or by the user (`afterword outbox --resolve ID sent|not-sent`).
+6. Durability, chosen on purpose: SQLite runs WAL with `synchronous=NORMAL`, which keeps every
+   commit through a crash of the process (the SIGKILL test) and may lose the last ones to a power
+   cut. Losing a claim or a `sent` is safe (back to `queued` before DATA, or `unknown`); losing the
+   DATA mark is not (the message would be sent again), so that one commit is `synchronous=FULL`.
 """
 
 from __future__ import annotations

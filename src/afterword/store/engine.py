@@ -145,6 +145,8 @@ def _sqlite_hooks(engine: Engine, *, read_only: bool, path: Path | None = None) 
         cursor.execute("PRAGMA foreign_keys = ON")
         if not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
+            # NORMAL keeps every commit through a crash of the process; the outbox's DATA mark alone
+            # is committed with FULL (see store.outbox._durable), the one commit a power cut must not lose.
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 

@@ -9,7 +9,8 @@ the state machine these steps implement). Each goes through the store's one erro
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -246,8 +247,12 @@ def claimable(engine: Engine, now: datetime, *, only: Iterable[int] | None = Non
 
 @guarded
 def mark_data_started(engine: Engine, row_id: int, worker: str, now: datetime) -> None:
-    """From here on the server may have the message: a crash now means `unknown`, never a resend."""
-    with _writer(engine).begin() as conn:
+    """From here on the server may have the message: a crash now means `unknown`, never a resend.
+
+    This one commit is durable even against a power cut (SQLite: `synchronous=FULL`, see `_durable`):
+    were it lost after DATA went out, the message would be `queued` again and sent twice.
+    """
+    with _writer(engine).connect() as conn, _durable(conn), conn.begin():
         done = conn.execute(
             update(outbox)
             .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == worker)
@@ -255,6 +260,25 @@ def mark_data_started(engine: Engine, row_id: int, worker: str, now: datetime) -
         )
         if done.rowcount != 1:
             raise LostClaimError(f"outbox message {row_id} is no longer claimed by this worker")
+
+
+@contextmanager
+def _durable(conn: Connection) -> Iterator[None]:
+    """SQLite in WAL mode with `synchronous=NORMAL` (the store's setting) keeps every commit through a
+    crash of the process, and may lose the last ones to a power cut or an OS crash. For the outbox only
+    the DATA mark matters: losing a claim or a `sent` puts the row back to `queued` before DATA (nothing
+    was sent) or to `unknown` (never sent again). So that commit alone syncs the WAL (`FULL`); the
+    rest keep NORMAL's speed. PostgreSQL's default `synchronous_commit=on` already waits for the disk.
+    """
+    raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+    if raw is None:
+        yield
+        return
+    raw.execute("PRAGMA synchronous = FULL")  # pysqlite without its own transactions: runs as is
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA synchronous = NORMAL")
 
 
 @guarded
