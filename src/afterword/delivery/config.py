@@ -24,7 +24,7 @@ linkedin_free_notes = 5         # personalised connection notes a month on a fre
 linkedin_premium = false
 
 [reminders]
-email_to_self = false
+email_to_self = false           # an email to self before a deadline, and when a follow-up may not have gone out
 ```
 """
 

@@ -24,7 +24,7 @@ from afterword.delivery.health import WorkerHealth, health_path, read_health
 from afterword.delivery.imap import ImapClient, SentRef, match_replies
 from afterword.delivery.mime import Mailbox, Outgoing, make_message_id, parse_mailbox
 from afterword.delivery.outbox import BatchReport
-from afterword.delivery.reminder import send_reminder_email
+from afterword.delivery.reminder import send_reminder_email, send_stuck_notice, stuck_notice_text
 from afterword.delivery.schedule import Suggestion, suggest_send_time
 from afterword.delivery.secrets import Secret, find_password
 from afterword.delivery.smtp import SmtpSession
@@ -260,6 +260,7 @@ class DeliveryService:
         pre_jobs: list[tuple[str, Callable[[datetime], str]]] = []
         if self.config.reminder_email and self.config.smtp is not None:
             pre_jobs.append(("reminders", self._reminder_job))
+            pre_jobs.append(("stuck emails", self._stuck_job))
         def reload_password() -> str | None:
             return self._require_password("smtp") if self.config.smtp else None
 
@@ -286,6 +287,24 @@ class DeliveryService:
         self._last_poll = now
         found = self.poll_replies(now)
         return f"{len(found)} new reply(ies)" if found else ""
+
+    def _stuck_job(self, now: datetime) -> str:
+        queued = self.queue_stuck_notices(now)
+        return f"{queued} email(s) to self about a follow-up that may not have gone out or was refused" if queued else ""
+
+    def queue_stuck_notices(self, now: datetime) -> int:
+        """With `[reminders] email_to_self`: one email to self per stuck follow-up (and state), never twice."""
+        sender = self.sender()
+        queued = 0
+        for stuck in self.interviews.stuck_emails():
+            interview, _ = self.interviews.get_interview(stuck.interview_id)
+            to = parse_mailbox(interview.candidate.email, "candidate.email") if interview.candidate.email else sender
+            text = stuck_notice_text(interview.effective_language, stuck.name, stuck.company, stuck.outbox.state,
+                                     stuck.outbox.error, stuck.outbox.id)
+            if send_stuck_notice(self.engine, stuck.interview_id, stuck.outbox.id, stuck.outbox.state, text,
+                                 sender, to, now) is not None:
+                queued += 1
+        return queued
 
     def _reminder_job(self, now: datetime) -> str:
         queued = self.queue_reminders(now)
