@@ -50,6 +50,8 @@ class Handler:
     stall_data: float = 0.0
     data_reply: str | None = None
     received: list[Received] = field(default_factory=list)
+    #: One entry per AUTH attempt the server saw: True when it succeeded.
+    logins: list[bool] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any) -> str:
@@ -102,7 +104,13 @@ def start_smtp(
 
     kwargs: dict[str, Any] = {"enable_SMTPUTF8": smtputf8}
     if auth:
-        kwargs.update(auth_required=True, auth_require_tls=bool(starttls), authenticator=_authenticator)
+        def counting(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+            result = _authenticator(server, session, envelope, mechanism, data)
+            with handler.lock:
+                handler.logins.append(result.success)
+            return result
+
+        kwargs.update(auth_required=True, auth_require_tls=bool(starttls), authenticator=counting)
     cert = starttls or implicit_tls
     if cert is not None:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

@@ -61,6 +61,7 @@ def test_sigkill_never_loses_or_duplicates(round_no: int, sink: tuple[int, Path]
     port, received_file = sink
     (tmp_path / "config.toml").write_text(
         f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\nfrom = "Jan <jan@example.org>"\n'
+        "max_per_minute = 10000\n"  # exactly-once under SIGKILL is the point here, not pacing
     )
     db_url = f"sqlite:///{tmp_path / 'afterword.db'}"
     engine = open_engine(db_url)

@@ -80,11 +80,11 @@ def test_untrusted_certificate_is_retry_not_sent(smtp_server: Callable[..., Smtp
     assert "TLS" in detail or "certificate" in detail.lower()
 
 
-def test_login_refused_is_retry_with_nothing_sent(smtp_server: Callable[..., SmtpServer], cert_dir: Path) -> None:
+def test_login_refused_is_login_with_nothing_sent(smtp_server: Callable[..., SmtpServer], cert_dir: Path) -> None:
     server = smtp_server(auth=True, starttls=cert_dir)
     cfg = config(server.port, Security.STARTTLS, username=USER, ca=cert_dir / "cert.pem")
     outcome, detail, _, started = send(cfg, message("maria@example.nl"), "wrong")
-    assert outcome is Outcome.RETRY and not started
+    assert outcome is Outcome.LOGIN and not started
     assert "login refused" in detail and "wrong" not in detail
     assert server.handler.received == []
 
@@ -93,7 +93,7 @@ def test_login_refused_is_retry_with_nothing_sent(smtp_server: Callable[..., Smt
 def test_server_requiring_login_without_credentials(smtp_server: Callable[..., SmtpServer]) -> None:
     server = smtp_server(auth=True)
     outcome, detail, _, started = send(config(server.port), message("maria@example.nl"))
-    assert outcome is Outcome.RETRY and not started
+    assert outcome is Outcome.LOGIN and not started
     assert "530" in detail or "auth" in detail.lower()
 
 

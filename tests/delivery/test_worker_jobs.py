@@ -107,3 +107,27 @@ def test_check_in_proposed_after_the_decision_date(run_cli: Callable[..., Result
     # The checker ran on it (its findings are the composer's business; `late` does not apply to a check-in).
     assert isinstance(proposal["findings"], list)
     assert "late" not in {f["code"] for f in proposal["findings"]}
+
+
+def test_an_email_that_may_not_have_gone_out_is_told_by_email_to_self_once(
+    run_cli: Callable[..., Result], home: dict[str, Any]
+) -> None:
+    config = home["dir"] / "config.toml"
+    config.write_text(config.read_text() + "\n[reminders]\nemail_to_self = true\n")
+    ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
+    home["smtp"].handler.drop_in_data = True
+    message_id = json.loads(run_cli("send", str(ident), "--contact", "grace", "--force", "--json").out)[
+        "messages"][0]["id"]
+    home["smtp"].handler.drop_in_data = False
+    worked = run_cli("worker", "--once")
+    assert worked.code == 0, worked.err
+    assert "stuck emails: 1 email(s) to self" in worked.out
+    [notice] = home["smtp"].handler.received
+    assert notice.recipients == ["priya.raman@example.org"]
+    assert "Grace Whitfield" in notice.message["Subject"] and "go out" in notice.message["Subject"]
+    body = notice.message.get_body(("plain",))
+    assert body is not None and f"afterword outbox --resolve {message_id} sent|not-sent" in body.get_content()
+    assert run_cli("worker", "--once").code == 0
+    assert len(home["smtp"].handler.received) == 1  # told once, not every pass
+    messages = {m["id"]: m for m in json.loads(run_cli("outbox", "--json").out)["messages"]}
+    assert messages[message_id]["state"] == "unknown"  # the follow-up itself is never sent again

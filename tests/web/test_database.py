@@ -66,3 +66,21 @@ def test_a_database_from_a_newer_version_stops_serve_with_one_line(
     assert "newer than this version of Afterword" in result.err
     assert result.err.count("\n") == 1 and "Traceback" not in result.err
     assert path.read_bytes() == before
+
+
+def test_a_database_file_deleted_under_the_server_stops_its_writes_with_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "served.db"
+    app = create_app(f"sqlite:///{path}", now=lambda: NOW)
+    interview_id = store_with_drafts(app)
+    with TestClient(app, base_url=BASE_URL) as client:
+        page = client.get(f"/interviews/{interview_id}")
+        version = card_version(page.text, "maria--email")
+        for name in ("served.db", "served.db-wal", "served.db-shm"):
+            (tmp_path / name).unlink(missing_ok=True)
+        r = client.post(f"/interviews/{interview_id}/cards/maria/email",
+                        data={"subject": "S", "body": "changed", "version": str(version)},
+                        headers={"x-csrftoken": client.cookies["afterword_csrf"]}, follow_redirects=False)
+        assert r.status_code == 503
+        assert "deleted or replaced while Afterword was running" in r.text and "nothing was written" in r.text
+    app.state["backend"].close()
+    assert not path.exists()  # nothing was written into a new file by the same name either

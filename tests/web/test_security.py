@@ -234,3 +234,19 @@ def test_upload_errors_speak_dutch_in_the_dutch_ui(app: Litestar, client: TestCl
     assert r.status_code == 409  # type: ignore[attr-defined]
     assert "is al opgeslagen" in r.text and "Vervang het opgeslagen gesprek" in r.text  # type: ignore[attr-defined]
     assert "already stored" not in r.text and "--replace" not in r.text  # type: ignore[attr-defined]
+
+
+def test_hostile_uploads_are_422_in_the_ui_language_not_500(app: Litestar, client: TestClient[Litestar]) -> None:
+    head = ACME.read_bytes()
+    deep = head + b"\n[extra]\nx = " + b"{a = " * 450 + b"1" + b"}" * 450 + b"\n"
+    far = head.replace(b"start = 2026-", b"start = 9999-", 1)
+    assert far != head
+    for data, en, nl in ((deep, "nested too deeply", "te diep genest"),
+                         (far, "between the years 1900 and 2999", "tussen de jaren 1900 en 2999")):
+        client.cookies.set("afterword_lang", "en")
+        r = _upload(client, data)
+        assert r.status_code == 422 and en in r.text  # type: ignore[attr-defined]
+        client.cookies.set("afterword_lang", "nl")
+        r = _upload(client, data)
+        assert r.status_code == 422 and nl in r.text  # type: ignore[attr-defined]
+    assert backend(app).service.list_interviews(NOW) == []

@@ -399,3 +399,32 @@ def test_a_refused_send_is_explained_in_dutch(app: Litestar, client: TestClient[
     assert "De e-mail aan Maria de Vries heeft geen onderwerp" in reply.text
     assert "email to Maria de Vries has no subject" not in reply.text
     assert outbox(db_url) == [] and smtp.handler.received == []
+
+
+def test_the_dashboard_warns_about_emails_that_may_not_have_gone_out_or_were_refused(
+        app: Litestar, client: TestClient[Litestar], smtp: SmtpServer, db_url: str) -> None:
+    interview_id = store_with_drafts(app)
+    assert 'id="stuck-emails"' not in client.get("/").text
+    smtp.handler.drop_in_data = True
+    send(client, interview_id, "maria")
+    smtp.handler.drop_in_data = False
+    [row] = outbox(db_url)
+    assert row.state == "unknown"
+    page = client.get("/").text
+    assert 'id="stuck-emails"' in page and "1 email needs your attention." in page
+    assert "The email to Maria de Vries (Acme Logistics) may or may not have gone out" in page
+    assert f'href="/interviews/{interview_id}#card-maria--email"' in page
+    client.cookies.set("afterword_lang", "nl")
+    assert "Het is niet zeker of de e-mail aan Maria de Vries (Acme Logistics) is verstuurd" in client.get("/").text
+    client.cookies.set("afterword_lang", "en")
+    # Settled by the user: nothing to look at any more.
+    form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "sent"}, headers=HX)
+    assert 'id="stuck-emails"' not in client.get("/").text
+
+
+def test_the_dashboard_names_a_refused_email(app: Litestar, client: TestClient[Litestar], smtp: SmtpServer) -> None:
+    interview_id = store_with_drafts(app)
+    smtp.handler.data_reply = "554 5.6.0 message refused"
+    send(client, interview_id, "maria")
+    page = client.get("/").text
+    assert "The email to Maria de Vries (Acme Logistics) was not sent: 554 5.6.0 message refused" in page

@@ -137,10 +137,13 @@ def _read_text(path: str) -> str:
     try:
         if p.is_dir():
             raise InputError("is a directory, not a draft file", file=path)
-        size = p.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise InputError(f"file is {size:,} bytes; a draft is at most {MAX_DRAFT_BYTES:,} bytes", file=path)
-        data = p.read_bytes()
+        from afterword.core.readfile import read_at_most
+
+        found = read_at_most(p, MAX_DRAFT_BYTES)  # by bytes read: /dev/urandom claims to be empty
+        if found is None:
+            raise InputError(f"file is more than {MAX_DRAFT_BYTES:,} bytes; a draft is at most "
+                             f"{MAX_DRAFT_BYTES:,} bytes", file=path)
+        data = found
     except FileNotFoundError:
         raise InputError("no such file", file=path) from None
     except PermissionError:
@@ -179,6 +182,8 @@ def _read_drafts_json(interview: Interview, path: str) -> list[Draft]:
         data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno) from None
+    except RecursionError:
+        raise InputError("the JSON is nested too deeply to be drafts", file=path) from None
     if not isinstance(data, dict) or not isinstance(data.get("drafts"), list):
         raise InputError("expected an object with a list `drafts` (the shape `draft --json` prints)", file=path,
                          key="drafts")

@@ -15,12 +15,12 @@ import click
 
 from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
 from afterword.core.errors import InputError
-from afterword.core.model import Language
+from afterword.core.model import Channel, Language, TouchpointStatus
 from afterword.core.timeutil import format_moment, format_remaining, iso
 
 if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
-    from afterword.store.records import DueRow, InterviewSummary, Touchpoint
+    from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,10 +67,7 @@ def import_notes(notes: str, replace: bool, db_url: str | None, now_text: str | 
     interview = load(notes)  # invalid notes fail here, before the database is touched
     now = resolve_now(now_text)
     with _service(db_url) as service:
-        existing = service.find_same(interview) if replace else None
-        new_id = service.import_interview(interview, replace=replace)
-        drafted = service.draft_missing(new_id, at=now, interview=interview)
-    replaced = existing is not None
+        new_id, replaced, drafted = service.import_with_drafts(interview, replace=replace, at=now)
     if as_json:
         print_json({"id": new_id, "replaced": replaced, "drafted": drafted})
     else:
@@ -91,14 +88,42 @@ def export(interview_id: str, out: str | None, db_url: str | None, as_json: bool
     with _service(db_url) as service:
         text = service.export_notes(ident)
     if out is not None:
-        try:
-            Path(out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write the notes file ({exc.strerror})", file=out) from None
+        _write_whole(Path(out), text)
     if as_json:
         print_json({"id": ident, "out": out} if out is not None else {"id": ident, "notes": text})
     elif out is None:
         click.echo(text, nl=False)
+
+
+def _write_whole(target: Path, text: str) -> None:
+    """Write to a temporary file beside `target`, then rename it over: a full disk or a crash leaves the
+    old file as it was, never a truncated one."""
+    import os
+    import tempfile
+
+    data = text.encode("utf-8")
+    if target.exists() and not target.is_file():  # /dev/stdout, a pipe: nothing to keep whole
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            raise InputError(f"cannot write the notes file ({exc.strerror})", file=str(target)) from None
+        return
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    except OSError as exc:
+        raise InputError(f"cannot write the notes file ({exc.strerror})", file=str(target)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o777)  # keep the mode the user gave the file
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"cannot write the notes file ({exc.strerror}); the file is unchanged",
+                         file=str(target)) from None
 
 
 @click.command("list")
@@ -144,6 +169,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
     now = resolve_now(now_text)
     with _service(db_url) as service:
         interview, tps = service.get_interview(ident)
+        outbox = {contact: state for (_, contact), state in service.outbox_states([ident]).items()}
     statuses = {(tp.contact, tp.channel): tp.status for tp in tps}
     plan = make_plan(interview, now, statuses)
     by_key = {(tp.contact, tp.channel): tp for tp in tps}
@@ -158,7 +184,9 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
             "remaining_seconds": int(plan.remaining.total_seconds()),
             "rows": [{"contact": row.contact.id, "name": row.contact.name,
                       "channel": str(row.channel) if row.channel else None, "address": row.address,
-                      "status": str(row.status) if row.status else None, "owed": row.owed} for row in plan.rows],
+                      "status": str(row.status) if row.status else None, "owed": row.owed,
+                      "outbox": _outbox_json(outbox.get(row.contact.id) if row.channel is Channel.EMAIL else None)}
+                     for row in plan.rows],
             "touchpoints": [touchpoint_json(tp) for tp in tps],
             "findings": [f.to_json() for f in plan.findings],
         })
@@ -178,7 +206,9 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
         table.add_column(title)
     for row in plan.rows:
         tp = by_key.get((row.contact.id, row.channel)) if row.channel else None
-        status = str(row.status) if row.status else ("—" if row.channel is None else ("op te stellen" if nl else "to draft"))
+        state = outbox.get(row.contact.id) if row.channel is Channel.EMAIL else None
+        status = _status_text(row.status, state) or (
+            "—" if row.channel is None else ("op te stellen" if nl else "to draft"))
         table.add_row(row.contact.name, str(row.channel) if row.channel else "—", row.address or "—", status,
                       format_moment(tp.updated_at.astimezone(interview.start.tzinfo), lang) if tp else "—")
     out.print(table)
@@ -218,8 +248,29 @@ def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> 
     for r in rows:
         style = "red" if r.overdue else ("yellow" if r.remaining.total_seconds() < 4 * 3600 else "green")
         table.add_row(f"[{style}]{format_remaining(r.remaining, r.language)}[/]", str(r.interview_id), r.company,
-                      r.name, str(r.channel), r.address or "—", str(r.status) if r.status else "to draft")
+                      r.name, str(r.channel), r.address or "—", _status_text(r.status, r.outbox) or "to draft")
     console().print(table)
+    for r in rows:
+        state = r.outbox
+        if state is None or r.shown_status not in ("unknown", "failed"):
+            continue
+        what = ("may or may not have gone out: check your Sent folder, then "
+                f"`afterword outbox --resolve {state.id} sent|not-sent`" if state.state == "unknown" else
+                f"was not sent ({state.error or 'refused'}): edit and send again, see `afterword show "
+                f"{r.interview_id}`")
+        click.echo(f"afterword: warning: the email to {r.name} (outbox message {state.id}) {what}", err=True)
+
+
+def _status_text(status: TouchpointStatus | None, state: OutboxState | None) -> str | None:
+    """The status to show: the outbox's real state for a scheduled email that is not waiting any more."""
+    if state is None:
+        return str(status) if status is not None else None
+    shown = state.shown(status)
+    return f"{shown} (message {state.id})" if shown in ("unknown", "failed") else shown
+
+
+def _outbox_json(state: OutboxState | None) -> dict[str, object] | None:
+    return state.to_json() if state is not None else None
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -254,4 +305,5 @@ def due_json(r: DueRow) -> dict[str, Any]:
         "interview": r.interview_id, "company": r.company, "role": r.role, "contact": r.contact, "name": r.name,
         "channel": str(r.channel), "address": r.address, "status": str(r.status) if r.status else None,
         "deadline": iso(r.deadline), "remaining_seconds": int(r.remaining.total_seconds()),
+        "outbox": _outbox_json(r.outbox),
     }

@@ -20,15 +20,18 @@ if TYPE_CHECKING:
     from afterword.store.outbox import OutboxRow
 
 
+def _db_url() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj.get("db_url") if isinstance(obj, dict) else None
+
+
 @contextmanager
 def _delivery() -> Iterator[DeliveryService]:
     from afterword.service.delivery import DeliveryService
     from afterword.service.interviews import open_service
 
-    ctx = click.get_current_context(silent=True)
-    obj = ctx.find_root().obj if ctx is not None else None
-    db_url = obj.get("db_url") if isinstance(obj, dict) else None
-    interviews = open_service(db_url)
+    interviews = open_service(_db_url())
     try:
         yield DeliveryService(interviews)
     finally:
@@ -50,6 +53,13 @@ def _tell_password_source(service: DeliveryService, which: str) -> None:
     found = service.password(which)  # type: ignore[arg-type]
     if found is not None:
         _say(f"{which.upper()} password from {found.source}")
+
+
+def _pause_for_rate(seconds: float) -> None:
+    import time
+
+    _say(f"waiting {seconds:.0f} s: the send-rate limit ([smtp] max_per_minute) is reached")
+    time.sleep(seconds)
 
 
 def row_json(row: OutboxRow) -> dict[str, Any]:
@@ -127,7 +137,11 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
         report = None
         if send_at is None:
             _tell_password_source(service, "smtp")
-            report = service.send_now(ids)
+            report = service.send_now(ids, pause=_pause_for_rate)
+        if report is not None and report.login_refused is not None:
+            for line in _report_lines(report):
+                click.echo(line)
+            raise service.login_refused_error(report)
         for warning in report.warnings if report is not None else []:
             _say(f"afterword: warning: {warning}")
         rows = [r for r in service.outbox() if r.id in set(ids)]
@@ -148,10 +162,20 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
 @click.option("--once", is_flag=True, help="One pass (send what is due, poll replies), then exit.")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="S",
               help="Seconds between passes.")
-def worker(once: bool, interval: float) -> int:
-    """Send scheduled messages when due and notice replies; stops on Ctrl-C or SIGTERM."""
+@click.option("--status", "status", is_flag=True,
+              help="Report whether a worker runs on this database and how its last pass went (exit 1 if not well).")
+@json_option
+def worker(once: bool, interval: float, status: bool, as_json: bool) -> int:
+    """Send scheduled messages when due and notice replies; stops on Ctrl-C or SIGTERM.
+
+    A pass that fails (the database or a mail server away, a full disk) is reported and the next one
+    waits longer, up to 10 minutes; the worker keeps going until it is stopped."""
     import signal
 
+    if status:
+        return _worker_status(as_json)
+    if as_json:
+        raise InputError("--json goes with --status", key="--json")
     with _delivery() as service:
         _tell_password_source(service, "smtp")
         _tell_password_source(service, "imap")
@@ -171,6 +195,8 @@ def worker(once: bool, interval: float) -> int:
                     click.echo(note)
                 for error in report.errors:
                     _say(f"afterword: warning: {error}")
+                if report.fault is not None:
+                    _say(f"afterword: warning: the worker's pass failed: {report.fault}; trying again")
 
             if once:
                 show(runner.cycle())
@@ -180,6 +206,46 @@ def worker(once: bool, interval: float) -> int:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
     return 0
+
+
+def _worker_status(as_json: bool) -> int:
+    from afterword.core.errors import AfterwordError
+    from afterword.service.delivery import worker_status
+
+    workers = worker_status(_db_url())
+    stuck: list[OutboxRow] = []
+    problem: str | None = None
+    try:
+        with _delivery() as service:
+            stuck = service.attention()
+    except AfterwordError as exc:  # the database is away: the workers' own reports still say why
+        problem = exc.located()
+    if as_json:
+        print_json({"workers": [{**w.health.to_json(), "alive": w.alive, "healthy": w.healthy} for w in workers],
+                    "attention": [row_json(r) for r in stuck], "database_error": problem})
+    else:
+        if problem is not None:
+            _say(f"afterword: warning: {problem}")
+        if not workers:
+            click.echo("No worker has run on this database: start one with `afterword worker` or `afterword serve`.")
+        for w in workers:
+            h = w.health
+            head = f"worker {h.pid} on {h.host}"
+            last = iso(h.last_pass_at) if h.last_pass_at else "none yet"
+            if not w.alive:
+                how = "stopped" if h.state == "stopped" else "is gone (it did not stop cleanly)"
+                click.echo(f"{head}: {how}; last pass {last}")
+                continue
+            if h.failures:
+                click.echo(f"{head}: running, but its last {h.failures} pass(es) failed: {h.fault}; "
+                           f"next try {iso(h.next_pass_at) if h.next_pass_at else 'soon'}")
+            else:
+                click.echo(f"{head}: running; last pass {last}" + (", ok" if not h.errors else ""))
+            for error in h.errors:
+                click.echo(f"  warning: {error}")
+        for r in stuck:
+            click.echo(f"outbox message {r.id} to {r.recipients[0][0]} is {r.state}: {r.last_error or ''}".rstrip(": "))
+    return 0 if any(w.healthy for w in workers) and not stuck and problem is None else 1
 
 
 @click.command("outbox")

@@ -19,11 +19,14 @@ from afterword.core.timeutil import format_moment, iso
 
 def read_input(path: str) -> bytes:
     """A file's bytes; `-` is standard input. Problems name the file."""
-    if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
+    from afterword.core.readfile import read_at_most
+
+    limit = 5_000_000  # the calendar and card readers' own limit (interop.contentlines.MAX_BYTES)
     try:
-        return p.read_bytes()
+        data = read_at_most(sys.stdin.buffer if path == "-" else Path(path), limit)
+        if data is None:
+            raise InputError(f"file is larger than {limit:,} bytes", file=path)
+        return data
     except FileNotFoundError:
         raise InputError("no such file", file=path) from None
     except IsADirectoryError:

@@ -116,7 +116,10 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: still one line, no traceback unless asked
         if os.environ.get("AFTERWORD_DEBUG"):
             raise
-        _error(f"internal error: {type(exc).__name__}: {exc} (set AFTERWORD_DEBUG=1 for details)")
+        # The first line only: a database driver's message goes on with the SQL and its parameters.
+        lines = str(exc).strip().splitlines()
+        said = f": {lines[0][:200]}" if lines else ""
+        _error(f"internal error: {type(exc).__name__}{said} (set AFTERWORD_DEBUG=1 for details)")
         return 3
     return int(result) if isinstance(result, int) else 0
 

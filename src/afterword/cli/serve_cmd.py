@@ -123,6 +123,8 @@ def _show_cycle(report: CycleReport) -> None:
         click.echo(f"worker: {note}", err=True)
     for error in report.errors:
         click.echo(f"afterword: warning: worker: {error}", err=True)
+    if report.fault is not None:
+        click.echo(f"afterword: warning: worker: the pass failed: {report.fault}; trying again", err=True)
 
 
 def _start_worker(db_url: str | None) -> BackgroundWorker | None:

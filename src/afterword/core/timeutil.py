@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from afterword.core.errors import InputError
@@ -29,8 +29,22 @@ def load_zone(name: str) -> ZoneInfo:
                              f"onbekende tijdzone `{name}`; verwacht een IANA-naam zoals Europe/Amsterdam")) from None
 
 
+#: The years a moment Afterword works with may fall in. A follow-up's deadline, reminders and check-ins
+#: lie days or weeks after it, and year 1 or 9999 with an offset does not even fit in UTC.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
+def in_range(moment: datetime) -> bool:
+    """Whether `moment` (aware) lies in the years MIN_YEAR–MAX_YEAR, in UTC and in its own offset."""
+    try:
+        utc = moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return False
+    return MIN_YEAR <= moment.year <= MAX_YEAR and MIN_YEAR <= utc.year <= MAX_YEAR
+
+
 def parse_instant(text: str, *, option: str = "--now") -> datetime:
-    """Parse an ISO 8601 date-time that must carry a UTC offset."""
+    """Parse an ISO 8601 date-time that must carry a UTC offset, in the years MIN_YEAR–MAX_YEAR."""
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
@@ -41,6 +55,8 @@ def parse_instant(text: str, *, option: str = "--now") -> datetime:
         raise InputError(
             f"`{text}` has no UTC offset; expected e.g. 2026-11-28T09:00:00+01:00", key=option
         )
+    if not in_range(moment):
+        raise InputError(f"`{text}` is not between the years {MIN_YEAR} and {MAX_YEAR}", key=option)
     return moment
 
 

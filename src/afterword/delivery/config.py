@@ -10,6 +10,7 @@ port = 587                      # default: 587 for starttls, 465 for tls, 25 for
 security = "starttls"           # starttls | tls | none
 username = "jan@example.org"    # leave out for a server without login
 from = "Jan de Vries <jan@example.org>"
+max_per_minute = 20             # at most this many messages handed to the server a minute
 
 [imap]
 host = "imap.example.org"
@@ -23,7 +24,7 @@ linkedin_free_notes = 5         # personalised connection notes a month on a fre
 linkedin_premium = false
 
 [reminders]
-email_to_self = false
+email_to_self = false           # an email to self before a deadline, and when a follow-up may not have gone out
 ```
 """
 
@@ -41,6 +42,9 @@ from afterword.core.errors import InputError
 from afterword.core.text import Text
 
 CONFIG_NAME = "config.toml"
+#: Below what common providers allow (Outlook.com 30 a minute, Gmail about 20 a minute sustained), and
+#: far above what one interview's follow-ups need.
+DEFAULT_MAX_PER_MINUTE = 20
 
 
 class Security(enum.StrEnum):
@@ -64,6 +68,8 @@ class SmtpConfig:
     username: str | None = None
     timeout: float = 30.0
     ca_file: Path | None = None
+    #: The provider's send-rate limit: messages handed over a minute, counted over the whole outbox.
+    max_per_minute: int = DEFAULT_MAX_PER_MINUTE
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(Text(f"not valid TOML: {exc}", f"geen geldige TOML: {exc}"), file=str(path)) from None
+    except RecursionError:
+        raise InputError(Text("values are nested too deeply", "waarden zijn te diep genest"), file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Text(f"cannot read the settings: {exc}", f"kan de instellingen niet lezen: {exc}"),
                          file=str(path)) from None
@@ -233,7 +241,7 @@ class _Reader:
                 "alleen voor een server op deze computer)"))
 
     def smtp(self, raw: object) -> SmtpConfig:
-        keys = {"host", "port", "security", "username", "from", "timeout", "ca_file"}
+        keys = {"host", "port", "security", "username", "from", "timeout", "ca_file", "max_per_minute"}
         table = self.table({"smtp": raw}, "smtp", keys)
         security = self.security(table, "smtp")
         sender = self.required(table, "smtp", "from")
@@ -246,6 +254,10 @@ class _Reader:
         host = self.required(table, "smtp", "host")
         username = self.text(table, "smtp", "username")
         self.refuse_cleartext_login("smtp", host, security, username)
+        per_minute = self.integer(table, "smtp", "max_per_minute", DEFAULT_MAX_PER_MINUTE)
+        if not 1 <= per_minute <= 10_000:
+            raise self.error("smtp", "max_per_minute", Text("must be a whole number from 1 to 10000",
+                                                             "moet een geheel getal van 1 tot 10000 zijn"))
         return SmtpConfig(
             host=host,
             port=self.port(table, "smtp", security),
@@ -254,6 +266,7 @@ class _Reader:
             username=username,
             timeout=self.number(table, "smtp", "timeout", 30.0),
             ca_file=self.ca_file(table, "smtp"),
+            max_per_minute=per_minute,
         )
 
     def imap(self, raw: object) -> ImapConfig:

@@ -13,7 +13,7 @@ import imaplib
 import re
 import socket
 import ssl
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -141,10 +141,25 @@ class ImapClient:
         if box is not None:
             _logout(box)
 
+    @contextlib.contextmanager
+    def _talking(self, what: str) -> Iterator[None]:
+        """A dropped socket or an odd answer mid-session becomes one MailServerError, like a failed login."""
+        try:
+            yield
+        except AfterwordError:
+            raise
+        except Exception as exc:  # imaplib.IMAP4.abort on a dropped socket, OSError, imap-tools' own errors
+            where = f"{self._config.host}:{self._config.port}"
+            raise MailServerError(f"the IMAP server {where} failed while {what}: {_describe(exc)}") from None
+
     def sent_folder(self) -> str:
         """The configured Sent folder, else the one flagged \\Sent, else one named like Sent."""
         if self._config.sent:
             return self._config.sent
+        with self._talking("listing the folders"):
+            return self._find_sent_folder()
+
+    def _find_sent_folder(self) -> str:
         folders = list(self._box.folder.list())
         for info in folders:
             if "\\Sent" in info.flags:
@@ -169,11 +184,17 @@ class ImapClient:
     def has_message_id(self, message_id: str, folder: str | None = None) -> bool:
         from imap_tools import AND, H
 
-        self._box.folder.set(folder or self.sent_folder(), readonly=True)
-        return bool(self._box.uids(AND(header=H("Message-ID", message_id))))
+        wanted = folder or self.sent_folder()
+        with self._talking("searching the Sent folder"):
+            self._box.folder.set(wanted, readonly=True)
+            return bool(self._box.uids(AND(header=H("Message-ID", message_id))))
 
     def inbox_since(self, since: date) -> list[Incoming]:
         """Headers of the inbox messages received since `since` (the server's dates are per day)."""
+        with self._talking("reading the inbox"):
+            return self._inbox_since(since)
+
+    def _inbox_since(self, since: date) -> list[Incoming]:
         from imap_tools import AND
 
         self._box.folder.set(self._config.inbox, readonly=True)

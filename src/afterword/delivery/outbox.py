@@ -25,6 +25,10 @@ Invariants (proved in tests/delivery/test_outbox*.py and the SIGKILL test):
    uses `SELECT … FOR UPDATE SKIP LOCKED`; the UPDATE is conditional on `state='queued'`.
 5. An `unknown` message is settled only by evidence (its Message-ID in the IMAP Sent
    folder) or by the user (`afterword outbox --resolve ID sent|not-sent`).
+6. Durability, chosen on purpose: SQLite runs WAL with `synchronous=NORMAL`, which keeps every
+   commit through a crash of the process (the SIGKILL test) and may lose the last ones to a power
+   cut. Losing a claim or a `sent` is safe (back to `queued` before DATA, or `unknown`); losing the
+   DATA mark is not (the message would be sent again), so that one commit is `synchronous=FULL`.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
+from afterword.delivery.faults import describe_fault
 from afterword.delivery.mime import Mailbox, Outgoing
 from afterword.delivery.smtp import Delivery, Outcome, SmtpSession
 from afterword.store import outbox as store
@@ -48,6 +53,7 @@ if TYPE_CHECKING:
 
 LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 8
+RATE_WINDOW = timedelta(minutes=1)
 
 Clock = Callable[[], datetime]
 
@@ -141,6 +147,12 @@ class BatchReport:
     unknown: list[tuple[int, str]] = field(default_factory=list)
     recovered: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The server's answer when it refused the login: the batch stopped there, no message was charged.
+    login_refused: str | None = None
+    #: Seconds spent waiting for the send-rate limit.
+    waited: float = 0.0
+    #: Due messages were left for later because of the send-rate limit: seconds until the next slot.
+    held_back: float | None = None
 
     @property
     def handled(self) -> int:
@@ -148,6 +160,17 @@ class BatchReport:
 
 
 OnSent = Callable[[OutboxRow, bytes], None]
+#: Waits the given number of seconds (or less, when asked to stop): `time.sleep`, `Event.wait`.
+Pause = Callable[[float], object]
+
+
+def rate_wait(engine: Engine, per_minute: int, now: datetime) -> float:
+    """Seconds until one more message may be handed over without passing `per_minute` in any minute."""
+    recent = store.handed_over_since(engine, now - RATE_WINDOW)
+    if len(recent) < per_minute:
+        return 0.0
+    free_at = recent[per_minute - 1] + RATE_WINDOW
+    return max((free_at - now).total_seconds(), 0.0)
 
 
 def recover(engine: Engine, now: datetime) -> list[tuple[int, str]]:
@@ -165,13 +188,32 @@ def deliver_due(
     should_stop: Callable[[], bool] = lambda: False,
     on_sent: OnSent | None = None,
     only: Sequence[int] | None = None,
+    per_minute: int | None = None,
+    pause: Pause | None = None,
 ) -> BatchReport:
-    """Send every due message (or only those of `only`), one claim at a time, over one SMTP session."""
+    """Send every due message (or only those of `only`), one claim at a time, over one SMTP session.
+
+    With `per_minute`, no more than that many messages are handed to a server in any minute,
+    counting every process that sends from this outbox: at the limit the batch waits through
+    `pause` or, without one, stops and says in `held_back` when the next slot frees up. A refused
+    login stops the batch at once: the message goes back to `queued` as it was, and nothing else
+    is tried.
+    """
     report = BatchReport()
     while limit is None or report.handled < limit:
         if should_stop():
             break
         now = clock()
+        if per_minute is not None:
+            wait = rate_wait(engine, per_minute, now)
+            if wait > 0 and pause is None:
+                if store.claimable(engine, now, only=only):
+                    report.held_back = wait
+                break
+            if wait > 0 and pause is not None:
+                report.waited += wait
+                pause(wait)
+                continue
         row = store.claim_next(engine, worker, now, now + LEASE, only=only)
         if row is None:
             break
@@ -179,12 +221,19 @@ def deliver_due(
             result = _send_one(engine, session, worker, row, clock)
         except store.LostClaimError:
             continue  # recovered by another worker meanwhile; DATA was not sent
+        if result[0].outcome is Outcome.LOGIN:
+            # Not this message's fault, and no other message can go: no attempt charged, same send time.
+            store.finish(engine, row.id, worker, "queued", clock(), detail=result[0].detail)
+            report.login_refused = result[0].detail
+            break
         _record(engine, worker, row, result[0], clock, report)
         if result[0].outcome is Outcome.SENT and on_sent is not None:
             try:
                 on_sent(row, result[1])
             except AfterwordError as exc:  # the message went; only the bookkeeping after it failed
                 report.warnings.append(f"after sending message {row.id}: {exc.message}")
+            except Exception as exc:  # an IMAP socket drop while copying to Sent: the same, said in one line
+                report.warnings.append(f"after sending message {row.id}: {describe_fault(exc)}")
     return report
 
 

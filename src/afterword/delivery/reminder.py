@@ -1,4 +1,6 @@
-"""The optional reminder email to self, queued in the outbox by the worker (once per interview and slot)."""
+"""The optional emails to self, queued in the outbox by the worker: the reminder before a deadline (once per
+interview and slot), and the notice that a follow-up may not have gone out or was refused (once per message
+and state)."""
 
 from __future__ import annotations
 
@@ -60,6 +62,44 @@ def send_reminder_email(
     domain = sender.address.rpartition("@")[2]
     message = Outgoing(sender=sender, to=(to,), subject=subject, body=body,
                        message_id=reminder_message_id(interview_id, slot, domain))
+    try:
+        [row_id] = outbox.queue(engine, [outbox.to_new_message(
+            message, now, interview_id=interview_id, kind="reminder")], now)
+    except DuplicateMessageError:
+        return None
+    return row_id
+
+
+def stuck_notice_text(language: Language, name: str, company: str, state: str, reason: str | None,
+                      outbox_id: int) -> tuple[str, str]:
+    if language is Language.NL:
+        if state == "unknown":
+            return (f"Afterword: is je e-mail aan {name} ({company}) verstuurd?",
+                    f"De verbinding met de mailserver viel weg terwijl je e-mail aan {name} ({company}) werd "
+                    f"overgedragen; het is niet zeker of hij is aangekomen.\n\nKijk in je map Verzonden en geef het "
+                    f"aan: `afterword outbox --resolve {outbox_id} sent|not-sent`, of op de kaart in Afterword.\n")
+        return (f"Afterword: je e-mail aan {name} ({company}) is niet verstuurd",
+                f"De mailserver weigerde je e-mail aan {name} ({company}): {reason or 'geen reden'}.\n\n"
+                "Open Afterword om het concept na te lopen en opnieuw te versturen.\n")
+    if state == "unknown":
+        return (f"Afterword: did your email to {name} ({company}) go out?",
+                f"The connection to the mail server broke while your email to {name} ({company}) was being "
+                f"handed over; it may or may not have arrived.\n\nLook in your Sent folder, then say so: "
+                f"`afterword outbox --resolve {outbox_id} sent|not-sent`, or on its card in Afterword.\n")
+    return (f"Afterword: your email to {name} ({company}) was not sent",
+            f"The mail server refused your email to {name} ({company}): {reason or 'no reason given'}.\n\n"
+            "Open Afterword to review the draft and send it again.\n")
+
+
+def send_stuck_notice(
+    engine: Engine, interview_id: int, outbox_id: int, state: str, text: tuple[str, str], sender: Mailbox,
+    to: Mailbox, now: datetime,
+) -> int | None:
+    """Queue the notice about one stuck follow-up; None when it was queued before (for this state)."""
+    domain = sender.address.rpartition("@")[2]
+    subject, body = text
+    message = Outgoing(sender=sender, to=(to,), subject=subject, body=body,
+                       message_id=f"<stuck.{outbox_id}.{state}.afterword@{domain}>")
     try:
         [row_id] = outbox.queue(engine, [outbox.to_new_message(
             message, now, interview_id=interview_id, kind="reminder")], now)

@@ -8,6 +8,9 @@ outbox may try again:
 - FAILED  — a permanent 5xx: every recipient refused, or the message itself refused.
 - UNKNOWN — the connection broke (or timed out) after the DATA command was sent; the
             server may or may not have taken the message.
+- LOGIN   — the server refused the login (535, 530 "authentication required", no AUTH at
+            all): nothing was delivered, and no other message of the batch can go either, so
+            the batch stops without charging the message an attempt.
 - SENT    — the server answered 250 to the end of the message.
 """
 
@@ -30,6 +33,7 @@ class Outcome(enum.StrEnum):
     RETRY = "retry"
     FAILED = "failed"
     UNKNOWN = "unknown"
+    LOGIN = "login"
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,11 @@ class SmtpSession:
             if cfg.username:
                 if self._password is None:
                     raise smtplib.SMTPAuthenticationError(530, b"no password available for SMTP login")
-                _login(conn, cfg.username, self._password)
+                try:
+                    _login(conn, cfg.username, self._password)
+                except smtplib.SMTPNotSupportedError:
+                    raise smtplib.SMTPAuthenticationError(
+                        504, b"the server offers no login (AUTH) on this connection") from None
         except BaseException:
             conn.close()
             raise
@@ -129,6 +137,10 @@ class SmtpSession:
                     )
                 options = ["SMTPUTF8", "BODY=8BITMIME"]
             code, text = conn.mail(sender, options)
+            if code == 530:
+                # "Authentication required": a login is missing; no message of this batch can go.
+                self._reset()
+                return Delivery(Outcome.LOGIN, "login required: " + _reply(code, text))
             if code != 250:
                 # Login missing, sender not allowed…: a setting to fix, nothing delivered; retry later.
                 self._reset()
@@ -146,7 +158,8 @@ class SmtpSession:
                 return Delivery(outcome, "every recipient was refused", refused)
         except (smtplib.SMTPException, OSError, UnicodeError) as exc:
             self._drop()
-            return Delivery(Outcome.RETRY, _describe(exc))
+            outcome = Outcome.LOGIN if isinstance(exc, smtplib.SMTPAuthenticationError) else Outcome.RETRY
+            return Delivery(outcome, _describe(exc))
         if before_data is not None:
             try:
                 before_data()
@@ -185,11 +198,18 @@ def _b64(text: str) -> str:
 
 
 def _login(conn: smtplib.SMTP, username: str, password: str) -> None:
-    """Log in; smtplib only encodes ASCII, so non-ASCII credentials go as UTF-8 (RFC 4616) by hand."""
-    if username.isascii() and password.isascii():
+    """Log in with one mechanism, one attempt: PLAIN, else LOGIN, else what smtplib offers (CRAM-MD5).
+
+    smtplib's `login` tries every mechanism in turn, so one wrong password costs several failed
+    logins at the provider (which locks accounts over that). It also only encodes ASCII, so the
+    credentials go as UTF-8 (RFC 4616) by hand.
+    """
+    if not conn.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("the server offers no login (AUTH)")
+    mechanisms = conn.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" not in mechanisms and "LOGIN" not in mechanisms and username.isascii() and password.isascii():
         conn.login(username, password)
         return
-    mechanisms = conn.esmtp_features.get("auth", "").upper().split()
     if "PLAIN" in mechanisms:
         code, text = conn.docmd("AUTH", "PLAIN " + _b64(f"\0{username}\0{password}"))
     elif "LOGIN" in mechanisms:

@@ -43,6 +43,7 @@ def pick_occurrence(
     has_rule = False
     for value in _as_list(ical_event.get("RRULE")):
         text = value.to_ical().decode() if hasattr(value, "to_ical") else str(value)
+        check_rule(text, filename=filename, line=line)
         try:
             rules.rrule(rrulestr(_until_compatible(text, start), dtstart=start))
         except (ValueError, TypeError) as exc:
@@ -79,6 +80,49 @@ def pick_occurrence(
     ended = f"; its last occurrence was {format_moment(last)}" if last is not None else ""
     raise InputError(f"every occurrence of this {kind} is more than 24 hours past{ended}; pass --occurrence DATE",
                      file=filename, line=line)
+
+
+#: The most days a month can have (February: 29), for a rule that names a day no month has.
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+MAX_INTERVAL = 1000
+
+
+def check_rule(text: str, *, filename: str, line: int) -> None:
+    """Refuse a rule whose expansion would never end: INTERVAL=0 (dateutil never advances and spins
+    forever), a nonsense interval, or days no month has (Feb 30: dateutil searches to the year 9999).
+
+    Checked before dateutil sees the rule, so reading an invitation always ends."""
+    parts = {key.strip().upper(): value.strip() for key, _, value in (p.partition("=") for p in text.split(";"))}
+
+    def refuse(message: str) -> InputError:
+        return InputError(f"the recurrence rule `{text}` {message}", file=filename, line=line, key="RRULE")
+
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isdigit() or not 1 <= int(interval) <= MAX_INTERVAL:
+        raise refuse(f"needs an INTERVAL from 1 to {MAX_INTERVAL}")
+    count = parts.get("COUNT")
+    if count is not None and (not count.isdigit() or int(count) < 1):
+        raise refuse("needs a COUNT of 1 or more")
+    months = _numbers(parts.get("BYMONTH"))
+    days = _numbers(parts.get("BYMONTHDAY"))
+    if months is None or days is None:
+        raise refuse("has a BYMONTH or BYMONTHDAY that is not a list of numbers")
+    if days:
+        wanted = [m for m in months if 1 <= m <= 12] if months else list(range(1, 13))
+        if not any(1 <= abs(d) <= _MONTH_DAYS[m - 1] for m in wanted for d in days):
+            raise refuse("names a day no month of it has, so it never happens")
+
+
+def _numbers(value: str | None) -> list[int] | None:
+    if not value:
+        return []
+    found: list[int] = []
+    for item in value.split(","):
+        item = item.strip()
+        if not item.lstrip("+-").isdigit() or len(item) > 4:
+            return None
+        found.append(int(item))
+    return found
 
 
 def _as_list(value: Any) -> list[Any]:

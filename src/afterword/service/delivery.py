@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,10 +20,11 @@ from afterword.core.text import Text
 from afterword.delivery import outbox, social
 from afterword.delivery.checkin import check_in_due, propose_check_in
 from afterword.delivery.config import MailConfig, config_dir, load_config
+from afterword.delivery.health import WorkerHealth, health_path, read_health
 from afterword.delivery.imap import ImapClient, SentRef, match_replies
 from afterword.delivery.mime import Mailbox, Outgoing, make_message_id, parse_mailbox
 from afterword.delivery.outbox import BatchReport
-from afterword.delivery.reminder import send_reminder_email
+from afterword.delivery.reminder import send_reminder_email, send_stuck_notice, stuck_notice_text
 from afterword.delivery.schedule import Suggestion, suggest_send_time
 from afterword.delivery.secrets import Secret, find_password
 from afterword.delivery.smtp import SmtpSession
@@ -42,6 +44,16 @@ class SocialItem:
     action: social.SocialAction
     status: TouchpointStatus
     name: str
+
+
+@dataclass(frozen=True)
+class WorkerStatus:
+    health: WorkerHealth
+    alive: bool
+
+    @property
+    def healthy(self) -> bool:
+        return self.alive and self.health.healthy
 
 
 @dataclass(frozen=True)
@@ -200,13 +212,41 @@ class DeliveryService:
             raise InputError(_not_set_up("SMTP", "smtp", self.config.path), key="smtp")
         return self._require_password("smtp")
 
-    def send_now(self, ids: Sequence[int], clock: Callable[[], datetime] = outbox.utc_now) -> BatchReport:
-        """Send the given queued messages right away (other due messages are left to the worker)."""
+    def send_now(self, ids: Sequence[int], clock: Callable[[], datetime] = outbox.utc_now,
+                 pause: outbox.Pause | None = time.sleep) -> BatchReport:
+        """Send the given queued messages right away (other due messages are left to the worker).
+
+        When the server refuses the login, the messages of `ids` not sent yet are withdrawn (`failed`,
+        no attempt charged) and their drafts are editable again: nothing waits in the outbox for a
+        password that does not work, and `send` can simply be run again once it does.
+        """
         password = self.require_smtp()
         assert self.config.smtp is not None
         with SmtpSession(self.config.smtp, password) as session:
-            return outbox.deliver_due(self.engine, session, outbox.new_worker(), clock=clock, only=ids,
-                                      on_sent=self.on_sent)
+            report = outbox.deliver_due(self.engine, session, outbox.new_worker(), clock=clock, only=ids,
+                                        on_sent=self.on_sent, per_minute=self.config.smtp.max_per_minute,
+                                        pause=pause)
+        if report.login_refused is not None:
+            now = clock()
+            for row_id in store.withdraw(self.engine, ids, f"not sent: {report.login_refused}", now):
+                row = store.get(self.engine, row_id)
+                if row is not None and row.interview_id is not None and row.contact and row.kind == "follow-up":
+                    self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL,
+                                               TouchpointStatus.EDITED, at=now)
+        return report
+
+    def login_refused_error(self, report: BatchReport) -> InputError:
+        """The one line for a refused SMTP login: what the server said, and what to fix."""
+        assert self.config.smtp is not None
+        detail = report.login_refused or ""
+        user = self.config.smtp.username or ""
+        return InputError(Text(
+            f"the SMTP server refused the login ({detail}); nothing was sent and no message was charged an "
+            f"attempt: check `username` ({user}) in [smtp] of {self.config.path} and the password "
+            "(`afterword password smtp`), then send again",
+            f"de SMTP-server weigerde de aanmelding ({detail}); er is niets verstuurd en geen bericht telde een "
+            f"poging: controleer `username` ({user}) in [smtp] van {self.config.path} en het wachtwoord "
+            "(`afterword password smtp`) en verstuur opnieuw"), key="smtp")
 
     # -- worker -----------------------------------------------------------------------------
 
@@ -220,8 +260,22 @@ class DeliveryService:
         pre_jobs: list[tuple[str, Callable[[datetime], str]]] = []
         if self.config.reminder_email and self.config.smtp is not None:
             pre_jobs.append(("reminders", self._reminder_job))
+            pre_jobs.append(("stuck emails", self._stuck_job))
+        def reload_password() -> str | None:
+            return self._require_password("smtp") if self.config.smtp else None
+
+        database = self.interviews.store.where
         return Worker(self.engine, self.config.smtp, password, clock=clock, on_sent=self.on_sent, jobs=tuple(jobs),
-                      pre_jobs=tuple(pre_jobs))
+                      pre_jobs=tuple(pre_jobs), reload_password=reload_password,
+                      health_file=health_path(self.config_dir, database), database=database)
+
+
+    def attention(self) -> list[OutboxRow]:
+        """The outbox messages of the follow-ups the user must look at (see InterviewService.stuck_emails)."""
+        wanted = {stuck.outbox.id for stuck in self.interviews.stuck_emails()}
+        if not wanted:
+            return []
+        return [row for row in store.list_messages(self.engine, ("unknown", "failed")) if row.id in wanted]
 
     def _settle_job(self, now: datetime) -> str:
         settled = self.settle_unknown(now)
@@ -233,6 +287,24 @@ class DeliveryService:
         self._last_poll = now
         found = self.poll_replies(now)
         return f"{len(found)} new reply(ies)" if found else ""
+
+    def _stuck_job(self, now: datetime) -> str:
+        queued = self.queue_stuck_notices(now)
+        return f"{queued} email(s) to self about a follow-up that may not have gone out or was refused" if queued else ""
+
+    def queue_stuck_notices(self, now: datetime) -> int:
+        """With `[reminders] email_to_self`: one email to self per stuck follow-up (and state), never twice."""
+        sender = self.sender()
+        queued = 0
+        for stuck in self.interviews.stuck_emails():
+            interview, _ = self.interviews.get_interview(stuck.interview_id)
+            to = parse_mailbox(interview.candidate.email, "candidate.email") if interview.candidate.email else sender
+            text = stuck_notice_text(interview.effective_language, stuck.name, stuck.company, stuck.outbox.state,
+                                     stuck.outbox.error, stuck.outbox.id)
+            if send_stuck_notice(self.engine, stuck.interview_id, stuck.outbox.id, stuck.outbox.state, text,
+                                 sender, to, now) is not None:
+                queued += 1
+        return queued
 
     def _reminder_job(self, now: datetime) -> str:
         queued = self.queue_reminders(now)
@@ -371,6 +443,16 @@ class DeliveryService:
                 findings = tuple(check_draft(interview, draft))  # `late` is about the first follow-up
                 proposals.append(CheckIn(summary.id, tp.contact, decided.isoformat(), draft, findings))
         return proposals
+
+
+def worker_status(db_url: str | None, environ: Mapping[str, str] | None = None) -> list[WorkerStatus]:
+    """The workers that ran on this database (latest first), each with whether it is alive and well.
+
+    Reads only the workers' health files, so it answers when the database itself does not."""
+    from afterword.store.db import describe_url
+
+    found = read_health(config_dir(environ), describe_url(db_url))
+    return [WorkerStatus(h, alive=h.state == "running" and not outbox.is_dead(h.identity)) for h in found]
 
 
 def has_errors(findings: Sequence[Finding]) -> bool:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -16,7 +17,8 @@ from afterword.plan import make_plan
 from afterword.store import queries
 from afterword.store.db import LOCAL_OWNER, Store, open_store
 from afterword.store.errors import ConcurrentWriteError, ConflictError, DuplicateError, NotEditableError, NotFoundError
-from afterword.store.records import DueRow, InterviewSummary, Touchpoint
+from afterword.store.records import DueRow, InterviewSummary, OutboxState, StuckEmail, Touchpoint
+from afterword.store.repo import Repo
 
 __all__ = ["ConflictError", "DuplicateError", "InterviewService", "NotEditableError", "NotFoundError", "open_service"]
 
@@ -82,6 +84,37 @@ class InterviewService:
                 raise _duplicate(same, interview)
             repo.replace_interview(interview_id, interview, now)
 
+    def import_with_drafts(self, interview: Interview, *, replace: bool = False,
+                           at: datetime | None = None) -> tuple[int, bool, int]:
+        """Store an interview and a composed draft for every contact and channel without one, in one
+        transaction: either both are stored or nothing is (a full disk never leaves an interview without
+        its drafts). Returns the id, whether a stored interview was replaced, and how many drafts were added.
+        """
+        from afterword.check import subject_is_specific
+        from afterword.compose import compose
+
+        drafts = compose(interview, specific=subject_is_specific)  # pure: before the transaction opens
+        now = _clock(at)
+        try:
+            with self.store.write() as repo:
+                existing = repo.find_same(interview)
+                if existing is None:
+                    interview_id = repo.insert_interview(interview, now)
+                elif not replace:
+                    raise _duplicate(existing, interview)
+                else:
+                    repo.replace_interview(existing, interview, now)
+                    interview_id = existing
+                return interview_id, existing is not None, _add_drafts(repo, interview_id, interview, drafts, now)
+        except ConcurrentWriteError:  # a concurrent import of the same interview won the race
+            with self.store.read() as repo:
+                existing = repo.find_same(interview)
+            if existing is None:
+                raise
+            if replace:
+                return self.import_with_drafts(interview, replace=True, at=at)
+            raise _duplicate(existing, interview) from None
+
     def find_same(self, interview: Interview) -> int | None:
         """The id of a stored interview with the same company, role, start and candidate, if any."""
         with self.store.read() as repo:
@@ -142,24 +175,56 @@ class InterviewService:
                     status=row.status, deadline=row.deadline, remaining=row.remaining,
                     language=interview.language_of(row.contact),
                 ))
-        return rows[:limit] if limit is not None else rows
+        rows = rows[:limit] if limit is not None else rows
+        scheduled = {r.interview_id for r in rows if r.channel is Channel.EMAIL and r.status is TouchpointStatus.SCHEDULED}
+        states = self.outbox_states(scheduled)
+        return [dataclasses.replace(r, outbox=states.get((r.interview_id, r.contact)))
+                if r.channel is Channel.EMAIL else r for r in rows]
+
+    def stuck_emails(self) -> list[StuckEmail]:
+        """Follow-up emails the user must look at, oldest first: the newest message to that contact is
+        `unknown` (it may or may not have gone out) or `failed`, and the draft still says scheduled
+        (a cancelled or withdrawn one is editable again, so nothing is stuck)."""
+        from afterword.store import outbox
+
+        with self.store.errors():
+            rows = outbox.list_messages(self.store.engine, ("unknown", "failed"), owner=self.owner, kind="follow-up")
+        ids = sorted({r.interview_id for r in rows if r.interview_id is not None})
+        if not ids:
+            return []
+        latest = self.outbox_states(ids)
+        with self.store.read() as repo:
+            loaded = repo.load_many(ids)
+            statuses = repo.statuses(ids)
+        found: list[StuckEmail] = []
+        for row in rows:
+            if row.interview_id is None or row.contact is None or row.interview_id not in loaded:
+                continue
+            newest = latest.get((row.interview_id, row.contact))
+            if newest is None or newest.id != row.id:
+                continue  # sent again since
+            if statuses[row.interview_id].get((row.contact, Channel.EMAIL)) is not TouchpointStatus.SCHEDULED:
+                continue
+            interview = loaded[row.interview_id]
+            name = next((c.name for c in interview.contacts if c.id == row.contact), row.contact)
+            found.append(StuckEmail(row.interview_id, interview.company, row.contact, name, newest))
+        return found
+
+    def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxState]:
+        """The newest outbox message of each (interview, contact) email follow-up: id, state, last error."""
+        from afterword.store import outbox
+
+        with self.store.errors():
+            found = outbox.latest_follow_ups(self.store.engine, interview_ids)
+        return {key: OutboxState(row.id, row.state, row.last_error) for key, row in found.items()}
 
     # -- touchpoints ------------------------------------------------------------------------
 
     def ensure_drafts(self, interview_id: int, drafts: Iterable[Draft], *, at: datetime | None = None) -> int:
         """Store composed drafts as `drafted` where no touchpoint exists yet; returns how many were added."""
         now = _clock(at)
-        added = 0
         with self.store.write() as repo:
-            interview = repo.load_interview(interview_id)
-            for draft in drafts:
-                _require_channel(interview, draft.contact, draft.channel)
-                if repo.touchpoint_row(interview_id, draft.contact, draft.channel) is None:
-                    repo.add_touchpoint(interview_id, draft, TouchpointStatus.DRAFTED, now)
-                    added += 1
-            if added:
-                repo.refresh_owed(interview_id)
-        return added
+            return _add_drafts(repo, interview_id, repo.load_interview(interview_id), drafts, now)
 
     def draft_missing(self, interview_id: int, *, at: datetime | None = None,
                       interview: Interview | None = None) -> int:
@@ -255,6 +320,18 @@ class InterviewService:
         raise NotFoundError(Text(f"interview {interview_id} has no {channel} touchpoint for {contact_id}",
                                  f"gesprek {interview_id} heeft geen {channel}-contactmoment voor {contact_id}"),
                             key=f"{contact_id}/{channel}")
+
+
+def _add_drafts(repo: Repo, interview_id: int, interview: Interview, drafts: Iterable[Draft], now: datetime) -> int:
+    added = 0
+    for draft in drafts:
+        _require_channel(interview, draft.contact, draft.channel)
+        if repo.touchpoint_row(interview_id, draft.contact, draft.channel) is None:
+            repo.add_touchpoint(interview_id, draft, TouchpointStatus.DRAFTED, now)
+            added += 1
+    if added:
+        repo.refresh_owed(interview_id)
+    return added
 
 
 def _require_channel(interview: Interview, contact_id: str, channel: Channel) -> None:

@@ -7,12 +7,12 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from afterword.core.errors import StoreError
 from afterword.core.text import Text
 from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, prepare_sqlite_file, sqlite_path
-from afterword.store.errors import ConcurrentWriteError
+from afterword.store.failures import database_errors, first_line
 from afterword.store.migrate import ensure_head
 from afterword.store.peek import LOCAL_OWNER as LOCAL_OWNER
 from afterword.store.repo import Repo
@@ -61,32 +61,25 @@ class Store:
                 yield Repo(conn, self.owner)
 
     @contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
+    def errors(self) -> Iterator[None]:
+        """The one path from a database error to a StoreError (one line, no SQL, no parameters)."""
+        with self._errors():
             yield
-        except IntegrityError as exc:
-            raise ConcurrentWriteError(Text(f"a concurrent write clashed: {_first_line(exc)}",
-                                            f"twee gelijktijdige schrijfacties botsten: {_first_line(exc)}"),
-                                       file=self.where) from None
-        except (OperationalError, DatabaseError) as exc:
-            if not isinstance(exc, OperationalError) and type(exc) is not DatabaseError:
-                raise  # ProgrammingError and friends are bugs, not conditions of the database
-            raise StoreError(Text(f"database error: {_first_line(exc)}; nothing was changed",
-                                  f"databasefout: {_first_line(exc)}; er is niets veranderd"), file=self.where) from None
-        except DBAPIError as exc:
-            if exc.connection_invalidated:
-                raise StoreError(Text(f"lost the database connection: {_first_line(exc)}",
-                                      f"verbinding met de database verloren: {_first_line(exc)}"),
-                                 file=self.where) from None
-            raise
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        with database_errors(self.where):
+            yield
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _first_line(exc: DBAPIError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+def describe_url(url: str | None = None) -> str:
+    """How messages name the database at `url` (the file, or the URL without password); opens nothing."""
+    parsed = normalise_url(url)
+    path = sqlite_path(parsed)
+    return str(path) if path is not None else parsed.render_as_string(hide_password=True)
 
 
 def open_store(url: str | None = None, *, owner: str = LOCAL_OWNER, migrate: bool = True) -> Store:
@@ -105,8 +98,8 @@ def open_store(url: str | None = None, *, owner: str = LOCAL_OWNER, migrate: boo
             ensure_head(engine, read_only=read_only, where=where)
     except DBAPIError as exc:
         engine.dispose()
-        raise StoreError(Text(f"cannot open the database: {_first_line(exc)}",
-                              f"kan de database niet openen: {_first_line(exc)}"), file=where) from None
+        raise StoreError(Text(f"cannot open the database: {first_line(exc)}",
+                              f"kan de database niet openen: {first_line(exc)}"), file=where) from None
     except BaseException:
         engine.dispose()
         raise

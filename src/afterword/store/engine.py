@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from afterword.core.errors import StoreError
+from afterword.core.text import Text
 from afterword.store.peek import default_db_path
 
 BUSY_TIMEOUT_MS = 30_000
@@ -63,19 +64,59 @@ def is_read_only(path: Path) -> bool:
     return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK)
 
 
+#: Notes are about people: the data folder Afterword creates is the user's alone, and so are its files.
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+
+
 def prepare_sqlite_file(path: Path) -> bool:
-    """Check the file and create its folder; returns True when it must be opened read-only."""
+    """Check the file and create its folder; returns True when it must be opened read-only.
+
+    A folder Afterword creates is 0700 and a new database file 0600 (SQLite gives its -wal and -shm
+    files the database file's mode). In the default data folder, which is Afterword's own, an older
+    0755 folder and 0644 files are narrowed too; a folder the user chose with --db is left as it is.
+    """
     if path.is_dir():
         raise StoreError("is a directory, not a database file", file=str(path))
     if is_read_only(path):
         return True
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=PRIVATE_DIR)
+            path.parent.chmod(PRIVATE_DIR)  # mkdir's mode goes through the umask
     except OSError as exc:
         raise StoreError(f"cannot create the database folder ({exc.strerror})", file=str(path.parent)) from None
     if not path.exists() and not os.access(path.parent, os.W_OK):
         raise StoreError("cannot create the database file: the folder is read-only", file=str(path))
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))  # empty: a valid new database
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(f"cannot create the database file ({exc.strerror})", file=str(path)) from None
+    if path.parent == default_db_path().parent:
+        _narrow(path)
     return False
+
+
+def _narrow(path: Path) -> None:
+    """Make Afterword's own folder and database files private (only those the user owns; errors ignored)."""
+    for item, mode in ((path.parent, PRIVATE_DIR), (path, PRIVATE_FILE),
+                       (path.with_name(path.name + "-wal"), PRIVATE_FILE),
+                       (path.with_name(path.name + "-shm"), PRIVATE_FILE)):
+        try:
+            info = item.stat()
+            if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
+                item.chmod(stat.S_IMODE(info.st_mode) & mode)
+        except OSError:
+            continue
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def make_engine(url: URL, *, read_only: bool = False) -> Engine:
@@ -87,11 +128,15 @@ def make_engine(url: URL, *, read_only: bool = False) -> Engine:
         engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     else:
         engine = create_engine(url)
-    _sqlite_hooks(engine, read_only=read_only)
+    _sqlite_hooks(engine, read_only=read_only, path=path)
     return engine
 
 
-def _sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
+def _sqlite_hooks(engine: Engine, *, read_only: bool, path: Path | None = None) -> None:
+    # The file this engine opened. Deleted or replaced under a running server, SQLite would go on
+    # writing to the old, unlinked file and everything written would vanish with the process.
+    opened = file_identity(path) if path is not None else None
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
@@ -100,10 +145,19 @@ def _sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         if not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
+            # NORMAL keeps every commit through a crash of the process; the outbox's DATA mark alone
+            # is committed with FULL (see store.outbox._durable), the one commit a power cut must not lose.
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         write = conn.get_execution_options().get(WRITE_OPTION, False)
+        if write and path is not None and opened is not None and file_identity(path) != opened:
+            raise StoreError(Text(
+                "the database file was deleted or replaced while Afterword was running; nothing was written. "
+                "Stop Afterword (and `afterword serve`), put the file back or start again to use the new one",
+                "het databasebestand is verwijderd of vervangen terwijl Afterword draaide; er is niets geschreven. "
+                "Stop Afterword (en `afterword serve`), zet het bestand terug of start opnieuw om het nieuwe te "
+                "gebruiken"), file=str(path))
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

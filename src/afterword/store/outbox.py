@@ -2,13 +2,15 @@
 
 Each function is one short transaction of its own, committed before it returns, so that
 the state on disk always says how far a message got (see afterword.delivery.outbox for
-the state machine these steps implement).
+the state machine these steps implement). Each goes through the store's one error path
+(`failures.guarded`): a database error is a one-line StoreError, never the SQL with a message body.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -32,6 +34,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from afterword.core.errors import InputError
 from afterword.store.engine import WRITE_OPTION
+from afterword.store.failures import guarded
 from afterword.store.tables import UTCDateTime, metadata
 
 #: The rows `uq_outbox_active_follow_up` keeps unique (failed and cancelled ones may be sent again).
@@ -172,6 +175,7 @@ def _begin_immediate(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+@guarded
 def queue_messages(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> list[int]:
     """Store messages as `queued`, all or none."""
     from sqlalchemy.exc import IntegrityError
@@ -198,6 +202,7 @@ def _queue(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> lis
     return ids
 
 
+@guarded
 def claim_next(
     engine: Engine, worker: str, now: datetime, lease_until: datetime, *, only: Iterable[int] | None = None
 ) -> OutboxRow | None:
@@ -230,9 +235,24 @@ def claim_next(
         return _row(conn.execute(select(outbox).where(outbox.c.id == row_id)).mappings().one())
 
 
+@guarded
+def claimable(engine: Engine, now: datetime, *, only: Iterable[int] | None = None) -> bool:
+    """Whether a `queued` message is due (among `only`, when given)."""
+    query = select(outbox.c.id).where(outbox.c.state == "queued", outbox.c.send_at <= now).limit(1)
+    if only is not None:
+        query = query.where(outbox.c.id.in_(tuple(only)))
+    with engine.connect() as conn:
+        return conn.execute(query).first() is not None
+
+
+@guarded
 def mark_data_started(engine: Engine, row_id: int, worker: str, now: datetime) -> None:
-    """From here on the server may have the message: a crash now means `unknown`, never a resend."""
-    with _writer(engine).begin() as conn:
+    """From here on the server may have the message: a crash now means `unknown`, never a resend.
+
+    This one commit is durable even against a power cut (SQLite: `synchronous=FULL`, see `_durable`):
+    were it lost after DATA went out, the message would be `queued` again and sent twice.
+    """
+    with _writer(engine).connect() as conn, _durable(conn), conn.begin():
         done = conn.execute(
             update(outbox)
             .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == worker)
@@ -242,6 +262,26 @@ def mark_data_started(engine: Engine, row_id: int, worker: str, now: datetime) -
             raise LostClaimError(f"outbox message {row_id} is no longer claimed by this worker")
 
 
+@contextmanager
+def _durable(conn: Connection) -> Iterator[None]:
+    """SQLite in WAL mode with `synchronous=NORMAL` (the store's setting) keeps every commit through a
+    crash of the process, and may lose the last ones to a power cut or an OS crash. For the outbox only
+    the DATA mark matters: losing a claim or a `sent` puts the row back to `queued` before DATA (nothing
+    was sent) or to `unknown` (never sent again). So that commit alone syncs the WAL (`FULL`); the
+    rest keep NORMAL's speed. PostgreSQL's default `synchronous_commit=on` already waits for the disk.
+    """
+    raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+    if raw is None:
+        yield
+        return
+    raw.execute("PRAGMA synchronous = FULL")  # pysqlite without its own transactions: runs as is
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA synchronous = NORMAL")
+
+
+@guarded
 def finish(
     engine: Engine,
     row_id: int,
@@ -275,6 +315,7 @@ def finish(
         return done.rowcount == 1
 
 
+@guarded
 def recover(
     engine: Engine, now: datetime, is_dead: Callable[[str], bool]
 ) -> list[tuple[int, str]]:
@@ -308,6 +349,7 @@ def recover(
     return changed
 
 
+@guarded
 def settle_unknown(engine: Engine, row_id: int, sent: bool, by: str, now: datetime) -> bool:
     """An `unknown` message becomes `sent` (it was found or the user says so) or `queued` again."""
     values: dict[str, Any] = {"settled_by": by, "updated_at": now}
@@ -322,6 +364,7 @@ def settle_unknown(engine: Engine, row_id: int, sent: bool, by: str, now: dateti
         return done.rowcount == 1
 
 
+@guarded
 def requeue_failed(engine: Engine, row_id: int, now: datetime) -> bool:
     with _writer(engine).begin() as conn:
         done = conn.execute(
@@ -331,6 +374,40 @@ def requeue_failed(engine: Engine, row_id: int, now: datetime) -> bool:
         return done.rowcount == 1
 
 
+@guarded
+def withdraw(engine: Engine, row_ids: Iterable[int], detail: str, now: datetime) -> list[int]:
+    """Take back `queued` messages that cannot go (the login was refused): `failed`, no attempt charged."""
+    wanted = tuple(row_ids)
+    if not wanted:
+        return []
+    with _writer(engine).begin() as conn:
+        _begin_immediate(conn)
+        ids = [int(i) for i in conn.execute(
+            select(outbox.c.id).where(outbox.c.id.in_(wanted), outbox.c.state == "queued")).scalars()]
+        if ids:
+            conn.execute(update(outbox).where(outbox.c.id.in_(ids), outbox.c.state == "queued")
+                         .values(state="failed", last_error=detail, updated_at=now))
+        return ids
+
+
+@guarded
+def handed_over_since(engine: Engine, since: datetime) -> list[datetime]:
+    """When messages were handed to an SMTP server (or are being) since `since`, newest first.
+
+    Counts sent ones by `sent_at`, and `sending` / `unknown` ones by their last change: what the
+    send-rate limit counts, whichever worker or process sent them.
+    """
+    moving = and_(outbox.c.state.in_(("sending", "unknown")), outbox.c.updated_at >= since)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(outbox.c.state, outbox.c.sent_at, outbox.c.updated_at)
+            .where((and_(outbox.c.state == "sent", outbox.c.sent_at >= since)) | moving)
+        ).all()
+    times = [(sent_at if state == "sent" else updated_at) for state, sent_at, updated_at in rows]
+    return sorted((t if t.tzinfo else t.replace(tzinfo=UTC) for t in times), reverse=True)
+
+
+@guarded
 def cancel(engine: Engine, row_id: int, now: datetime) -> bool:
     """Withdraw a message that has not been sent yet (only from `queued`)."""
     with _writer(engine).begin() as conn:
@@ -341,12 +418,14 @@ def cancel(engine: Engine, row_id: int, now: datetime) -> bool:
         return done.rowcount == 1
 
 
+@guarded
 def get(engine: Engine, row_id: int) -> OutboxRow | None:
     with engine.connect() as conn:
         found = conn.execute(select(outbox).where(outbox.c.id == row_id)).mappings().one_or_none()
         return _row(found) if found is not None else None
 
 
+@guarded
 def list_messages(
     engine: Engine, states: Iterable[str] = (), interview_id: int | None = None, *, owner: str | None = None,
     kind: str | None = None, contact: str | None = None,
@@ -371,12 +450,32 @@ def list_messages(
         return [_row(m) for m in conn.execute(query).mappings()]
 
 
+@guarded
+def latest_follow_ups(engine: Engine, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxRow]:
+    """The newest follow-up message of each (interview, contact) among `interview_ids`."""
+    wanted = tuple(interview_ids)
+    if not wanted:
+        return {}
+    query = (select(outbox).where(outbox.c.interview_id.in_(wanted), outbox.c.kind == "follow-up",
+                                  outbox.c.contact.is_not(None))
+             .order_by(outbox.c.id))
+    found: dict[tuple[int, str], OutboxRow] = {}
+    with engine.connect() as conn:
+        for mapping in conn.execute(query).mappings():
+            row = _row(mapping)
+            assert row.interview_id is not None and row.contact is not None
+            found[(row.interview_id, row.contact)] = row  # later ids overwrite earlier ones
+    return found
+
+
+@guarded
 def count_by_state(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state)).all()
     return {state: int(n) for state, n in rows}
 
 
+@guarded
 def next_due(engine: Engine) -> datetime | None:
     with engine.connect() as conn:
         value: datetime | None = conn.execute(
@@ -387,6 +486,7 @@ def next_due(engine: Engine) -> datetime | None:
     return value
 
 
+@guarded
 def sent_awaiting_reply(engine: Engine) -> list[OutboxRow]:
     """Sent follow-ups (and check-ins) nobody has answered yet: what the reply poller looks for."""
     with engine.connect() as conn:
@@ -399,6 +499,7 @@ def sent_awaiting_reply(engine: Engine) -> list[OutboxRow]:
         return [_row(m) for m in rows]
 
 
+@guarded
 def mark_replied(engine: Engine, row_id: int, reply_id: str, at: datetime) -> bool:
     with _writer(engine).begin() as conn:
         done = conn.execute(
@@ -408,6 +509,7 @@ def mark_replied(engine: Engine, row_id: int, reply_id: str, at: datetime) -> bo
         return done.rowcount == 1
 
 
+@guarded
 def record_social_done(
     engine: Engine, interview_id: int, contact: str, channel: str, personalised: bool, at: datetime
 ) -> None:
@@ -417,6 +519,7 @@ def record_social_done(
         ))
 
 
+@guarded
 def count_social_done(engine: Engine, channel: str, since: datetime, until: datetime, *,
                       personalised: bool = True, owner: str | None = None) -> int:
     """How many LinkedIn notes (or X posts) were marked done in [since, until), for one owner's account."""
@@ -432,6 +535,7 @@ def count_social_done(engine: Engine, channel: str, since: datetime, until: date
         return int(conn.execute(query).scalar_one())
 
 
+@guarded
 def social_done_for(engine: Engine, interview_id: int) -> list[tuple[str, str, datetime]]:
     with engine.connect() as conn:
         rows = conn.execute(

@@ -84,7 +84,47 @@ class DueRow:
     deadline: datetime
     remaining: timedelta
     language: Language
+    #: For a scheduled email: the outbox message behind it (id, state, last error).
+    outbox: OutboxState | None = None
 
     @property
     def overdue(self) -> bool:
         return self.remaining < timedelta(0)
+
+    @property
+    def shown_status(self) -> str | None:
+        return shown_status(self.status, self.outbox)
+
+
+@dataclass(frozen=True)
+class OutboxState:
+    """Where the outbox message of a scheduled email stands."""
+
+    id: int
+    state: str  # queued | sending | sent | failed | unknown
+    error: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "state": self.state, "error": self.error}
+
+    def shown(self, status: TouchpointStatus | None) -> str | None:
+        return shown_status(status, self)
+
+
+def shown_status(status: TouchpointStatus | None, outbox: OutboxState | None) -> str | None:
+    """What a follow-up's status really is: a `scheduled` email whose message is `sending`, `unknown` or
+    `failed` in the outbox shows that state, never "scheduled" (it is not waiting for its time)."""
+    if status is TouchpointStatus.SCHEDULED and outbox is not None and outbox.state in ("sending", "unknown", "failed"):
+        return outbox.state
+    return str(status) if status is not None else None
+
+
+@dataclass(frozen=True)
+class StuckEmail:
+    """A follow-up email the user must look at: it may or may not have gone out, or it was refused."""
+
+    interview_id: int
+    company: str
+    contact: str
+    name: str
+    outbox: OutboxState

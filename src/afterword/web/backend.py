@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointStatus
 from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError, StoreError
-from afterword.store.records import DueRow, InterviewSummary, Touchpoint
+from afterword.store.records import DueRow, InterviewSummary, StuckEmail, Touchpoint
 from afterword.web.cards import Card
 from afterword.web.checking import check_all, check_one
 
@@ -101,6 +101,10 @@ class Backend:
         owed = group_owed(rows)
         interviews = self.service.list_interviews(now, limit=DASHBOARD_INTERVIEWS)
         return owed, interviews, len(rows) >= DASHBOARD_ROWS
+
+    def stuck_emails(self) -> list[StuckEmail]:
+        """Emails that may or may not have gone out, or were refused: the dashboard's banner."""
+        return self.service.stuck_emails()
 
     def interview_view(self, interview_id: int, now: datetime) -> InterviewView | None:
         from afterword.plan import make_plan
@@ -220,18 +224,14 @@ class Backend:
 
     def add(self, interview: Interview, now: datetime) -> int:
         """Store a captured interview (a duplicate replaces it) and draft its follow-ups."""
-        interview_id = self.service.import_interview(interview, replace=True, at=now)
-        self._draft(interview_id, interview, now)
-        return interview_id
+        return self.service.import_with_drafts(interview, replace=True, at=now)[0]
 
     def add_or_duplicate(self, interview: Interview, now: datetime, replace: bool) -> int | DuplicateError:
         """Store an uploaded interview; a duplicate without `replace` gives the refusal instead."""
         try:
-            interview_id = self.service.import_interview(interview, replace=replace, at=now)
+            return self.service.import_with_drafts(interview, replace=replace, at=now)[0]
         except DuplicateError as exc:
             return exc
-        self._draft(interview_id, interview, now)
-        return interview_id
 
     def stored(self, interview_id: int) -> tuple[Interview, tuple[Touchpoint, ...]] | None:
         """The stored interview and its touchpoints; None for an unknown id."""

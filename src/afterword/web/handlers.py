@@ -33,7 +33,8 @@ def _is_htmx(request: AnyRequest) -> bool:
 async def dashboard(request: AnyRequest) -> Template:
     backend, now = backend_of(request), now_of(request)
     owed, interviews, more = await run_sync(partial(backend.dashboard, now))
-    return page(request, "dashboard.html", owed=owed, interviews=interviews, more=more)
+    stuck = await run_sync(backend.stuck_emails)
+    return page(request, "dashboard.html", owed=owed, interviews=interviews, more=more, stuck=stuck)
 
 
 @get("/capture", name="capture")

@@ -224,6 +224,11 @@ class MailDesk:
                 return Notice("warning", _("Scheduled, but after the 24-hour deadline: consider an earlier time."))
             return Notice("ok", _("Scheduled: the worker sends it at the chosen time."))
         report = svc.send_now(ids)
+        if report.login_refused is not None:
+            return Notice("error", _(
+                "Not sent: the SMTP server refused the login (%(detail)s). Check the username in the settings "
+                "and store the password again with `afterword password smtp`, then send again.")
+                % {"detail": report.login_refused})
         if report.failed or report.unknown:
             refused = {r.id: r.refused for r in svc.outbox() if r.id in set(ids)}
             details = "; ".join(

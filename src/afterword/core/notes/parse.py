@@ -25,8 +25,9 @@ from afterword.core.model import (
 )
 from afterword.core.notes import schema
 from afterword.core.notes.locate import Locator
+from afterword.core.readfile import read_at_most
 from afterword.core.text import Text
-from afterword.core.timeutil import ZoneError, load_zone
+from afterword.core.timeutil import MAX_YEAR, MIN_YEAR, ZoneError, in_range, load_zone
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
@@ -54,13 +55,14 @@ def load_notes(path: str | Path) -> Interview:
     try:
         if p.is_dir():
             raise NotesError(Text("is a directory, not a notes file", "is een map, geen notitiebestand"), file=name)
-        size = p.stat().st_size
-        if size > schema.MAX_FILE_BYTES:
+        data = read_at_most(p, schema.MAX_FILE_BYTES)  # by bytes read: /dev/urandom claims to be empty
+        if data is None:
             raise NotesError(Text(
-                f"file is {size:,} bytes; a notes file is at most {schema.MAX_FILE_BYTES:,} bytes",
-                f"bestand is {_nl_int(size)} bytes; een notitiebestand is hoogstens {_nl_int(schema.MAX_FILE_BYTES)} bytes",
+                f"file is more than {schema.MAX_FILE_BYTES:,} bytes; a notes file is at most "
+                f"{schema.MAX_FILE_BYTES:,} bytes",
+                f"bestand is groter dan {_nl_int(schema.MAX_FILE_BYTES)} bytes; een notitiebestand is hoogstens "
+                f"{_nl_int(schema.MAX_FILE_BYTES)} bytes",
             ), file=name)
-        data = p.read_bytes()
     except FileNotFoundError:
         raise NotesError(Text("no such file", "bestand bestaat niet"), file=name) from None
     except PermissionError:
@@ -83,6 +85,9 @@ def parse_notes(data: bytes | str, *, filename: str = "<notes>") -> Interview:
                          file=filename)
     try:
         raw = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses per nesting level; hundreds of `{a = {a = …` exhaust the stack
+        raise NotesError(Text("values are nested too deeply to be notes", "waarden zijn te diep genest voor notities"),
+                         file=filename) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line = None
@@ -322,6 +327,16 @@ class _Reader:
         return start, end, zone_name
 
     def _moment(self, value: datetime, key: str, zone: ZoneInfo | None, zone_name: str | None) -> datetime:
+        moment = self._zoned(value, key, zone, zone_name)
+        if not in_range(moment):
+            raise self.fail(Text(f"{value.isoformat()} is not between the years {MIN_YEAR} and {MAX_YEAR}",
+                                 f"{value.isoformat()} ligt niet tussen de jaren {MIN_YEAR} en {MAX_YEAR}"),
+                            "interview", 0, key)
+        return moment
+
+    def _zoned(self, value: datetime, key: str, zone: ZoneInfo | None, zone_name: str | None) -> datetime:
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            return value  # refused by _moment; converting it might not even fit
         if value.tzinfo is None:
             if zone is None:
                 raise self.fail(Text(
