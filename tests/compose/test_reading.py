@@ -238,3 +238,11 @@ def test_a_theme_typed_as_notes_names_the_subject_not_the_thanks() -> None:
     drafts = [d for d in compose(parse_notes(NOTES)) if d.channel.value == "email"]
     assert all("the role of Engineer" in d.body.split("\n\n")[1] for d in drafts)  # the thanks line
     assert any((d.subject or "").lower().startswith("changeovers") for d in drafts)
+
+
+def test_a_comparison_sign_in_the_notes_never_reaches_a_draft() -> None:
+    """">6 maanden" once its figure is a word (">zes") is still notes, not prose."""
+    notes = NOTES.replace('language = "en"', 'language = "nl"').replace(
+        'text = "changeovers on press 4 take 75 min"', 'text = "2 vacatures >6 maanden open"')
+    for draft in compose(parse_notes(notes)):
+        assert ">" not in draft.body and ">" not in (draft.subject or "")

@@ -21,7 +21,7 @@ _MARKS = re.compile(
     r"|\s-\s"  # a - b, as a joiner
     r"|(?<=[a-zà-ÿ]{2})/(?=[a-zà-ÿ]{2})(?!or\b|of\b)"  # grade/course (not and/or, en/of, LC-MS/MS)
     r"|(?<=[a-zà-ÿ])/\s|\s/(?=[a-zà-ÿ])"  # "maatje/ coach"
-    r"|(?<![\w<])[<>]=?\s?\d"  # >6 maanden, < 5
+    r"|(?<![\w<])<=?\s?\d|(?<![\w<\"'])>=?\s?\w"  # >6 maanden (">zes" once counted out), < 5
     r"|[=#@*|\\^]|(?<!\w)\+|\+(?!\w)|\s&\s|\.\.\.|…"
     r"|\?\s*\S.*\?"  # two questions typed as one
 )
