@@ -33,7 +33,7 @@ _VOCATIVE = re.compile(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)\s*(?:-|–|—|,|:)\s+(
 
 def marks(text: str) -> str | None:
     """The first notes-only mark in the text, or None."""
-    found = _MARKS.search(text)
+    found = _MARKS.search(_TEMPLATE.sub(" ", text))  # markup in notes is quoted as typed (and escaped), not read
     return found.group().strip() or found.group() if found else None
 
 
