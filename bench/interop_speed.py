@@ -11,7 +11,7 @@ from pathlib import Path
 from afterword.core.notes import load_notes
 from afterword.interop.invitation import read_invitation
 from afterword.interop.reminders import write_reminders
-from afterword.interop.vcard import read_vcards
+from afterword.interop.vcard import merge_cards, read_vcards
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -45,6 +45,13 @@ def main() -> None:
           lambda: read_invitation(sydney, "s.ics", now=NOW, company="A", role="B", **kw))
     timed("vCard: iPhone export (612 lines, photo)", 200, lambda: read_vcards(iphone, "i.vcf"))
     timed("vCard: 1000 cards in one file", 5, lambda: read_vcards(many_cards, "m.vcf"))
+    # Merging is linear: 4,000 cards should take about four times as long as 1,000, not sixteen.
+    read_1000 = read_vcards(many_cards, "m.vcf").cards
+    read_4000 = read_vcards(many_cards.replace(b"Person ", b"Person A") + many_cards.replace(b"Person ", b"Person B")
+                            + many_cards.replace(b"Person ", b"Person C") + many_cards.replace(b"Person ", b"Person D")
+                            .replace(b"@acme", b"@d.acme"), "m4.vcf").cards
+    timed("vCard: merge 1000 cards into notes", 5, lambda: merge_cards((), read_1000))
+    timed("vCard: merge 4000 cards into notes", 5, lambda: merge_cards((), read_4000))
     base = load_notes(ROOT / "examples" / "rijnland-gesprek.toml")
     hundred = [replace(base, start=base.start + timedelta(days=i), end=None) for i in range(100)]
     timed("reminders: 100 interviews → .ics", 10, lambda: write_reminders(hundred, now=NOW))

@@ -157,3 +157,24 @@ def test_apple_and_google_social_profile_shapes() -> None:
     tom, ravi = read_vcards(text, "apple.vcf").cards
     assert (tom.x, tom.linkedin) == ("@tomokafor", "https://www.linkedin.com/in/tom-okafor")
     assert (ravi.x, ravi.linkedin) == ("@ravi_k", "http://www.linkedin.com/in/ravi-kumar")
+
+
+def test_many_cards_merge_by_address_then_name_and_keep_their_handles() -> None:
+    """The merge looks people up instead of scanning everyone for every card (linear; bench/interop_speed.py
+    times it): who is new, who is completed and the handles are what the scan gave."""
+    from afterword.interop.vcard import Card, merge_cards
+
+    existing = [Contact(id="maria", name="Maria de Vries", email="m@x.example")]
+    cards = [Card(name=f"Sam Lee{'' if i == 0 else f' {i}'}", line=i, email=f"sam{i}@x.example") for i in range(400)]
+    cards.append(Card(name="Someone Else", line=401, email="M@X.example", title="Lead"))  # Maria's address
+    cards.append(Card(name="Maria de Vries", line=402, linkedin="https://www.linkedin.com/in/mdv"))  # her name
+    cards.append(Card(name="Sam Lee", line=403, email="other@x.example", x="@samlee"))  # a name seen before
+    merged = merge_cards(existing, cards)
+    ids = [c.id for c in merged.contacts]
+    assert len(ids) == len(set(ids)) == 401
+    assert ids[:3] == ["maria", "sam", "sam-lee-1"]
+    maria = merged.contacts[0]
+    assert (maria.title, maria.linkedin, maria.email) == ("Lead", "https://www.linkedin.com/in/mdv", "m@x.example")
+    sam = merged.contacts[1]
+    assert (sam.email, sam.x) == ("sam0@x.example", "@samlee")  # completed, its own address kept
+    assert merged.updated == ("maria",) and len(merged.added) == 400

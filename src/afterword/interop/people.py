@@ -118,8 +118,11 @@ def x_handle(text: str) -> str | None:
     return "@" + handle if _HANDLE.match(handle) else None
 
 
-def make_id(name: str, taken: set[str]) -> str:
-    """A short, unique, readable handle: `maria`, then `maria-devries`, then `maria-2`."""
+def make_id(name: str, taken: set[str], numbers: dict[str, int] | None = None) -> str:
+    """A short, unique, readable handle: `maria`, then `maria-devries`, then `maria-devries-2`.
+
+    `numbers` remembers where counting stopped for each handle, so a thousand people of one name cost
+    a thousand steps, not half a million."""
     parts = split_name(name)
     given = _slug(parts.given) or "contact"
     options = [given]
@@ -132,11 +135,13 @@ def make_id(name: str, taken: set[str]) -> str:
             taken.add(option)
             return option
     base = options[-1][:36]
-    number = 2
+    number = numbers.get(base, 2) if numbers is not None else 2
     while f"{base}-{number}" in taken:
         number += 1
     chosen = f"{base}-{number}"
     taken.add(chosen)
+    if numbers is not None:
+        numbers[base] = number + 1
     return chosen
 
 

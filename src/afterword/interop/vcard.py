@@ -144,16 +144,27 @@ class Merge:
 
 def merge_cards(existing: Sequence[Contact], cards: Iterable[Card]) -> Merge:
     """Add the cards' people; one already there (same e-mail, else same name) is completed, never
-    duplicated, and what the notes already say is kept."""
+    duplicated, and what the notes already say is kept. Linear in the number of cards: people are looked
+    up by e-mail and by name in dictionaries, not by scanning everyone for every card."""
     contacts = list(existing)
     taken = {c.id for c in contacts}
+    numbers: dict[str, int] = {}
+    by_email: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for i, c in enumerate(contacts):
+        _index(c, i, by_email, by_name)
     added: list[str] = []
     updated: list[str] = []
+    seen_updated: set[str] = set()
     for card in cards:
-        index = _match(contacts, card)
+        key = email_key(card.email)
+        index = by_email.get(key) if key else None
         if index is None:
-            contact = card.to_contact(make_id(card.name, taken))
+            index = by_name.get(fold(card.name))  # the same person with another address: the notes' one is kept
+        if index is None:
+            contact = card.to_contact(make_id(card.name, taken, numbers))
             contacts.append(contact)
+            _index(contact, len(contacts) - 1, by_email, by_name)
             added.append(contact.id)
             continue
         old = contacts[index]
@@ -166,9 +177,19 @@ def merge_cards(existing: Sequence[Contact], cards: Iterable[Card]) -> Merge:
         )
         if new != old:
             contacts[index] = new
-            if old.id not in updated and old.id not in added:
+            _index(new, index, by_email, by_name)
+            if old.id not in seen_updated and old.id not in added:
+                seen_updated.add(old.id)
                 updated.append(old.id)
     return Merge(tuple(contacts), tuple(added), tuple(updated))
+
+
+def _index(contact: Contact, at: int, by_email: dict[str, int], by_name: dict[str, int]) -> None:
+    """The first contact with an address or a name wins, as a scan from the top would find it."""
+    key = email_key(contact.email)
+    if key:
+        by_email.setdefault(key, at)
+    by_name.setdefault(fold(contact.name), at)
 
 
 def _match(contacts: Sequence[Contact], card: Card) -> int | None:
