@@ -154,3 +154,15 @@ def test_spelling_answers_are_kept_per_word_and_do_not_change() -> None:
     again = (dictionary.unknown(["xqzvbn", "begining", "dashboard"]), dictionary.slips(["recieve", "begining"]))
     assert sorted(first[0]) == sorted(again[0]) and "xqzvbn" in first[0] and "dashboard" not in first[0]
     assert first[1] == again[1]
+
+
+def test_one_pattern_per_word_list_answers_as_a_pattern_per_word() -> None:
+    import re
+
+    from afterword.core.model import IN_ROOM_WORDS, PASSING_WORDS, _has_word
+
+    for text in ("we met in the lobby by the coffee machine", "second round panel", "hallways", "bij de deur!",
+                 "Lobby", "met at the train station", "final-round", ""):
+        for words in (IN_ROOM_WORDS, PASSING_WORDS):
+            one_by_one = any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in words)
+            assert _has_word(text, words) == one_by_one, (text, words[:3])
