@@ -12,6 +12,7 @@ $(RUN_STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q src/afterword  # an editable install compiles nothing; PYTHONDONTWRITEBYTECODE may be set
 	touch $(RUN_STAMP)
 
 $(STAMP): $(RUN_STAMP)
@@ -44,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/compose_speed.py
 	$(BIN)/python bench/check_speed.py
+	$(BIN)/python bench/check_batch.py 2000 --runs 1
 	$(BIN)/python bench/interop_speed.py
 
 docs: $(STAMP)

@@ -135,3 +135,34 @@ def test_draft_file_for_other_channels_is_all_message() -> None:
 ])
 def test_x_weighted_length(text: str, length: int) -> None:
     assert weighted_length(text) == length
+
+
+def test_fold_takes_a_short_cut_for_ascii_with_the_same_answer() -> None:
+    import unicodedata
+
+    for text in ("Maria de Vries", "O'Brien-SMITH", "KPI's & 38 %", ""):
+        slow = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
+        assert fold(text) == slow
+    assert fold("Zoë Łukasz") == "zoe lukasz" and fold("ÉCOLE") == "ecole"
+
+
+def test_spelling_answers_are_kept_per_word_and_do_not_change() -> None:
+    from afterword.core.lang.spelling import words
+
+    dictionary = words(Language.EN)
+    first = (dictionary.unknown(["begining", "dashboard", "xqzvbn"]), dictionary.slips(["begining", "recieve"]))
+    again = (dictionary.unknown(["xqzvbn", "begining", "dashboard"]), dictionary.slips(["recieve", "begining"]))
+    assert sorted(first[0]) == sorted(again[0]) and "xqzvbn" in first[0] and "dashboard" not in first[0]
+    assert first[1] == again[1]
+
+
+def test_one_pattern_per_word_list_answers_as_a_pattern_per_word() -> None:
+    import re
+
+    from afterword.core.model import IN_ROOM_WORDS, PASSING_WORDS, _has_word
+
+    for text in ("we met in the lobby by the coffee machine", "second round panel", "hallways", "bij de deur!",
+                 "Lobby", "met at the train station", "final-round", ""):
+        for words in (IN_ROOM_WORDS, PASSING_WORDS):
+            one_by_one = any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in words)
+            assert _has_word(text, words) == one_by_one, (text, words[:3])

@@ -208,3 +208,18 @@ def test_user_templates_override_by_name(tmp_path: Path) -> None:
 def test_missing_template_folder_is_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         compose(load(DATA / "sparse.toml"), template_dir=tmp_path / "nope")
+
+
+def test_phrases_compile_when_first_used_and_a_users_mistake_still_shows_at_once(tmp_path: Path) -> None:
+    from afterword.compose.render import Voice, voice
+
+    voice.cache_clear()
+    assert compose(load(DATA / "scripts.toml"))
+    loaded = [p for vs in voice(None)._phrases.values() for variants in vs.values() for p in variants]
+    compiled = [p for p in loaded if p._template is not None]
+    assert 0 < len(compiled) < len(loaded) / 2, (len(compiled), len(loaded))
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "common.toml").write_text('[greeting]\ninformal = ["Hey {{ name ", "Hi {{ name }},"]\n',
+                                                   "utf-8")
+    with pytest.raises(InputError, match=r"phrase `greeting\.informal` in en/common\.toml"):
+        Voice(tmp_path).phrases(Language.EN, "common")

@@ -145,3 +145,55 @@ def test_json_shapes_snapshot(db: str, run_cli: Run, snapshot: SnapshotAssertion
     }
     assert outputs["show"]["touchpoints"][0]["history"][-1]["status"] == "sent"
     assert outputs == snapshot
+
+
+def test_list_pages_by_default_and_json_streams_every_interview(db: str, run_cli: Run, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterword.cli import db_cmds
+
+    for path in example_files():
+        assert run_cli("import", str(path), "--db", db).code == 0
+    stored = len(example_files())
+    assert stored >= 3
+    every = json.loads(run_cli("list", "--json", "--db", db, "--now", NOW).out)["interviews"]
+    assert len(every) == stored
+    monkeypatch.setattr(db_cmds, "PER_PAGE", 2)
+    monkeypatch.setenv("COLUMNS", "400")  # whole company names in the table
+    first = run_cli("list", "--db", db, "--now", NOW)
+    assert first.code == 0 and f"Interviews 1–2 of {stored}, newest first; `--page 2` for the next" in first.out
+    assert sum(str(i["company"]) in first.out for i in every[:2]) == 2 and every[2]["company"] not in first.out
+    second = run_cli("list", "--page", "2", "--db", db, "--now", NOW)
+    assert every[2]["company"] in second.out and "Interviews 3–" in second.out
+    assert every[-1]["company"] in run_cli("list", "--all", "--db", db, "--now", NOW).out
+    beyond = run_cli("list", "--page", "99", "--db", db, "--now", NOW)
+    assert beyond.code == 0 and f"No interviews on page 99; there are {stored}." in beyond.out
+    # --json is every interview unless a page is asked for; the streamed text is what print_json writes
+    streamed = run_cli("list", "--json", "--db", db, "--now", NOW).out
+    assert streamed == json.dumps({"now": json.loads(streamed)["now"], "interviews": every}, ensure_ascii=False,
+                                  indent=2) + "\n"
+    paged = json.loads(run_cli("list", "--json", "--page", "2", "--per-page", "2", "--db", db, "--now", NOW).out)
+    assert paged["interviews"] == every[2:4]
+    both = run_cli("list", "--all", "--page", "2", "--db", db)
+    assert both.code == 2 and "--all" in both.err
+
+
+def test_streamed_json_of_no_interviews_is_what_print_json_writes(db: str, run_cli: Run) -> None:
+    out = run_cli("list", "--json", "--db", db, "--now", NOW).out
+    assert out == json.dumps({"now": json.loads(out)["now"], "interviews": []}, indent=2) + "\n"
+
+
+def test_iter_interviews_reads_in_batches_in_list_order(db: str) -> None:
+    from afterword.core.notes import load_notes
+    from afterword.service.interviews import open_service
+
+    service = open_service(db)
+    try:
+        for path in example_files():
+            service.import_interview(load_notes(path))
+        from datetime import datetime
+
+        now = datetime.fromisoformat(NOW)
+        assert [s.id for s in service.iter_interviews(now, batch=2)] == [s.id for s in service.list_interviews(now)]
+        assert service.count_interviews() == len(example_files())
+    finally:
+        service.close()

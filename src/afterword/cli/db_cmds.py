@@ -5,7 +5,7 @@ SQLAlchemy and the service are imported inside the commands so `afterword --help
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -126,20 +126,42 @@ def _write_whole(target: Path, text: str) -> None:
                          file=str(target)) from None
 
 
+#: Interviews on one page of `afterword list`.
+PER_PAGE = 50
+
+
 @click.command("list")
+@click.option("--page", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Page N of the list (newest first); default: the first.")
+@click.option("--per-page", type=click.IntRange(1, 10_000), default=None, metavar="N",
+              help=f"Interviews per page (default {PER_PAGE}).")
+@click.option("--all", "show_all", is_flag=True, help="Every interview, not one page.")
 @db_option
 @now_option
 @json_option
-def list_interviews(db_url: str | None, now_text: str | None, as_json: bool) -> None:
-    """Stored interviews, newest first, with deadline, time left and coverage."""
+def list_interviews(page: int | None, per_page: int | None, show_all: bool, db_url: str | None,
+                    now_text: str | None, as_json: bool) -> None:
+    """Stored interviews, newest first, with deadline, time left and coverage, a page at a time.
+
+    --json prints every interview, written out as they are read, unless --page or --per-page asks
+    for one page."""
+    if show_all and (page is not None or per_page is not None):
+        raise InputError("give either --all or --page/--per-page, not both", key="--all")
     now = resolve_now(now_text)
+    paged = not show_all and (not as_json or page is not None or per_page is not None)
+    size = per_page or PER_PAGE
+    number = page or 1
     with _service(db_url) as service:
-        rows = service.list_interviews(now)
-    if as_json:
-        print_json({"now": iso(now), "interviews": [summary_json(r) for r in rows]})
-        return
+        if as_json:
+            _stream_json(now, service.list_interviews(now, limit=size, offset=(number - 1) * size) if paged
+                         else service.iter_interviews(now))
+            return
+        total = service.count_interviews() if paged else None
+        rows = (service.list_interviews(now, limit=size, offset=(number - 1) * size) if paged
+                else list(service.iter_interviews(now)))
     if not rows:
-        click.echo("No interviews stored yet; add one with `afterword import NOTES`.")
+        click.echo(f"No interviews on page {number}; there are {total}." if total else
+                   "No interviews stored yet; add one with `afterword import NOTES`.")
         return
     from rich.table import Table
 
@@ -153,6 +175,26 @@ def list_interviews(db_url: str | None, now_text: str | None, as_json: bool) -> 
         table.add_row(str(r.id), r.company, r.role, format_moment(r.deadline, r.language),
                       f"[{style}]{left}[/]", r.coverage)
     console().print(table)
+    if total is not None and (number > 1 or total > len(rows)):
+        first = (number - 1) * size + 1
+        more = f"`--page {number + 1}` for the next, " if first + len(rows) - 1 < total else ""
+        click.echo(f"Interviews {first}–{first + len(rows) - 1} of {total}, newest first; {more}`--all` for every one.")
+
+
+def _stream_json(now: datetime, rows: Iterable[InterviewSummary]) -> None:
+    """`{"now": …, "interviews": […]}` exactly as print_json writes it, one interview at a time."""
+    import json
+    import sys
+    import textwrap
+
+    out = sys.stdout
+    out.write('{\n  "now": ' + json.dumps(iso(now), ensure_ascii=False) + ',\n  "interviews": [')
+    written = False
+    for r in rows:
+        out.write(",\n" if written else "\n")
+        out.write(textwrap.indent(json.dumps(summary_json(r), ensure_ascii=False, indent=2), "    "))
+        written = True
+    out.write("\n  ]\n}\n" if written else "]\n}\n")
 
 
 @click.command("show")

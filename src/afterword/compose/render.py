@@ -55,21 +55,21 @@ class Voice:
             trim_blocks=False, lstrip_blocks=True, keep_trailing_newline=False,
         )
         self.env.filters["capitalize_first"] = upper_first
-        self._phrases: dict[tuple[Language, str], dict[str, list[Template]]] = {}
+        self._phrases: dict[tuple[Language, str], dict[str, list[Phrase]]] = {}
         self._templates: dict[str, Template] = {}
 
-    def phrases(self, lang: Language, name: str) -> dict[str, list[Template]]:
+    def phrases(self, lang: Language, name: str) -> dict[str, list[Phrase]]:
         key = (lang, name)
         if key not in self._phrases:
-            merged: dict[str, list[str]] = {}
-            for folder in (BUILTIN, self.user_dir):
-                if folder is None:
-                    continue
-                path = folder / str(lang) / f"{name}.toml"
-                if path.is_file():
-                    merged.update(_flatten(_read_toml(path)))
-            self._phrases[key] = {k: [self._compile(v, f"{lang}/{name}.toml", k) for v in vs]
-                                  for k, vs in merged.items()}
+            builtin = _flatten(_read_toml(path)) if (path := BUILTIN / str(lang) / f"{name}.toml").is_file() else {}
+            user: dict[str, list[str]] = {}
+            if self.user_dir is not None and (path := self.user_dir / str(lang) / f"{name}.toml").is_file():
+                user = _flatten(_read_toml(path))
+            where = f"{lang}/{name}.toml"
+            self._phrases[key] = {k: [Phrase(self, v, where, k) for v in vs] for k, vs in {**builtin, **user}.items()}
+            for k in user:  # the user's own phrases compile at once, so a mistake there shows whichever is used
+                for phrase in self._phrases[key][k]:
+                    phrase.template()
         return self._phrases[key]
 
     def has(self, lang: Language, name: str, key: str) -> bool:
@@ -105,6 +105,24 @@ class Voice:
             return self.env.from_string(source)
         except TemplateError as exc:
             raise InputError(f"phrase `{key}` in {where}: {exc}", key="--templates") from None
+
+
+class Phrase:
+    """One variant of a phrase, compiled when first rendered: a draft uses a few of the many variants."""
+
+    __slots__ = ("_key", "_source", "_template", "_voice", "_where")
+
+    def __init__(self, voice: Voice, source: str, where: str, key: str) -> None:
+        self._voice, self._source, self._where, self._key = voice, source, where, key
+        self._template: Template | None = None
+
+    def template(self) -> Template:
+        if self._template is None:
+            self._template = self._voice._compile(self._source, self._where, self._key)
+        return self._template
+
+    def render(self, values: Mapping[str, Any]) -> str:
+        return self.template().render(values)
 
 
 _DOUBLE_STOP = re.compile(r"([?!])([’”\"'»)]?)\.(?=\s|$)")

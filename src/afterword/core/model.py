@@ -6,6 +6,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 DEFAULT_DURATION = timedelta(minutes=60)
 FOLLOW_UP_WINDOW = timedelta(hours=24)
@@ -91,7 +92,13 @@ PASSING_WORDS = (
 
 
 def _has_word(text: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in words)
+    return _any_word(words).search(text) is not None
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the whole list (a pattern per word overflowed the regex cache: 500 compiles a draft)."""
+    return re.compile("|".join(rf"(?<![\w]){re.escape(w)}(?![\w])" for w in words))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from afterword.core.model import Channel, Draft, Interview, TouchpointStatus
@@ -142,6 +142,22 @@ class InterviewService:
         """Interviews, latest deadline first (newest on top), with time left and coverage ("2/5 sent")."""
         with self.store.read() as repo:
             return queries.summaries(repo, now, limit=limit, offset=offset)
+
+    def iter_interviews(self, now: datetime, *, batch: int = 500) -> Iterator[InterviewSummary]:
+        """Every interview in the order of `list_interviews`, read `batch` at a time in one transaction,
+        so a caller that writes them out as they come keeps memory flat however many there are."""
+        with self.store.read() as repo:
+            offset = 0
+            while True:
+                rows = queries.summaries(repo, now, limit=batch, offset=offset)
+                yield from rows
+                if len(rows) < batch:
+                    return
+                offset += batch
+
+    def count_interviews(self) -> int:
+        with self.store.read() as repo:
+            return repo.count()
 
     def other_companies(self, exclude_id: int | None = None) -> list[str]:
         """This owner's other companies, without interview `exclude_id`'s own (for `wrong-company`)."""

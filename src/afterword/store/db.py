@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
@@ -15,17 +15,20 @@ from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, pre
 from afterword.store.failures import database_errors, first_line
 from afterword.store.migrate import ensure_head
 from afterword.store.peek import LOCAL_OWNER as LOCAL_OWNER
+from afterword.store.peek import TABLE
 from afterword.store.repo import Repo
 
 
 class Store:
     """One database for one owner. Use `read()` and `write()` as context managers (one transaction each)."""
 
-    def __init__(self, engine: Engine, url: URL, *, owner: str, read_only: bool) -> None:
+    def __init__(self, engine: Engine, url: URL, *, owner: str, read_only: bool,
+                 writes: list[int] | None = None) -> None:
         self.engine = engine
         self.url = url
         self.owner = owner
         self.read_only = read_only
+        self._writes = writes if writes is not None else [0]  # shared with `for_owner` stores (one pool)
 
     @property
     def where(self) -> str:
@@ -39,7 +42,7 @@ class Store:
 
     def for_owner(self, owner: str) -> Store:
         """The same database seen by another owner (team mode)."""
-        return Store(self.engine, self.url, owner=owner, read_only=self.read_only)
+        return Store(self.engine, self.url, owner=owner, read_only=self.read_only, writes=self._writes)
 
     @contextmanager
     def read(self) -> Iterator[Repo]:
@@ -59,6 +62,7 @@ class Store:
             conn.execution_options(**{WRITE_OPTION: True})
             with conn.begin():
                 yield Repo(conn, self.owner)
+        self._writes[0] += 1
 
     @contextmanager
     def errors(self) -> Iterator[None]:
@@ -72,7 +76,33 @@ class Store:
             yield
 
     def close(self) -> None:
+        if self._writes[0] and self.dialect == "sqlite" and not self.read_only:
+            self._refresh_statistics()
         self.engine.dispose()
+
+    def _refresh_statistics(self) -> None:
+        """ANALYZE when there are no statistics for the interviews, or their number has doubled or halved
+        since (without them SQLite picks the owner/company index for `id IN (...)` lookups). Best effort: a
+        busy or failing database keeps its old statistics."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    rows = int(conn.exec_driver_sql(f"SELECT count(*) FROM {TABLE}").scalar_one())
+                    recorded = _recorded_rows(conn)
+                    if rows and (recorded is None or not recorded / 2 < rows < recorded * 2):
+                        conn.exec_driver_sql("ANALYZE")
+        except DBAPIError:
+            pass
+
+
+def _recorded_rows(conn: Connection) -> int | None:
+    """The number of interviews when ANALYZE last ran (sqlite_stat1), None when it never did."""
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is None:
+        return None
+    stat = conn.exec_driver_sql(f"SELECT stat FROM sqlite_stat1 WHERE tbl = '{TABLE}' LIMIT 1").scalar()
+    head = str(stat).split(" ", 1)[0] if stat is not None else ""
+    return int(head) if head.isdigit() else None
 
 
 def describe_url(url: str | None = None) -> str:

@@ -120,6 +120,7 @@ def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
                 _check_known(current, script, where)
                 if set(current) != heads:
                     _upgrade(conn)
+                    conn.exec_driver_sql("ANALYZE")  # the query planner's statistics, for the new schema
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise StoreError(Text("a migration left rows that break a foreign key; nothing was changed",
                                           "een migratie liet rijen achter die een verwijzing breken; "

@@ -69,6 +69,7 @@ def strip_titles(full: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def split_name(full: str) -> NameParts:
     words = strip_titles(full).split()
     if not words:
@@ -108,6 +109,8 @@ def capitalise_first(text: str) -> str:
 
 def fold(text: str) -> str:
     """Accent- and case-insensitive key: `Zoë` → `zoe`, `Łukasz` → `lukasz`."""
+    if text.isascii():  # nothing to decompose; most text is
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -156,8 +156,13 @@ def expand_dotted(text: str, lang: Language) -> str:
     lx = lexicon(lang)
     for key in _FINE_WITH_STOP:
         if lx.words.get(key):
-            text = re.sub(rf"(?<![\w.]){re.escape(key)}\.(?=\s|$)", lx.words[key], text, flags=re.IGNORECASE)
+            text = _dotted(key).sub(lx.words[key], text)
     return text
+
+
+@cache
+def _dotted(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.]){re.escape(key)}\.(?=\s|$)", re.IGNORECASE)
 
 
 def _re_means_about(text: str, end: int) -> bool:

@@ -56,6 +56,10 @@ class Words:
         self._db: sqlite3.Connection | None = None
         self._memory: dict[str, int] | None = None
         self._seen: dict[str, int] = {}
+        # Answers per word, kept: a batch of drafts asks about the same words again and again.
+        self._unknown: dict[str, bool] = {}
+        self._slips: dict[str, str] = {}
+        self._suggestions: dict[str, str] = {}
 
     def _open(self) -> None:
         if self._db is not None or self._memory is not None:
@@ -118,6 +122,13 @@ class Words:
     def unknown(self, words: Iterable[str]) -> list[str]:
         """The words (lower case) that are in neither the list nor built from known parts."""
         words = list(dict.fromkeys(words))
+        todo = [w for w in words if w not in self._unknown]
+        if todo:
+            found = set(self._find_unknown(todo))
+            self._unknown.update((w, w in found) for w in todo)
+        return [w for w in words if self._unknown[w]]
+
+    def _find_unknown(self, words: list[str]) -> list[str]:
         freq = self.frequencies(words)
         missing = [w for w in words if not freq[w]]
         if missing and self.lang is Language.EN:
@@ -169,6 +180,13 @@ class Words:
     def slips(self, words: Iterable[str]) -> dict[str, str]:
         """Known but rare words one edit away from a much more common one: {"eigelijk": "eigenlijk"}."""
         words = list(dict.fromkeys(words))
+        todo = [w for w in words if w not in self._slips]
+        if todo:
+            found = self._find_slips(todo)
+            self._slips.update((w, found.get(w, "")) for w in todo)
+        return {w: self._slips[w] for w in words if self._slips[w]}
+
+    def _find_slips(self, words: list[str]) -> dict[str, str]:
         freq = self.frequencies(words)
         rare = [w for w in words if 0 < freq[w] < RARE and len(w) >= 5]
         out: dict[str, str] = {}
@@ -176,16 +194,19 @@ class Words:
         for w in rare:
             if w in stop:
                 continue
-            near = [n for n in _edits(w) if not _inflection(w, n) and n not in american(w)]
+            us = american(w)
+            near = [n for n in _edits(w) if not _inflection(w, n) and n not in us]
             best = max(self.frequencies(near).items(), key=lambda kv: kv[1], default=("", 0))
             if best[1] >= COMMON and best[1] >= RATIO * freq[w]:
                 out[w] = best[0]
         return out
 
     def suggestion(self, word: str) -> str:
-        near = _edits(word)
-        best = max(self.frequencies(near).items(), key=lambda kv: kv[1], default=("", 0))
-        return best[0] if best[1] >= 50 else ""
+        if word not in self._suggestions:
+            near = _edits(word)
+            best = max(self.frequencies(near).items(), key=lambda kv: kv[1], default=("", 0))
+            self._suggestions[word] = best[0] if best[1] >= 50 else ""
+        return self._suggestions[word]
 
 
 def _loan(word: str, borrowed: dict[str, int]) -> int:

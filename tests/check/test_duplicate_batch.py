@@ -1,0 +1,126 @@
+"""`duplicate` over big batches: candidates instead of every pair, with exactly the findings of every pair."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+import pytest
+
+from afterword.check.rule import Hit
+from afterword.check.rules import duplicate
+from afterword.check.rules.duplicate import THRESHOLD, comparable, duplicate_hits
+from afterword.core.draftfile import parse_draft_text
+from afterword.core.lang.names import fold
+from afterword.core.model import Channel, Draft, Interview, Language
+from afterword.core.notes import load_notes
+from tests.check.cases import DRAFTS
+
+EXTRAS = ["Thank you for your time and consideration.", "I look forward to hearing from you.",
+          "I cut costs by 35 percent.", "It was a pleasure meeting you.", "I mentored seven engineers."]
+DETAILS = ["I reread my notes from {day} {n} times.", "The {n}-page summary I mentioned is ready to share.",
+           "On {day} I sketched {n} ideas for the intake form.", "Our talk ran {n} minutes over."]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def all_pairs(interview: Interview, drafts: Sequence[Draft]) -> dict[int, list[Hit]]:
+    """The rule as it was: every pair of drafts for different contacts, the first best one kept."""
+    from rapidfuzz import fuzz
+
+    names = frozenset(fold(w) for c in interview.contacts for w in c.name.split())
+    texts = [comparable(d, names) for d in drafts]
+    best: dict[int, tuple[float, int]] = {}
+    for i in range(len(drafts)):
+        for j in range(i + 1, len(drafts)):
+            if drafts[i].contact == drafts[j].contact or not texts[i] or not texts[j]:
+                continue
+            score = fuzz.ratio(texts[i], texts[j], score_cutoff=THRESHOLD)
+            if score >= THRESHOLD:
+                for a, b in ((i, j), (j, i)):
+                    if score > best.get(a, (0.0, -1))[0]:
+                        best[a] = (score, b)
+    channels = {"email": ("email", "e-mailbericht"), "linkedin": ("LinkedIn", "LinkedIn-bericht"),
+                "x": ("X", "X-bericht")}
+    return {index: [Hit(values={"percent": int(score), "other": interview.contact(drafts[other].contact).name,
+                                "channel": channels[drafts[other].channel.value][0],
+                                "bericht": channels[drafts[other].channel.value][1]})]
+            for index, (score, other) in sorted(best.items())}
+
+
+def generated(interview: Interview, count: int, seed: int) -> list[Draft]:
+    """English example drafts, varied (paragraphs shuffled, sentences added, numbers and days changed), for
+    the interview's contacts; some are light edits of an earlier one, some short, some empty."""
+    rng = random.Random(seed)
+    starts = []
+    for path in sorted((DRAFTS / "en").glob("*.txt")):
+        channel = Channel.LINKEDIN if "linkedin" in path.name else Channel.X if "-x-" in path.name else Channel.EMAIL
+        subject, body = parse_draft_text(path.read_text("utf-8"), channel)
+        starts.append((channel, subject, body))
+    contacts = [c.id for c in interview.contacts]
+    out: list[Draft] = []
+    for index in range(count):
+        contact = contacts[index % len(contacts)]
+        detail = rng.choice(DETAILS).format(n=rng.randint(2, 99), day=rng.choice(DAYS))
+        roll = rng.random()
+        if out and roll < 0.08:
+            earlier = out[rng.randrange(len(out))]
+            out.append(Draft(contact, earlier.channel, Language.EN, earlier.body + " " + detail, earlier.subject))
+            continue
+        if roll < 0.1:
+            out.append(Draft(contact, Channel.X, Language.EN, "" if roll < 0.09 else "Hi", None))
+            continue
+        if roll < 0.2:
+            out.append(Draft(contact, Channel.X, Language.EN, detail, None))
+            continue
+        channel, subject, body = starts[rng.randrange(len(starts))]
+        paragraphs = body.split("\n\n")
+        if len(paragraphs) > 2:
+            middle = paragraphs[1:-1]
+            rng.shuffle(middle)
+            if rng.random() < 0.5:
+                middle.append(" ".join(rng.sample(EXTRAS, rng.randint(1, 3))))
+            paragraphs = [paragraphs[0], *middle, paragraphs[-1]]
+        paragraphs.insert(max(1, len(paragraphs) - 1), detail)
+        out.append(Draft(contact, channel, Language.EN, "\n\n".join(paragraphs), subject))
+    return out
+
+
+@pytest.fixture(scope="module")
+def interview() -> Interview:
+    return load_notes(DRAFTS / "notes" / "northwind-panel.toml")
+
+
+@pytest.mark.parametrize(("count", "seed"), [(120, 1), (900, 2), (1300, 3)])
+def test_same_hits_as_comparing_every_pair(interview: Interview, count: int, seed: int) -> None:
+    drafts = generated(interview, count, seed)
+    expected = all_pairs(interview, drafts)
+    assert len(expected) > count // 4  # the set has real work for the rule
+    assert duplicate_hits(interview, drafts) == expected
+
+
+def test_big_batches_compare_far_fewer_pairs(interview: Interview) -> None:
+    drafts = generated(interview, 1300, 3)
+    assert len(drafts) > duplicate.EXACT_UP_TO
+    names = frozenset(fold(w) for c in interview.contacts for w in c.name.split())
+    texts = [comparable(d, names) for d in drafts]
+    compared = sum(len(others) for _, others in duplicate.candidates(texts, [d.contact for d in drafts]))
+    every = sum(1 for i in range(len(drafts)) for j in range(len(drafts))
+                if texts[i] and texts[j] and drafts[i].contact != drafts[j].contact)
+    assert compared < every / 2
+
+
+def test_a_tie_names_the_draft_that_comes_first(interview: Interview) -> None:
+    body = "Thank you for the conversation about intake forms; the 38 percent figure stayed with me."
+    contacts = [c.id for c in interview.contacts]
+    drafts = [Draft(contacts[0], Channel.EMAIL, Language.EN, body, "Intake"),
+              Draft(contacts[1], Channel.EMAIL, Language.EN, body, "Intake"),
+              Draft(contacts[2], Channel.EMAIL, Language.EN, body, "Intake")]
+    hits = duplicate_hits(interview, drafts)
+    assert hits == all_pairs(interview, drafts)
+    assert hits[2][0].values["other"] == interview.contact(contacts[0]).name
+
+
+def test_signature_is_the_same_in_every_process() -> None:
+    # zlib.crc32, not hash(): which pairs are candidates must not depend on PYTHONHASHSEED
+    assert duplicate._signature("thank you for the talk on friday")[:4] == \
+        duplicate._signature("thank you for the talk on friday")[:4]
