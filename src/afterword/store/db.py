@@ -76,8 +76,9 @@ class Store:
             yield
 
     def close(self) -> None:
-        if self._writes[0] and self.dialect == "sqlite" and not self.read_only:
-            self._refresh_statistics()
+        path = sqlite_path(self.url) if self.dialect == "sqlite" else None
+        if self._writes[0] and path is not None and not self.read_only and path.exists():
+            self._refresh_statistics()  # (a deleted file is not brought back by connecting to refresh it)
         self.engine.dispose()
 
     def _refresh_statistics(self) -> None:
@@ -92,8 +93,8 @@ class Store:
                     recorded = _recorded_rows(conn)
                     if rows and (recorded is None or not recorded / 2 < rows < recorded * 2):
                         conn.exec_driver_sql("ANALYZE")
-        except DBAPIError:
-            pass
+        except (DBAPIError, StoreError):
+            pass  # also when the file was deleted or replaced under us: nothing more is written to it
 
 
 def _recorded_rows(conn: Connection) -> int | None:
