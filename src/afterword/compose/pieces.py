@@ -16,6 +16,7 @@ from afterword.compose.wording import (
     upper_first,
     words,
 )
+from afterword.core.lang.numbers import spelled
 from afterword.core.lang.proper import proper_words
 from afterword.core.model import Language
 
@@ -148,7 +149,7 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
     return Piece("raw", lower_first(text, proper), original=text)
 
 
-_COUNTS = frozenset({"één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"})
+_COUNTS = frozenset(spelled(n, "nl") for n in range(1, 13))
 
 #: Dutch participles that take "zijn", not "hebben".
 _WITH_ZIJN = frozenset({"geweest", "gegaan", "gekomen", "geworden", "gebleven", "gegroeid", "gestegen", "gedaald",

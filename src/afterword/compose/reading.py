@@ -15,6 +15,7 @@ from typing import TypeVar
 from afterword.compose.prose import marks, slang, unknown_words, without_vocative
 from afterword.compose.topic import LABELS, first_segment, good_theme, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles
+from afterword.core.lang.numbers import MONTH_WORDS, spelled
 from afterword.core.lang.private import find_private
 from afterword.core.lang.proper import capitalise
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
@@ -183,17 +184,10 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     return re.sub(r"\s+([,.;:!?])", r"\1", out)
 
 
-_NUMBER_WORDS = {
-    Language.EN: ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
-    Language.NL: ("één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
-}
 _SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)")
 
 
-_NOT_COUNTED = frozenset({"x", "keer", "times", "january", "february", "march", "april", "may", "june", "july",
-                          "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-                          "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januari", "februari", "maart", "mei",
-                          "juni", "juli", "augustus", "oktober", "okt", "mrt", "procent", "percent", "per"})
+_NOT_COUNTED = MONTH_WORDS | {"x", "keer", "times", "procent", "percent", "per"}
 
 
 #: After a count comes what is counted; after a version ("elasticsearch 7 to opensearch") a word like these.
@@ -219,7 +213,7 @@ def _small_numbers(text: str, lang: Language) -> str:
             return m.group()  # "11 december", "2 pm", "3x": a date, a time, a factor
         if bare in ("from", "between", "tussen") or _RANGE_END.search(text[:m.start()]) or re.match(r"\s*(?:\w+\s+)?(?:to|naar|tot|-|–)\s*\d", text[m.end():]):
             return m.group()  # "from 10 to 14": both ends of a range stay figures
-        return _NUMBER_WORDS[lang][int(m.group("n")) - 1]
+        return spelled(int(m.group("n")), lang)
 
     return _SMALL.sub(word, text)
 

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from afterword.core.model import Channel, Draft, Interview, TouchpointStatus
@@ -54,24 +54,7 @@ class InterviewService:
         stored id, unless `replace`: then the stored one is overwritten under the same id, keeping the
         touchpoints of contacts (and channels) that are still there.
         """
-        now = _clock(at)
-        try:
-            with self.store.write() as repo:
-                existing = repo.find_same(interview)
-                if existing is None:
-                    return repo.insert_interview(interview, now)
-                if not replace:
-                    raise _duplicate(existing, interview)
-                repo.replace_interview(existing, interview, now)
-                return existing
-        except ConcurrentWriteError:  # a concurrent import of the same interview won the race
-            with self.store.read() as repo:
-                existing = repo.find_same(interview)
-            if existing is None:
-                raise
-            if replace:
-                return self.import_interview(interview, replace=True, at=at)
-            raise _duplicate(existing, interview) from None
+        return self._store_interview(interview, (), replace=replace, at=at)[0]
 
     def update_interview(self, interview_id: int, interview: Interview, *, at: datetime | None = None) -> None:
         """Overwrite stored interview `interview_id` with edited notes, keeping the drafts and history of
@@ -94,6 +77,12 @@ class InterviewService:
         from afterword.compose import compose
 
         drafts = compose(interview, specific=subject_is_specific)  # pure: before the transaction opens
+        return self._store_interview(interview, drafts, replace=replace, at=at)
+
+    def _store_interview(self, interview: Interview, drafts: Sequence[Draft], *, replace: bool,
+                         at: datetime | None) -> tuple[int, bool, int]:
+        """The one storing path of both imports: insert, refuse a duplicate, or replace (with `replace`),
+        and add `drafts` where a contact has none yet, all in one transaction."""
         now = _clock(at)
         try:
             with self.store.write() as repo:
@@ -112,7 +101,7 @@ class InterviewService:
             if existing is None:
                 raise
             if replace:
-                return self.import_with_drafts(interview, replace=True, at=at)
+                return self._store_interview(interview, drafts, replace=True, at=at)
             raise _duplicate(existing, interview) from None
 
     def find_same(self, interview: Interview) -> int | None:

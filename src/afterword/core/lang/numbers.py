@@ -30,6 +30,17 @@ _MONTHS = (
     "januari|februari|maart|mei|juni|juli|augustus|oktober|"
     "jan|feb|mar|mrt|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec"
 )
+#: Month names and their abbreviations in both languages, lower case.
+MONTH_WORDS = frozenset(_MONTHS.split("|"))
+
+
+def spelled(n: int, lang: str) -> str:
+    """How prose writes a count from 1 to 19: "three", "drie" ("één" with its accents, as a count)."""
+    if str(lang) == "nl":
+        return "één" if n == 1 else next(w for w, v in _NL_UNITS.items() if v == n)
+    return next(w for w, v in _EN_UNITS.items() if v == n)
+
+
 _DATE_TIME = re.compile(
     rf"""(?ix)
     \b\d{{1,2}}[:.]\d{{2}}(?:\s?(?:am|pm|a\.m\.|p\.m\.|uur|u|h))?\b      # 14:00, 9.30 uur
