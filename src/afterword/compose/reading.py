@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from afterword.compose.prose import marks, slang, unknown_words, without_vocative
-from afterword.compose.topic import LABELS, first_segment, good_theme, has_verb, quotable, topic
+from afterword.compose.topic import LABELS, first_segment, good_theme, has_any_verb, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles
 from afterword.core.lang.numbers import MONTH_WORDS, spelled
 from afterword.core.lang.private import find_private
@@ -371,7 +371,7 @@ _JOINER = re.compile(r"[^\W\d_]\s+(?:\+|=|&)\s+\w|[^\W\d_]\s+(?:->|=>|→)\s+[^\
 def _without_trailing_fragment(text: str, lang: Language) -> str:
     """"… een eigen podcast maakt, heel trots op" → "… een eigen podcast maakt": a short verbless tail goes."""
     head, sep, tail = text.rpartition(", ")
-    if sep and head and len(tail.split()) <= 4 and not _has_any_verb(tail, lang) and not re.search(r"\d", tail):
+    if sep and head and len(tail.split()) <= 4 and not has_any_verb(tail, lang) and not re.search(r"\d", tail):
         return head
     return text
 
@@ -415,32 +415,10 @@ def _joined(raw: str) -> bool:
     return bool(_JOINER.search(_WITH_ME.sub(" and me", _BRACKETS.sub("", raw))))
 
 
-_EN_VERB = re.compile(r"(?i)\b(?:[a-z]{3,}ed|am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|"
-                      r"said|says|told|tells|showed|shows|knew|knows|went|goes|came|comes|made|makes|took|takes|"
-                      r"gave|gives|got|gets|saw|sees|ran|runs|found|finds|thought|thinks|felt|feels|met|meets|"
-                      r"grew|left|began|spent|brought|built|taught|wrote|spoke|laughed|joked|love[sd]?|like[sd]?|"
-                      r"share[sd]?|support(?:s|ed)?|play(?:s|ed)?|live[sd]?|work(?:s|ed)?|want(?:s|ed)?)\b")
-_NL_VERB = re.compile(r"(?i)\b(?:(?:[a-z]*)?ge[a-zà-ÿ]{2,}[dt]|is|zijn|was|waren|ben|bent|heeft|hebben|had|hadden|"
-                      r"heb|hebt|kan|kon|wil|wilde|zal|zou|moet|moest|mag|gaat|ging|komt|kwam|doet|deed|zei|zegt|"
-                      r"vertelde|vertelt|liet|laat|speelt|speelde|woont|woonde|werkt|werkte|houdt|hield|vond|vindt|"
-                      r"kent|kende|weet|wist|deelt|deelde|lachte|lacht|zag|ziet|had|studeerde|studeert|fietst|"
-                      r"fietste|loopt|liep|maakt|maakte|sprak|spreekt|noemde|noemt|bleek|blijkt|kwamen|zaten|zit|zat|begon|"
-                      r"begonnen|startte|plant|plande|leidde|leidt|bouwde|bouwt|schreef|schrijft|won|wint|kookt|kookte|"
-                      r"speelt|zingt|zong|rijdt|reed|traint|trainde)\b")
-
-
 #: "you and I both at SETAC", "jij en ik allebei RUG", "je ook fan van …": a shared thing typed without its verb.
-_BOTH = re.compile(r"\b(?i:both|allebei|beiden|beide|ook)\s+(?:(?i:at|in|from|on|bij|op|van|uit|fan)\b|[A-Z]{2,}\b)")
-
-
-_SHARED = re.compile(r"\b(?i:both|allebei|beiden|beide)\s+(?:(?i:at|in|on|from|bij|op|van|uit|fan|ex-)|[A-Z0-9])")
+_BOTH = re.compile(r"\b(?i:both|allebei|beiden|beide|ook)\s+(?:(?i:at|in|from|on|bij|op|van|uit|fan|ex-)|[A-Z0-9])")
 #: "Claire at the Ulster game, we talked rugby": someone and a place, typed without the verb.
 _SOMEONE_AT = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+|he|she|hij|zij|ze)\s+(?:at|in|on|from|bij|op|in|van|uit)\s", re.I)
-
-
-def _has_any_verb(text: str, lang: Language) -> bool:
-    """A finite verb or participle somewhere: a moment that says what happened, not a row of nouns."""
-    return has_verb(text, lang) or bool((_EN_VERB if lang is Language.EN else _NL_VERB).search(text))
 
 
 def _own_words(interview: Interview) -> frozenset[str]:
@@ -542,7 +520,7 @@ def _read_notes(interview: Interview) -> Reading:
             tidied = _without_trailing_fragment(tidied, lang)
         if field == "moments" and _fragments(tidied):
             head = _first_segment(tidied).strip()
-            if len(head.split()) >= 3 and _has_any_verb(head, lang) and not _NEGATIVE[lang].search(text) \
+            if len(head.split()) >= 3 and has_any_verb(head, lang) and not _NEGATIVE[lang].search(text) \
                     and not _SOMEONE_AT.match(head):
                 return _gate(field, index, text, head)  # "marcus supports sunderland, chatted …" → the first clause
         if field in ("moments", "theme", "next_step") and _fragments(tidied):
@@ -570,9 +548,8 @@ def _read_notes(interview: Interview) -> Reading:
         if problem is None and field == "questions" and not tidied.rstrip().endswith("?") \
                 and tidied.split(" ", 1)[0].lower() not in _ASKING:
             problem = "fragments"  # "ask rob re the budget": a note to self, not a question to them
-        if problem is None and field == "moments" and (_BOTH.search(tidied) or _SOMEONE_AT.match(tidied)
-                                                       or _SHARED.search(_first_segment(tidied))) \
-                and not _has_any_verb(_first_segment(tidied), lang):
+        if problem is None and field == "moments" and (_BOTH.search(tidied) or _SOMEONE_AT.match(tidied)) \
+                and not has_any_verb(_first_segment(tidied), lang):
             problem = "fragments"  # "you and I both at SETAC", "je ook fan van advent of code"
         if problem is None:
             return tidied

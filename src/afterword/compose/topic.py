@@ -48,6 +48,26 @@ def has_verb(text: str, lang: Language) -> bool:
     return any(t.lower().strip(".,;:!?") in _VERBS[lang] for t in text.split())
 
 
+_EN_VERB = re.compile(r"(?i)\b(?:[a-z]{3,}ed|am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|"
+                      r"said|says|told|tells|showed|shows|knew|knows|went|goes|came|comes|made|makes|took|takes|"
+                      r"gave|gives|got|gets|saw|sees|ran|runs|found|finds|thought|thinks|felt|feels|met|meets|"
+                      r"grew|left|began|spent|brought|built|taught|wrote|spoke|laughed|joked|love[sd]?|like[sd]?|"
+                      r"share[sd]?|support(?:s|ed)?|play(?:s|ed)?|live[sd]?|work(?:s|ed)?|want(?:s|ed)?)\b")
+_NL_VERB = re.compile(r"(?i)\b(?:(?:[a-z]*)?ge[a-zà-ÿ]{2,}[dt]|is|zijn|was|waren|ben|bent|heeft|hebben|had|hadden|"
+                      r"heb|hebt|kan|kon|wil|wilde|zal|zou|moet|moest|mag|gaat|ging|komt|kwam|doet|deed|zei|zegt|"
+                      r"vertelde|vertelt|liet|laat|speelt|speelde|woont|woonde|werkt|werkte|houdt|hield|vond|vindt|"
+                      r"kent|kende|weet|wist|deelt|deelde|lachte|lacht|zag|ziet|had|studeerde|studeert|fietst|"
+                      r"fietste|loopt|liep|maakt|maakte|sprak|spreekt|noemde|noemt|bleek|blijkt|kwamen|zaten|zit|zat|begon|"
+                      r"begonnen|startte|plant|plande|leidde|leidt|bouwde|bouwt|schreef|schrijft|won|wint|kookt|kookte|"
+                      r"speelt|zingt|zong|rijdt|reed|traint|trainde)\b")
+
+
+def has_any_verb(text: str, lang: Language) -> bool:
+    """A finite verb or a participle anywhere, from a wider list than `has_verb` (which also ends a topic
+    and so keeps to verbs that cannot be nouns): a moment that says what happened, not a row of nouns."""
+    return has_verb(text, lang) or bool((_EN_VERB if lang is Language.EN else _NL_VERB).search(text))
+
+
 def first_segment(text: str) -> str:
     return _SEGMENT.split(text, maxsplit=1)[0].strip()
 
