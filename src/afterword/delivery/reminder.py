@@ -60,8 +60,13 @@ def send_reminder_email(
         return None
     subject, body = reminder_text(interview, owed, now)
     domain = sender.address.rpartition("@")[2]
-    message = Outgoing(sender=sender, to=(to,), subject=subject, body=body,
-                       message_id=reminder_message_id(interview_id, slot, domain))
+    return _queue_to_self(engine, interview_id, Outgoing(
+        sender=sender, to=(to,), subject=subject, body=body,
+        message_id=reminder_message_id(interview_id, slot, domain)), now)
+
+
+def _queue_to_self(engine: Engine, interview_id: int, message: Outgoing, now: datetime) -> int | None:
+    """Queue a message to the user themself (kind `reminder`); None when its Message-ID was queued before."""
     try:
         [row_id] = outbox.queue(engine, [outbox.to_new_message(
             message, now, interview_id=interview_id, kind="reminder")], now)
@@ -98,11 +103,6 @@ def send_stuck_notice(
     """Queue the notice about one stuck follow-up; None when it was queued before (for this state)."""
     domain = sender.address.rpartition("@")[2]
     subject, body = text
-    message = Outgoing(sender=sender, to=(to,), subject=subject, body=body,
-                       message_id=f"<stuck.{outbox_id}.{state}.afterword@{domain}>")
-    try:
-        [row_id] = outbox.queue(engine, [outbox.to_new_message(
-            message, now, interview_id=interview_id, kind="reminder")], now)
-    except DuplicateMessageError:
-        return None
-    return row_id
+    return _queue_to_self(engine, interview_id, Outgoing(
+        sender=sender, to=(to,), subject=subject, body=body,
+        message_id=f"<stuck.{outbox_id}.{state}.afterword@{domain}>"), now)
