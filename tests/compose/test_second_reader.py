@@ -162,7 +162,7 @@ def test_what_the_reader_told_about_themselves_is_turned_with_its_verb() -> None
 def test_a_question_theme_does_not_push_out_the_readers_own_question() -> None:
     sunil = _text(_report("reader2-en-video-sunil.toml"), "sunil")
     assert "the question ‘How do we stop failed card payments from turning into support tickets?’" in sunil
-    assert "What would a good first 90 days look like for you?" in sunil
+    assert "hat would a good first 90 days look like for you?" in sunil  # asked plainly or after a short lead-in
 
 
 def test_needs_written_as_questions_and_imperatives() -> None:
@@ -184,7 +184,7 @@ def test_a_phone_interview_written_in_dutch_is_not_a_visit() -> None:
 def test_a_question_already_put_to_a_colleague_is_not_repeated_to_someone_met_in_passing() -> None:
     six = _report("reader2-en-six-one-need.toml")
     asked = [d.contact for d in six.drafts if d.channel is Channel.EMAIL
-             and "How do support and success hand over a customer?" in d.body]
+             and "ow do support and success hand over a customer?" in d.body]
     assert len(asked) == 1
 
 

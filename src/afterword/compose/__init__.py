@@ -45,6 +45,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     unquoted = _unquoted(interview, reading)
     results = {need: result for index, result in reading.results.items()
                for need in interview.strengths[index].answers}
+    typed_next_step = interview.next_step
     interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
@@ -56,7 +57,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     emails: list[set[str]] = []  # the sentences of every email so far
     for contact in interview.contacts:
         person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results,
-                        theme_topic=reading.theme_topic or "")
+                        theme_topic=reading.theme_topic or "", next_step_typed=typed_next_step)
         for channel in Channel:
             if not contact.address(channel):
                 continue

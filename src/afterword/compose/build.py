@@ -36,12 +36,13 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
         "opening": _opening(person),
         "moment": person.say("email", f"moment.{moment[0]}", **moment[1]) if moment else "",
         "question": "",
-        "close": person.say("email", "passing.close" if passing else (
-            "close.next" if person.base["ns_note"] else "close.plain"), ns=person.base["ns_note"]),
+        "close": person.say("email", _close_key(person), ns=person.base["ns_note"]),
     }
     question = person.question()
     if question:
-        values["question"] = person.say("email", "question.ask", q=question)
+        from afterword.compose.wording import lower_first
+
+        values["question"] = person.say("email", "question.ask", q=question, ql=lower_first(question, person.proper))
     fit = _fit(person, pairs=1)  # one point, made well: a second one made the email a list
     extras: list[str] = []
     if passing:
@@ -75,11 +76,23 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     return Draft(person.contact.id, Channel.EMAIL, person.lang, body, subject)
 
 
-_QUOTED = re.compile(r"‘[^’]*’")
+def _close_key(person: Person) -> str:
+    """The close: the next step as the notes give it, else when they said they would come back, else plain."""
+    if person.contact.met_in_passing:
+        return "passing.close"
+    if person.base["ns_note"]:
+        return "close.next"
+    if person.base["close_kind"]:
+        return f"close.{person.base['close_kind']}"
+    return "close.plain"
+
+
+_QUOTED = re.compile(r"‘[^’]*’|\bWilt? (?:u|je) ook [^?.!]* namens mij bedanken\?")
 
 
 def _questions(body: str) -> int:
-    """Question marks the candidate asks with: a quoted question (the theme "‘How do we …?’") is not one."""
+    """Question marks the candidate asks with: a quoted question (the theme "‘How do we …?’") is not one, nor
+    the polite request to thank someone ("Wilt u ook Joke namens mij bedanken?")."""
     return _QUOTED.sub("", body).count("?")
 
 
@@ -172,8 +185,9 @@ def _fit(person: Person, pairs: int) -> list[str]:
             r = person.results[pair.need.id]
             out.append(person.say("email", "fit.result_down" if r.down else "fit.result_up", what=r.what, a=r.start,
                                   b=r.end, unit=r.unit, took=r.took))
-        elif index == 0:
-            out.append(person.say("email", "fit.unquoted" if pair.need.id in person.unquoted else "fit.none"))
+        # No answer the notes give in words a reader can take: the need is named and nothing is claimed.
+        # ("I have worked on something similar and would be glad to say more" announces evidence it does
+        # not give; readers of such drafts asked "then tell me".)
     return out
 
 

@@ -46,6 +46,8 @@ class Person:
     theme_topic: str = ""
     #: Moves every phrase choice along, so a panel member's email can differ from a colleague's.
     shift: int = 0
+    #: The next step as typed, before the reading set a rough one aside: its time is still worth naming.
+    next_step_typed: str | None = None
     lang: Language = field(init=False)
     formal: bool = field(init=False)
     seed: str = field(init=False)
@@ -61,7 +63,7 @@ class Person:
             "name": self.greeting_name(),
             "given": given_name(c.name),
             "full": " ".join(c.name.split()),
-            "company": company_in_sentence(iv.company),
+            "company": company_in_sentence(iv.company, self.lang),
             "role": role_in_sentence(iv.role, self.lang, self.proper),
             "weekday": format_date(iv.start, self.lang).split(" ", 1)[0],
             "me": given_name(candidate.name),
@@ -70,6 +72,7 @@ class Person:
             "place": self.place(),
             "ns": self.next_step(),
             "ns_note": self.next_step_note(),
+            **self.next_step_when(),
             "talk": self.talk(),
         }
 
@@ -147,6 +150,19 @@ class Person:
             text = re.sub(r"\bw/c\b", "the week of", text)
             text = re.sub(r"\bw/(?=\s)", "with", text)
         return lower_first(text, self.proper)
+
+    def next_step_when(self) -> dict[str, str]:
+        """When the notes say they will come back ("offers early jan", "uitslag uiterlijk do 3 dec"): the close
+        names it ("I look forward to hearing from you in early January"). `close_kind` is when (a time to
+        name), round_when (a further conversation at a time), hear / round (a guess: no time is promised)."""
+        from afterword.core.lang.when import next_step_time
+
+        when = next_step_time(self.next_step_typed or self.interview.next_step, self.interview.start.date())
+        if when is None:
+            return {"when": "", "close_kind": ""}
+        if when.hedged:
+            return {"when": "", "close_kind": "round" if when.round else "hear"}
+        return {"when": when.phrase(self.lang), "close_kind": "round_when" if when.round else "when"}
 
     def next_step_note(self) -> str:
         """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15
@@ -252,12 +268,22 @@ class Person:
         return question_text(q.text, self.lang, self.contact.effective_formality)
 
 
-def company_in_sentence(company: str) -> str:
+def company_in_sentence(company: str, lang: Language = Language.EN) -> str:
     """"Brabant Fulfilment B.V. (DC Tilburg-Vossenberg)" → "Brabant Fulfilment": no brackets or legal form
-    in running text (the reader knows where they work)."""
+    in running text (the reader knows where they work). In English, a name made of a common noun and "of"
+    takes its article: "working at the University of Connacht"."""
     text = re.sub(r"\s*\([^()]*\)", "", clean(company))
     stripped = re.sub(r"[\s,]+(?:B\.?V\.?|N\.?V\.?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|PLC|S\.?A\.?|AG)$", "", text)
-    return stripped or text
+    out = stripped or text
+    if lang is Language.EN and _OF_NAME.match(out):
+        out = "the " + out
+    return out
+
+
+#: English organisation names that read with "the" in a sentence ("the University of Leeds", "the Bank of England").
+_OF_NAME = re.compile(r"(?:(?:Royal|National|State|Central|Open|Free)\s+)?(?:University|Bank|Ministry|Department|"
+                      r"Institute|Museum|Port|Office|College|Academy|Society|Council|Church|Court|Board|"
+                      r"Agency|Authority|Federation|Foundation|Trust|Union|Association|School)\s+of\b")
 
 
 #: A next step that is the candidate's own note: hedged, about someone, or in day shorthand.

@@ -83,11 +83,11 @@ def _pairs(interview: Interview, contact: Contact, lead_needs: Counter[str],
            used_strengths: Counter[tuple[str, int]], used_free: Counter[int]) -> tuple[Pair, ...]:
     needs = interview.needs_raised_by(contact.id)
     if not needs:
-        # Nobody's need to answer: a strength that answers no need raised by anyone in particular,
-        # rotating over the people so that two of them do not get the same one.
-        free = [(i, s) for i, s in enumerate(interview.strengths) if not s.answers] or list(
-            enumerate(interview.strengths)
-        )
+        # Nobody's need to answer: a strength that answers no need in particular, rotating over the
+        # people so that two of them do not get the same one. A strength written as the answer to a
+        # colleague's need is not pitched to someone who never raised it (the external assessor does not
+        # need to hear about PhD supervision because the head of school asked about it).
+        free = [(i, s) for i, s in enumerate(interview.strengths) if not s.answers]
         strength = _least_used(free, used_free)
         return (Pair(None, strength),) if strength is not None else ()
     chosen: dict[str, Pair] = {}

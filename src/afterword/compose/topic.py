@@ -204,6 +204,9 @@ def quotable(text: str, lang: Language) -> bool:
     first = text.split()[0]
     if first[:1].isdigit() or first[:1] in "£€$~":
         return False  # "3 BESS projects in AESO queue": a figure first is a line of notes
+    if first[:1].isupper() and not first[1:].islower() and len(first) > 1 and "," in text \
+            and not has_verb(text, lang):
+        return False  # "PhD completions slow, about 5.2 years average": an acronym first is no sentence capital
     if first[:1].isupper() or first.lower() in words(lang).determiners:
         return True
     return not has_verb(text, lang) and len(text.split()) <= 12
