@@ -61,3 +61,15 @@ def test_the_decision_wins_over_other_times_in_the_line() -> None:
 ])
 def test_nothing_is_made_up_when_the_line_names_no_time(text: str | None) -> None:
     assert next_step_time(text, MONDAY) is None
+
+
+def test_a_next_step_typed_over_lines_is_read_as_one_line() -> None:
+    from afterword.core.notes import parse_notes
+
+    notes = parse_notes(
+        'format = 1\n[candidate]\nname = "A B"\n[interview]\ncompany = "C"\nrole = "R"\n'
+        'start = 2026-11-30T10:00:00+01:00\nnext_step = """board meets thurs,\n   decision\r\nearly jan"""\n',
+        filename="n.toml")
+    assert notes.next_step == "board meets thurs, decision early jan"
+    when = next_step_time(notes.next_step, MONDAY)
+    assert when is not None and when.phrase(Language.EN) == "in early January"

@@ -9,7 +9,7 @@ FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
 MAX_TEXT_CHARS = 2_000
 
-Kind = Literal["int", "str", "line", "text", "bool", "datetime", "ids", "email", "url", "handle", "zone", "id"]
+Kind = Literal["int", "str", "line", "note", "text", "bool", "datetime", "ids", "email", "url", "handle", "zone", "id"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ INTERVIEW = Table(
         Key("kind", "line"),
         Key("language", "line", choices=LANGUAGES),
         Key("theme", "line"),
-        Key("next_step", "line"),
+        Key("next_step", "note"),
     ),
     required=True,
 )
