@@ -153,8 +153,9 @@ def test_a_moment_that_opens_with_she_or_her_is_about_the_reader() -> None:
 
 
 def test_what_the_reader_told_about_themselves_is_turned_with_its_verb() -> None:
+    # In the email (the LinkedIn note after it is a short "thanks again" and does not repeat the moment).
     assert "u vertelde dat u vroeger zelf schade-expert was" in _text(
-        _report("reader2-nl-formeel-allen.toml"), "pieter", Channel.LINKEDIN)
+        _report("reader2-nl-formeel-allen.toml"), "pieter", Channel.EMAIL)
     assert "je vertelde dat je zelf ook monteur bent geweest" in _text(
         _report("reader2-nl-informeel-lowercase.toml"), "eva")
 

@@ -46,6 +46,8 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     results = {need: result for index, result in reading.results.items()
                for need in interview.strengths[index].answers}
     typed_next_step = interview.next_step
+    discreet = frozenset(c for r in reading.rough if r.field == "moments" and r.reason == "private"
+                         for c in interview.moments[r.index].with_)
     interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
@@ -57,7 +59,9 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     emails: list[set[str]] = []  # the sentences of every email so far
     for contact in interview.contacts:
         person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results,
-                        theme_topic=reading.theme_topic or "", next_step_typed=typed_next_step)
+                        theme_topic=reading.theme_topic or "", next_step_typed=typed_next_step,
+                        discreet=discreet)
+        linkedin_note = ""
         for channel in Channel:
             if not contact.address(channel):
                 continue
@@ -65,12 +69,15 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
             if channel is Channel.EMAIL:
                 draft = _own_email(person, subjects, (lambda s: specific(interview, s)) if specific else None, emails)
                 emails.append(_sentences(draft.body))
+            elif channel is Channel.LINKEDIN:  # made whatever the filter: the X message steers clear of it
+                draft = short_note(person, channel, linkedin_limit, follows=bool(contact.address(Channel.EMAIL)))
+                linkedin_note = draft.body
             elif contact.id not in wanted_contacts or channel not in wanted_channels:
                 continue
-            elif channel is Channel.LINKEDIN:
-                draft = short_note(person, channel, linkedin_limit)
             else:
-                draft = short_note(person, channel, X_LIMIT)
+                draft = short_note(person, channel, X_LIMIT, follows=bool(
+                    contact.address(Channel.EMAIL) or contact.address(Channel.LINKEDIN)),
+                    avoid=linkedin_note if contact.address(Channel.LINKEDIN) else "")
             if contact.id in wanted_contacts and channel in wanted_channels:
                 drafts.append(draft)
     return drafts

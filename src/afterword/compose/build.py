@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from afterword.compose.person import Person
+from afterword.compose.select import Pair
 from afterword.compose.subject import email_subject
 from afterword.compose.wording import shorten
 from afterword.core.lang.xcount import weighted_length as x_length  # the checker's count, so over-limit agrees
@@ -121,7 +122,8 @@ def _thanks_via(person: Person) -> str:
     """In the host's email, thanks for the people met who have no channel ("Please also pass on my thanks to
     Marcus, whom I met at reception"), so nobody vanishes."""
     iv = person.interview
-    others = [c for c in iv.unreachable() if iv.thanked_via(c) is not None and iv.thanked_via(c) == person.contact]
+    others = [c for c in iv.unreachable() if iv.thanked_via(c) is not None and iv.thanked_via(c) == person.contact
+              and c.id not in person.discreet]
     if not others:
         return ""
     from afterword.compose.wording import words
@@ -162,24 +164,29 @@ def _fit(person: Person, pairs: int) -> list[str]:
     said: list[object] = []
     for index, pair in enumerate(person.sel.pairs[:pairs]):
         if pair.need is None:
-            if pair.strength is not None and not person.contact.met_in_passing:
+            if pair.strength is not None and not person.contact.met_in_passing \
+                    and (not person.foreign(pair.strength.text) or _quotable_foreign(person, pair)):
                 clause = person.strength_clause(pair.strength, "email")
                 out.append(person.say("email", "fit.free", s=clause))
             continue
         need = person.need(pair.need)
         if need.kind == "skip":
             if pair.strength is not None and not any(pair.strength is s for s in said) \
-                    and not person.contact.met_in_passing:
+                    and not person.contact.met_in_passing \
+                    and (not person.foreign(pair.strength.text) or _quotable_foreign(person, pair)):
                 said.append(pair.strength)
                 out.append(person.say("email", "fit.free", s=person.strength_clause(pair.strength, "email")))
             continue
+        strength = pair.strength
+        if strength is not None and person.foreign(strength.text) and not _quotable_foreign(person, pair):
+            strength = None  # a strength in the other language is left out, not quoted
         prefix = "need." if index == 0 else "need.second_"
         out.append(person.say("email", prefix + need.kind, n=need.text))
-        if pair.strength is not None and any(pair.strength is s for s in said):
+        if strength is not None and any(strength is s for s in said):
             out.append(person.say("email", "fit.same"))
-        elif pair.strength is not None:
-            said.append(pair.strength)
-            clause = person.strength_clause(pair.strength, "email")
+        elif strength is not None:
+            said.append(strength)
+            clause = person.strength_clause(strength, "email")
             out.append(person.say("email", "fit.lead" if index == 0 else "fit.second", s=clause))
         elif index == 0 and pair.need.id in person.results:
             r = person.results[pair.need.id]
@@ -191,19 +198,46 @@ def _fit(person: Person, pairs: int) -> list[str]:
     return out
 
 
-def short_note(person: Person, channel: Channel, limit: int) -> Draft:
-    """A LinkedIn connection note or an X message: greeting, one concrete thing, a light close."""
+def _same_point(concrete: str, other: str) -> bool:
+    """Whether a short note's concrete sentence says what `other` already says (its longest run of words)."""
+    words_a = re.findall(r"\w+", concrete.lower())
+    text_b = " ".join(re.findall(r"\w+", other.lower()))
+    return any(" ".join(words_a[i:i + 5]) in text_b for i in range(max(len(words_a) - 4, 1)))
+
+
+def _quotable_foreign(person: Person, pair: Pair) -> bool:
+    """A strength in the other language is quoted only into Dutch, and only when written as a sentence."""
+    from afterword.compose.person import _written_sentence
+    from afterword.core.model import Language
+
+    strength = pair.strength
+    return strength is not None and person.lang is Language.NL and _written_sentence(strength.text)
+
+
+def short_note(person: Person, channel: Channel, limit: int, *, follows: bool = False, avoid: str = "") -> Draft:
+    """A LinkedIn connection note or an X message: greeting, one concrete thing, a light close.
+
+    A note that `follows` a message on another channel (the email, or the LinkedIn note before an X message)
+    says nothing the reader has just read: a thank-you and an invitation to connect, in the channel's voice."""
     name = str(channel)
     measure: Callable[[str], int] = x_length if channel is Channel.X else len
     fixed = {
         "greeting": person.say(name, f"greeting.{person.register}"),
-        "close": person.say(name, "close.any"),
+        "close": person.say(name, "close.follows" if follows else "close.any"),
         "sign": person.say(name, f"sign.{person.register}"),
     }
     text = ""
     closes = (fixed["close"], "")
-    for concrete in _concretes(person, name):
-        for opening in _openings(person, name):
+    # Still one specific thing (the checker's `no-specifics` holds for every channel), said briefly after "thanks
+    # again": the need first, since the email opens on the moment.
+    concretes: Iterator[str] = _concretes(person, name, need_first=follows)
+    fallback: str | None = None
+    for concrete in concretes:
+        if concrete and avoid and _same_point(concrete, avoid):
+            fallback = fallback or concrete
+            continue  # the X message after a LinkedIn note makes another point (or none)
+        openings = iter((person.say(name, "opening.follows"),)) if follows else _openings(person, name)
+        for opening in openings:
             for close in closes:
                 text = person.voice.render(person.lang, name, {**person.base, **fixed, "opening": opening,
                                                              "concrete": concrete, "close": close})
@@ -226,7 +260,9 @@ def _openings(person: Person, name: str) -> Iterator[str]:
     yield person.say(name, "opening.plain")
 
 
-def _concretes(person: Person, name: str) -> Iterator[str]:
+def _concretes(person: Person, name: str, *, need_first: bool = False) -> Iterator[str]:
+    if need_first:
+        yield from _need_concretes(person, name)
     moment = person.moment()
     if moment is not None:
         kind, values = moment
@@ -235,6 +271,12 @@ def _concretes(person: Person, name: str) -> Iterator[str]:
             short = {k: (shorten(v, limit, person.lang) or "") if v else v for k, v in values.items()}
             if all(short[k] or not values[k] for k in values):
                 yield person.say(name, f"concrete.{kind}", **short)
+    if not need_first:
+        yield from _need_concretes(person, name)
+    yield from _passing_concretes(person, name)
+
+
+def _need_concretes(person: Person, name: str) -> Iterator[str]:
     pair = person.sel.primary
     if pair is not None and pair.need is not None and person.need(pair.need).kind != "skip":
         need = person.need(pair.need)
@@ -245,16 +287,31 @@ def _concretes(person: Person, name: str) -> Iterator[str]:
             if short_need:
                 key = "concrete.need_want" if need.kind == "want" else "concrete.need"
                 yield person.say(name, key, n=f"‘{short_need}’" if need.kind == "foreign" else short_need)
+
+
+def _passing_concretes(person: Person, name: str) -> Iterator[str]:
     if person.contact.met_in_passing:
         # Nothing noted with this person: at least say what brought the candidate there.
         for limit in (90, 60, 40):
             theme = person.theme(limit)
             if theme:
                 yield person.say(name, "concrete.passing_theme", theme=theme)
-        # No theme either: one of the interview's needs, quoted as noted (true, and specific).
+        # No theme either: one of the interview's needs, quoted as noted, but only one written as a sentence
+        # (readers of "One topic of my interview stayed with me: ‘IFRS nine staging overlays basically’" saw a
+        # line of notes about a meeting they never attended).
+        from afterword.compose.person import _written_sentence
+        from afterword.compose.topic import has_verb, quotable
+        from afterword.core.model import Language
+
         for need_item in person.interview.needs:
+            text = " ".join(need_item.text.split())
+            if person.foreign(text):
+                if person.lang is not Language.NL or not _written_sentence(text):
+                    continue  # English written as a sentence reads fine in a Dutch note; nothing else does
+            elif not (text[:1].isupper() and has_verb(text, person.lang) and quotable(text, person.lang)):
+                continue
             for limit in (120, 80, 50):
-                quoted = shorten(need_item.text, limit, person.lang)
+                quoted = shorten(text, limit, person.lang)
                 if quoted:
                     yield person.say(name, "concrete.passing_need", n=quoted)
     yield ""

@@ -43,7 +43,18 @@ def _name_forms(contact: Contact) -> tuple[str, ...]:
     words_ = full.split()
     if len(words_) >= 3 and words_[1][:1].isupper() and words_[1].lower() not in _PARTICLE_WORDS:
         forms.append(f"{words_[0]} {words_[1]}")  # a double given name: "Maria José García López"
+    from afterword.core.lang.names import fold
+
+    forms += [fold(f).title() if f[:1].isupper() else fold(f) for f in list(forms) if not f.isascii()]  # "zoe" for Zoë
+    given = parts.given or ""
+    if len(given) >= 5 and given.isalpha() and given[:3].lower() not in _NOT_SHORT:
+        forms.append(given[:3])  # "raj" for Rajesh, "deb" for Deborah: how notes shorten a name
     return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
+
+
+#: Three-letter starts of given names that are words of their own ("dan", "van", "mar"): never read as a name.
+_NOT_SHORT = frozenset(
+    ["dan", "van", "man", "mar", "ann", "and", "ben", "bet", "her", "his", "him", "hij", "ons", "our", "out", "pat", "per", "pro", "the", "tot", "uit", "ver", "was", "wat", "wel", "zij", "een", "die", "dat", "het", "met", "mee", "mag", "den", "des", "del", "car", "can", "col", "con", "cor", "dit", "eve", "fra", "gem", "jan", "kim", "lau", "lee", "leo", "lis", "lou", "may", "mel", "mic", "nic", "nie", "pet", "phi", "ric", "rob", "rog", "ros", "sam", "sim", "sta", "ste", "sue", "ted", "ter", "tom", "val", "vic", "wil", "all", "art", "bar", "bob", "bon", "cat", "chr", "dav", "don", "ele", "emm", "ern", "est", "eva", "fel", "gab", "geo", "hel", "hen", "her", "isa", "jac", "jos", "jul", "kar", "kat", "lil", "luc", "mad", "mar", "mat", "max", "mic", "mir", "mon", "nat", "oli", "pau", "raf", "rob", "ron", "rub", "ruth", "sab", "sar", "ser", "sop", "tho", "tim", "tob", "ver", "vin", "wen", "xav", "yve", "zoe"])
 
 
 def address_name(contact: Contact, formal: bool) -> str:

@@ -48,6 +48,9 @@ class Person:
     shift: int = 0
     #: The next step as typed, before the reading set a rough one aside: its time is still worth naming.
     next_step_typed: str | None = None
+    #: People a private remark in the notes is about or came from: never thanked through the host, which would
+    #: invite the question what they said or did.
+    discreet: frozenset[str] = frozenset()
     lang: Language = field(init=False)
     formal: bool = field(init=False)
     seed: str = field(init=False)
@@ -157,12 +160,31 @@ class Person:
         name), round_when (a further conversation at a time), hear / round (a guess: no time is promised)."""
         from afterword.core.lang.when import next_step_time
 
-        when = next_step_time(self.next_step_typed or self.interview.next_step, self.interview.start.date())
+        typed = self.next_step_typed or self.interview.next_step
+        when = next_step_time(typed, self.interview.start.date())
         if when is None:
             return {"when": "", "close_kind": ""}
+        if not self._owns_next_step(typed or ""):
+            # A time is said only to whoever gives the news: the panel member is not told when to reply.
+            return {"when": "", "close_kind": "onward"}
         if when.hedged:
             return {"when": "", "close_kind": "round" if when.round else "hear"}
+        if when.call and not when.round:
+            from dataclasses import replace
+
+            return {"when": replace(when, on=True).phrase(self.lang), "close_kind": "call"}
         return {"when": when.phrase(self.lang), "close_kind": "round_when" if when.round else "when"}
+
+    def _owns_next_step(self, typed: str) -> bool:
+        """The person the next step names ("zoe rings monday"), or when it names nobody, the hiring manager and
+        the recruiter."""
+        from afterword.core.model import ContactRole
+
+        if mentions(self.contact, typed):
+            return True
+        if any(mentions(c, typed) for c in self.interview.contacts):
+            return False
+        return self.contact.effective_role in (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER)
 
     def next_step_note(self) -> str:
         """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15
@@ -215,9 +237,13 @@ class Person:
     def need(self, need: Need) -> Piece:
         text = self.about_others(need.text)
         if self.foreign(text):
-            if self.lang is Language.EN:
-                return Piece("skip", "", original=text)  # "‘rapportages naar fondsen’" to an English reader
-            return Piece("foreign", clean(text), original=text)  # English in quotes reads fine in Dutch
+            # In the other language only a sentence written as one is quoted (English reads fine in Dutch mail);
+            # readers of "‘unrestricted only about 11% …’" in a formal Dutch letter, and of "‘rapportages naar
+            # fondsen’" in an English one, saw pasted notes.
+            head = re.split(r",\s+|;\s+", clean(text), maxsplit=1)[0]
+            if self.lang is Language.NL and _written_sentence(head):
+                return Piece("foreign", head, original=text)  # its first clause: "AIS data is noisy and …"
+            return Piece("skip", "", original=text)
         piece = need_piece(text, self.lang, self.proper)
         if piece.kind == "want" or theme_shape(text, self.lang) == "question":
             return piece
@@ -265,7 +291,18 @@ class Person:
         q = self.sel.question
         if q is None or self.foreign(q.text):
             return None
-        return question_text(q.text, self.lang, self.contact.effective_formality)
+        asked = question_text(q.text, self.lang, self.contact.effective_formality)
+        if asked and mentions(self.contact, asked):
+            return None  # "welk dossier zou ik van Kees overnemen?" is not a question to put to Kees
+        return asked
+
+
+def _written_sentence(text: str) -> bool:
+    """English written with care: a capital first, quotable as it stands, no notes marks."""
+    from afterword.compose.prose import marks
+
+    text = clean(text)
+    return bool(text) and text[:1].isupper() and quotable(text, Language.EN) and not marks(text)
 
 
 def company_in_sentence(company: str, lang: Language = Language.EN) -> str:

@@ -26,6 +26,11 @@ def role_in_sentence(role: str, lang: Language, proper: frozenset[str]) -> str:
     digitalisering"); acronyms, words with digits and names keep their capitals. English keeps the title."""
     text = re.sub(r"\s*\([^()]*\)", "", clean(role)).replace(" & ", " and " if lang is Language.EN else " en ")
     text = re.sub(r",\s*\d+(?:[.,]\d+)?\s*(?:fte|FTE|uur|hours|u)\b.*$", "", text)  # "…, 0,8 fte"
+    # "Senior Credit Risk Analyst - CRE", "Ward Manager – Ward 23", "Staff Engineer, Reliability", "Sous-chef
+    # brasserie + banqueting": the title a person would say, without the posting's qualifiers.
+    head = re.split(r"\s+[-–—+|/]\s+|,\s+", text, maxsplit=1)[0].strip()
+    if head != text and len(head.split()) >= 1 and len(head) >= 4:
+        text = head
     if lang is not Language.NL or (is_title_case(text) and len(text.split()) > 4):
         return text
     out = []

@@ -313,6 +313,14 @@ _DOWN_UP = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<dir>down|up
 _FROM_TO = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<ft>(?:from|van)\s+\S+(?:\s+\S+)?\s+(?:to|naar)\s+.+)$")
 
 
+#: A notes line that starts with a name or a word and a colon ("jess: last offsite was lisbon").
+_LABELLED = re.compile(r"^\s*[\w'’.-]{2,20}\s*:\s")
+#: A Dutch subject followed straight by an adverb or preposition, its verb left out ("je ook in Wageningen
+#: gestudeerd", "we allebei bij DSM").
+_NO_FINITE_NL = re.compile(r"(?i)^(?:je|jij|u|we|wij|ik|jullie)\s+(?:ook|allebei|al|nog|net|zelf)?\s*"
+                           r"(?:in|op|bij|naar|van|met|uit|aan|voor)\b")
+
+
 def _strength(text: str, lang: Language) -> str:
     """A strength typed as a claim and its result ("split the job into steps at Monzo, incidents down 70%")
     keeps the result as a clause ("…, which brought incidents down by 70%"); other verbless pieces go."""
@@ -335,7 +343,9 @@ def _strength(text: str, lang: Language) -> str:
             kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
         else:
             break
-    return ", ".join(kept)
+    from afterword.compose.articles import fill_articles
+
+    return fill_articles(", ".join(kept), lang)  # "built internal dashboard" → "built an internal dashboard"
 
 
 def _verb_led(piece: str, lang: Language) -> bool:
@@ -551,6 +561,10 @@ def _read_notes(interview: Interview) -> Reading:
         if problem is None and field == "moments" and (_BOTH.search(tidied) or _SOMEONE_AT.match(tidied)) \
                 and not has_any_verb(_first_segment(tidied), lang):
             problem = "fragments"  # "you and I both at SETAC", "je ook fan van advent of code"
+        if problem is None and field == "moments" and (_LABELLED.match(text) or _LABELLED.match(tidied)):
+            problem = "fragments"  # "jess: last offsite was lisbon, next one 'somewhere in EU'": a line of notes
+        if problem is None and field == "moments" and lang is Language.NL and _NO_FINITE_NL.search(tidied):
+            problem = "fragments"  # "je ook in Wageningen gestudeerd": a subject with no verb after it
         if problem is None:
             return tidied
         if field in ("needs", "theme"):

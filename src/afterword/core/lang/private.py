@@ -56,7 +56,7 @@ def _compiled(lang: Language, *, in_notes: bool) -> _Compiled:
         phrases.setdefault(words[0], []).append((words, topic))
 
     for topic, lines in _topics(lang).items():
-        if topic == "family_plain" or (topic in ("marked", "pay_notes", "staff_notes") and not in_notes):
+        if topic == "family_plain" or (topic in ("marked", "pay_notes", "staff_notes", "self_notes") and not in_notes):
             continue
         if topic == "family":
             if in_notes:

@@ -40,6 +40,7 @@ _WD = "|".join(sorted([*_WEEKDAY_FULL, *_WEEKDAY_SHORT], key=len, reverse=True))
 _BY = r"by|before|b4|on|uiterlijk|voor|vóór|op|ergens|around|rond|rond de"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("days", re.compile(rf"\b(?:(?:{_BY})\s+)?({_WD})\.?\s*(?:/|\bor\b|\bof\b|-|–)\s*({_WD})\b\.?")),
     ("iso_week", re.compile(r"\b(?:wk|week)\s+(\d{1,2})\b(?!\s*(?:st|nd|rd|th|e\b|[./-]|\w))")),
     ("week_of_us", re.compile(rf"\b(?:wk|week|w/c)\s+of\s+(?:the\s+)?({_M})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
     ("week_of", re.compile(rf"\b(?:wk|week|w/c|w\.c\.)\s+(?:of\s+(?:the\s+)?|van\s+(?:de\s+)?)?(?:({_WD})\s+)?"
@@ -70,6 +71,7 @@ _DECISION = re.compile(r"(?i)\b(?:offers?|decision|decide|decides|deciding|hear|
 _ROUND = re.compile(r"(?i)\b(?:2nd|second|final|round\s*2|next\s+round|another\s+interview|stage|case\s+study|"
                     r"assessment|presentation|trial|tweede|2e|vervolggesprek|ronde|proefles|meeloopdag|meelopen|"
                     r"assessment|casus|gesprek\s+met)\b")
+_CALL = re.compile(r"(?i)\b(?:belt|bellen|bel|call|calls|calling|ring|rings|ringing|phone|phones|telefonisch|tel)\b")
 _HEDGE = re.compile(r"(?i)\?|\b(?:probs|probably|prob|maybe|hopefully|i\s+think|think|perhaps|might|possibly|"
                     r"waarschijnlijk|wss|misschien|mss|hopelijk|denk|wellicht|evt|eventueel)\b")
 
@@ -87,6 +89,8 @@ class When:
     hedged: bool = False  # "probs", "?", "hopelijk": the candidate's guess, not a promise
     round: bool = False  # a further conversation rather than the decision
     on: bool = False  # "on"/"op": that day, not "by" it
+    day2: date | None = None  # days: the second of two ("do of vr", "wed/thu")
+    call: bool = False  # they said they would call ("belt", "to ring")
     loose: bool = False  # a short weekday with nothing around it ("ze bellen vr"): trusted with a decision word only
 
     def phrase(self, lang: Language) -> str:
@@ -98,6 +102,9 @@ class When:
             if self.on or self.round:
                 return f"on {named}" if en else f"op {named}"
             return f"by {named}" if en else f"uiterlijk {named}"
+        if self.kind == "days" and self.day is not None and self.day2 is not None:
+            pair = f"{days[self.day.weekday()]} {'or' if en else 'of'} {days[self.day2.weekday()]}"
+            return f"on {pair}" if en else f"op {pair}"
         if self.kind == "weekday" and self.day is not None:
             name = days[self.day.weekday()]
             if self.on or self.round:
@@ -151,7 +158,8 @@ def next_step_time(text: str | None, after: date) -> When | None:
             continue
         # "Final round with CRO + case study, week of 7 Dec": the round is named just before its time.
         near = segment if order == 0 else f"{segments[order - 1]} {segment}"
-        when = _with(when, hedged=bool(_HEDGE.search(segment)), round=bool(_ROUND.search(near)) and not decision)
+        when = _with(when, hedged=bool(_HEDGE.search(segment)), round=bool(_ROUND.search(near)) and not decision,
+                     call=bool(_CALL.search(segment)))
         found.append((decision, order, when))
     if not found:
         return None
@@ -159,10 +167,10 @@ def next_step_time(text: str | None, after: date) -> When | None:
     return found[0][2]
 
 
-def _with(when: When, *, hedged: bool, round: bool) -> When:
+def _with(when: When, *, hedged: bool, round: bool, call: bool) -> When:
     from dataclasses import replace
 
-    return replace(when, hedged=hedged, round=round)
+    return replace(when, hedged=hedged, round=round, call=call)
 
 
 def _first(segment: str, after: date) -> When | None:
@@ -184,6 +192,13 @@ def _first(segment: str, after: date) -> When | None:
 
 
 def _read(kind: str, m: re.Match[str], after: date) -> When | None:
+    if kind == "days":
+        one, two = (_WEEKDAY_FULL.get(g, _WEEKDAY_SHORT.get(g)) for g in (m.group(1), m.group(2)))
+        if one is None or two is None or one == two:
+            return None
+        first = after + timedelta(days=(one - after.weekday()) % 7 or 7)
+        second = first + timedelta(days=(two - one) % 7)
+        return When("days", latest=second, day=first, day2=second)
     if kind == "iso_week":
         number = int(m.group(1))
         for year in (after.year, after.year + 1):
@@ -233,14 +248,14 @@ def _read(kind: str, m: re.Match[str], after: date) -> When | None:
         return When("date", latest=day, day=day, on=by in ("on", "op"))
     if kind == "part":
         which, month = m.group(1), _MONTH[m.group(2)]
-        first = _day_of(1, month, after, whole_month=True)
-        if first is None:
+        start = _day_of(1, month, after, whole_month=True)
+        if start is None:
             return None
         part = "early" if which in ("early", "beginning of", "start of", "begin") else (
             "mid" if which in ("mid", "mid-", "midden", "half") else "end")
-        last_day = calendar.monthrange(first.year, first.month)[1]
-        latest = first.replace(day={"early": 10, "mid": 20, "end": last_day}[part])
-        return When("part", latest=latest, day=first, part=part)
+        last_day = calendar.monthrange(start.year, start.month)[1]
+        latest = start.replace(day={"early": 10, "mid": 20, "end": last_day}[part])
+        return When("part", latest=latest, day=start, part=part)
     if kind == "christmas":
         year = after.year if after <= date(after.year, 12, 24) else after.year + 1
         return When("christmas", latest=date(year, 12, 24))

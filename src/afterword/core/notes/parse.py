@@ -243,9 +243,9 @@ class _Reader:
                 raise bad(Text(f"is {len(value)} characters long; at most {schema.MAX_TEXT_CHARS}",
                                f"is {len(value)} tekens lang; hoogstens {schema.MAX_TEXT_CHARS}"))
         else:
-            if kind == "note":
+            if kind == "note" and ("\n" in value or "\r" in value):
                 # A note to self that may be typed over lines (a TOML multi-line string): read as one line.
-                value = " ".join(re.split(r"[ \t]*(?:\r\n|\r|\n)[ \t]*", value)).strip()
+                value = re.sub(r"[ \t]*(?:\r\n|\r|\n)[ \t]*", " ", value).strip()
             if m := _CONTROL_LINE.search(value):
                 code = f"U+{ord(m.group()):04X}"
                 what = (Text("a line break", "een regeleinde") if m.group() in "\r\n"

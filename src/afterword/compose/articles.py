@@ -1,0 +1,87 @@
+"""The small words notes leave out, put back where it is safe: "I built internal integration health dashboard" →
+"I built an internal integration health dashboard"; "at previous job" → "at my previous job"; "Ik heb
+DMP-spreekuur opgezet in vorige groep" → "Ik heb een DMP-spreekuur opgezet in mijn vorige groep".
+
+Only a bare singular noun phrase right after a verb of making or leading gets "a"/"een"; plurals, numbers, names,
+words that take no article ("research", "onderzoek") and anything already determined are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from afterword.core.model import Language
+
+_EN_VERBS = ("built|set up|created|ran|led|wrote|designed|launched|introduced|developed|started|implemented|"
+             "rolled out|delivered|established|founded|organised|organized|automated|redesigned|rebuilt|co-wrote|"
+             "wrote up|put together|drafted|negotiated|won|opened|piloted")
+_EN_DETERMINERS = frozenset(
+    ["a", "an", "the", "my", "our", "their", "his", "her", "its", "this", "that", "these", "those", "some", "any", "every", "each", "all", "both", "several", "many", "few", "most", "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first", "second", "third", "new"])
+#: Nouns that take no article ("led research", "ran onboarding").
+_EN_MASS = frozenset(
+    ["research", "training", "work", "software", "data", "support", "feedback", "maintenance", "planning", "recruitment", "procurement", "compliance", "governance", "change", "testing", "infrastructure", "quality", "safety", "security", "advice", "equipment", "information", "knowledge", "staff", "marketing", "sales", "finance", "operations", "logistics", "production", "development", "management", "engineering", "teaching", "coaching", "mentoring", "onboarding", "payroll", "stock", "inventory", "reporting", "budgeting", "scheduling", "hiring", "evidence", "outreach", "fundraising", "analytics", "design", "strategy", "policy"])
+_EN_BOUNDARY = frozenset(["for", "with", "that", "which", "to", "in", "at", "on", "across", "from", "into", "by", "of", "where", "who", "so", "and", "while"])
+
+_EN_HEAD = re.compile(rf"\b((?:I\s+)?(?:{_EN_VERBS}))\s+(?=[a-z])")
+_EN_MINE = re.compile(r"\b(at|in|from|during|with)\s+(previous|last|current|old|former)\s+"
+                      r"(job|role|company|team|employer|position|group|school|hospital|firm|post|lab|unit|store|site)\b")
+
+_NL_PARTICIPLE = re.compile(r"^(?:ge\w+[dt]|\w*(?:opgezet|ingevoerd|opgebouwd|geleid|gebouwd|ontwikkeld|opgestart|"
+                            r"uitgerold|gemaakt|geschreven|begeleid|gegeven|georganiseerd|ingericht|ontworpen|"
+                            r"bedacht|gestart|geïntroduceerd|geïmplementeerd|gelanceerd|opgericht|verbeterd))$")
+_NL_DETERMINERS = frozenset(
+    ["een", "de", "het", "mijn", "onze", "ons", "die", "dat", "deze", "dit", "zo'n", "elk", "elke", "alle", "veel", "meerdere", "geen", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "hun", "haar", "zijn", "jullie", "welke", "eigen", "nieuwe"])
+_NL_MASS = frozenset(
+    ["onderzoek", "onderwijs", "werk", "beleid", "data", "software", "training", "begeleiding", "planning", "support", "advies", "personeel", "informatie", "kennis", "onderhoud", "inkoop", "marketing", "financiën", "administratie"])
+_NL_HAVE = re.compile(r"\b((?:[Ii]k\s+)?(?:heb|had))\s+")
+_NL_MINE = re.compile(r"\b(in|bij|op|van|uit)\s+(vorige|huidige|oude)\s+(?=\w)")
+
+
+def fill_articles(text: str, lang: Language) -> str:
+    """The text with the missing article or "my"/"mijn" put back where the notes left it out."""
+    if lang is Language.EN:
+        text = _EN_MINE.sub(lambda m: f"{m.group(1)} my {m.group(2)} {m.group(3)}", text)
+        return _EN_HEAD.sub(_en_article, text)
+    text = _NL_MINE.sub(lambda m: f"{m.group(1)} mijn {m.group(2)} ", text)
+    return _nl_article(text)
+
+
+def _en_article(m: re.Match[str]) -> str:
+    rest = m.string[m.end():]
+    phrase: list[str] = []
+    for raw in rest.split():
+        word = raw.rstrip(",.;:!?)")
+        if not word or word.lower() in _EN_BOUNDARY:
+            break
+        phrase.append(word)
+        if word != raw:
+            break
+    if not phrase or len(phrase) > 6:
+        return m.group(0)
+    first, head = phrase[0], phrase[-1].lower()
+    if (first.lower() in _EN_DETERMINERS or (not first.isalpha() and "-" not in first) or not first[:1].islower()
+            or first.endswith("ing") or head in _EN_MASS or (first.lower() in _EN_MASS and len(phrase) == 1)):
+        return m.group(0)
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return m.group(0)  # "built dashboards": a plural takes none
+    article = "an" if first[:1] in "aeio" or (first[:1] == "u" and not first.startswith(("us", "uni", "ut"))) else "a"
+    return f"{m.group(0)}{article} "
+
+
+def _nl_article(text: str) -> str:
+    m = _NL_HAVE.search(text)
+    if m is None:
+        return text
+    words = text[m.end():].split(" ")
+    # "heb DMP-spreekuur opgezet": the noun phrase between the verb and its participle (one to four words).
+    for end in range(1, min(5, len(words))):
+        if _NL_PARTICIPLE.match(words[end].rstrip(",.;:!?").lower()):
+            phrase = words[:end]
+            first, head = phrase[0], phrase[-1].lower().rstrip(",")
+            if first.lower() in _NL_DETERMINERS or first[:1].isdigit() or head in _NL_MASS \
+                    or (head.endswith(("en", "s")) and not head.endswith(("uis", "ijs", "oos"))):
+                return text
+            if first[:1].isupper() and "-" not in first:
+                return text  # a name: "heb Jan gebeld"
+            return f"{text[:m.end()]}een {text[m.end():]}"
+    return text
