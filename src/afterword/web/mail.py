@@ -54,6 +54,8 @@ class EmailSend:
     zone: str
     deadline: datetime
     configured: bool
+    #: Why a scheduled message past its time has not gone out (already translated); None when all is well.
+    overdue: str | None = None
 
     @property
     def can_send(self) -> bool:
@@ -126,7 +128,10 @@ class MailDesk:
             if card.channel is Channel.EMAIL:
                 if email is None:
                     email = self._email(svc, interview_id, now, language)
-                out.append(dataclasses.replace(card, email=dataclasses.replace(email, row=rows.get(card.contact.id))))
+                row = rows.get(card.contact.id)
+                reason = svc.overdue_reason(row, now) if row is not None else None
+                out.append(dataclasses.replace(card, email=dataclasses.replace(
+                    email, row=row, overdue=reason.get(language) if reason is not None else None)))
             else:
                 if allowance is None and card.channel is Channel.LINKEDIN:
                     allowance = svc.allowance_warning(now, language) or ""

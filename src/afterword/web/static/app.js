@@ -438,6 +438,9 @@
     if (body.classList.contains("page-interview") && sessionStorage.getItem(PENDING)) forgetDraft();  // saved
   } catch (e) { /* storage off */ }
   setupCapture();
+  var settings = document.querySelector("form[data-settings]");
+  var wrong = settings && document.getElementById("form-errors") && settings.querySelector('[aria-invalid="true"]');
+  if (wrong) wrong.focus();  // after a refused save, start at the first field to fix
   document.querySelectorAll("textarea.body").forEach(updateCounter);
   document.querySelectorAll(".card").forEach(refreshCard);
   tick();
