@@ -31,7 +31,8 @@ UTF8_BODY = (
 
 
 def write_config(home: Path, server: SmtpServer | None = None, *, cert: Path | None = None,
-                 username: str | None = USER, free_notes: int = 5) -> Path:
+                 username: str | None = USER, free_notes: int = 5, undo_seconds: int = 0) -> Path:
+    """Settings for the tests; no undo window unless asked (these tests see what a send does at once)."""
     text = ""
     if server is not None:
         text += (f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "starttls"\n'
@@ -39,7 +40,7 @@ def write_config(home: Path, server: SmtpServer | None = None, *, cert: Path | N
                  "timeout = 5\n")
         if username:
             text += f'username = "{username}"\n'
-    text += f"[social]\nlinkedin_free_notes = {free_notes}\n"
+    text += f"[social]\nlinkedin_free_notes = {free_notes}\n[ui]\nundo_seconds = {undo_seconds}\n"
     path = home / "config.toml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -7,7 +7,9 @@ Nothing here ever puts a password into a page: messages name the settings file a
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +58,8 @@ class EmailSend:
     configured: bool
     #: Why a scheduled message past its time has not gone out (already translated); None when all is well.
     overdue: str | None = None
+    #: Seconds left in the undo window of an email sent with "Send now" (None: not held back).
+    held_for: int | None = None
 
     @property
     def can_send(self) -> bool:
@@ -131,7 +135,8 @@ class MailDesk:
                 row = rows.get(card.contact.id)
                 reason = svc.overdue_reason(row, now) if row is not None else None
                 out.append(dataclasses.replace(card, email=dataclasses.replace(
-                    email, row=row, overdue=reason.get(language) if reason is not None else None)))
+                    email, row=row, overdue=reason.get(language) if reason is not None else None,
+                    held_for=held_for(row, now, svc.config.undo_seconds))))
             else:
                 if allowance is None and card.channel is Channel.LINKEDIN:
                     allowance = svc.allowance_warning(now, language) or ""
@@ -204,6 +209,8 @@ class MailDesk:
                 "(or set AFTERWORD_SMTP_PASSWORD), then try again."))
         if when is not None and when <= now:
             when = None  # a moment in the past means now
+        undo = svc.config.undo_seconds
+        held = when is None and undo > 0
         with self._queueing:
             rows = self._rows(svc, interview_id)
             busy = [rows[c] for c in contacts if c in rows and rows[c].state in ACTIVE]
@@ -223,7 +230,10 @@ class MailDesk:
                 return Notice("error", _(
                     "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
                     blocking)
-            ids = svc.queue_emails(interview_id, selected, when, now)
+            ids = svc.queue_emails(interview_id, selected, now + timedelta(seconds=undo) if held else when, now)
+        if held:
+            self._release_later(ids, undo)
+            return Notice("ok", _("Sending in %(seconds)d s. Undo stops it.") % {"seconds": undo})
         if when is not None:
             if when > svc.interviews.get_interview(interview_id)[0].deadline:
                 return Notice("warning", _("Scheduled, but after the 24-hour deadline: consider an earlier time."))
@@ -247,6 +257,21 @@ class MailDesk:
         notes = list(report.warnings)
         text = _("Sent.") if not notes else _("Sent.") + " " + "; ".join(notes)
         return Notice("ok" if not notes else "warning", text)
+
+    def _release_later(self, ids: Sequence[int], seconds: int) -> None:
+        """Send the held messages when their undo window closes (unless undone meanwhile). A server stopped
+        before then leaves them queued, due: the worker sends them on its next pass."""
+        from afterword.delivery.outbox import utc_now
+
+        release_at = utc_now() + timedelta(seconds=seconds)
+
+        def release() -> None:
+            with contextlib.suppress(Exception):  # what is not sent stays queued for the worker
+                self.delivery().send_now(ids, clock=lambda: max(utc_now(), release_at))
+
+        timer = threading.Timer(seconds, release)
+        timer.daemon = True
+        timer.start()
 
     def resolve(self, interview_id: int, row_id: int, verdict: str, now: datetime) -> str | None:
         """Settle an `unknown` message (`sent`, `not-sent`) or withdraw a `queued` one (`cancel`).
@@ -292,6 +317,16 @@ class MailDesk:
         ids = [interview_id] if interview_id is not None else [s.id for s in self.service.list_interviews(now)]
         interviews = [self.service.get_interview(i)[0] for i in ids]
         return write_reminders(interviews, now=now, keys=[f"interview-{i}" for i in ids])
+
+
+def held_for(row: OutboxRow | None, now: datetime, undo_seconds: int) -> int | None:
+    """Seconds left before a message in its undo window goes out; None when it is not held back."""
+    if row is None or row.state != "queued" or undo_seconds <= 0:
+        return None
+    left = (row.send_at - now).total_seconds()
+    if not 0 < left <= undo_seconds:
+        return None
+    return max(1, math.ceil(left))
 
 
 def sentence(message: str) -> str:

@@ -137,6 +137,16 @@ async def _when(request: AnyRequest, form: Any, interview_id: int) -> datetime |
     return moment
 
 
+@get("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}", name="card-view")
+async def card_view(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str],
+                    channel: FromPath[str]) -> Response[Any]:
+    """One card as it is now (the undo countdown fetches it when the window closes)."""
+    ch = _channel(channel)
+    if not _is_htmx(request):
+        return Redirect(f"/interviews/{interview_id}#card-{contact}--{ch.value}", status_code=303)
+    return await _card_response(request, interview_id, contact, ch, None)
+
+
 @post("/interviews/{interview_id:int}/send-all", name="send-all")
 async def send_all(request: AnyRequest, interview_id: FromPath[int]) -> Template:
     """Send every email draft of the interview that is not sent or on its way, once the user confirmed
@@ -226,4 +236,4 @@ async def interview_calendar(request: AnyRequest, interview_id: FromPath[int]) -
                     headers={"content-disposition": f'attachment; filename="interview-{interview_id}.ics"'})
 
 
-ROUTES = [card_send, send_all, card_done, outbox_resolve, calendar_feed, interview_calendar]
+ROUTES = [card_send, card_view, send_all, card_done, outbox_resolve, calendar_feed, interview_calendar]
