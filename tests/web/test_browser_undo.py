@@ -26,8 +26,8 @@ def held(smtp: SmtpServer, mail_home: Path, cert_dir: Path) -> SmtpServer:  # no
     return smtp
 
 
-def test_undo_within_the_window_sends_nothing(live: LiveServer, browser: Any,  # noqa: F811 held: SmtpServer,
-                                              db_url: str) -> None:
+def test_undo_within_the_window_sends_nothing(live: LiveServer, browser: Any,  # noqa: F811
+                                              held: SmtpServer, db_url: str) -> None:
     interview_id = store_with_drafts(live.app)
     context = browser.new_context(viewport=PHONE, locale="en-GB")
     page = context.new_page()
