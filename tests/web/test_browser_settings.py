@@ -59,7 +59,7 @@ def test_smtp_set_up_while_serving_sends_the_overdue_email(
         warning = page.locator("#card-maria--email .overdue")
         assert "SMTP is not set up" in warning.inner_text()  # the card says why it is late
         pages.append(page.content())
-        page.get_by_role("link", name="Settings").click()
+        page.get_by_role("link", name="Set it up in Settings").click()  # the notice leads there
         page.fill("#f-smtp\\.host", "127.0.0.1")
         page.select_option("#f-smtp\\.security", "none")
         page.fill("#f-smtp\\.port", str(server.port))

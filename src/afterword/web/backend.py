@@ -129,6 +129,7 @@ class Backend:
                                    companies=self.service.other_companies(interview_id), now=now), strict=True))
         cards = tuple(_card_of(interview, tp, tp.draft, tp.version, found.get((tp.contact, tp.channel), ()))
                       for tp in shown)
+        cards = tuple(sorted(cards, key=lambda card: card.done))  # what is still owed first, done ones below
         statuses = {(tp.contact, tp.channel): tp.status for tp in touchpoints}
         plan = make_plan(interview, now, statuses)
         from afterword.service.drafting import rough_notes

@@ -95,10 +95,9 @@ class Panel:
 
 
 def not_set_up(gettext: Callable[[str], str], path: object) -> str:
+    """What the page says while SMTP is not set up; the settings page (linked beside it) sets it up."""
     _ = gettext
-    return _(
-        "Email sending is not set up yet: add an [smtp] table to %(path)s, then store the password "
-        "with `afterword password smtp`.") % {"path": path}
+    return _("Email sending is not set up yet.")
 
 
 class MailDesk:
