@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -429,3 +430,18 @@ def test_the_dashboard_names_a_refused_email(app: Litestar, client: TestClient[L
     send(client, interview_id, "maria")
     page = client.get("/").text
     assert "The email to Maria de Vries (Acme Logistics) was not sent: 554 5.6.0 message refused" in page
+
+
+def test_an_undo_that_comes_too_late_says_so(app: Litestar, client: TestClient[Litestar], smtp: SmtpServer,
+                                             mail_home: Path, cert_dir: Path, db_url: str) -> None:  # noqa: F811
+    write_config(mail_home, smtp, cert=cert_dir, undo_seconds=1)
+    interview_id = store_with_drafts(app)
+    held = send(client, interview_id, "maria")
+    assert "Sending in 1 s" in held.text and 'class="button undo-send"' in held.text
+    [row] = outbox(db_url)
+    deadline = time.monotonic() + 10
+    while outbox(db_url)[0].state != "sent" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    late = form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "cancel"}, headers=HX)
+    assert late.status_code == 200 and "Too late to undo" in late.text and 'data-state="sent"' in late.text
+    assert len(smtp.handler.received) == 1

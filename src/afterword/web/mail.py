@@ -272,21 +272,30 @@ class MailDesk:
         timer.daemon = True
         timer.start()
 
-    def resolve(self, interview_id: int, row_id: int, verdict: str, now: datetime) -> str | None:
-        """Settle an `unknown` message (`sent`, `not-sent`) or withdraw a `queued` one (`cancel`).
+    def resolve(self, interview_id: int, row_id: int, verdict: str, now: datetime) -> tuple[str, bool] | None:
+        """Settle an `unknown` message (`sent`, `not-sent`) or withdraw a `queued` one (`cancel`, Undo).
 
-        Returns the message's contact; None when this interview has no such message in that state.
+        Returns the message's contact and whether it was done: False when a message to cancel had moved
+        on meanwhile (an Undo as the window closed: it is being sent or was sent); None when this interview
+        has no such message in a state that can be settled.
         """
         svc = self.delivery()
         wanted = "queued" if verdict == "cancel" else "unknown"
         for contact, row in self._rows(svc, interview_id).items():
-            if row.id == row_id and row.state == wanted:
-                with self._queueing:
+            if row.id != row_id:
+                continue
+            if row.state != wanted:
+                # An Undo as the window closed finds it on its way: say so; anything else is not there to settle.
+                return (contact, False) if verdict == "cancel" and row.state in ("sending", "sent") else None
+            with self._queueing:
+                try:
                     if verdict == "cancel":
                         svc.cancel(row_id, now)
                     else:
                         svc.resolve(row_id, verdict == "sent", now)
-                return contact
+                except InputError:  # claimed by the sender between the look and the change
+                    return contact, False
+            return contact, True
         return None
 
     def mark_done(self, interview_id: int, contact: str, channel: Channel, now: datetime,

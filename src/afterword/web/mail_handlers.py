@@ -211,9 +211,16 @@ async def outbox_resolve(request: AnyRequest, interview_id: FromPath[int], row_i
     found = await run_sync(partial(desk_of(request).resolve, interview_id, row_id, verdict, now_of(request)))
     if found is None:
         raise NotFoundException()
+    contact, done = found
+    _ = ui_for(request).gettext
+    notice = None if done else Notice("warning", _(
+        "Too late to undo: it was already on its way.") if verdict == "cancel" else _(
+        "This message was settled meanwhile; here is how it stands."))  # only after a race with the sender
     if not _is_htmx(request):
-        return Redirect(f"/interviews/{interview_id}#card-{found}--email", status_code=303)
-    return await _card_response(request, interview_id, found, Channel.EMAIL, None)
+        if notice is None:
+            return Redirect(f"/interviews/{interview_id}#card-{contact}--email", status_code=303)
+        return await interview_response(request, interview_id, {f"{contact}--email": notice}, status=409)
+    return await _card_response(request, interview_id, contact, Channel.EMAIL, notice)
 
 
 # -- calendars (GET only, read-only: a calendar client has no CSRF cookie) --------------------------------
