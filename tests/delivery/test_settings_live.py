@@ -27,6 +27,9 @@ from afterword.service.settings import (
 from tests.delivery.servers import PASSWORD, USER, SmtpServer
 from tests.web.conftest import store_with_drafts
 
+#: The test servers ask for a login without TLS (`none` is for a server on this machine).
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
 HAND_WRITTEN = """# my mail settings, written by hand
 [smtp]
 host = "old.example.org"   # the old provider

@@ -130,20 +130,13 @@ def _show_cycle(report: CycleReport) -> None:
 def _start_worker(db_url: str | None) -> BackgroundWorker:
     """Start the worker whatever the mail settings say now: it re-reads them when `config.toml` changes
     (the settings page writes it), so SMTP set up while the server runs sends what is due."""
-    from afterword.core.errors import AfterwordError
-    from afterword.delivery.config import CONFIG_NAME, MailConfig, config_dir
-    from afterword.service.delivery import DeliveryService
+    from afterword.service.delivery import background_worker
     from afterword.service.interviews import open_service
 
     service = open_service(db_url)
-    try:
-        delivery = DeliveryService(service)
-    except AfterwordError as exc:  # a settings file that does not read: wait for it to be fixed
-        click.echo(f"afterword: warning: scheduled email waits until the settings read: {exc.located()}", err=True)
-        delivery = DeliveryService(service, MailConfig(config_dir() / CONFIG_NAME))
-    runner = delivery.worker(strict=False)
-    if runner.problem is not None:
-        click.echo(f"afterword: warning: scheduled email waits: {runner.problem}", err=True)
+    runner, warnings = background_worker(service)
+    for warning in warnings:
+        click.echo(f"afterword: warning: {warning}", err=True)
     click.echo("worker: sends scheduled email in the background (--no-worker to turn off)", err=True)
     return BackgroundWorker(service, runner).start()
 

@@ -10,12 +10,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Literal
 
 from afterword.core.errors import InputError
-from afterword.core.model import Candidate, Channel, Draft, Finding, Interview, Language, Severity, TouchpointStatus
+from afterword.core.model import (
+    Candidate,
+    Channel,
+    Contact,
+    Draft,
+    Finding,
+    Interview,
+    Language,
+    Severity,
+    TouchpointStatus,
+)
 from afterword.core.text import Text
 from afterword.delivery import outbox, social
 from afterword.delivery.checkin import check_in_due, propose_check_in
@@ -25,7 +35,7 @@ from afterword.delivery.imap import ImapClient, SentRef, match_replies
 from afterword.delivery.mime import Mailbox, Outgoing, make_message_id, parse_mailbox
 from afterword.delivery.outbox import BatchReport
 from afterword.delivery.reminder import send_reminder_email, send_stuck_notice, stuck_notice_text
-from afterword.delivery.schedule import Suggestion, suggest_send_time
+from afterword.delivery.schedule import Suggestion, recipient_zone, suggest_send_time
 from afterword.delivery.secrets import Secret, find_password
 from afterword.delivery.smtp import SmtpSession
 from afterword.delivery.worker import Job, Settings, Worker
@@ -194,9 +204,13 @@ class DeliveryService:
             self.interviews.set_status(interview_id, cid, Channel.EMAIL, TouchpointStatus.SCHEDULED, at=now)
         return ids
 
-    def suggest(self, interview_id: int, now: datetime) -> Suggestion:
+    def suggest(self, interview_id: int, now: datetime, language: Language | None = None) -> Suggestion:
+        """When to send: in the recipient's office hours inside the 24-hour window (reasons in `language`)."""
         interview, _ = self.interviews.get_interview(interview_id)
-        return suggest_send_time(interview, now, interview.effective_language)
+        return suggest_send_time(interview, now, language or interview.effective_language)
+
+    def recipient_zone(self, interview_id: int) -> tzinfo:
+        return recipient_zone_of(self.interviews, interview_id)
 
     def on_sent(self, row: OutboxRow, data: bytes) -> None:
         """After the server took a message: touchpoint `sent`, and a copy in the IMAP Sent folder."""
@@ -437,6 +451,20 @@ class DeliveryService:
 
     # -- outbox -----------------------------------------------------------------------------
 
+    def latest_follow_ups(self, interview_id: int) -> dict[str, OutboxRow]:
+        """The newest follow-up message of each contact of the interview (whatever its state)."""
+        latest: dict[str, OutboxRow] = {}
+        for row in store.list_messages(self.engine, (), interview_id, kind="follow-up"):
+            if row.contact and (row.contact not in latest or row.id > latest[row.contact].id):
+                latest[row.contact] = row
+        return latest
+
+    def outbox_counts(self, interview_id: int) -> dict[str, int]:
+        """How many of the interview's outbox messages are in each state."""
+        from collections import Counter
+
+        return dict(Counter(row.state for row in store.list_messages(self.engine, (), interview_id)))
+
     def outbox(self, states: Sequence[str] = ()) -> list[OutboxRow]:
         return store.list_messages(self.engine, states, owner=self.interviews.owner)
 
@@ -463,6 +491,10 @@ class DeliveryService:
         return updated
 
     # -- copy-and-open ----------------------------------------------------------------------
+
+    def prepare_social(self, contact: Contact, draft: Draft) -> social.SocialAction:
+        """The text to copy and the page to open for a LinkedIn note or X post (InputError when it cannot)."""
+        return social.prepare(contact, draft, premium=self.config.linkedin_premium)
 
     def social_items(self, interview_id: int) -> list[SocialItem]:
         interview, touchpoints = self.interviews.get_interview(interview_id)
@@ -519,6 +551,25 @@ class DeliveryService:
         return proposals
 
 
+def background_worker(interviews: InterviewService, environ: Mapping[str, str] | None = None
+                      ) -> tuple[Worker, list[str]]:
+    """The web server's worker, started whatever the mail settings say now (it re-reads them when
+    `config.toml` changes), and what keeps it from sending for now, one line each."""
+    from afterword.core.errors import AfterwordError
+    from afterword.delivery.config import CONFIG_NAME
+
+    warnings: list[str] = []
+    try:
+        delivery = DeliveryService(interviews, environ=environ)
+    except AfterwordError as exc:  # a settings file that does not read: wait for it to be fixed
+        warnings.append(f"scheduled email waits until the settings read: {exc.located()}")
+        delivery = DeliveryService(interviews, MailConfig(config_dir(environ) / CONFIG_NAME), environ)
+    runner = delivery.worker(strict=False)
+    if runner.problem is not None:
+        warnings.append(f"scheduled email waits: {runner.problem}")
+    return runner, warnings
+
+
 def worker_status(db_url: str | None, environ: Mapping[str, str] | None = None) -> list[WorkerStatus]:
     """The workers that ran on this database (latest first), each with whether it is alive and well.
 
@@ -527,6 +578,22 @@ def worker_status(db_url: str | None, environ: Mapping[str, str] | None = None) 
 
     found = read_health(config_dir(environ), describe_url(db_url))
     return [WorkerStatus(h, alive=h.state == "running" and not outbox.is_dead(h.identity)) for h in found]
+
+
+def recipient_zone_of(interviews: InterviewService, interview_id: int) -> tzinfo:
+    """The time zone the recipients read their mail in (where a chosen send time is meant); no settings needed."""
+    return recipient_zone(interviews.get_interview(interview_id)[0])
+
+
+def blocking(findings: Mapping[str, Sequence[Finding]]) -> dict[str, list[Finding]]:
+    """The findings that stop a send, by contact: errors, except `late` (late is better than never)."""
+    found = {c: [f for f in fs if f.severity is Severity.ERROR and f.code != "late"] for c, fs in findings.items()}
+    return {c: fs for c, fs in found.items() if fs}
+
+
+def send_moment(at: datetime | None, now: datetime) -> datetime | None:
+    """When to send a message asked for `at`: None (now) for no time or a time in the past."""
+    return at if at is not None and at > now else None
 
 
 def has_errors(findings: Sequence[Finding]) -> bool:

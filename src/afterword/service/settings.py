@@ -364,3 +364,25 @@ def send_test_message(environ: Mapping[str, str] | None = None) -> TestSent:
         return TestSent(False, sender.address, Text(f"the server refused the login ({result.detail})",
                                                     f"de server weigerde de aanmelding ({result.detail})"))
     return TestSent(False, sender.address, Text(f"not sent: {result.detail}", f"niet verstuurd: {result.detail}"))
+
+
+def password_username(service: Literal["smtp", "imap"], environ: Mapping[str, str] | None = None) -> str:
+    """The username a password is kept under; InputError naming the table when none is set."""
+    from afterword.delivery.config import load_config
+
+    config = load_config(environ=environ)
+    section = config.smtp if service == "smtp" else config.imap
+    username = section.username if section is not None else None
+    if not username:
+        raise InputError(f"set `username` in the [{service}] table of {config.path} first", key=service)
+    return username
+
+
+def keep_password(service: Literal["smtp", "imap"], username: str, password: str,
+                  environ: Mapping[str, str] | None = None) -> str:
+    """Keep a password in the system keyring when there is one, else a 0600 file beside the settings;
+    returns where it went."""
+    from afterword.delivery.config import CONFIG_NAME, config_dir
+    from afterword.delivery.secrets import store_password
+
+    return store_password(service, username, password, (config_dir(environ) / CONFIG_NAME).parent)

@@ -13,12 +13,12 @@ import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
-from afterword.core.model import Channel, Draft, Finding, Language, Severity
-from afterword.delivery.schedule import recipient_zone
+from afterword.core.model import Channel, Draft, Finding, Language
+from afterword.service.delivery import ACTIVE  # outbox states of a message on its way or gone: no second "Send now"
 from afterword.web.cards import Card
 
 if TYPE_CHECKING:
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
     from afterword.store.outbox import OutboxRow
 
-#: Outbox states in which a message is on its way or gone: no second "Send now".
-ACTIVE = ("queued", "sending", "sent", "unknown")
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 #: "Schedule all" is offered when the suggestion is at least this much later than now.
 LATER = timedelta(minutes=10)
@@ -158,32 +156,21 @@ class MailDesk:
         return Panel(configured, setup, left, svc.allowance_warning(now, language) if linkedin else None, later)
 
     def _rows(self, svc: DeliveryService, interview_id: int) -> dict[str, OutboxRow]:
-        from afterword.store import outbox as store
-
-        latest: dict[str, OutboxRow] = {}
-        for row in store.list_messages(svc.engine, (), interview_id, kind="follow-up"):
-            if row.contact and (row.contact not in latest or row.id > latest[row.contact].id):
-                latest[row.contact] = row
-        return latest
+        return svc.latest_follow_ups(interview_id)
 
     def _email(self, svc: DeliveryService, interview_id: int, now: datetime, language: Language) -> EmailSend:
         interview = svc.interviews.get_interview(interview_id)[0]
-        from afterword.delivery.schedule import suggest_send_time
-
-        suggestion = suggest_send_time(interview, now, language)
-        zone = recipient_zone(interview)
+        suggestion = svc.suggest(interview_id, now, language)
+        zone = svc.recipient_zone(interview_id)
         return EmailSend(None, suggestion.at, suggestion.at.astimezone(zone).strftime(INPUT_FORMAT),
                          suggestion.reason, suggestion.office_hours, zone_name(interview.timezone, zone, now),
                          interview.deadline, svc.config.smtp is not None)
 
     def _social(self, svc: DeliveryService, card: Card, allowance: str | None, language: Language) -> SocialSend:
-        from afterword.delivery import social
-
         if not card.body.strip():
             return SocialSend(None, None, allowance)
         try:
-            action = social.prepare(card.contact, Draft(card.contact.id, card.channel, card.language, card.body),
-                                    premium=svc.config.linkedin_premium)
+            action = svc.prepare_social(card.contact, Draft(card.contact.id, card.channel, card.language, card.body))
         except InputError as exc:
             return SocialSend(None, sentence(exc.message_in(language)), allowance)
         return SocialSend(action, None, allowance if card.channel is Channel.LINKEDIN else None)
@@ -206,8 +193,9 @@ class MailDesk:
             return Notice("error", _(
                 "The SMTP password was not found. Store it with `afterword password smtp` "
                 "(or set AFTERWORD_SMTP_PASSWORD), then try again."))
-        if when is not None and when <= now:
-            when = None  # a moment in the past means now
+        from afterword.service.delivery import blocking, send_moment
+
+        when = send_moment(when, now)
         undo = svc.config.undo_seconds
         held = when is None and undo > 0
         with self._queueing:
@@ -223,12 +211,11 @@ class MailDesk:
                     return Notice("error", _("There is no email left to send in this interview."))
                 return Notice("error", sentence(exc.message_in(language)))
             findings = svc.check(interview_id, selected, sent_at=now)
-            blocking = tuple(f for found in findings.values() for f in found
-                             if f.severity is Severity.ERROR and f.code != "late")
-            if blocking:
+            stopping = tuple(f for found in blocking(findings).values() for f in found)
+            if stopping:
                 return Notice("error", _(
                     "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
-                    blocking)
+                    stopping)
             ids = svc.queue_emails(interview_id, selected, now + timedelta(seconds=undo) if held else when, now)
         if held:
             self._release_later(ids, undo)
@@ -260,7 +247,8 @@ class MailDesk:
     def _release_later(self, ids: Sequence[int], seconds: int) -> None:
         """Send the held messages when their undo window closes (unless undone meanwhile). A server stopped
         before then leaves them queued, due: the worker sends them on its next pass."""
-        from afterword.delivery.outbox import utc_now
+        def utc_now() -> datetime:
+            return datetime.now(UTC)
 
         release_at = utc_now() + timedelta(seconds=seconds)
 
@@ -306,25 +294,19 @@ class MailDesk:
 
     def outbox_counts(self, interview_id: int) -> dict[str, int]:
         """How many of the interview's outbox messages are in each state (for the delete question)."""
-        from collections import Counter
-
-        from afterword.store import outbox as store
-
         try:
             svc = self.delivery()
         except AfterwordError:  # unreadable settings: the outbox is still there, but nothing to count with
             return {}
-        return dict(Counter(row.state for row in store.list_messages(svc.engine, (), interview_id)))
+        return svc.outbox_counts(interview_id)
 
     # -- calendar ---------------------------------------------------------------------------
 
     def calendar(self, now: datetime, interview_id: int | None = None) -> bytes:
         """Reminders for every interview of the owner (or one), UIDs `interview-{id}` like the CLI."""
-        from afterword.interop.reminders import write_reminders
+        from afterword.service.calendar import stored_reminders_ics
 
-        ids = [interview_id] if interview_id is not None else [s.id for s in self.service.list_interviews(now)]
-        interviews = [self.service.get_interview(i)[0] for i in ids]
-        return write_reminders(interviews, now=now, keys=[f"interview-{i}" for i in ids])
+        return stored_reminders_ics(self.service, now, interview_id)
 
 
 def held_for(row: OutboxRow | None, now: datetime, undo_seconds: int) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import partial
 from typing import Any
 
@@ -127,11 +127,8 @@ async def card_send(request: AnyRequest, interview_id: FromPath[int], contact: F
 async def _when(request: AnyRequest, form: Any, interview_id: int) -> datetime | Notice | None:
     if _text(form, "when") != "schedule":
         return None
-    from afterword.delivery.schedule import recipient_zone
-
-    backend = backend_of(request)
-    loaded = await run_sync(partial(backend.service.get_interview, interview_id))
-    moment = parse_local(_text(form, "send_at"), recipient_zone(loaded[0]))
+    zone = await run_sync(partial(_recipient_zone, desk_of(request), interview_id))
+    moment = parse_local(_text(form, "send_at"), zone)
     if moment is None:
         return Notice("error", ui_for(request).gettext("Choose a date and time to send it."))
     return moment
@@ -145,6 +142,12 @@ async def card_view(request: AnyRequest, interview_id: FromPath[int], contact: F
     if not _is_htmx(request):
         return Redirect(f"/interviews/{interview_id}#card-{contact}--{ch.value}", status_code=303)
     return await _card_response(request, interview_id, contact, ch, None)
+
+
+def _recipient_zone(desk: MailDesk, interview_id: int) -> tzinfo:
+    from afterword.service.delivery import recipient_zone_of
+
+    return recipient_zone_of(desk.service, interview_id)
 
 
 @post("/interviews/{interview_id:int}/send-all", name="send-all")
