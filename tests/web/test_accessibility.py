@@ -55,6 +55,8 @@ def pages_to_check(live: LiveServer) -> list[tuple[str, str, str | None]]:
         ("send-all", f"/interviews/{interview_id}", "form.send-all button[value=now]"),
         ("edit", f"/interviews/{interview_id}/edit", None),
         ("delete", f"/interviews/{interview_id}/delete", None),
+        ("settings", "/settings", None),
+        ("settings-saved", "/settings", "form[data-settings] .actions button[type=submit]"),
     ]
 
 
@@ -80,8 +82,8 @@ def test_every_page_passes_axe(live: LiveServer, browser: Any, smtp: SmtpServer,
 
 TARGETS = """() => {
   const out = [];
-  for (const el of document.querySelectorAll('a, button, summary, select, input:not([type=hidden]), label.chip')) {
-    if (el.matches('label.chip input')) continue;  // the chip around it is the target
+  for (const el of document.querySelectorAll('a, button, summary, select, input:not([type=hidden]), label.chip, label.check')) {
+    if (el.matches('label.chip input, label.check input')) continue;  // the label around it is the target
     const style = getComputedStyle(el);
     if (style.display === 'inline' && !el.matches('.button')) continue;  // a link inside a sentence
     const r = el.getBoundingClientRect();

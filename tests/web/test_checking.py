@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from afterword.check import check_draft
 from afterword.core.model import Channel, Draft, Language
 from afterword.core.notes import load_notes
-from afterword.web.checking import candidates
+from afterword.service.checking import candidates
 from tests.web.conftest import ACME, NOW
 
 COMPANIES = ["Globex Freight B.V.", "Acme, Inc.", "O'Brien & Co", "Zoë Design", "Straße GmbH", "Company 123",

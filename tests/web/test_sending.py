@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ UTF8_BODY = (
 
 
 def write_config(home: Path, server: SmtpServer | None = None, *, cert: Path | None = None,
-                 username: str | None = USER, free_notes: int = 5) -> Path:
+                 username: str | None = USER, free_notes: int = 5, undo_seconds: int = 0) -> Path:
+    """Settings for the tests; no undo window unless asked (these tests see what a send does at once)."""
     text = ""
     if server is not None:
         text += (f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "starttls"\n'
@@ -39,7 +41,7 @@ def write_config(home: Path, server: SmtpServer | None = None, *, cert: Path | N
                  "timeout = 5\n")
         if username:
             text += f'username = "{username}"\n'
-    text += f"[social]\nlinkedin_free_notes = {free_notes}\n"
+    text += f"[social]\nlinkedin_free_notes = {free_notes}\n[ui]\nundo_seconds = {undo_seconds}\n"
     path = home / "config.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -170,10 +172,10 @@ def test_unconfigured_smtp_says_where_to_set_it_up_and_queues_nothing(
         app: Litestar, client: TestClient[Litestar], mail_home: Path, db_url: str) -> None:
     interview_id = store_with_drafts(app)
     page = client.get(f"/interviews/{interview_id}").text
-    assert 'id="smtp-setup"' in page and str(mail_home / "config.toml") in page
-    assert "afterword password smtp" in page and "Send now" not in page
+    setup = page.split('id="smtp-setup"', 1)[1].split("</p>", 1)[0]
+    assert "not set up yet" in setup and 'href="/settings"' in setup and "Send now" not in page
     reply = send(client, interview_id, "maria")
-    assert "not set up" in reply.text and "afterword password smtp" in reply.text
+    assert "not set up" in reply.text
     assert outbox(db_url) == []
 
 
@@ -191,7 +193,7 @@ def test_dutch_messages_for_sending(app: Litestar, client: TestClient[Litestar],
     interview_id = store_with_drafts(app)
     client.cookies.set("afterword_lang", "nl")
     page = client.get(f"/interviews/{interview_id}").text
-    assert "Versturen vanuit Afterword is nog niet ingesteld" in page
+    assert "E-mail versturen is nog niet ingesteld." in page and ">Instellen</a>" in page
     assert "Zet de deadlines in je agenda" in page
 
 
@@ -428,3 +430,18 @@ def test_the_dashboard_names_a_refused_email(app: Litestar, client: TestClient[L
     send(client, interview_id, "maria")
     page = client.get("/").text
     assert "The email to Maria de Vries (Acme Logistics) was not sent: 554 5.6.0 message refused" in page
+
+
+def test_an_undo_that_comes_too_late_says_so(app: Litestar, client: TestClient[Litestar], smtp: SmtpServer,
+                                             mail_home: Path, cert_dir: Path, db_url: str) -> None:  # noqa: F811
+    write_config(mail_home, smtp, cert=cert_dir, undo_seconds=1)
+    interview_id = store_with_drafts(app)
+    held = send(client, interview_id, "maria")
+    assert "Sending in 1 s" in held.text and 'class="button undo-send"' in held.text
+    [row] = outbox(db_url)
+    deadline = time.monotonic() + 10
+    while outbox(db_url)[0].state != "sent" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    late = form_post(client, f"/interviews/{interview_id}/outbox/{row.id}", {"verdict": "cancel"}, headers=HX)
+    assert late.status_code == 200 and "Too late to undo" in late.text and 'data-state="sent"' in late.text
+    assert len(smtp.handler.received) == 1

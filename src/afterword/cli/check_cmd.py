@@ -59,7 +59,7 @@ def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: st
     options: dict[str, Any] = {"sent_at": sent_at, "other_companies": (*other_companies, *_stored_companies()),
                                "linkedin_limit": int(linkedin_limit),
                                "ui_language": resolve_ui_language(ui_language_text)}
-    from afterword.check import check_drafts
+    from afterword.service.rules import check_texts as check_drafts
 
     if draft is not None:
         assert contact_id is not None
@@ -87,31 +87,13 @@ def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: st
 def _stored_companies() -> list[str]:
     """The organisations of the interviews already in the database, for `wrong-company` (checks.md: "other
     interviews in the database"). `check` stays stateless: without a database it reads none and never
-    creates one; the interview's own company is skipped by the rule itself. A SQLite file is read with
-    the standard library (fast); a PostgreSQL URL goes through the store."""
+    creates one; the interview's own company is skipped by the rule itself."""
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
     url = obj.get("db_url") if isinstance(obj, dict) else None
-    from afterword.store.peek import LOCAL_OWNER, stored_companies
+    from afterword.service.rules import stored_companies
 
-    if url is None or "://" not in url or url.startswith("sqlite:"):
-        return stored_companies(_sqlite_file(url), LOCAL_OWNER)
-    from afterword.service.interviews import open_service
-
-    service = open_service(url)
-    try:
-        return service.other_companies()
-    finally:
-        service.close()
-
-
-def _sqlite_file(url: str | None) -> Path:
-    """The database file of `--db sqlite:///PATH` or a plain path, else the default one."""
-    from afterword.store.peek import default_db_path
-
-    if url:
-        return Path(url.split(":///", 1)[1] if url.startswith("sqlite:") else url).expanduser()
-    return default_db_path()
+    return stored_companies(url)
 
 
 def _has_error(findings: list[Finding]) -> bool:
@@ -283,13 +265,14 @@ def _excerpt(source: str, start: int, end: int, style: str, words: Mapping[str, 
 @json_option
 def rules(lang: str, as_json: bool) -> None:
     """List every check rule: code, severity, channels and what it catches."""
-    from afterword.check import RULES
+    from afterword.service.rules import all_rules
 
+    known = all_rules()
     language = Language(lang)
     if as_json:
         print_json({"rules": [
             {"code": r.code, "severity": str(r.severity), "channels": _channels(r.channels),
-             "summary": r.summary[language]} for r in RULES
+             "summary": r.summary[language]} for r in known
         ]})
         return
     from rich.table import Table
@@ -297,7 +280,7 @@ def rules(lang: str, as_json: bool) -> None:
     table = Table(show_edge=False, header_style="bold", expand=False)
     for title in ("code", "severity", "channels", "summary"):
         table.add_column(title, overflow="fold")
-    for r in RULES:
+    for r in known:
         table.add_row(r.code, str(r.severity), ", ".join(_channels(r.channels)), r.summary[language])
     console().print(table)
 
@@ -312,12 +295,11 @@ def _channels(channels: frozenset[Channel]) -> list[str]:
               help="Language of the explanation.")
 def explain(code: str, lang: str) -> None:
     """Explain one rule: why it matters, an example, and how to fix it (`--lang nl`: in Dutch)."""
-    from afterword.check import RULES, rule
+    from afterword.service.rules import all_rules, find_rule
 
-    try:
-        r = rule(code.strip().lower())
-    except KeyError:
-        raise InputError(f"unknown rule `{code}`; known rules: {', '.join(x.code for x in RULES)}") from None
+    r = find_rule(code.strip().lower())
+    if r is None:
+        raise InputError(f"unknown rule `{code}`; known rules: {', '.join(x.code for x in all_rules())}")
     language = Language(lang)
     doc = r.docs(language)
     heads = ("Waarom het ertoe doet", "Voorbeeld", "Oplossing") if language is Language.NL else (

@@ -113,8 +113,10 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             for f in found:
                 if f.code == "late":
                     _say(f"{contact}: warning: {f.message}")
-        blocking = {c: [f for f in fs if f.severity == "error" and f.code != "late"] for c, fs in findings.items()}
-        blocking = {c: fs for c, fs in blocking.items() if fs}
+        from afterword.service.delivery import blocking as blocking_findings
+        from afterword.service.delivery import send_moment
+
+        blocking = blocking_findings(findings)
         if blocking:
             for contact, found in blocking.items():
                 for f in found:
@@ -128,8 +130,7 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             suggestion = service.suggest(ident, now)
             send_at = suggestion.at
             _say(f"suggested {iso(suggestion.at)}: {suggestion.reason}")
-        if send_at is not None and send_at <= now:
-            send_at = None  # a time in the past means now
+        send_at = send_moment(send_at, now)
         deadline = service.interviews.get_interview(ident)[0].deadline
         if send_at is not None and send_at > deadline:
             _say(f"afterword: warning: {iso(send_at)} is after the 24-hour deadline {iso(deadline)}")
@@ -365,18 +366,13 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
 @click.option("--stdin", "from_stdin", is_flag=True, help="Read the password from standard input (one line).")
 def password(service_name: str, from_stdin: bool) -> int:
     """Store the SMTP or IMAP password: in the system keyring when there is one, else a 0600 file."""
-    from afterword.delivery.config import load_config
-    from afterword.delivery.secrets import store_password
+    from afterword.service.settings import keep_password, password_username
 
-    config = load_config()
-    section = config.smtp if service_name == "smtp" else config.imap
-    username = section.username if section is not None else None
-    if not username:
-        raise InputError(f"set `username` in the [{service_name}] table of {config.path} first", key=service_name)
+    username = password_username(service_name)  # type: ignore[arg-type]
     if from_stdin:
         secret = sys.stdin.readline().rstrip("\r\n")
     else:
         secret = click.prompt(f"{service_name.upper()} password for {username}", hide_input=True)
-    where = store_password(service_name, username, secret, config.path.parent)  # type: ignore[arg-type]
+    where = keep_password(service_name, username, secret)  # type: ignore[arg-type]
     click.echo(f"{service_name.upper()} password stored in {where}")
     return 0

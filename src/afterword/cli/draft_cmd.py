@@ -127,10 +127,9 @@ def render(report: DraftReport) -> None:
             out.print()
         out.print(escape(d.body), soft_wrap=True)
         if d.channel is not Channel.EMAIL:
-            from afterword.compose import X_LIMIT, x_length
+            from afterword.service.drafting import characters
 
-            used, limit = ((x_length(d.body), X_LIMIT) if d.channel is Channel.X
-                           else (len(d.body), report.linkedin_limit))
+            used, limit = characters(d.channel, d.body, report.linkedin_limit)
             out.print(f"[dim]{used}/{limit} {_TEXT[d.language]['chars']}[/]")
         out.print()
         for f in item.findings:

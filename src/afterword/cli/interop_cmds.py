@@ -114,7 +114,7 @@ def _stored_id(ref: str) -> int | None:
 
 def _gather(refs: tuple[str, ...], every: bool, db_url: str | None, now: Any) -> tuple[list[Interview], list[str]]:
     """Interviews from notes files and stored ids (`--all`: every stored one still due); with their UID keys."""
-    from afterword.interop.reminders import interview_key
+    from afterword.service.calendar import interview_key
 
     interviews: list[Interview] = []
     keys: list[str] = []
@@ -152,7 +152,7 @@ def remind(notes: tuple[str, ...], as_ics: bool, every: bool, out: str | None, l
     """Reminders that reach you when Afterword is closed: `--ics` writes a calendar with an event
     per follow-up deadline and alarms 2 hours after the interview and 4 hours before the deadline.
     Give notes files, stored interview ids, or --all."""
-    from afterword.interop.reminders import write_reminders
+    from afterword.service.calendar import reminders_ics
 
     if not as_ics:
         raise click.UsageError("choose a kind of reminder: --ics (a calendar file)")
@@ -160,7 +160,7 @@ def remind(notes: tuple[str, ...], as_ics: bool, every: bool, out: str | None, l
         raise click.UsageError("give notes files or stored interview ids, or --all")
     now = resolve_now(now_text)
     interviews, keys = _gather(notes, every, db_url, now)
-    data = write_reminders(interviews, now=now, keys=keys, language=Language(language) if language else None)
+    data = reminders_ics(interviews, now=now, keys=keys, language=Language(language) if language else None)
     write_output(out, data)
     if out and out != "-":
         _say(f"wrote {out}: {len(interviews)} deadline{'s' if len(interviews) != 1 else ''}")
@@ -194,7 +194,7 @@ def invite(ics_file: str, uid: str | None, index: int | None, occurrence: str | 
     """Start the notes for an interview from a calendar invitation (.ics from Google, Outlook,
     Exchange, Zoom or Teams): its time and zone, the organiser and guests as contacts."""
     from afterword.core.notes import dump_notes
-    from afterword.interop.invitation import read_invitation
+    from afterword.service.calendar import read_invitation
 
     on: date | None = None
     if occurrence is not None:
@@ -270,19 +270,14 @@ def contacts(notes: str, cards: tuple[str, ...], out: str | None, db_url: str | 
     from dataclasses import replace
 
     from afterword.core.notes import dump_notes
-    from afterword.interop.vcard import Card, merge_cards, read_vcards
+    from afterword.service.contacts import add_cards
 
     stored_id = _stored_id(notes)
     if stored_id is not None:
         return _contacts_stored(stored_id, cards, db_url, as_json)
     interview = load(notes)
-    found: list[Card] = []
-    skipped: list[str] = []
-    for path in cards:  # read every file before writing anything
-        result = read_vcards(read_input(path), path)
-        found.extend(result.cards)
-        skipped.extend(result.skipped)
-    merged = merge_cards(interview.contacts, found)
+    merged = add_cards(interview.contacts, [(path, read_input(path)) for path in cards])
+    skipped = list(merged.skipped)
     updated = replace(interview, contacts=merged.contacts)
     text = dump_notes(updated)
     from afterword.core.notes import parse_notes
@@ -307,24 +302,15 @@ def contacts(notes: str, cards: tuple[str, ...], out: str | None, db_url: str | 
 
 
 def _contacts_stored(ident: int, cards: tuple[str, ...], db_url: str | None, as_json: bool) -> int:
-    from dataclasses import replace
+    from afterword.service.contacts import add_cards_to_stored
 
-    from afterword.interop.vcard import Card, merge_cards, read_vcards
-
-    found: list[Card] = []
-    skipped: list[str] = []
-    for path in cards:  # every file is read before the database is touched
-        result = read_vcards(read_input(path), path)
-        found.extend(result.cards)
-        skipped.extend(result.skipped)
+    files = [(path, read_input(path)) for path in cards]  # every file is read before the database is touched
     service = _open_service(db_url)
     try:
-        interview, _touchpoints = service.get_interview(ident)
-        merged = merge_cards(interview.contacts, found)
-        if merged.added or merged.updated:
-            service.import_interview(replace(interview, contacts=merged.contacts), replace=True)
+        merged = add_cards_to_stored(service, ident, files)
     finally:
         service.close()
+    skipped = list(merged.skipped)
     if as_json:
         print_json({"id": ident, "added": list(merged.added), "updated": list(merged.updated), "skipped": skipped})
         return 0

@@ -127,19 +127,16 @@ def _show_cycle(report: CycleReport) -> None:
         click.echo(f"afterword: warning: worker: the pass failed: {report.fault}; trying again", err=True)
 
 
-def _start_worker(db_url: str | None) -> BackgroundWorker | None:
-    """Start the worker unless the mail settings are unusable (then say why, and serve anyway)."""
-    from afterword.core.errors import AfterwordError
-    from afterword.service.delivery import DeliveryService
+def _start_worker(db_url: str | None) -> BackgroundWorker:
+    """Start the worker whatever the mail settings say now: it re-reads them when `config.toml` changes
+    (the settings page writes it), so SMTP set up while the server runs sends what is due."""
+    from afterword.service.delivery import background_worker
     from afterword.service.interviews import open_service
 
     service = open_service(db_url)
-    try:
-        runner = DeliveryService(service).worker()
-    except AfterwordError as exc:
-        service.close()
-        click.echo(f"afterword: warning: scheduled email is not sent from here: {exc.located()}", err=True)
-        return None
+    runner, warnings = background_worker(service)
+    for warning in warnings:
+        click.echo(f"afterword: warning: {warning}", err=True)
     click.echo("worker: sends scheduled email in the background (--no-worker to turn off)", err=True)
     return BackgroundWorker(service, runner).start()
 

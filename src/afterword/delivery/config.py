@@ -25,6 +25,10 @@ linkedin_premium = false
 
 [reminders]
 email_to_self = false           # an email to self before a deadline, and when a follow-up may not have gone out
+
+[ui]
+language = "nl"                 # the language of messages and findings at the command line
+undo_seconds = 10               # the web UI's undo window: a sent email waits this long (0 to 60; 0: no undo)
 ```
 """
 
@@ -45,6 +49,10 @@ CONFIG_NAME = "config.toml"
 #: Below what common providers allow (Outlook.com 30 a minute, Gmail about 20 a minute sustained), and
 #: far above what one interview's follow-ups need.
 DEFAULT_MAX_PER_MINUTE = 20
+#: The web UI's undo window after "Send now": Gmail offers 5 to 30 s and starts at 5; 10 s leaves time to
+#: notice a wrong name without making the user wait long for "Sent".
+DEFAULT_UNDO_SECONDS = 10
+MAX_UNDO_SECONDS = 60
 
 
 class Security(enum.StrEnum):
@@ -95,6 +103,16 @@ class MailConfig:
     linkedin_premium: bool = False
     reminder_email: bool = False
     ui_language: str | None = None  # [ui] language: the language of messages and findings at the command line
+    undo_seconds: int = DEFAULT_UNDO_SECONDS  # [ui] undo_seconds: how long the web UI holds a sent email back
+
+
+def config_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes when the settings file is written (inode, size, modification time); None: no file."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -130,11 +148,16 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     imap = reader.imap(data["imap"]) if "imap" in data else None
     social = reader.table(data, "social", {"linkedin_free_notes", "linkedin_premium"})
     reminders = reader.table(data, "reminders", {"email_to_self"})
-    ui = reader.table(data, "ui", {"language"})
+    ui = reader.table(data, "ui", {"language", "undo_seconds"})
     ui_language = ui.get("language")
     if ui_language is not None and ui_language not in ("en", "nl"):
         raise InputError(Text("must be \"en\" or \"nl\"", "moet \"en\" of \"nl\" zijn"), file=str(path), table="ui",
                          key="language")
+    undo = reader.integer(ui, "ui", "undo_seconds", DEFAULT_UNDO_SECONDS)
+    if not 0 <= undo <= MAX_UNDO_SECONDS:
+        raise InputError(Text(f"must be a whole number from 0 to {MAX_UNDO_SECONDS}",
+                              f"moet een geheel getal van 0 tot {MAX_UNDO_SECONDS} zijn"), file=str(path), table="ui",
+                         key="undo_seconds")
     notes = reader.integer(social, "social", "linkedin_free_notes", 5)
     if notes < 0:
         raise InputError(Text("must be 0 or more", "moet 0 of meer zijn"), file=str(path), table="social",
@@ -147,6 +170,7 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         linkedin_premium=reader.boolean(social, "social", "linkedin_premium", False),
         reminder_email=reader.boolean(reminders, "reminders", "email_to_self", False),
         ui_language=ui_language,
+        undo_seconds=undo,
     )
 
 

@@ -9,6 +9,10 @@ server that is down) is reported and retried next cycle, it never stops the loop
 disk, a dropped socket) is logged in one line, and the next pass waits longer (interval, then
 doubling up to `MAX_BACKOFF`) until a pass succeeds again. A refused SMTP login pauses sending
 the same way, without charging any message an attempt.
+
+Settings are live: when a `refresh` callable is given, each pass first asks it for new settings (it
+returns None when nothing changed), and `run()` wakes early when `changed()` says the settings file
+was written. So SMTP set up while `serve` or `worker` runs sends what is due within seconds.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import contextlib
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -39,6 +44,19 @@ if TYPE_CHECKING:
 Job = tuple[str, Callable[[datetime], str]]
 #: The longest wait between passes while they keep failing.
 MAX_BACKOFF = 600.0
+#: How often `run()` looks whether the settings changed while it waits for the next pass.
+WATCH_EVERY = 1.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the worker sends with; `problem` says why sending cannot work yet (no password, a bad file)."""
+
+    smtp: SmtpConfig | None
+    password: str | None
+    jobs: tuple[Job, ...] = ()
+    pre_jobs: tuple[Job, ...] = ()
+    problem: str | None = None
 
 
 def fault_backoff(interval: float, failures: int) -> float:
@@ -75,6 +93,9 @@ class Worker:
         reload_password: Callable[[], str | None] | None = None,
         health_file: Path | None = None,
         database: str = "",
+        refresh: Callable[[], Settings | None] | None = None,
+        changed: Callable[[], bool] | None = None,
+        problem: str | None = None,
     ) -> None:
         self.engine = engine
         self.smtp = smtp
@@ -85,6 +106,10 @@ class Worker:
         self.pre_jobs = pre_jobs
         self.batch_limit = batch_limit
         self.reload_password = reload_password
+        self.refresh = refresh
+        self.changed = changed
+        #: Why sending cannot work with the current settings (reported on every pass with something due).
+        self.problem = problem
         self.identity = outbox.new_worker()
         self.stop = threading.Event()
         #: Refused SMTP logins in a row, and when sending may be tried again.
@@ -97,18 +122,52 @@ class Worker:
 
     def cycle(self) -> CycleReport:
         report = CycleReport()
+        self._refresh(report)
         report.recovered = outbox.recover(self.engine, self.clock())
         self._run_jobs(self.pre_jobs, report)  # jobs that queue messages (reminders) go before sending
-        if self.smtp is None:
+        if self.smtp is None or self.problem is not None:
             due = store.next_due(self.engine)
             if due is not None and due <= self.clock():
-                report.errors.append("messages are due but SMTP is not configured (see `afterword send --help`)")
+                report.errors.append(f"messages are due but {self.problem}" if self.problem else
+                                     "messages are due but SMTP is not configured (see `afterword send --help`)")
         elif self.smtp_paused_until is not None and self.clock() < self.smtp_paused_until:
             pass  # the login was refused: wait, as the last error said
         else:
             self._send(self.smtp, report)
         self._run_jobs(self.jobs, report)
         return report
+
+    def _refresh(self, report: CycleReport) -> None:
+        """Take the settings as they are now; a settings file that does not read keeps the last good ones."""
+        if self.refresh is None:
+            return
+        try:
+            fresh = self.refresh()
+        except AfterwordError as exc:
+            report.errors.append(f"settings not reloaded (the last good ones stay): {exc.located()}")
+            return
+        if fresh is None:
+            return
+        if (fresh.smtp, fresh.password) != (self.smtp, self.password):
+            self.login_failures, self.smtp_paused_until = 0, None  # new settings deserve a try at once
+        self.smtp, self.password, self.problem = fresh.smtp, fresh.password, fresh.problem
+        self.jobs, self.pre_jobs = fresh.jobs, fresh.pre_jobs
+
+    def _wait(self, seconds: float) -> None:
+        """Wait for the next pass; sooner when asked to stop or when the settings file changed."""
+        if self.changed is None:
+            self.stop.wait(seconds)
+            return
+        deadline = time.monotonic() + seconds
+        while not self.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            if self.stop.wait(min(WATCH_EVERY, left)):
+                return
+            with contextlib.suppress(Exception):  # a file that cannot be looked at is not a change
+                if self.changed():
+                    return
 
     def _send(self, smtp: SmtpConfig, report: CycleReport) -> None:
         if self.login_failures and self.reload_password is not None:
@@ -171,7 +230,7 @@ class Worker:
             if report.batch.held_back is not None:  # held back by the send-rate limit: go on once a slot frees
                 wait = min(wait, max(report.batch.held_back, 0.1))
             self._record_health(report, wait)
-            self.stop.wait(wait)
+            self._wait(wait)
         self.health.state, self.health.next_pass_at = "stopped", None
         self._write_health()
 

@@ -10,25 +10,35 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Literal
 
 from afterword.core.errors import InputError
-from afterword.core.model import Candidate, Channel, Draft, Finding, Interview, Language, Severity, TouchpointStatus
+from afterword.core.model import (
+    Candidate,
+    Channel,
+    Contact,
+    Draft,
+    Finding,
+    Interview,
+    Language,
+    Severity,
+    TouchpointStatus,
+)
 from afterword.core.text import Text
 from afterword.delivery import outbox, social
 from afterword.delivery.checkin import check_in_due, propose_check_in
-from afterword.delivery.config import MailConfig, config_dir, load_config
+from afterword.delivery.config import MailConfig, config_dir, config_stamp, load_config
 from afterword.delivery.health import WorkerHealth, health_path, read_health
 from afterword.delivery.imap import ImapClient, SentRef, match_replies
 from afterword.delivery.mime import Mailbox, Outgoing, make_message_id, parse_mailbox
 from afterword.delivery.outbox import BatchReport
 from afterword.delivery.reminder import send_reminder_email, send_stuck_notice, stuck_notice_text
-from afterword.delivery.schedule import Suggestion, suggest_send_time
+from afterword.delivery.schedule import Suggestion, recipient_zone, suggest_send_time
 from afterword.delivery.secrets import Secret, find_password
 from afterword.delivery.smtp import SmtpSession
-from afterword.delivery.worker import Worker
+from afterword.delivery.worker import Job, Settings, Worker
 from afterword.service.interviews import InterviewService, no_contact
 from afterword.store import outbox as store
 from afterword.store.outbox import OutboxRow
@@ -36,6 +46,9 @@ from afterword.store.outbox import OutboxRow
 ACTIVE = ("queued", "sending", "sent", "unknown")
 REMIND_BEFORE = timedelta(hours=4)
 REPLY_POLL_EVERY = timedelta(minutes=5)
+#: A scheduled message this much past its time, with no plain reason known, gets a word on its card
+#: (the worker passes once a minute, so a minute late is normal).
+LATE_AFTER = timedelta(minutes=3)
 
 
 @dataclass(frozen=True)
@@ -191,9 +204,13 @@ class DeliveryService:
             self.interviews.set_status(interview_id, cid, Channel.EMAIL, TouchpointStatus.SCHEDULED, at=now)
         return ids
 
-    def suggest(self, interview_id: int, now: datetime) -> Suggestion:
+    def suggest(self, interview_id: int, now: datetime, language: Language | None = None) -> Suggestion:
+        """When to send: in the recipient's office hours inside the 24-hour window (reasons in `language`)."""
         interview, _ = self.interviews.get_interview(interview_id)
-        return suggest_send_time(interview, now, interview.effective_language)
+        return suggest_send_time(interview, now, language or interview.effective_language)
+
+    def recipient_zone(self, interview_id: int) -> tzinfo:
+        return recipient_zone_of(self.interviews, interview_id)
 
     def on_sent(self, row: OutboxRow, data: bytes) -> None:
         """After the server took a message: touchpoint `sent`, and a copy in the IMAP Sent folder."""
@@ -250,25 +267,96 @@ class DeliveryService:
 
     # -- worker -----------------------------------------------------------------------------
 
-    def worker(self, clock: Callable[[], datetime] = outbox.utc_now, *, replies: bool = True) -> Worker:
-        password = self._require_password("smtp") if self.config.smtp else None
-        jobs: list[tuple[str, Callable[[datetime], str]]] = []
-        if self.config.imap is not None:
-            jobs.append(("sent folder", self._settle_job))
-            if replies:
-                jobs.append(("replies", self._replies_job))
-        pre_jobs: list[tuple[str, Callable[[datetime], str]]] = []
-        if self.config.reminder_email and self.config.smtp is not None:
-            pre_jobs.append(("reminders", self._reminder_job))
-            pre_jobs.append(("stuck emails", self._stuck_job))
+    def worker(self, clock: Callable[[], datetime] = outbox.utc_now, *, replies: bool = True,
+               strict: bool = True) -> Worker:
+        """The worker over these settings, re-read whenever `config.toml` changes (and the password while
+        there is none). `strict` refuses to start without the SMTP password (the CLI's `worker`); the web
+        server's worker starts anyway and says on every pass with something due what is missing."""
+        if strict and self.config.smtp is not None:
+            self._require_password("smtp")
+        watched = self.config.path
+        seen = [config_stamp(watched)]
+        current = self._worker_settings(replies)
+
+        def changed() -> bool:
+            return config_stamp(watched) != seen[0]
+
+        def refresh() -> Settings | None:
+            stamp = config_stamp(watched)
+            if stamp == seen[0]:
+                # Unchanged file: only a missing password is looked for again (`afterword password smtp`).
+                return self._worker_settings(replies) if runner.problem is not None else None
+            seen[0] = stamp
+            self.config = load_config(watched, self.environ)  # a file that does not read: the worker keeps the old
+            return self._worker_settings(replies)
+
         def reload_password() -> str | None:
             return self._require_password("smtp") if self.config.smtp else None
 
         database = self.interviews.store.where
-        return Worker(self.engine, self.config.smtp, password, clock=clock, on_sent=self.on_sent, jobs=tuple(jobs),
-                      pre_jobs=tuple(pre_jobs), reload_password=reload_password,
-                      health_file=health_path(self.config_dir, database), database=database)
+        runner = Worker(self.engine, current.smtp, current.password, clock=clock, on_sent=self.on_sent,
+                        jobs=current.jobs, pre_jobs=current.pre_jobs, reload_password=reload_password,
+                        health_file=health_path(self.config_dir, database), database=database,
+                        refresh=refresh, changed=changed, problem=current.problem)
+        return runner
 
+    def _worker_settings(self, replies: bool) -> Settings:
+        """What the worker sends with under the current settings; a missing password is a problem, not a raise."""
+        password: str | None = None
+        problem: str | None = None
+        if self.config.smtp is not None:
+            try:
+                password = self._require_password("smtp")
+            except InputError as exc:
+                problem = exc.message
+        jobs: list[Job] = []
+        if self.config.imap is not None:
+            jobs.append(("sent folder", self._settle_job))
+            if replies:
+                jobs.append(("replies", self._replies_job))
+        pre_jobs: list[Job] = []
+        if self.config.reminder_email and self.config.smtp is not None:
+            pre_jobs.append(("reminders", self._reminder_job))
+            pre_jobs.append(("stuck emails", self._stuck_job))
+        return Settings(self.config.smtp, password, tuple(jobs), tuple(pre_jobs), problem)
+
+    def overdue_reason(self, row: OutboxRow, now: datetime) -> Text | None:
+        """Why a scheduled message past its time has not gone out, when it has not; None when all is well."""
+        if row.state != "queued" or row.send_at > now:
+            return None
+        if self.config.smtp is None:
+            return Text("It is past its time and not sent: SMTP is not set up. Set it up under Settings; it goes "
+                        "out within a minute after that.",
+                        "Het tijdstip is voorbij en het is niet verstuurd: SMTP is niet ingesteld. Stel het in bij "
+                        "Instellingen; binnen een minuut daarna gaat het weg.")
+        try:
+            self._require_password("smtp")
+        except InputError:
+            return Text("It is past its time and not sent: the SMTP password is not stored. Store it under "
+                        "Settings (or with `afterword password smtp`).",
+                        "Het tijdstip is voorbij en het is niet verstuurd: het SMTP-wachtwoord is niet bewaard. "
+                        "Bewaar het bij Instellingen (of met `afterword password smtp`).")
+        if row.send_at > now - LATE_AFTER:
+            return None
+        workers = [h for h in read_health(self.config_dir, self.interviews.store.where)
+                   if h.state == "running" and not outbox.is_dead(h.identity)]
+        if not workers:
+            return Text("It is past its time and not sent: no worker is running for this database. Start "
+                        "`afterword serve` (without --no-worker) or `afterword worker`.",
+                        "Het tijdstip is voorbij en het is niet verstuurd: er draait geen worker voor deze "
+                        "database. Start `afterword serve` (zonder --no-worker) of `afterword worker`.")
+        paused = next((h for h in workers if h.smtp_paused_until is not None and h.smtp_paused_until > now), None)
+        if paused is not None:
+            return Text("It is past its time and not sent: the SMTP server refused the login. Check the username "
+                        "and password under Settings.",
+                        "Het tijdstip is voorbij en het is niet verstuurd: de SMTP-server weigerde de aanmelding. "
+                        "Controleer gebruikersnaam en wachtwoord bij Instellingen.")
+        trouble = next((h.fault or h.errors[0] for h in workers if h.fault or h.errors), None)
+        if trouble:
+            return Text(f"It is past its time and not sent; the worker says: {trouble}",
+                        f"Het tijdstip is voorbij en het is niet verstuurd; de worker meldt: {trouble}")
+        return Text("It is past its time and not sent yet; see `afterword worker --status`.",
+                    "Het tijdstip is voorbij en het is nog niet verstuurd; zie `afterword worker --status`.")
 
     def attention(self) -> list[OutboxRow]:
         """The outbox messages of the follow-ups the user must look at (see InterviewService.stuck_emails)."""
@@ -363,6 +451,20 @@ class DeliveryService:
 
     # -- outbox -----------------------------------------------------------------------------
 
+    def latest_follow_ups(self, interview_id: int) -> dict[str, OutboxRow]:
+        """The newest follow-up message of each contact of the interview (whatever its state)."""
+        latest: dict[str, OutboxRow] = {}
+        for row in store.list_messages(self.engine, (), interview_id, kind="follow-up"):
+            if row.contact and (row.contact not in latest or row.id > latest[row.contact].id):
+                latest[row.contact] = row
+        return latest
+
+    def outbox_counts(self, interview_id: int) -> dict[str, int]:
+        """How many of the interview's outbox messages are in each state."""
+        from collections import Counter
+
+        return dict(Counter(row.state for row in store.list_messages(self.engine, (), interview_id)))
+
     def outbox(self, states: Sequence[str] = ()) -> list[OutboxRow]:
         return store.list_messages(self.engine, states, owner=self.interviews.owner)
 
@@ -389,6 +491,10 @@ class DeliveryService:
         return updated
 
     # -- copy-and-open ----------------------------------------------------------------------
+
+    def prepare_social(self, contact: Contact, draft: Draft) -> social.SocialAction:
+        """The text to copy and the page to open for a LinkedIn note or X post (InputError when it cannot)."""
+        return social.prepare(contact, draft, premium=self.config.linkedin_premium)
 
     def social_items(self, interview_id: int) -> list[SocialItem]:
         interview, touchpoints = self.interviews.get_interview(interview_id)
@@ -445,6 +551,25 @@ class DeliveryService:
         return proposals
 
 
+def background_worker(interviews: InterviewService, environ: Mapping[str, str] | None = None
+                      ) -> tuple[Worker, list[str]]:
+    """The web server's worker, started whatever the mail settings say now (it re-reads them when
+    `config.toml` changes), and what keeps it from sending for now, one line each."""
+    from afterword.core.errors import AfterwordError
+    from afterword.delivery.config import CONFIG_NAME
+
+    warnings: list[str] = []
+    try:
+        delivery = DeliveryService(interviews, environ=environ)
+    except AfterwordError as exc:  # a settings file that does not read: wait for it to be fixed
+        warnings.append(f"scheduled email waits until the settings read: {exc.located()}")
+        delivery = DeliveryService(interviews, MailConfig(config_dir(environ) / CONFIG_NAME), environ)
+    runner = delivery.worker(strict=False)
+    if runner.problem is not None:
+        warnings.append(f"scheduled email waits: {runner.problem}")
+    return runner, warnings
+
+
 def worker_status(db_url: str | None, environ: Mapping[str, str] | None = None) -> list[WorkerStatus]:
     """The workers that ran on this database (latest first), each with whether it is alive and well.
 
@@ -453,6 +578,22 @@ def worker_status(db_url: str | None, environ: Mapping[str, str] | None = None) 
 
     found = read_health(config_dir(environ), describe_url(db_url))
     return [WorkerStatus(h, alive=h.state == "running" and not outbox.is_dead(h.identity)) for h in found]
+
+
+def recipient_zone_of(interviews: InterviewService, interview_id: int) -> tzinfo:
+    """The time zone the recipients read their mail in (where a chosen send time is meant); no settings needed."""
+    return recipient_zone(interviews.get_interview(interview_id)[0])
+
+
+def blocking(findings: Mapping[str, Sequence[Finding]]) -> dict[str, list[Finding]]:
+    """The findings that stop a send, by contact: errors, except `late` (late is better than never)."""
+    found = {c: [f for f in fs if f.severity is Severity.ERROR and f.code != "late"] for c, fs in findings.items()}
+    return {c: fs for c, fs in found.items() if fs}
+
+
+def send_moment(at: datetime | None, now: datetime) -> datetime | None:
+    """When to send a message asked for `at`: None (now) for no time or a time in the past."""
+    return at if at is not None and at > now else None
 
 
 def has_errors(findings: Sequence[Finding]) -> bool:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from afterword.check import check_drafts, subject_is_specific
-from afterword.compose import Rough, compose, read_notes
+from afterword.compose import X_LIMIT, Rough, compose, read_notes, x_length
 from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
 
 
@@ -68,3 +68,8 @@ def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = No
                             linkedin_limit=linkedin_limit, ui_language=ui_language)
     items = tuple(CheckedDraft(d, tuple(f)) for d, f in zip(drafts, findings, strict=True))
     return DraftReport(interview, now, items, linkedin_limit, read_notes(interview).rough)
+
+
+def characters(channel: Channel, body: str, linkedin_limit: int = 200) -> tuple[int, int]:
+    """How long a LinkedIn note or X post counts (X weighs characters) and its limit."""
+    return (x_length(body), X_LIMIT) if channel is Channel.X else (len(body), linkedin_limit)

@@ -11,11 +11,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from afterword.core.errors import StoreError
 from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointStatus
-from afterword.store.errors import ConflictError, DuplicateError, NotEditableError, NotFoundError, StoreError
-from afterword.store.records import DueRow, InterviewSummary, StuckEmail, Touchpoint
+from afterword.service.checking import check_all, check_one
+from afterword.service.outcomes import (
+    ConflictError,
+    DueRow,
+    DuplicateError,
+    InterviewSummary,
+    NotEditableError,
+    NotFoundError,
+    StuckEmail,
+    Touchpoint,
+)
 from afterword.web.cards import Card
-from afterword.web.checking import check_all, check_one
 
 if TYPE_CHECKING:
     from afterword.compose.reading import Rough
@@ -129,6 +138,7 @@ class Backend:
                                    companies=self.service.other_companies(interview_id), now=now), strict=True))
         cards = tuple(_card_of(interview, tp, tp.draft, tp.version, found.get((tp.contact, tp.channel), ()))
                       for tp in shown)
+        cards = tuple(sorted(cards, key=lambda card: card.done))  # what is still owed first, done ones below
         statuses = {(tp.contact, tp.channel): tp.status for tp in touchpoints}
         plan = make_plan(interview, now, statuses)
         from afterword.service.drafting import rough_notes

@@ -71,7 +71,7 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
 
 def internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     from afterword.core.errors import StoreError
-    from afterword.store.errors import NotFoundError
+    from afterword.service.outcomes import NotFoundError
 
     if isinstance(exc, NotFoundError):
         return render_error(request, 404)

@@ -7,16 +7,18 @@ Nothing here ever puts a password into a page: messages name the settings file a
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
-from afterword.core.model import Channel, Draft, Finding, Language, Severity
-from afterword.delivery.schedule import recipient_zone
+from afterword.core.model import Channel, Draft, Finding, Language
+from afterword.service.delivery import ACTIVE  # outbox states of a message on its way or gone: no second "Send now"
 from afterword.web.cards import Card
 
 if TYPE_CHECKING:
@@ -25,8 +27,6 @@ if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
     from afterword.store.outbox import OutboxRow
 
-#: Outbox states in which a message is on its way or gone: no second "Send now".
-ACTIVE = ("queued", "sending", "sent", "unknown")
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 #: "Schedule all" is offered when the suggestion is at least this much later than now.
 LATER = timedelta(minutes=10)
@@ -54,6 +54,10 @@ class EmailSend:
     zone: str
     deadline: datetime
     configured: bool
+    #: Why a scheduled message past its time has not gone out (already translated); None when all is well.
+    overdue: str | None = None
+    #: Seconds left in the undo window of an email sent with "Send now" (None: not held back).
+    held_for: int | None = None
 
     @property
     def can_send(self) -> bool:
@@ -89,10 +93,9 @@ class Panel:
 
 
 def not_set_up(gettext: Callable[[str], str], path: object) -> str:
+    """What the page says while SMTP is not set up; the settings page (linked beside it) sets it up."""
     _ = gettext
-    return _(
-        "Email sending is not set up yet: add an [smtp] table to %(path)s, then store the password "
-        "with `afterword password smtp`.") % {"path": path}
+    return _("Email sending is not set up yet.")
 
 
 class MailDesk:
@@ -126,7 +129,11 @@ class MailDesk:
             if card.channel is Channel.EMAIL:
                 if email is None:
                     email = self._email(svc, interview_id, now, language)
-                out.append(dataclasses.replace(card, email=dataclasses.replace(email, row=rows.get(card.contact.id))))
+                row = rows.get(card.contact.id)
+                reason = svc.overdue_reason(row, now) if row is not None else None
+                out.append(dataclasses.replace(card, email=dataclasses.replace(
+                    email, row=row, overdue=reason.get(language) if reason is not None else None,
+                    held_for=held_for(row, now, svc.config.undo_seconds))))
             else:
                 if allowance is None and card.channel is Channel.LINKEDIN:
                     allowance = svc.allowance_warning(now, language) or ""
@@ -149,32 +156,21 @@ class MailDesk:
         return Panel(configured, setup, left, svc.allowance_warning(now, language) if linkedin else None, later)
 
     def _rows(self, svc: DeliveryService, interview_id: int) -> dict[str, OutboxRow]:
-        from afterword.store import outbox as store
-
-        latest: dict[str, OutboxRow] = {}
-        for row in store.list_messages(svc.engine, (), interview_id, kind="follow-up"):
-            if row.contact and (row.contact not in latest or row.id > latest[row.contact].id):
-                latest[row.contact] = row
-        return latest
+        return svc.latest_follow_ups(interview_id)
 
     def _email(self, svc: DeliveryService, interview_id: int, now: datetime, language: Language) -> EmailSend:
         interview = svc.interviews.get_interview(interview_id)[0]
-        from afterword.delivery.schedule import suggest_send_time
-
-        suggestion = suggest_send_time(interview, now, language)
-        zone = recipient_zone(interview)
+        suggestion = svc.suggest(interview_id, now, language)
+        zone = svc.recipient_zone(interview_id)
         return EmailSend(None, suggestion.at, suggestion.at.astimezone(zone).strftime(INPUT_FORMAT),
                          suggestion.reason, suggestion.office_hours, zone_name(interview.timezone, zone, now),
                          interview.deadline, svc.config.smtp is not None)
 
     def _social(self, svc: DeliveryService, card: Card, allowance: str | None, language: Language) -> SocialSend:
-        from afterword.delivery import social
-
         if not card.body.strip():
             return SocialSend(None, None, allowance)
         try:
-            action = social.prepare(card.contact, Draft(card.contact.id, card.channel, card.language, card.body),
-                                    premium=svc.config.linkedin_premium)
+            action = svc.prepare_social(card.contact, Draft(card.contact.id, card.channel, card.language, card.body))
         except InputError as exc:
             return SocialSend(None, sentence(exc.message_in(language)), allowance)
         return SocialSend(action, None, allowance if card.channel is Channel.LINKEDIN else None)
@@ -197,8 +193,11 @@ class MailDesk:
             return Notice("error", _(
                 "The SMTP password was not found. Store it with `afterword password smtp` "
                 "(or set AFTERWORD_SMTP_PASSWORD), then try again."))
-        if when is not None and when <= now:
-            when = None  # a moment in the past means now
+        from afterword.service.delivery import blocking, send_moment
+
+        when = send_moment(when, now)
+        undo = svc.config.undo_seconds
+        held = when is None and undo > 0
         with self._queueing:
             rows = self._rows(svc, interview_id)
             busy = [rows[c] for c in contacts if c in rows and rows[c].state in ACTIVE]
@@ -212,13 +211,15 @@ class MailDesk:
                     return Notice("error", _("There is no email left to send in this interview."))
                 return Notice("error", sentence(exc.message_in(language)))
             findings = svc.check(interview_id, selected, sent_at=now)
-            blocking = tuple(f for found in findings.values() for f in found
-                             if f.severity is Severity.ERROR and f.code != "late")
-            if blocking:
+            stopping = tuple(f for found in blocking(findings).values() for f in found)
+            if stopping:
                 return Notice("error", _(
                     "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
-                    blocking)
-            ids = svc.queue_emails(interview_id, selected, when, now)
+                    stopping)
+            ids = svc.queue_emails(interview_id, selected, now + timedelta(seconds=undo) if held else when, now)
+        if held:
+            self._release_later(ids, undo)
+            return Notice("ok", _("Sending in %(seconds)d s. Undo stops it.") % {"seconds": undo})
         if when is not None:
             if when > svc.interviews.get_interview(interview_id)[0].deadline:
                 return Notice("warning", _("Scheduled, but after the 24-hour deadline: consider an earlier time."))
@@ -243,21 +244,46 @@ class MailDesk:
         text = _("Sent.") if not notes else _("Sent.") + " " + "; ".join(notes)
         return Notice("ok" if not notes else "warning", text)
 
-    def resolve(self, interview_id: int, row_id: int, verdict: str, now: datetime) -> str | None:
-        """Settle an `unknown` message (`sent`, `not-sent`) or withdraw a `queued` one (`cancel`).
+    def _release_later(self, ids: Sequence[int], seconds: int) -> None:
+        """Send the held messages when their undo window closes (unless undone meanwhile). A server stopped
+        before then leaves them queued, due: the worker sends them on its next pass."""
+        def utc_now() -> datetime:
+            return datetime.now(UTC)
 
-        Returns the message's contact; None when this interview has no such message in that state.
+        release_at = utc_now() + timedelta(seconds=seconds)
+
+        def release() -> None:
+            with contextlib.suppress(Exception):  # what is not sent stays queued for the worker
+                self.delivery().send_now(ids, clock=lambda: max(utc_now(), release_at))
+
+        timer = threading.Timer(seconds, release)
+        timer.daemon = True
+        timer.start()
+
+    def resolve(self, interview_id: int, row_id: int, verdict: str, now: datetime) -> tuple[str, bool] | None:
+        """Settle an `unknown` message (`sent`, `not-sent`) or withdraw a `queued` one (`cancel`, Undo).
+
+        Returns the message's contact and whether it was done: False when a message to cancel had moved
+        on meanwhile (an Undo as the window closed: it is being sent or was sent); None when this interview
+        has no such message in a state that can be settled.
         """
         svc = self.delivery()
         wanted = "queued" if verdict == "cancel" else "unknown"
         for contact, row in self._rows(svc, interview_id).items():
-            if row.id == row_id and row.state == wanted:
-                with self._queueing:
+            if row.id != row_id:
+                continue
+            if row.state != wanted:
+                # An Undo as the window closed finds it on its way: say so; anything else is not there to settle.
+                return (contact, False) if verdict == "cancel" and row.state in ("sending", "sent") else None
+            with self._queueing:
+                try:
                     if verdict == "cancel":
                         svc.cancel(row_id, now)
                     else:
                         svc.resolve(row_id, verdict == "sent", now)
-                return contact
+                except InputError:  # claimed by the sender between the look and the change
+                    return contact, False
+            return contact, True
         return None
 
     def mark_done(self, interview_id: int, contact: str, channel: Channel, now: datetime,
@@ -268,25 +294,29 @@ class MailDesk:
 
     def outbox_counts(self, interview_id: int) -> dict[str, int]:
         """How many of the interview's outbox messages are in each state (for the delete question)."""
-        from collections import Counter
-
-        from afterword.store import outbox as store
-
         try:
             svc = self.delivery()
         except AfterwordError:  # unreadable settings: the outbox is still there, but nothing to count with
             return {}
-        return dict(Counter(row.state for row in store.list_messages(svc.engine, (), interview_id)))
+        return svc.outbox_counts(interview_id)
 
     # -- calendar ---------------------------------------------------------------------------
 
     def calendar(self, now: datetime, interview_id: int | None = None) -> bytes:
         """Reminders for every interview of the owner (or one), UIDs `interview-{id}` like the CLI."""
-        from afterword.interop.reminders import write_reminders
+        from afterword.service.calendar import stored_reminders_ics
 
-        ids = [interview_id] if interview_id is not None else [s.id for s in self.service.list_interviews(now)]
-        interviews = [self.service.get_interview(i)[0] for i in ids]
-        return write_reminders(interviews, now=now, keys=[f"interview-{i}" for i in ids])
+        return stored_reminders_ics(self.service, now, interview_id)
+
+
+def held_for(row: OutboxRow | None, now: datetime, undo_seconds: int) -> int | None:
+    """Seconds left before a message in its undo window goes out; None when it is not held back."""
+    if row is None or row.state != "queued" or undo_seconds <= 0:
+        return None
+    left = (row.send_at - now).total_seconds()
+    if not 0 < left <= undo_seconds:
+        return None
+    return max(1, math.ceil(left))
 
 
 def sentence(message: str) -> str:

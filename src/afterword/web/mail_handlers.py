@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import partial
 from typing import Any
 
@@ -127,14 +127,27 @@ async def card_send(request: AnyRequest, interview_id: FromPath[int], contact: F
 async def _when(request: AnyRequest, form: Any, interview_id: int) -> datetime | Notice | None:
     if _text(form, "when") != "schedule":
         return None
-    from afterword.delivery.schedule import recipient_zone
-
-    backend = backend_of(request)
-    loaded = await run_sync(partial(backend.service.get_interview, interview_id))
-    moment = parse_local(_text(form, "send_at"), recipient_zone(loaded[0]))
+    zone = await run_sync(partial(_recipient_zone, desk_of(request), interview_id))
+    moment = parse_local(_text(form, "send_at"), zone)
     if moment is None:
         return Notice("error", ui_for(request).gettext("Choose a date and time to send it."))
     return moment
+
+
+@get("/interviews/{interview_id:int}/cards/{contact:str}/{channel:str}", name="card-view")
+async def card_view(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str],
+                    channel: FromPath[str]) -> Response[Any]:
+    """One card as it is now (the undo countdown fetches it when the window closes)."""
+    ch = _channel(channel)
+    if not _is_htmx(request):
+        return Redirect(f"/interviews/{interview_id}#card-{contact}--{ch.value}", status_code=303)
+    return await _card_response(request, interview_id, contact, ch, None)
+
+
+def _recipient_zone(desk: MailDesk, interview_id: int) -> tzinfo:
+    from afterword.service.delivery import recipient_zone_of
+
+    return recipient_zone_of(desk.service, interview_id)
 
 
 @post("/interviews/{interview_id:int}/send-all", name="send-all")
@@ -201,9 +214,16 @@ async def outbox_resolve(request: AnyRequest, interview_id: FromPath[int], row_i
     found = await run_sync(partial(desk_of(request).resolve, interview_id, row_id, verdict, now_of(request)))
     if found is None:
         raise NotFoundException()
+    contact, done = found
+    _ = ui_for(request).gettext
+    notice = None if done else Notice("warning", _(
+        "Too late to undo: it was already on its way.") if verdict == "cancel" else _(
+        "This message was settled meanwhile; here is how it stands."))  # only after a race with the sender
     if not _is_htmx(request):
-        return Redirect(f"/interviews/{interview_id}#card-{found}--email", status_code=303)
-    return await _card_response(request, interview_id, found, Channel.EMAIL, None)
+        if notice is None:
+            return Redirect(f"/interviews/{interview_id}#card-{contact}--email", status_code=303)
+        return await interview_response(request, interview_id, {f"{contact}--email": notice}, status=409)
+    return await _card_response(request, interview_id, contact, Channel.EMAIL, notice)
 
 
 # -- calendars (GET only, read-only: a calendar client has no CSRF cookie) --------------------------------
@@ -226,4 +246,4 @@ async def interview_calendar(request: AnyRequest, interview_id: FromPath[int]) -
                     headers={"content-disposition": f'attachment; filename="interview-{interview_id}.ics"'})
 
 
-ROUTES = [card_send, send_all, card_done, outbox_resolve, calendar_feed, interview_calendar]
+ROUTES = [card_send, card_view, send_all, card_done, outbox_resolve, calendar_feed, interview_calendar]

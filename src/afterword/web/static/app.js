@@ -437,7 +437,33 @@
   try {
     if (body.classList.contains("page-interview") && sessionStorage.getItem(PENDING)) forgetDraft();  // saved
   } catch (e) { /* storage off */ }
+  // ---- the undo window: count down, then fetch the card to show what became of the email ---------
+  function holdCountdowns(root) {
+    (root || document).querySelectorAll("[data-held][data-refresh]").forEach(function (el) {
+      if (el.getAttribute("data-counting")) return;
+      el.setAttribute("data-counting", "1");
+      var left = parseInt(el.getAttribute("data-held"), 10) || 1;
+      var shown = el.querySelector(".held-left");
+      var card = el.closest(".card");
+      var step = setInterval(function () {
+        if (!el.isConnected) { clearInterval(step); return; }
+        left -= 1;
+        if (shown && left >= 0) shown.textContent = String(left);
+        if (left > -1) return;
+        clearInterval(step);
+        if (window.htmx && card) {
+          window.htmx.ajax("GET", el.getAttribute("data-refresh"), {target: "#" + card.id, swap: "outerHTML"});
+        }
+      }, 1000);
+    });
+  }
+  document.addEventListener("htmx:load", function (event) { holdCountdowns(event.detail.elt); });
+
   setupCapture();
+  holdCountdowns();
+  var settings = document.querySelector("form[data-settings]");
+  var wrong = settings && document.getElementById("form-errors") && settings.querySelector('[aria-invalid="true"]');
+  if (wrong) wrong.focus();  // after a refused save, start at the first field to fix
   document.querySelectorAll("textarea.body").forEach(updateCounter);
   document.querySelectorAll(".card").forEach(refreshCard);
   tick();

@@ -1,4 +1,4 @@
-"""Run the checker for the web UI: the same rules, with the other companies narrowed down first.
+"""Check stored drafts for the web UI: the same rules, with the other companies narrowed down first.
 
 `wrong-company` matches an organisation's name as whole words, so a company whose first word does
 not occur in any of the drafts can never fire; with thousands of stored interviews, skipping those
