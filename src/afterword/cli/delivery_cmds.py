@@ -289,12 +289,15 @@ def replies(now_text: str | None, as_json: bool) -> int:
     now = resolve_now(now_text)
     with _delivery() as service:
         _tell_password_source(service, "imap")
-        found = service.poll_replies(now)
+        poll = service.read_replies(now)
+        found = poll.replies
         proposals = service.check_ins(now)
         if as_json:
             print_json({
                 "replies": [{"id": row.id, "interview": row.interview_id, "contact": row.contact,
                              "reply_message_id": mid} for row, mid in found],
+                "check_ins_cancelled": [{"interview": s.interview_id, "contact": s.contact, "count": s.count,
+                                         "reply_message_id": s.reply_message_id} for s in poll.stopped],
                 "check_ins": [{"interview": p.interview_id, "contact": p.contact, "decision_date": p.decided,
                                "subject": p.draft.subject, "body": p.draft.body,
                                "findings": [f.to_json() for f in p.findings]} for p in proposals],
@@ -304,6 +307,8 @@ def replies(now_text: str | None, as_json: bool) -> int:
             click.echo(f"reply from {row.recipients[0][0]} to “{row.subject}” (interview {row.interview_id})")
         if not found:
             click.echo("No new replies.")
+        for s in poll.stopped:
+            click.echo(f"{s.name} replied: {s.count} pending check-in(s) cancelled (interview {s.interview_id})")
         for p in proposals:
             click.echo(f"\nNo reply since the decision date {p.decided}: a check-in for {p.contact} "
                        f"(interview {p.interview_id})\nSubject: {p.draft.subject}\n\n{p.draft.body}")

@@ -25,6 +25,10 @@ linkedin_premium = false
 
 [reminders]
 email_to_self = false           # an email to self before a deadline, and when a follow-up may not have gone out
+
+[check_ins]
+after_working_days = 3          # a check-in goes out this many working days after the next step's last day
+default_working_days = 10       # ... or after the interview, when the notes name no time for the next step
 ```
 """
 
@@ -95,6 +99,8 @@ class MailConfig:
     linkedin_premium: bool = False
     reminder_email: bool = False
     ui_language: str | None = None  # [ui] language: the language of messages and findings at the command line
+    check_in_after_days: int = 3  # [check_ins] after_working_days
+    check_in_default_days: int = 10  # [check_ins] default_working_days
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -122,7 +128,7 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         raise InputError(Text(f"cannot read the settings: {exc}", f"kan de instellingen niet lezen: {exc}"),
                          file=str(path)) from None
     reader = _Reader(path)
-    unknown = set(data) - {"smtp", "imap", "social", "reminders", "ui"}
+    unknown = set(data) - {"smtp", "imap", "social", "reminders", "ui", "check_ins"}
     if unknown:
         first = sorted(unknown)[0]
         raise InputError(Text(f"unknown table `{first}`", f"onbekende tabel `{first}`"), file=str(path))
@@ -135,6 +141,13 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     if ui_language is not None and ui_language not in ("en", "nl"):
         raise InputError(Text("must be \"en\" or \"nl\"", "moet \"en\" of \"nl\" zijn"), file=str(path), table="ui",
                          key="language")
+    check_ins = reader.table(data, "check_ins", {"after_working_days", "default_working_days"})
+    days = {key: reader.integer(check_ins, "check_ins", key, default)
+            for key, default in (("after_working_days", 3), ("default_working_days", 10))}
+    for key, value in days.items():
+        if not 0 <= value <= 60:
+            raise InputError(Text("must be a whole number from 0 to 60", "moet een geheel getal van 0 tot 60 zijn"),
+                             file=str(path), table="check_ins", key=key)
     notes = reader.integer(social, "social", "linkedin_free_notes", 5)
     if notes < 0:
         raise InputError(Text("must be 0 or more", "moet 0 of meer zijn"), file=str(path), table="social",
@@ -147,6 +160,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         linkedin_premium=reader.boolean(social, "social", "linkedin_premium", False),
         reminder_email=reader.boolean(reminders, "reminders", "email_to_self", False),
         ui_language=ui_language,
+        check_in_after_days=days["after_working_days"],
+        check_in_default_days=days["default_working_days"],
     )
 
 
