@@ -72,7 +72,7 @@ def test_a_check_in_is_stored_when_the_follow_up_goes_and_sent_once_after_its_ti
         assert len(report.batch.sent) == 1
         again = service.worker(clock=lambda: DUE + timedelta(hours=2)).cycle()
         assert again.batch.sent == []
-    first, second = home["smtp"].handler.received
+    _, second = home["smtp"].handler.received
     assert second.message["To"].addresses[0].addr_spec == "grace.whitfield@northwind.example"
     assert second.message["In-Reply-To"] == follow_up  # in the thread of the follow-up
     assert second.message["Subject"] == check_in["subject"]

@@ -319,14 +319,36 @@ def replies(now_text: str | None, as_json: bool) -> int:
 @click.argument("interview_id", metavar="ID")
 @click.option("--done", nargs=2, metavar="CONTACT CHANNEL", help="Mark the LinkedIn note or X post as sent.")
 @click.option("--open", "open_pages", is_flag=True, help="Open the pages in the browser.")
+@click.option("--x-public", "x_public", multiple=True, metavar="CONTACT",
+              help="Prepare a public X post mentioning CONTACT instead of follow/DM (everyone can see it).")
+@click.option("--yes", "confirmed", is_flag=True, help="With --x-public: the warning was read; prepare the post.")
+@click.option("--ui-language", "ui_language_text", type=click.Choice(["en", "nl"]), default=None,
+              help="Language of the warnings; default: [ui] language in config.toml, then the locale.")
 @now_option
 @json_option
-def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool, now_text: str | None,
-               as_json: bool) -> int:
-    """LinkedIn and X: the text to copy, the page to open, and this month's LinkedIn note count."""
+def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool, x_public: tuple[str, ...],
+               confirmed: bool, ui_language_text: str | None, now_text: str | None, as_json: bool) -> int:
+    """LinkedIn and X: the text to copy, the page to open, and this month's LinkedIn note count.
+
+    X is private by default: follow them, plus a direct message where the notes say their DMs are open
+    (`x_dm = true`); a public post only with --x-public, after a warning."""
+    from afterword.cli.common import resolve_ui_language
+    from afterword.delivery.social import public_post_warning
+
     ident = _id(interview_id)
     now = resolve_now(now_text)
     with _delivery() as service:
+        public_warning = None
+        if x_public:
+            language = resolve_ui_language(ui_language_text)
+            public_warning = public_post_warning(service.interviews.get_interview(ident)[0].company, language)
+            if not confirmed:
+                if not sys.stdin.isatty() or as_json:
+                    raise InputError(f"{public_warning} (add --yes to prepare the public post anyway)",
+                                     key="--x-public")
+                if not click.confirm(f"{public_warning}. Continue?" if str(language) == "en" else
+                                     f"{public_warning}. Doorgaan?", default=False, err=True):
+                    return 1
         if done:
             warning = service.mark_social_done(ident, done[0], done[1].strip().lower(), now)
             if as_json:
@@ -336,7 +358,7 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
                 if warning:
                     _say(f"afterword: warning: {warning}")
             return 0
-        items = service.social_items(ident)
+        items = service.social_items(ident, x_public)
         used = service.linkedin_notes_used(now)
         warning = service.allowance_warning(now)
         if not items and not as_json:
@@ -346,14 +368,20 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
                 "items": [{"contact": i.action.contact, "name": i.name, "channel": str(i.action.channel),
                            "status": str(i.status), "text": i.action.text, "length": i.action.length,
                            "limit": i.action.limit, "trimmed": i.action.trimmed, "open_url": i.action.open_url,
-                           "profile_url": i.action.profile_url} for i in items],
+                           "profile_url": i.action.profile_url, "step": i.action.step,
+                           **({"public_warning": public_warning} if i.action.step == "public" else {})}
+                          for i in items],
                 "linkedin_notes_this_month": used, "allowance": service.config.linkedin_free_notes,
                 "warning": warning,
             })
             return 0
+        steps = {"follow": "follow them (their DMs are not open to you; `x_dm = true` in the notes when they are)",
+                 "dm": "follow them, then send this as a direct message",
+                 "public": "a public post: everyone can see it"}
         for i in items:
             trimmed = " (shortened to fit)" if i.action.trimmed else ""
-            click.echo(f"{i.name} — {i.action.channel} [{i.status}] {i.action.length}/{i.action.limit}{trimmed}\n"
+            step = f"\n  step: {steps[i.action.step]}" if i.action.step in steps else ""
+            click.echo(f"{i.name} — {i.action.channel} [{i.status}] {i.action.length}/{i.action.limit}{trimmed}{step}\n"
                        f"  open: {i.action.open_url}\n  {i.action.text}\n")
             if open_pages and i.status not in ("sent", "replied", "skipped"):
                 import webbrowser

@@ -470,14 +470,20 @@ class DeliveryService:
 
     # -- copy-and-open ----------------------------------------------------------------------
 
-    def social_items(self, interview_id: int) -> list[SocialItem]:
+    def social_items(self, interview_id: int, x_public: Sequence[str] = ()) -> list[SocialItem]:
+        """LinkedIn notes and X steps; X is follow (plus a DM where open), a public post only for `x_public`."""
         interview, touchpoints = self.interviews.get_interview(interview_id)
+        for cid in x_public:
+            if not any(c.id == cid and c.x for c in interview.contacts):
+                raise InputError(Text(f"the interview has no contact `{cid}` with an X handle",
+                                      f"het gesprek heeft geen contact `{cid}` met een X-naam"), key="--x-public")
         items: list[SocialItem] = []
         for tp in touchpoints:
             if tp.channel is Channel.EMAIL or not tp.body.strip():
                 continue
             contact = interview.contact(tp.contact)
-            action = social.prepare(contact, tp.draft, premium=self.config.linkedin_premium)
+            action = social.prepare(contact, tp.draft, premium=self.config.linkedin_premium,
+                                    x_public=contact.id in x_public)
             items.append(SocialItem(interview_id, action, tp.status, contact.name))
         return items
 

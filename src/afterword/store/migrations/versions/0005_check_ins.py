@@ -1,4 +1,5 @@
-"""Check-ins: one per person and interview, waiting for silence after the follow-up (see store/checkins.py)."""
+"""Check-ins: one per person and interview, waiting for silence after the follow-up (see store/checkins.py);
+and whether a contact's X direct messages are open (`x_dm` in the notes)."""
 
 from __future__ import annotations
 
@@ -36,8 +37,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("interview_id", "contact_key", name="uq_check_ins_interview_id_contact_key"),
     )
     op.create_index("ix_check_ins_state_due", "check_ins", ["state", "due_at"])
+    with op.batch_alter_table("contacts") as batch:
+        batch.add_column(sa.Column("x_dm", sa.Boolean(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("contacts") as batch:
+        batch.drop_column("x_dm")
     op.drop_index("ix_check_ins_state_due", table_name="check_ins")
     op.drop_table("check_ins")
