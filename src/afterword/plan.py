@@ -1,13 +1,14 @@
-"""The follow-up plan: who is owed a message, on which channel, by when."""
+"""The follow-up plan: who is owed a message, on which channel, by when; office hours and the check-in date."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from afterword.core.lang.when import When, next_step_time
 from afterword.core.model import Channel, Contact, Finding, Interview, Language, Severity, TouchpointStatus
-from afterword.core.timeutil import format_duration, format_moment, format_remaining
+from afterword.core.timeutil import ZoneError, format_duration, format_moment, format_remaining, load_zone
 
 DUE_SOON = timedelta(hours=4)
 
@@ -127,3 +128,79 @@ def _finding(code: str, severity: Severity, contact: Contact, lang: Language, me
              **values: str) -> Finding:
     text = _MESSAGES[message][lang].format(name=contact.name, **values)
     return Finding(code=code, severity=severity, message=text, contact=contact.id)
+
+
+# -- office hours and the check-in date ---------------------------------------------------------
+
+OFFICE_START = time(9, 0)
+OFFICE_END = time(17, 0)
+#: A check-in goes out this many working days after the last day the next step can mean ...
+CHECK_IN_AFTER_DAYS = 3
+#: ... or, when the notes name no time for it, this many working days after the interview.
+CHECK_IN_DEFAULT_DAYS = 10
+#: The hour (recipient's time) a check-in goes out: inside office hours, not on the stroke of opening.
+CHECK_IN_HOUR = time(10, 0)
+
+
+def recipient_zone(interview: Interview) -> tzinfo:
+    """The interview's IANA zone when the notes give one, else the offset its start was written with."""
+    if interview.timezone:
+        try:
+            return load_zone(interview.timezone)
+        except ZoneError:
+            pass
+    zone = interview.start.tzinfo
+    return zone if zone is not None else UTC
+
+
+def in_office_hours(moment: datetime, zone: tzinfo) -> bool:
+    local = moment.astimezone(zone)
+    return local.weekday() < 5 and OFFICE_START <= local.time() < OFFICE_END
+
+
+def next_opening(moment: datetime, zone: tzinfo) -> datetime:
+    """The first office-hours moment at or after `moment` (weekdays 09:00–17:00 local)."""
+    local = moment.astimezone(zone)
+    if in_office_hours(local, zone):
+        return local
+    day = local.date()
+    if local.time() >= OFFICE_START:
+        day += timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, OFFICE_START, tzinfo=zone)
+
+
+def add_working_days(day: date, count: int) -> date:
+    """`count` weekdays (Monday–Friday) after `day`."""
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+@dataclass(frozen=True)
+class CheckInTime:
+    """When a check-in goes out (in the recipient's zone) and the next step it waits for, if the notes name one."""
+
+    at: datetime
+    waits_for: When | None
+
+
+def check_in_time(interview: Interview, *, after_days: int = CHECK_IN_AFTER_DAYS,
+                  default_days: int = CHECK_IN_DEFAULT_DAYS, not_before: datetime | None = None) -> CheckInTime:
+    """The check-in's moment: `after_days` working days after the last day the next step can mean
+    ("offers early jan" → 10 January), or `default_days` working days after the interview when the notes
+    name no time, at 10:00 in the recipient's office hours. A follow-up sent after that (`not_before`)
+    moves it to `after_days` working days after the send."""
+    zone = recipient_zone(interview)
+    met = interview.start.astimezone(zone).date()
+    when = next_step_time(interview.next_step, met)
+    base, days = (when.latest, after_days) if when is not None else (interview.effective_end.astimezone(zone).date(),
+                                                                       default_days)
+    at = datetime.combine(add_working_days(base, days), CHECK_IN_HOUR, tzinfo=zone)
+    if not_before is not None and at <= not_before:
+        sent = not_before.astimezone(zone).date()
+        at = datetime.combine(add_working_days(sent, max(after_days, 1)), CHECK_IN_HOUR, tzinfo=zone)
+    return CheckInTime(next_opening(at, zone), when)

@@ -138,7 +138,14 @@ def test_social_copy_and_open_with_monthly_allowance(run_cli: Callable[..., Resu
     listing = json.loads(run_cli("social", str(ident), "--now", now, "--json").out)
     by = {(i["contact"], i["channel"]): i for i in listing["items"]}
     assert by[("grace", "linkedin")]["open_url"] == "https://www.linkedin.com/in/gracewhitfield"
-    assert by[("daniel", "x")]["open_url"].startswith("https://x.com/intent/post?text=%40danosei%20Thanks")
+    # X is private by default: follow (the notes do not say Daniel's DMs are open), no public post.
+    assert by[("daniel", "x")]["open_url"] == "https://x.com/danosei" and by[("daniel", "x")]["step"] == "follow"
+    refused = run_cli("social", str(ident), "--x-public", "daniel", "--now", now)
+    assert refused.code == 2 and "shows everyone that you are applying at Northwind" in refused.err
+    public = json.loads(run_cli("social", str(ident), "--x-public", "daniel", "--yes", "--now", now, "--json").out)
+    [post] = [i for i in public["items"] if i["channel"] == "x"]
+    assert post["step"] == "public" and post["open_url"].startswith("https://x.com/intent/post?text=%40danosei%20")
+    assert "your current employer" in post["public_warning"]
     assert all(i["length"] <= i["limit"] for i in listing["items"])
     assert listing["linkedin_notes_this_month"] == 0 and listing["warning"] is None
     first = run_cli("social", str(ident), "--done", "grace", "linkedin", "--now", now)

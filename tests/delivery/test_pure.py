@@ -90,8 +90,13 @@ def test_x_text_is_weighted_and_the_compose_url_encoded() -> None:
     assert social.x_length("日本") == 4
     assert social.x_length("see https://example.org/a/very/long/path/indeed") == 4 + 23
     contact = Contact("daniel", "Daniel", x="@danosei")
-    action = social.prepare(contact, Draft("daniel", Channel.X, Language.EN, "Thanks & see you — Zoë"))
-    assert action.text == "@danosei Thanks & see you — Zoë"
+    draft = Draft("daniel", Channel.X, Language.EN, "Thanks & see you — Zoë")
+    private = social.prepare(contact, draft)
+    assert private.step == "follow" and private.open_url == "https://x.com/danosei" and "@" not in private.text
+    dm = social.prepare(Contact("daniel", "Daniel", x="@danosei", x_dm=True), draft)
+    assert dm.step == "dm" and dm.open_url == "https://x.com/danosei" and dm.text == "Thanks & see you — Zoë"
+    action = social.prepare(contact, draft, x_public=True)
+    assert action.step == "public" and action.text == "@danosei Thanks & see you — Zoë"
     assert action.open_url == "https://x.com/intent/post?text=%40danosei%20Thanks%20%26%20see%20you%20%E2%80%94%20Zo%C3%AB"
     assert action.profile_url == "https://x.com/danosei"
 

@@ -224,7 +224,8 @@ def test_mark_done_counts_linkedin_notes_and_warns_near_the_allowance(
     assert link is not None and link.group(1) == "https://www.linkedin.com/in/maria-de-vries"
     assert "noopener" in link.group(2).split() and "Mark done" in maria
     tom = card_html(page, "tom--x")
-    assert "https://x.com/intent/post?text=%40tomokafor%20Hi%20Tom" in tom
+    # X is private by default: the profile to follow, never a public post that mentions them.
+    assert "https://x.com/tomokafor" in tom and "intent/post" not in tom
     assert "allowance" not in page
     reply = form_post(client, f"/interviews/{interview_id}/cards/maria/linkedin/done", {}, headers=HX)
     assert reply.status_code == 200 and "status-sent" in reply.text

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from afterword.cli.checkin_cmds import check_in_json, check_in_line
 from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
 from afterword.core.errors import InputError
 from afterword.core.model import Channel, Language, TouchpointStatus
 from afterword.core.timeutil import format_moment, format_remaining, iso
 
 if TYPE_CHECKING:
+    from afterword.service.checkins import CheckIns
     from afterword.service.interviews import InterviewService
     from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
 
@@ -212,6 +214,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
     with _service(db_url) as service:
         interview, tps = service.get_interview(ident)
         outbox = {contact: state for (_, contact), state in service.outbox_states([ident]).items()}
+        check_ins = _check_ins(service).views(interview_ids=[ident])
     statuses = {(tp.contact, tp.channel): tp.status for tp in tps}
     plan = make_plan(interview, now, statuses)
     by_key = {(tp.contact, tp.channel): tp for tp in tps}
@@ -231,6 +234,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
                      for row in plan.rows],
             "touchpoints": [touchpoint_json(tp) for tp in tps],
             "findings": [f.to_json() for f in plan.findings],
+            "check_ins": [check_in_json(v) for v in check_ins],
         })
         return
     lang = interview.effective_language
@@ -256,6 +260,8 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
     out.print(table)
     for f in plan.findings:
         out.print(f"[yellow]{f.severity}[/] [bold]{f.code}[/]: {f.message}")
+    for v in check_ins:
+        out.print(check_in_line(v, lang), markup=False)
     if with_drafts:
         subject_word = "Onderwerp" if nl else "Subject"
         for tp in tps:
@@ -273,12 +279,18 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
 @json_option
 def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> None:
     """Everything still owed across all interviews, most urgent first, with time left."""
+    from afterword.service.checkins import OPEN
+
     now = resolve_now(now_text)
     with _service(db_url) as service:
         rows = service.due(now, limit)
+        check_ins = _check_ins(service).views(states=OPEN)[:limit]
     if as_json:
-        print_json({"now": iso(now), "rows": [due_json(r) for r in rows]})
+        print_json({"now": iso(now), "rows": [due_json(r) for r in rows],
+                    "check_ins": [check_in_json(v) for v in check_ins]})
         return
+    for v in check_ins:
+        click.echo(f"{v.company} (interview {v.interview_id}) · {check_in_line(v, v.language)}")
     if not rows:
         click.echo("Nothing owed: every contact has heard from you.")
         return
@@ -301,6 +313,12 @@ def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> 
                 f"was not sent ({state.error or 'refused'}): edit and send again, see `afterword show "
                 f"{r.interview_id}`")
         click.echo(f"afterword: warning: the email to {r.name} (outbox message {state.id}) {what}", err=True)
+
+
+def _check_ins(service: InterviewService) -> CheckIns:
+    from afterword.service.checkins import CheckIns
+
+    return CheckIns(service)
 
 
 def _status_text(status: TouchpointStatus | None, state: OutboxState | None) -> str | None:

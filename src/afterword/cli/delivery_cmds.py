@@ -290,12 +290,15 @@ def replies(now_text: str | None, as_json: bool) -> int:
     now = resolve_now(now_text)
     with _delivery() as service:
         _tell_password_source(service, "imap")
-        found = service.poll_replies(now)
+        poll = service.read_replies(now)
+        found = poll.replies
         proposals = service.check_ins(now)
         if as_json:
             print_json({
                 "replies": [{"id": row.id, "interview": row.interview_id, "contact": row.contact,
                              "reply_message_id": mid} for row, mid in found],
+                "check_ins_cancelled": [{"interview": s.interview_id, "contact": s.contact, "count": s.count,
+                                         "reply_message_id": s.reply_message_id} for s in poll.stopped],
                 "check_ins": [{"interview": p.interview_id, "contact": p.contact, "decision_date": p.decided,
                                "subject": p.draft.subject, "body": p.draft.body,
                                "findings": [f.to_json() for f in p.findings]} for p in proposals],
@@ -305,6 +308,8 @@ def replies(now_text: str | None, as_json: bool) -> int:
             click.echo(f"reply from {row.recipients[0][0]} to “{row.subject}” (interview {row.interview_id})")
         if not found:
             click.echo("No new replies.")
+        for s in poll.stopped:
+            click.echo(f"{s.name} replied: {s.count} pending check-in(s) cancelled (interview {s.interview_id})")
         for p in proposals:
             click.echo(f"\nNo reply since the decision date {p.decided}: a check-in for {p.contact} "
                        f"(interview {p.interview_id})\nSubject: {p.draft.subject}\n\n{p.draft.body}")
@@ -315,14 +320,36 @@ def replies(now_text: str | None, as_json: bool) -> int:
 @click.argument("interview_id", metavar="ID")
 @click.option("--done", nargs=2, metavar="CONTACT CHANNEL", help="Mark the LinkedIn note or X post as sent.")
 @click.option("--open", "open_pages", is_flag=True, help="Open the pages in the browser.")
+@click.option("--x-public", "x_public", multiple=True, metavar="CONTACT",
+              help="Prepare a public X post mentioning CONTACT instead of follow/DM (everyone can see it).")
+@click.option("--yes", "confirmed", is_flag=True, help="With --x-public: the warning was read; prepare the post.")
+@click.option("--ui-language", "ui_language_text", type=click.Choice(["en", "nl"]), default=None,
+              help="Language of the warnings; default: [ui] language in config.toml, then the locale.")
 @now_option
 @json_option
-def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool, now_text: str | None,
-               as_json: bool) -> int:
-    """LinkedIn and X: the text to copy, the page to open, and this month's LinkedIn note count."""
+def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool, x_public: tuple[str, ...],
+               confirmed: bool, ui_language_text: str | None, now_text: str | None, as_json: bool) -> int:
+    """LinkedIn and X: the text to copy, the page to open, and this month's LinkedIn note count.
+
+    X is private by default: follow them, plus a direct message where the notes say their DMs are open
+    (`x_dm = true`); a public post only with --x-public, after a warning."""
+    from afterword.cli.common import resolve_ui_language
+    from afterword.service.delivery import public_post_warning
+
     ident = _id(interview_id)
     now = resolve_now(now_text)
     with _delivery() as service:
+        public_warning = None
+        if x_public:
+            language = resolve_ui_language(ui_language_text)
+            public_warning = public_post_warning(service.interviews.get_interview(ident)[0].company, language)
+            if not confirmed:
+                if not sys.stdin.isatty() or as_json:
+                    raise InputError(f"{public_warning} (add --yes to prepare the public post anyway)",
+                                     key="--x-public")
+                if not click.confirm(f"{public_warning}. Continue?" if str(language) == "en" else
+                                     f"{public_warning}. Doorgaan?", default=False, err=True):
+                    return 1
         if done:
             warning = service.mark_social_done(ident, done[0], done[1].strip().lower(), now)
             if as_json:
@@ -332,7 +359,7 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
                 if warning:
                     _say(f"afterword: warning: {warning}")
             return 0
-        items = service.social_items(ident)
+        items = service.social_items(ident, x_public)
         used = service.linkedin_notes_used(now)
         warning = service.allowance_warning(now)
         if not items and not as_json:
@@ -342,14 +369,20 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
                 "items": [{"contact": i.action.contact, "name": i.name, "channel": str(i.action.channel),
                            "status": str(i.status), "text": i.action.text, "length": i.action.length,
                            "limit": i.action.limit, "trimmed": i.action.trimmed, "open_url": i.action.open_url,
-                           "profile_url": i.action.profile_url} for i in items],
+                           "profile_url": i.action.profile_url, "step": i.action.step,
+                           **({"public_warning": public_warning} if i.action.step == "public" else {})}
+                          for i in items],
                 "linkedin_notes_this_month": used, "allowance": service.config.linkedin_free_notes,
                 "warning": warning,
             })
             return 0
+        steps = {"follow": "follow them (their DMs are not open to you; `x_dm = true` in the notes when they are)",
+                 "dm": "follow them, then send this as a direct message",
+                 "public": "a public post: everyone can see it"}
         for i in items:
             trimmed = " (shortened to fit)" if i.action.trimmed else ""
-            click.echo(f"{i.name} — {i.action.channel} [{i.status}] {i.action.length}/{i.action.limit}{trimmed}\n"
+            step = f"\n  step: {steps[i.action.step]}" if i.action.step in steps else ""
+            click.echo(f"{i.name} — {i.action.channel} [{i.status}] {i.action.length}/{i.action.limit}{trimmed}{step}\n"
                        f"  open: {i.action.open_url}\n  {i.action.text}\n")
             if open_pages and i.status not in ("sent", "replied", "skipped"):
                 import webbrowser

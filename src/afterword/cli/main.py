@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "worker": ("afterword.cli.delivery_cmds:worker", "Send what is due and poll for replies."),
     "outbox": ("afterword.cli.delivery_cmds:outbox_cmd", "Outbox messages and their state; settle unknown ones."),
     "replies": ("afterword.cli.delivery_cmds:replies", "Look for replies over IMAP once; propose check-ins."),
+    "checkin": ("afterword.cli.checkin_cmds:checkin", "Check-ins after the follow-up: list, edit, send early, drop."),
     "social": ("afterword.cli.delivery_cmds:social_cmd", "LinkedIn and X: text to copy, page to open, mark done."),
     "password": ("afterword.cli.delivery_cmds:password", "Store the SMTP or IMAP password (keyring or 0600 file)."),
     "remind": ("afterword.cli.interop_cmds:remind", "Reminders: iCalendar export or an email to self."),

@@ -7,9 +7,9 @@ from typing import Any
 import click
 
 from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
-from afterword.core.model import Language, Severity
+from afterword.core.model import Channel, Language, Severity
 from afterword.core.timeutil import format_moment, format_remaining, iso
-from afterword.plan import Plan, make_plan
+from afterword.plan import CheckInTime, Plan, check_in_time, make_plan
 
 _HEAD = {
     Language.EN: ("Contact", "Channel", "Address", "Status", "Time left", "Deadline", "to draft", "no address",
@@ -53,7 +53,30 @@ def plan_json(result: Plan) -> dict[str, Any]:
             for row in result.rows
         ],
         "findings": [f.to_json() for f in result.findings],
+        "check_in": _check_in_json(result),
     }
+
+
+def _check_in_json(result: Plan) -> dict[str, Any] | None:
+    """When a check-in would go to the people emailed, if nobody has answered by then."""
+    if not any(row.channel is Channel.EMAIL for row in result.rows):
+        return None
+    when = _check_in_time(result)
+    return {"at": iso(when.at), "waits_for": when.waits_for.latest.isoformat() if when.waits_for else None,
+            "waits_for_phrase": {str(lang): when.waits_for.phrase(lang) for lang in Language}
+            if when.waits_for else None}
+
+
+def _check_in_time(result: Plan) -> CheckInTime:
+    from afterword.core.errors import AfterwordError
+    from afterword.service.delivery import load_config
+
+    try:
+        config = load_config()
+    except AfterwordError:  # the mail settings are not this command's business: the defaults then
+        return check_in_time(result.interview)
+    return check_in_time(result.interview, after_days=config.check_in_after_days,
+                         default_days=config.check_in_default_days)
 
 
 def render(result: Plan) -> None:
@@ -81,3 +104,12 @@ def render(result: Plan) -> None:
     for f in result.findings:
         style = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}[str(f.severity)]
         out.print(f"[{style}]{f.severity}[/] [bold]{f.code}[/]: {f.message}", markup=True)
+    if any(row.channel is Channel.EMAIL for row in result.rows):
+        when = _check_in_time(result)
+        moment = format_moment(when.at, lang)
+        waits = when.waits_for.phrase(lang) if when.waits_for else None
+        if lang is Language.NL:
+            out.print(f"Check-in zonder reactie: {moment}" + (f" (na “{waits}”)" if waits else ""), markup=False)
+        else:
+            out.print(f"Check-in if nobody answers: {moment}" + (f" (after “{waits}”)" if waits else ""),
+                      markup=False)

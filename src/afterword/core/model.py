@@ -125,6 +125,7 @@ class Contact:
     formality: Formality | None = None
     gave_contact: bool | None = None
     salutation: str | None = None  # how to greet them, as the user knows it: "Mr Chen", "mevrouw Van der Meer"
+    x_dm: bool | None = None  # their X direct messages are open to the candidate (the notes say so)
 
     @property
     def effective_role(self) -> ContactRole:

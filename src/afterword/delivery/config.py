@@ -29,6 +29,10 @@ email_to_self = false           # an email to self before a deadline, and when a
 [ui]
 language = "nl"                 # the language of messages and findings at the command line
 undo_seconds = 10               # the web UI's undo window: a sent email waits this long (0 to 60; 0: no undo)
+
+[check_ins]
+after_working_days = 3          # a check-in goes out this many working days after the next step's last day
+default_working_days = 10       # ... or after the interview, when the notes name no time for the next step
 ```
 """
 
@@ -104,6 +108,8 @@ class MailConfig:
     reminder_email: bool = False
     ui_language: str | None = None  # [ui] language: the language of messages and findings at the command line
     undo_seconds: int = DEFAULT_UNDO_SECONDS  # [ui] undo_seconds: how long the web UI holds a sent email back
+    check_in_after_days: int = 3  # [check_ins] after_working_days
+    check_in_default_days: int = 10  # [check_ins] default_working_days
 
 
 def config_stamp(path: Path) -> tuple[int, int, int] | None:
@@ -140,7 +146,7 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         raise InputError(Text(f"cannot read the settings: {exc}", f"kan de instellingen niet lezen: {exc}"),
                          file=str(path)) from None
     reader = _Reader(path)
-    unknown = set(data) - {"smtp", "imap", "social", "reminders", "ui"}
+    unknown = set(data) - {"smtp", "imap", "social", "reminders", "ui", "check_ins"}
     if unknown:
         first = sorted(unknown)[0]
         raise InputError(Text(f"unknown table `{first}`", f"onbekende tabel `{first}`"), file=str(path))
@@ -158,6 +164,13 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         raise InputError(Text(f"must be a whole number from 0 to {MAX_UNDO_SECONDS}",
                               f"moet een geheel getal van 0 tot {MAX_UNDO_SECONDS} zijn"), file=str(path), table="ui",
                          key="undo_seconds")
+    check_ins = reader.table(data, "check_ins", {"after_working_days", "default_working_days"})
+    days = {key: reader.integer(check_ins, "check_ins", key, default)
+            for key, default in (("after_working_days", 3), ("default_working_days", 10))}
+    for key, value in days.items():
+        if not 0 <= value <= 60:
+            raise InputError(Text("must be a whole number from 0 to 60", "moet een geheel getal van 0 tot 60 zijn"),
+                             file=str(path), table="check_ins", key=key)
     notes = reader.integer(social, "social", "linkedin_free_notes", 5)
     if notes < 0:
         raise InputError(Text("must be 0 or more", "moet 0 of meer zijn"), file=str(path), table="social",
@@ -171,6 +184,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         reminder_email=reader.boolean(reminders, "reminders", "email_to_self", False),
         ui_language=ui_language,
         undo_seconds=undo,
+        check_in_after_days=days["after_working_days"],
+        check_in_default_days=days["default_working_days"],
     )
 
 

@@ -89,6 +89,19 @@ def match_replies(sent: Sequence[SentRef], inbox: Iterable[Incoming]) -> dict[in
     return found
 
 
+def written_by(address: str, since: datetime | None, inbox: Iterable[Incoming]) -> Incoming | None:
+    """The first message from `address` received after `since` (any subject, no automatic reply): a person
+    who writes back in a new thread has still answered, and a check-in waiting on them must not go."""
+    wanted = address.strip().lower()
+    for mail in inbox:
+        if mail.automatic or mail.sender.strip().lower() != wanted:
+            continue
+        if since is not None and mail.received is not None and mail.received < since - CLOCK_SKEW:
+            continue
+        return mail
+    return None
+
+
 def _ids(value: str) -> tuple[str, ...]:
     return tuple(_IDS.findall(value or ""))
 

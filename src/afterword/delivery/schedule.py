@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import datetime, timedelta
 
 from afterword.core.model import Interview, Language
-from afterword.core.timeutil import ZoneError, format_moment, load_zone
+from afterword.core.timeutil import format_moment
+from afterword.plan import OFFICE_END, OFFICE_START, in_office_hours, recipient_zone
+from afterword.plan import next_opening as _next_opening
 
-OFFICE_START = time(9, 0)
-OFFICE_END = time(17, 0)
+__all__ = ["OFFICE_END", "OFFICE_START", "Suggestion", "in_office_hours", "recipient_zone", "suggest_send_time"]
+
 STEP = timedelta(minutes=5)
 
 
@@ -22,41 +24,12 @@ class Suggestion:
     reason: str
 
 
-def recipient_zone(interview: Interview) -> tzinfo:
-    """The interview's IANA zone when the notes give one, else the offset its start was written with."""
-    if interview.timezone:
-        try:
-            return load_zone(interview.timezone)
-        except ZoneError:
-            pass
-    zone = interview.start.tzinfo
-    return zone if zone is not None else UTC
-
-
 def _round_up(moment: datetime) -> datetime:
     base = moment.replace(second=0, microsecond=0)
     if base < moment:
         base += timedelta(minutes=1)
     extra = (-base.minute) % 5
     return base + timedelta(minutes=extra)
-
-
-def in_office_hours(moment: datetime, zone: tzinfo) -> bool:
-    local = moment.astimezone(zone)
-    return local.weekday() < 5 and OFFICE_START <= local.time() < OFFICE_END
-
-
-def _next_opening(moment: datetime, zone: tzinfo) -> datetime:
-    """The first office-hours moment at or after `moment` (weekdays 09:00–17:00 local)."""
-    local = moment.astimezone(zone)
-    if in_office_hours(local, zone):
-        return local
-    day = local.date()
-    if local.time() >= OFFICE_START:
-        day += timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return datetime.combine(day, OFFICE_START, tzinfo=zone)
 
 
 def suggest_send_time(interview: Interview, now: datetime, language: Language = Language.EN) -> Suggestion:

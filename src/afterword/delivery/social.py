@@ -35,6 +35,18 @@ class SocialAction:
     trimmed: bool
     open_url: str
     profile_url: str
+    #: LinkedIn: `note`. X: `dm` (follow, then a direct message: the notes say DMs are open), `follow` (follow
+    #: only), or `public` (a post mentioning them, only when the user chose it after `public_post_warning`).
+    step: str = "note"
+
+
+def public_post_warning(company: str, language: Language = Language.EN) -> str:
+    """Said before a public X post is prepared: everyone, the current employer too, can see it."""
+    if language is Language.NL:
+        return (f"een openbaar bericht op X laat iedereen zien dat je bij {company} solliciteert, ook je huidige "
+                "werkgever; een direct bericht of alleen volgen blijft tussen jullie")
+    return (f"a public post on X shows everyone that you are applying at {company}, your current employer "
+            "included; a direct message or just following stays between the two of you")
 
 
 def measure(channel: Channel, text: str) -> int:
@@ -87,8 +99,12 @@ def x_compose_url(text: str) -> str:
     return "https://x.com/intent/post?text=" + quote(text, safe="")
 
 
-def prepare(contact: Contact, draft: Draft, *, premium: bool = False) -> SocialAction:
-    """The text to copy and the page to open for a LinkedIn or X draft."""
+def prepare(contact: Contact, draft: Draft, *, premium: bool = False, x_public: bool = False) -> SocialAction:
+    """The text to copy and the page to open for a LinkedIn or X draft.
+
+    X is private by default: their profile to follow, and the text for a direct message when the notes say
+    their DMs are open (`x_dm`). A public post that mentions them only with `x_public` (the user chose it,
+    after `public_post_warning`)."""
     address = contact.address(draft.channel)
     if draft.channel is Channel.EMAIL:
         raise InputError(Text("copy-and-open is for LinkedIn and X; email is sent",
@@ -103,12 +119,17 @@ def prepare(contact: Contact, draft: Draft, *, premium: bool = False) -> SocialA
         return SocialAction(contact.id, draft.channel, text, measure(draft.channel, text), limit, trimmed,
                             profile, profile)
     body = draft.body.strip()
+    profile = x_profile_url(address)
+    if not x_public:
+        text, trimmed = fit(Channel.X, body, X_LIMIT)
+        return SocialAction(contact.id, Channel.X, text, x_length(text), X_LIMIT, trimmed, profile, profile,
+                            step="dm" if contact.x_dm else "follow")
     handle = "@" + address.strip().lstrip("@")
     if not body.lower().startswith(handle.lower()):
         body = f"{handle} {body}"
     text, trimmed = fit(Channel.X, body, X_LIMIT)
     return SocialAction(contact.id, Channel.X, text, x_length(text), X_LIMIT, trimmed,
-                        x_compose_url(text), x_profile_url(address))
+                        x_compose_url(text), profile, step="public")
 
 
 def month_bounds(now: datetime) -> tuple[datetime, datetime]:

@@ -29,17 +29,21 @@ from afterword.core.model import (
 from afterword.core.text import Text
 from afterword.delivery import outbox, social
 from afterword.delivery.checkin import check_in_due, propose_check_in
-from afterword.delivery.config import MailConfig, config_dir, config_stamp, load_config
+from afterword.delivery.config import MailConfig, config_dir, config_stamp
+from afterword.delivery.config import load_config as load_config  # for the edges: service is their only door
 from afterword.delivery.health import WorkerHealth, health_path, read_health
-from afterword.delivery.imap import ImapClient, SentRef, match_replies
+from afterword.delivery.imap import ImapClient, SentRef, match_replies, written_by
 from afterword.delivery.mime import Mailbox, Outgoing, make_message_id, parse_mailbox
 from afterword.delivery.outbox import BatchReport
 from afterword.delivery.reminder import send_reminder_email, send_stuck_notice, stuck_notice_text
 from afterword.delivery.schedule import Suggestion, recipient_zone, suggest_send_time
 from afterword.delivery.secrets import Secret, find_password
 from afterword.delivery.smtp import SmtpSession
+from afterword.delivery.social import public_post_warning as public_post_warning  # re-exported for the edges
 from afterword.delivery.worker import Job, Settings, Worker
-from afterword.service.interviews import InterviewService, no_contact
+from afterword.service.checkins import CheckIns
+from afterword.service.interviews import InterviewService, no_contact, record_status
+from afterword.store import checkins as checkin_store
 from afterword.store import outbox as store
 from afterword.store.outbox import OutboxRow
 
@@ -70,6 +74,23 @@ class WorkerStatus:
 
 
 @dataclass(frozen=True)
+class Stopped:
+    """Check-ins a reply cancelled: whose, and how many."""
+
+    interview_id: int
+    contact: str
+    name: str
+    count: int
+    reply_message_id: str
+
+
+@dataclass(frozen=True)
+class ReplyPoll:
+    replies: list[tuple[OutboxRow, str]]
+    stopped: list[Stopped]
+
+
+@dataclass(frozen=True)
 class CheckIn:
     interview_id: int
     contact: str
@@ -88,6 +109,7 @@ class DeliveryService:
         self.config = config if config is not None else load_config(environ=environ)
         self.engine = interviews.store.engine
         self._last_poll: datetime | None = None
+        self.checkins = CheckIns(interviews, self)
 
     # -- settings and secrets ---------------------------------------------------------------
 
@@ -215,9 +237,12 @@ class DeliveryService:
     def on_sent(self, row: OutboxRow, data: bytes) -> None:
         """After the server took a message: touchpoint `sent`, and a copy in the IMAP Sent folder."""
         sent_at = row.sent_at or datetime.now(UTC)
+        if row.kind == "check-in":
+            self.checkins.on_sent(row.id, sent_at)
         if row.interview_id is not None and row.contact and row.kind == "follow-up":
             self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT,
                                        at=sent_at)
+            self.checkins.schedule(sent_at, row.interview_id)  # the check-in that waits for their silence
         if self.config.imap is not None and self.config.imap.save_sent and data:
             password = self._require_password("imap") or ""
             with ImapClient(self.config.imap, password) as imap:
@@ -247,6 +272,8 @@ class DeliveryService:
             now = clock()
             for row_id in store.withdraw(self.engine, ids, f"not sent: {report.login_refused}", now):
                 row = store.get(self.engine, row_id)
+                if row is not None and row.kind == "check-in":
+                    self.checkins.on_withdrawn(row.id, now)
                 if row is not None and row.interview_id is not None and row.contact and row.kind == "follow-up":
                     self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL,
                                                TouchpointStatus.EDITED, at=now)
@@ -314,7 +341,7 @@ class DeliveryService:
             jobs.append(("sent folder", self._settle_job))
             if replies:
                 jobs.append(("replies", self._replies_job))
-        pre_jobs: list[Job] = []
+        pre_jobs: list[Job] = [("check-ins", self._check_in_job)]
         if self.config.reminder_email and self.config.smtp is not None:
             pre_jobs.append(("reminders", self._reminder_job))
             pre_jobs.append(("stuck emails", self._stuck_job))
@@ -365,6 +392,25 @@ class DeliveryService:
             return []
         return [row for row in store.list_messages(self.engine, ("unknown", "failed")) if row.id in wanted]
 
+    def _check_in_job(self, now: datetime) -> str:
+        """Schedule the check-ins still missing; before any goes out, read the inbox (a reply stops it)."""
+        notes: list[str] = []
+        added = self.checkins.schedule(now)
+        if added:
+            notes.append(f"{len(added)} check-in(s) scheduled")
+        due = self.checkins.views(states=["pending"], due_by=now, check=False)
+        if due and self.config.smtp is not None:
+            if self.config.imap is not None:
+                stopped = self.read_replies(now).stopped
+                notes += [f"{s.name} replied: {s.count} check-in(s) cancelled" for s in stopped]
+            queued, held = self.checkins.queue_due(now)
+            if queued:
+                notes.append(f"{len(queued)} check-in(s) queued")
+            notes += [f"check-in {h.id} to {h.name} held: the checker found "
+                      f"{', '.join(sorted({f.code for f in h.findings if f.severity is Severity.ERROR}))}; "
+                      f"`afterword checkin edit {h.id}`" for h in held]
+        return "; ".join(notes)
+
     def _settle_job(self, now: datetime) -> str:
         settled = self.settle_unknown(now)
         return f"{len(settled)} unknown message(s) found in Sent and marked sent" if settled else ""
@@ -405,6 +451,8 @@ class DeliveryService:
             settled = outbox.settle_from_sent_folder(self.engine, imap.has_message_id, now)
         for row_id in settled:
             row = store.get(self.engine, row_id)
+            if row is not None and row.kind == "check-in":
+                self.checkins.on_sent(row.id, now)
             if row is not None and row.interview_id is not None and row.contact and row.kind == "follow-up":
                 self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT,
                                            at=now)
@@ -412,11 +460,17 @@ class DeliveryService:
 
     def poll_replies(self, now: datetime, lookback: timedelta = timedelta(days=30)) -> list[tuple[OutboxRow, str]]:
         """Read the inbox once; mark answered messages and their touchpoints `replied`."""
+        return self.read_replies(now, lookback).replies
+
+    def read_replies(self, now: datetime, lookback: timedelta = timedelta(days=30)) -> ReplyPoll:
+        """Read the inbox once. A reply (by In-Reply-To/References, or sender and subject) marks its message
+        and touchpoint `replied` and cancels that person's open check-ins, in one transaction; any other
+        message from a person with an open check-in, written after their follow-up, cancels it too."""
         if self.config.imap is None:
             raise InputError(_not_set_up("IMAP", "imap", self.config.path), key="imap")
         waiting = store.sent_awaiting_reply(self.engine)
         if not waiting:
-            return []
+            return ReplyPoll([], [])
         oldest = min((row.sent_at or now) for row in waiting)
         since = (max(oldest, now - lookback) - timedelta(days=1)).date()
         with ImapClient(self.config.imap, self._require_password("imap") or "") as imap:
@@ -425,15 +479,39 @@ class DeliveryService:
                 for row in waiting]
         matches = match_replies(refs, inbox)
         done: list[tuple[OutboxRow, str]] = []
+        stopped: list[Stopped] = []
         for row in waiting:
             mail = matches.get(row.id)
-            if mail is None or not store.mark_replied(self.engine, row.id, mail.message_id, now):
+            if mail is None:
                 continue
-            if row.interview_id is not None and row.contact:
-                self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL,
-                                           TouchpointStatus.REPLIED, at=mail.received or now)
+            with self.interviews.store.write() as repo:
+                if not store.mark_replied_on(repo.conn, row.id, mail.message_id, now):
+                    continue
+                closed = []
+                if row.interview_id is not None and row.contact:
+                    record_status(repo, row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.REPLIED,
+                                  mail.received or now)
+                    closed = checkin_store.close(repo.conn, row.interview_id, row.contact,
+                                                 checkin_store.CheckInState.CANCELLED,
+                                                 f"they replied ({mail.message_id[:200]})", now)
             done.append((row, mail.message_id))
-        return done
+            if closed and row.interview_id is not None and row.contact:
+                stopped.append(Stopped(row.interview_id, row.contact, row.recipients[0][1] or row.contact,
+                                       len(closed), mail.message_id))
+        sent_at = {(r.interview_id, r.contact): r.sent_at for r in waiting}
+        for view in self.checkins.views(states=checkin_store.OPEN, check=False):
+            if not view.address:
+                continue
+            mail = written_by(view.address, sent_at.get((view.interview_id, view.contact)), inbox)
+            if mail is None:
+                continue
+            with self.interviews.store.write() as repo:
+                closed = checkin_store.close(repo.conn, view.interview_id, view.contact,
+                                             checkin_store.CheckInState.CANCELLED,
+                                             f"they wrote ({mail.message_id[:200]})", now)
+            if closed:
+                stopped.append(Stopped(view.interview_id, view.contact, view.name, len(closed), mail.message_id))
+        return ReplyPoll(done, stopped)
 
     def queue_reminders(self, now: datetime) -> int:
         """Queue the email to self for interviews whose deadline is within 4 hours and still owe messages."""
@@ -473,6 +551,8 @@ class DeliveryService:
         if row is None or row not in self.outbox():
             raise InputError(f"no outbox message {row_id}", key="--resolve")
         outbox.resolve(self.engine, row_id, sent, now)
+        if sent and row.kind == "check-in":
+            self.checkins.on_sent(row.id, now)
         if sent and row.interview_id is not None and row.contact and row.kind == "follow-up":
             self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT, at=now)
         updated = store.get(self.engine, row_id)
@@ -484,6 +564,8 @@ class DeliveryService:
         row = store.get(self.engine, row_id)
         if row is None or row not in self.outbox() or not store.cancel(self.engine, row_id, now):
             raise InputError(f"no scheduled outbox message {row_id} to cancel", key="ID")
+        if row.kind == "check-in":
+            self.checkins.on_withdrawn(row.id, now)
         if row.interview_id is not None and row.contact and row.kind == "follow-up":
             self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.EDITED, at=now)
         updated = store.get(self.engine, row_id)
@@ -496,14 +578,20 @@ class DeliveryService:
         """The text to copy and the page to open for a LinkedIn note or X post (InputError when it cannot)."""
         return social.prepare(contact, draft, premium=self.config.linkedin_premium)
 
-    def social_items(self, interview_id: int) -> list[SocialItem]:
+    def social_items(self, interview_id: int, x_public: Sequence[str] = ()) -> list[SocialItem]:
+        """LinkedIn notes and X steps; X is follow (plus a DM where open), a public post only for `x_public`."""
         interview, touchpoints = self.interviews.get_interview(interview_id)
+        for cid in x_public:
+            if not any(c.id == cid and c.x for c in interview.contacts):
+                raise InputError(Text(f"the interview has no contact `{cid}` with an X handle",
+                                      f"het gesprek heeft geen contact `{cid}` met een X-naam"), key="--x-public")
         items: list[SocialItem] = []
         for tp in touchpoints:
             if tp.channel is Channel.EMAIL or not tp.body.strip():
                 continue
             contact = interview.contact(tp.contact)
-            action = social.prepare(contact, tp.draft, premium=self.config.linkedin_premium)
+            action = social.prepare(contact, tp.draft, premium=self.config.linkedin_premium,
+                                    x_public=contact.id in x_public)
             items.append(SocialItem(interview_id, action, tp.status, contact.name))
         return items
 

@@ -295,24 +295,8 @@ class InterviewService:
         channel, status = Channel(channel), TouchpointStatus(status)
         now = _clock(at)
         with self.store.write() as repo:
-            interview = repo.load_interview(interview_id)
-            _require_channel(interview, contact_id, channel)
-            row = repo.touchpoint_row(interview_id, contact_id, channel)
-            if row is None:
-                if expected_version not in (None, 0):
-                    raise ConflictError(Text(
-                        f"the {channel} draft for {contact_id} no longer exists; reload the page",
-                        f"het {channel}-concept voor {contact_id} bestaat niet meer; laad de pagina opnieuw"),
-                        current_version=0)
-                language = interview.language_of(interview.contact(contact_id))
-                repo.add_touchpoint(interview_id, Draft(contact_id, channel, language, ""), status, now)
-                version = 1
-            elif row["status"] == str(status) and expected_version in (None, row["version"]):
-                return int(row["version"])
-            else:
-                version = repo.update_touchpoint(row, expected_version, now, status=str(status))
-            repo.refresh_owed(interview_id)
-            return version
+            return record_status(repo, interview_id, contact_id, channel, status, now,
+                                 expected_version=expected_version)
 
     def touchpoint(self, interview_id: int, contact_id: str, channel: Channel | str) -> Touchpoint:
         """One touchpoint with its history; NotFoundError when there is none yet."""
@@ -325,6 +309,29 @@ class InterviewService:
         raise NotFoundError(Text(f"interview {interview_id} has no {channel} touchpoint for {contact_id}",
                                  f"gesprek {interview_id} heeft geen {channel}-contactmoment voor {contact_id}"),
                             key=f"{contact_id}/{channel}")
+
+
+def record_status(repo: Repo, interview_id: int, contact_id: str, channel: Channel, status: TouchpointStatus,
+                  now: datetime, *, expected_version: int | None = None) -> int:
+    """`set_status` inside the caller's transaction (a reply and the check-ins it stops are one)."""
+    interview = repo.load_interview(interview_id)
+    _require_channel(interview, contact_id, channel)
+    row = repo.touchpoint_row(interview_id, contact_id, channel)
+    if row is None:
+        if expected_version not in (None, 0):
+            raise ConflictError(Text(
+                f"the {channel} draft for {contact_id} no longer exists; reload the page",
+                f"het {channel}-concept voor {contact_id} bestaat niet meer; laad de pagina opnieuw"),
+                current_version=0)
+        language = interview.language_of(interview.contact(contact_id))
+        repo.add_touchpoint(interview_id, Draft(contact_id, channel, language, ""), status, now)
+        version = 1
+    elif row["status"] == str(status) and expected_version in (None, row["version"]):
+        return int(row["version"])
+    else:
+        version = repo.update_touchpoint(row, expected_version, now, status=str(status))
+    repo.refresh_owed(interview_id)
+    return version
 
 
 def _add_drafts(repo: Repo, interview_id: int, interview: Interview, drafts: Iterable[Draft], now: datetime) -> int:

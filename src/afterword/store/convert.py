@@ -81,6 +81,7 @@ def contact_values(contact: Contact, position: int) -> dict[str, Any]:
         "formality": str(contact.formality) if contact.formality else None,
         "gave_contact": contact.gave_contact,
         "salutation": contact.salutation,
+        "x_dm": contact.x_dm,
     }
 
 
@@ -122,6 +123,7 @@ def to_contact(row: Row) -> Contact:
         formality=Formality(row["formality"]) if row["formality"] else None,
         gave_contact=row["gave_contact"],
         salutation=row["salutation"],
+        x_dm=row["x_dm"],
     )
 
 

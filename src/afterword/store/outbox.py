@@ -502,11 +502,16 @@ def sent_awaiting_reply(engine: Engine) -> list[OutboxRow]:
 @guarded
 def mark_replied(engine: Engine, row_id: int, reply_id: str, at: datetime) -> bool:
     with _writer(engine).begin() as conn:
-        done = conn.execute(
-            update(outbox).where(and_(outbox.c.id == row_id, outbox.c.replied_at.is_(None)))
-            .values(replied_at=at, reply_message_id=reply_id[:998], updated_at=at)
-        )
-        return done.rowcount == 1
+        return mark_replied_on(conn, row_id, reply_id, at)
+
+
+def mark_replied_on(conn: Connection, row_id: int, reply_id: str, at: datetime) -> bool:
+    """`mark_replied` inside the caller's transaction (with the touchpoint and the check-ins it stops)."""
+    done = conn.execute(
+        update(outbox).where(and_(outbox.c.id == row_id, outbox.c.replied_at.is_(None)))
+        .values(replied_at=at, reply_message_id=reply_id[:998], updated_at=at)
+    )
+    return done.rowcount == 1
 
 
 @guarded

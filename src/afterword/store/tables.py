@@ -110,6 +110,7 @@ contacts = Table(
     Column("formality", String(16)),
     Column("gave_contact", Boolean),
     Column("salutation", Text),
+    Column("x_dm", Boolean),
     UniqueConstraint("interview_id", "key"),
 )
 

@@ -48,6 +48,7 @@ def dump_notes(interview: Interview) -> str:
                     "formality": c.formality,
                     "gave_contact": c.gave_contact,
                     "salutation": c.salutation,
+                    "x_dm": c.x_dm,
                 }
             )
             for c in interview.contacts

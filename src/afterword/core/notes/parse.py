@@ -395,6 +395,7 @@ def _contact(c: Mapping[str, Any]) -> Contact:
         formality=Formality(c["formality"]) if "formality" in c else None,
         gave_contact=c.get("gave_contact"),
         salutation=c.get("salutation"),
+        x_dm=c.get("x_dm"),
     )
 
 

@@ -80,6 +80,7 @@ CONTACTS = Table(
         Key("formality", "line", choices=FORMALITIES),
         Key("gave_contact", "bool"),
         Key("salutation", "line"),
+        Key("x_dm", "bool"),
     ),
     many=True,
 )

@@ -140,7 +140,9 @@
       warning.hidden = !over;
     }
     link.setAttribute("aria-disabled", over ? "true" : "false");
-    link.href = channel === "x" && !over ? "https://x.com/intent/post?text=" + encodeURIComponent(text)
+    // X is private by default: their profile (follow, then a direct message); a public post only when chosen.
+    var post = channel === "x" && link.getAttribute("data-handle");
+    link.href = post && !over ? "https://x.com/intent/post?text=" + encodeURIComponent(text)
       : (link.getAttribute("data-profile") || link.href);
     return !over;
   }
