@@ -77,12 +77,16 @@ def test_an_interviewer_with_free_text_met_is_not_thanked_for_a_brief_chat() -> 
     assert "brief" not in draft.body and "daughter" not in draft.body and "kaizen" not in draft.body
 
 
-@pytest.mark.parametrize("path", sorted((REAL / "tuning").glob("*.toml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(REAL.glob("*/*.toml")), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_no_shorthand_reaches_a_draft_from_real_notes(path: Path) -> None:
+    """Over the whole corpus, held-out sets included (measured, never tuned on before their reading)."""
+    from afterword.compose.person import company_in_sentence
+
     interview = load_notes(path)
     leaks = [(d.contact, str(d.channel), s) for d in compose(interview)
              for s in re.split(r"(?<=[.!?])\s+|\n+", (d.subject or "") + "\n" + d.body)
-             if LEAK.search(s.replace(interview.role, "").replace(interview.company, ""))]
+             if LEAK.search(s.replace(interview.role, "").replace(interview.company, "")
+                            .replace(company_in_sentence(interview.company, d.language), ""))]
     assert leaks == []
 
 
