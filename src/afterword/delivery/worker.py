@@ -69,6 +69,7 @@ class Worker:
         *,
         clock: Clock = utc_now,
         on_sent: OnSent | None = None,
+        sent_copy: outbox.SentCopy | None = None,
         jobs: tuple[Job, ...] = (),
         pre_jobs: tuple[Job, ...] = (),
         batch_limit: int | None = None,
@@ -81,6 +82,7 @@ class Worker:
         self.password = password
         self.clock = clock
         self.on_sent = on_sent
+        self.sent_copy = sent_copy
         self.jobs = jobs
         self.pre_jobs = pre_jobs
         self.batch_limit = batch_limit
@@ -119,7 +121,7 @@ class Worker:
         with SmtpSession(smtp, self.password) as session:
             report.batch = outbox.deliver_due(
                 self.engine, session, self.identity, clock=self.clock, limit=self.batch_limit,
-                should_stop=self.stop.is_set, on_sent=self.on_sent, per_minute=smtp.max_per_minute,
+                should_stop=self.stop.is_set, on_sent=self.on_sent, sent_copy=self.sent_copy, per_minute=smtp.max_per_minute,
             )
         if report.batch.held_back is not None:
             report.notes.append(f"send-rate limit ({smtp.max_per_minute} a minute) reached: the rest goes in "
