@@ -124,6 +124,16 @@ def test_backup_is_online_and_consistent(sqlite_url: str, tmp_path: Path, run_cl
         assert conn.execute("SELECT company FROM interviews").fetchone()[0] != "half-written"
 
 
+def test_backup_refuses_to_overwrite_the_database_itself(sqlite_url: str, run_cli: Callable[..., Result]) -> None:
+    _fill(sqlite_url)
+    before = _tables(sqlite_url)
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    for target in (path, path.with_name(path.name + "-wal")):
+        result = run_cli("--db", sqlite_url, "backup", str(target))
+        assert result.code == 2 and "is the database itself" in result.err
+    assert _tables(sqlite_url) == before
+
+
 def _other_sqlite(path: Path) -> Path:
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE notes (x TEXT)")

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from afterword.core.errors import StoreError
+from afterword.core.errors import InputError, StoreError
 from afterword.core.text import Text
 from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, prepare_sqlite_file, sqlite_path
 from afterword.store.failures import database_errors, first_line
@@ -96,6 +96,12 @@ class Store:
             interviews = int(conn.exec_driver_sql(f"SELECT count(*) FROM {TABLE}").scalar_one())
             if self.dialect == "sqlite":
                 path = target or b.backups_folder() / f"{self._stem}-{b.stamp()}.db"
+                live = sqlite_path(self.url)
+                own = {live.resolve().with_name(live.name + end) for end in ("", "-wal", "-shm", "-journal")} \
+                    if live is not None else set()
+                if path.resolve() in own:
+                    raise InputError("is the database itself (or one of its files); give another file for the "
+                                     "backup", file=str(path))
                 info = b.backup_sqlite(conn, path)
                 return Backup(path, "sqlite", info.revision, info.interviews)
             schema = str(conn.exec_driver_sql("SELECT current_schema()").scalar_one())
