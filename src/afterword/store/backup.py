@@ -48,7 +48,8 @@ def backups_folder() -> Path:
             folder.mkdir(parents=True, mode=PRIVATE_DIR)
             folder.chmod(PRIVATE_DIR)
     except OSError as exc:
-        raise StoreError(f"cannot create the backups folder ({exc.strerror})", file=str(folder)) from None
+        raise StoreError(Text(f"cannot create the backups folder ({exc.strerror})",
+                              f"kan de map voor back-ups niet maken ({exc.strerror})"), file=str(folder)) from None
     return folder
 
 
@@ -73,7 +74,8 @@ def _private_temp(target: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise StoreError(f"cannot write the backup ({exc.strerror})", file=str(target)) from None
+        raise StoreError(Text(f"cannot write the backup ({exc.strerror})",
+                              f"kan de back-up niet schrijven ({exc.strerror})"), file=str(target)) from None
     os.close(fd)
     os.chmod(name, PRIVATE_FILE)
     return Path(name)
@@ -91,9 +93,10 @@ def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
     """Copy the database of `source` to `target` (0600) by the backup API: a temporary file beside it,
     made self-contained (journal_mode DELETE), synced, then renamed over. `source` may be mid-transaction."""
     if target.exists() and not target.is_file():
-        raise InputError("is not a file; give a file name for the backup", file=str(target))
+        raise InputError(Text("is not a file; give a file name for the backup",
+                              "is geen bestand; geef een bestandsnaam voor de back-up"), file=str(target))
     if not target.parent.is_dir():
-        raise InputError("the folder does not exist", file=str(target))
+        raise InputError(Text("the folder does not exist", "de map bestaat niet"), file=str(target))
     temporary = _private_temp(target)
     try:
         destination = sqlite3.connect(temporary)
@@ -136,7 +139,8 @@ def inspect_sqlite(path: Path, known: frozenset[str] | None = None) -> BackupInf
     except IsADirectoryError:
         raise _not_a_backup(path, "a folder", "een map") from None
     except OSError as exc:
-        raise InputError(f"cannot read the backup ({exc.strerror})", file=str(path)) from None
+        raise InputError(Text(f"cannot read the backup ({exc.strerror})",
+                              f"kan de back-up niet lezen ({exc.strerror})"), file=str(path)) from None
     if head != SQLITE_MAGIC:
         raise _not_a_backup(path, "not a SQLite file", "geen SQLite-bestand")
     try:
@@ -238,7 +242,8 @@ def _run(args: list[str], env: dict[str, str], where: str) -> str:
     try:
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False, timeout=3600)
     except OSError as exc:
-        raise StoreError(f"cannot run {args[0]} ({exc.strerror})", file=where) from None
+        raise StoreError(Text(f"cannot run {args[0]} ({exc.strerror})",
+                              f"kan {args[0]} niet starten ({exc.strerror})"), file=where) from None
     if done.returncode != 0:
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         said = lines[-1][:300] if lines else f"exit {done.returncode}"
@@ -250,7 +255,7 @@ def _run(args: list[str], env: dict[str, str], where: str) -> str:
 def backup_postgresql(url: URL, schema: str, target: Path, where: str) -> None:
     """pg_dump of Afterword's schema in the custom format, to a temporary file renamed over `target`."""
     if not target.parent.is_dir():
-        raise InputError("the folder does not exist", file=str(target))
+        raise InputError(Text("the folder does not exist", "de map bestaat niet"), file=str(target))
     tool = _pg_tool("pg_dump")
     plain, env = _pg_call(url, schema)
     temporary = _private_temp(target)
@@ -271,7 +276,8 @@ def inspect_pgdump(path: Path) -> None:
     except IsADirectoryError:
         raise _not_a_backup(path, "a folder", "een map") from None
     except OSError as exc:
-        raise InputError(f"cannot read the backup ({exc.strerror})", file=str(path)) from None
+        raise InputError(Text(f"cannot read the backup ({exc.strerror})",
+                              f"kan de back-up niet lezen ({exc.strerror})"), file=str(path)) from None
     if head != PGDUMP_MAGIC:
         raise _not_a_backup(path, "not a pg_dump archive", "geen pg_dump-archief")
     tool = _pg_tool("pg_restore")

@@ -100,8 +100,10 @@ class Store:
                 own = {live.resolve().with_name(live.name + end) for end in ("", "-wal", "-shm", "-journal")} \
                     if live is not None else set()
                 if path.resolve() in own:
-                    raise InputError("is the database itself (or one of its files); give another file for the "
-                                     "backup", file=str(path))
+                    raise InputError(Text("is the database itself (or one of its files); give another file for "
+                                          "the backup",
+                                          "is de database zelf (of een van haar bestanden); geef een ander bestand "
+                                          "voor de back-up"), file=str(path))
                 info = b.backup_sqlite(conn, path)
                 return Backup(path, "sqlite", info.revision, info.interviews)
             schema = str(conn.exec_driver_sql("SELECT current_schema()").scalar_one())
