@@ -1,5 +1,7 @@
-"""Hostile input never crashes: notes, business cards and invitations built at random give a result or an
-InputError (exit 2, one line), never another exception (exit 3). About 10,000 cases per run (issue 15).
+"""Hostile input never crashes: notes, business cards, invitations, config.toml, drafts JSON (`check
+--drafts`) and the time options (`--now`, `--at`) built at random give a result or an InputError (exit 2,
+one line), never another exception (exit 3). About 12,000 cases per run (2,000 + 1,000 + 2,500 notes, 1,500 cards, 1,500
+invitations, 1,700 config, 800 drafts JSON, 1,000 time options) (issue 15).
 
 Notes are fuzzed two ways: raw text, and a valid notes file with one value swapped for something hostile
 (another type, CR/LF, markup, huge or edge numbers and dates, deep nesting, a missing or duplicated key).
@@ -8,8 +10,10 @@ Notes that parse are then drafted and checked, which must not crash either."""
 from __future__ import annotations
 
 import contextlib
+import json
 import re
-from datetime import UTC, datetime
+import tempfile
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -51,13 +55,13 @@ def _parse_or_input_error(text: str | bytes) -> object | None:
         return None
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_any_text_is_notes_or_a_clear_error(text: str) -> None:
     _parse_or_input_error(text)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_any_bytes_are_notes_or_a_clear_error(data: bytes) -> None:
     _parse_or_input_error(data)
@@ -106,3 +110,152 @@ def test_any_invitation_is_read_or_a_clear_error(lines: list[str]) -> None:
 
     with contextlib.suppress(InputError):
         read_invitation("\r\n".join(lines) + "\r\n", "fuzz.ics", now=NOW, candidate_name="Sam Jansen")
+
+
+# -- config.toml -------------------------------------------------------------------------------------------
+
+CONFIG = """[smtp]
+host = "smtp.example.org"
+port = 587
+security = "starttls"
+username = "jan@example.org"
+from = "Jan de Vries <jan@example.org>"
+max_per_minute = 20
+
+[imap]
+host = "imap.example.org"
+security = "tls"
+username = "jan@example.org"
+sent = "Sent"
+save_sent = true
+timeout = 30
+
+[social]
+linkedin_free_notes = 5
+linkedin_premium = false
+
+[reminders]
+email_to_self = false
+
+[ui]
+language = "nl"
+"""
+_CONFIG_PAIRS = [i for i, line in enumerate(CONFIG.splitlines()) if " = " in line]
+_HOME = Path(tempfile.mkdtemp(prefix="afterword-fuzz-"))
+
+
+def _config_or_input_error(text: str) -> None:
+    from afterword.delivery.config import CONFIG_NAME, load_config
+    from afterword.service.settings import ui_language
+
+    path = _HOME / CONFIG_NAME
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(InputError):
+        load_config(path, {"AFTERWORD_HOME": str(_HOME)})
+    with contextlib.suppress(InputError):
+        ui_language(None, {"AFTERWORD_HOME": str(_HOME)})
+
+
+@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=10_000), _HOSTILE)
+def test_a_hostile_value_in_config_is_a_clear_error(index: int, value: str) -> None:
+    lines = CONFIG.splitlines()
+    line_no = _CONFIG_PAIRS[index % len(_CONFIG_PAIRS)]
+    lines[line_no] = f"{lines[line_no].split(' = ', 1)[0]} = {value}"
+    _config_or_input_error("\n".join(lines) + "\n")
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_config_text_is_read_or_a_clear_error(text: str) -> None:
+    _config_or_input_error(text)
+
+
+# -- drafts JSON (check --drafts) -------------------------------------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats(allow_nan=False) | st.text(max_size=30)
+    | st.sampled_from(["grace", "email", "linkedin", "x", "", "\r\nBcc: x@y", "<script>", "x" * 3000]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["drafts", "contact", "channel", "subject", "body", "language", "x"]), inner, max_size=5),
+    max_leaves=12,
+)
+_INTERVIEW = parse_notes(BASE, filename="northwind-panel.toml")
+
+
+def _draft_item(contact: str) -> dict[str, object]:
+    return {"contact": contact, "channel": "email", "subject": "Thank you", "body": "Dear Grace,\n\nThanks.\n"}
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=3), st.sampled_from(["contact", "channel", "subject", "body", None]),
+       _JSON, st.booleans())
+def test_hostile_drafts_json_is_a_clear_error(shape: int, key: str | None, value: object, raw: bool) -> None:
+    from afterword.check import check_drafts
+    from afterword.cli.check_cmd import _read_drafts_json
+
+    contact = _INTERVIEW.contacts[0].id
+    document: object
+    if shape == 0:
+        document = value
+    elif shape == 1:
+        document = {"drafts": value}
+    else:
+        item: dict[str, object] = _draft_item(contact)
+        if key is None:
+            item = value if isinstance(value, dict) else item  # type: ignore[assignment]
+        else:
+            item[key] = value
+        document = {"drafts": [item] * (shape - 1)}
+    path = _HOME / "drafts.json"
+    text = json.dumps(document, ensure_ascii=False)
+    if raw:  # cut the document short, or nest it beyond any sense
+        text = text[: len(text) // 2] if shape % 2 else "[" * 100_000 + "]" * 100_000
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        drafts = _read_drafts_json(_INTERVIEW, str(path))
+    except InputError:
+        return
+    if drafts and (len(text) % 10 == 0 or key == "body"):  # checking is slower: a tenth, and odd bodies
+        check_drafts(_INTERVIEW, drafts[:1], sent_at=NOW)
+
+
+# -- time options (--now, --at) ---------------------------------------------------------------------------
+
+_OFFSET = st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))
+_MOMENT = st.builds(lambda d, tz: d.replace(tzinfo=tz).isoformat(),
+                    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59)), _OFFSET)
+_TIME_TEXT = st.one_of(
+    _MOMENT, _MOMENT.map(lambda t: t.replace("T", " ")), st.text(max_size=40),
+    st.sampled_from(["9999-12-31T23:59:59+14:00", "0001-01-01T00:00:00-23:59", "2999-12-31T23:59:59-23:59",
+                     "1900-01-01T00:00:00+23:59", "now", "", " ", "2026-02-30T10:00:00+01:00", "2026-11-27",
+                     "2026-11-27T10:00:00", "2026-11-27T25:00:00Z", "+275760-09-13T00:00:00Z", "2026-W48-5"]),
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TIME_TEXT, st.sampled_from(["--now", "--at"]))
+def test_any_time_option_is_a_moment_or_a_clear_error(text: str, option: str) -> None:
+    """What `--now` and `--at` do with the moment: the plan and its time left, the deadline and the suggested
+    send time, in both languages; one in twenty accepted moments also drafts."""
+    from afterword.cli.common import resolve_now
+    from afterword.core.model import Language
+    from afterword.core.timeutil import format_moment, format_remaining
+    from afterword.delivery.schedule import suggest_send_time
+    from afterword.plan import make_plan
+
+    try:
+        now = resolve_now(text, option)
+    except InputError:
+        return
+    plan = make_plan(_INTERVIEW, now)
+    for language in Language:
+        format_remaining(plan.deadline - now, language)
+        format_moment(now, language)
+        suggest_send_time(_INTERVIEW, now, language)
+    if len(text) % 20 == 0:
+        from afterword.service.drafting import draft_interview
+
+        with contextlib.suppress(InputError):
+            draft_interview(_INTERVIEW, now=now)

@@ -18,7 +18,18 @@ from tests.delivery.journey import NOTES, SUBJECTS, import_with_drafts, status
 pytestmark = pytest.mark.imap
 
 
-def test_unknown_is_settled_from_the_sent_folder(run_cli: Callable[..., Result], home: dict[str, Any]) -> None:
+def _sent_folder(home: dict[str, Any], message_id: str) -> int:
+    from imap_tools import AND, H, MailBoxUnencrypted
+
+    with MailBoxUnencrypted("127.0.0.1", home["imap"].port).login_utf8(IMAP_USER, IMAP_PASSWORD) as box:
+        box.folder.set("Sent")
+        return len(box.uids(AND(header=H("Message-ID", message_id))))
+
+
+def test_unknown_is_settled_from_the_providers_copy(run_cli: Callable[..., Result], home: dict[str, Any]) -> None:
+    """save_sent = false: the provider files what it takes (Gmail, Exchange); Afterword settles by that copy."""
+    config = home["dir"] / "config.toml"
+    config.write_text(config.read_text().replace("[imap]\n", "[imap]\nsave_sent = false\n"))
     ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
     home["smtp"].handler.drop_in_data = True
     sent = run_cli("send", str(ident), "--contact", "grace", "--force", "--json")
@@ -28,10 +39,11 @@ def test_unknown_is_settled_from_the_sent_folder(run_cli: Callable[..., Result],
     assert status(home, ident, "grace") == "scheduled"
     # Nothing in Sent yet: the worker leaves it unknown (and never sends it again).
     home["smtp"].handler.drop_in_data = False
+    assert _sent_folder(home, row["message_id"]) == 0
     assert run_cli("worker", "--once").code == 0
     assert json.loads(run_cli("outbox", "--json").out)["messages"][0]["state"] == "unknown"
     assert home["smtp"].handler.received == []
-    # The provider did keep a copy in Sent (as Gmail and Exchange do): the worker settles it.
+    # The provider did keep a copy in Sent: the worker settles it.
     from imap_tools import MailBoxUnencrypted
 
     from afterword.delivery.mime import Outgoing, parse_mailbox
@@ -47,6 +59,41 @@ def test_unknown_is_settled_from_the_sent_folder(run_cli: Callable[..., Result],
     assert settled["state"] == "sent"
     assert status(home, ident, "grace") == "sent"
     assert home["smtp"].handler.received == []
+
+
+def test_unknown_settles_with_save_sent(run_cli: Callable[..., Result], home: dict[str, Any]) -> None:
+    """save_sent = true (the default; the provider keeps no copy): Afterword files its copy in Sent before
+    DATA, so a message whose outcome is unknown settles by its Message-ID too (issue 15, point 5). Before,
+    the copy came only after the server's 250, and an unknown message could never settle."""
+    ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
+    home["smtp"].handler.drop_in_data = True
+    sent = run_cli("send", str(ident), "--contact", "grace", "--force", "--json")
+    [row] = json.loads(sent.out)["messages"]
+    assert row["state"] == "unknown"
+    home["smtp"].handler.drop_in_data = False
+    assert _sent_folder(home, row["message_id"]) == 1
+    worked = run_cli("worker", "--once")
+    assert "1 unknown message(s) found in Sent" in worked.out
+    assert json.loads(run_cli("outbox", "--json").out)["messages"][0]["state"] == "sent"
+    assert status(home, ident, "grace") == "sent"
+    assert home["smtp"].handler.received == []  # settled, never sent again
+    assert _sent_folder(home, row["message_id"]) == 1
+
+
+def test_save_sent_files_one_copy_and_none_of_a_refused_message(run_cli: Callable[..., Result],
+                                                                 home: dict[str, Any]) -> None:
+    ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
+    home["smtp"].handler.data_reply = "554 5.7.1 message refused"
+    refused = run_cli("send", str(ident), "--contact", "grace", "--force", "--json")
+    [row] = json.loads(refused.out)["messages"]
+    assert row["state"] == "failed"
+    assert _sent_folder(home, row["message_id"]) == 0  # filed before DATA, taken out after the refusal
+    home["smtp"].handler.data_reply = None
+    sent = run_cli("send", str(ident), "--contact", "grace", "--force", "--json")
+    assert sent.code == 0, sent.err
+    [again] = json.loads(sent.out)["messages"]
+    assert again["state"] == "sent"
+    assert _sent_folder(home, again["message_id"]) == 1  # once, not again after the 250
 
 
 def test_user_resolves_unknown(run_cli: Callable[..., Result], home: dict[str, Any]) -> None:
@@ -113,7 +160,9 @@ def test_an_email_that_may_not_have_gone_out_is_told_by_email_to_self_once(
     run_cli: Callable[..., Result], home: dict[str, Any]
 ) -> None:
     config = home["dir"] / "config.toml"
-    config.write_text(config.read_text() + "\n[reminders]\nemail_to_self = true\n")
+    # No copy in Sent to settle it by (the provider keeps none, Afterword files none): it stays unknown.
+    config.write_text(config.read_text().replace("[imap]\n", "[imap]\nsave_sent = false\n")
+                      + "\n[reminders]\nemail_to_self = true\n")
     ident = import_with_drafts(run_cli, home, subject_of={"grace": SUBJECTS["grace"]})
     home["smtp"].handler.drop_in_data = True
     message_id = json.loads(run_cli("send", str(ident), "--contact", "grace", "--force", "--json").out)[

@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("afterword.cli.db_cmds:list_interviews", "Stored interviews with deadlines and coverage."),
     "show": ("afterword.cli.db_cmds:show", "One stored interview with its touchpoints."),
     "due": ("afterword.cli.db_cmds:due", "Everything still owed, most urgent first."),
+    "backup": ("afterword.cli.backup_cmds:backup", "Back up the whole database to one file."),
+    "restore": ("afterword.cli.backup_cmds:restore", "Replace the database with a backup."),
     "serve": ("afterword.cli.serve_cmd:serve", "Open the local web UI on 127.0.0.1."),
     "send": ("afterword.cli.delivery_cmds:send", "Send (or schedule) email follow-ups."),
     "worker": ("afterword.cli.delivery_cmds:worker", "Send what is due and poll for replies."),

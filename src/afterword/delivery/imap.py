@@ -202,6 +202,19 @@ class ImapClient:
             self._box.folder.set(wanted, readonly=True)
             return bool(self._box.uids(AND(header=H("Message-ID", message_id))))
 
+    def delete_message_id(self, message_id: str, folder: str | None = None) -> int:
+        """Delete the messages with this Message-ID from the Sent folder (a copy of a message the server
+        refused); returns how many."""
+        from imap_tools import AND, H
+
+        wanted = folder or self.sent_folder()
+        with self._talking("removing a copy from the Sent folder"):
+            self._box.folder.set(wanted)
+            uids = self._box.uids(AND(header=H("Message-ID", message_id)))
+            if uids:
+                self._box.delete(uids)
+            return len(uids)
+
     def inbox_since(self, since: date) -> list[Incoming]:
         """Headers of the inbox messages received since `since` (the server's dates are per day)."""
         with self._talking("reading the inbox"):

@@ -24,7 +24,11 @@ Invariants (proved in tests/delivery/test_outbox*.py and the SIGKILL test):
 4. Claims are disjoint: SQLite takes the write lock first (BEGIN IMMEDIATE); PostgreSQL
    uses `SELECT … FOR UPDATE SKIP LOCKED`; the UPDATE is conditional on `state='queued'`.
 5. An `unknown` message is settled only by evidence (its Message-ID in the IMAP Sent
-   folder) or by the user (`afterword outbox --resolve ID sent|not-sent`).
+   folder) or by the user (`afterword outbox --resolve ID sent|not-sent`). With `[imap]
+   save_sent` Afterword files that copy itself, after RCPT was accepted and before the DATA
+   mark (a crash in between sends it again later, without a second copy); a message the
+   server then refuses has its copy taken out. So `unknown` settles under both settings: by
+   the provider's copy, or by ours of a message the server had whole when the line dropped.
 6. Durability, chosen on purpose: SQLite runs WAL with `synchronous=NORMAL`, which keeps every
    commit through a crash of the process (the SIGKILL test) and may lose the last ones to a power
    cut. Losing a claim or a `sent` is safe (back to `queued` before DATA, or `unknown`); losing the
@@ -33,13 +37,14 @@ Invariants (proved in tests/delivery/test_outbox*.py and the SIGKILL test):
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from afterword.core.errors import AfterwordError, InputError
 from afterword.delivery.faults import describe_fault
@@ -160,6 +165,15 @@ class BatchReport:
 
 
 OnSent = Callable[[OutboxRow, bytes], None]
+
+
+class SentCopy(Protocol):
+    """The copy of each message in the IMAP Sent folder, filed before DATA so that a message whose outcome
+    becomes `unknown` can be settled by its Message-ID (and taken out again when the server refuses it)."""
+
+    def file(self, row: OutboxRow, data: bytes) -> None: ...
+
+    def withdraw(self, row: OutboxRow) -> None: ...
 #: Waits the given number of seconds (or less, when asked to stop): `time.sleep`, `Event.wait`.
 Pause = Callable[[float], object]
 
@@ -190,6 +204,7 @@ def deliver_due(
     only: Sequence[int] | None = None,
     per_minute: int | None = None,
     pause: Pause | None = None,
+    sent_copy: SentCopy | None = None,
 ) -> BatchReport:
     """Send every due message (or only those of `only`), one claim at a time, over one SMTP session.
 
@@ -218,9 +233,11 @@ def deliver_due(
         if row is None:
             break
         try:
-            result = _send_one(engine, session, worker, row, clock)
+            result = _send_one(engine, session, worker, row, clock, sent_copy, report)
         except store.LostClaimError:
             continue  # recovered by another worker meanwhile; DATA was not sent
+        if result[2] and sent_copy is not None and result[0].outcome in (Outcome.RETRY, Outcome.FAILED):
+            _quietly(report, row, functools.partial(sent_copy.withdraw, row), "after the server refused")  # the server said no: not sent, no copy
         if result[0].outcome is Outcome.LOGIN:
             # Not this message's fault, and no other message can go: no attempt charged, same send time.
             store.finish(engine, row.id, worker, "queued", clock(), detail=result[0].detail)
@@ -228,31 +245,45 @@ def deliver_due(
             break
         _record(engine, worker, row, result[0], clock, report)
         if result[0].outcome is Outcome.SENT and on_sent is not None:
-            try:
-                on_sent(row, result[1])
-            except AfterwordError as exc:  # the message went; only the bookkeeping after it failed
-                report.warnings.append(f"after sending message {row.id}: {exc.message}")
-            except Exception as exc:  # an IMAP socket drop while copying to Sent: the same, said in one line
-                report.warnings.append(f"after sending message {row.id}: {describe_fault(exc)}")
+            _quietly(report, row, functools.partial(on_sent, row, result[1]))
     return report
 
 
+def _quietly(report: BatchReport, row: OutboxRow, action: Callable[[], None], when: str = "after sending") -> bool:
+    """Bookkeeping around a message (the touchpoint, the Sent copy): a failure is a warning, never a crash."""
+    try:
+        action()
+    except AfterwordError as exc:
+        report.warnings.append(f"{when} message {row.id}: {exc.message}")
+    except Exception as exc:  # an IMAP socket drop while copying to Sent: the same, said in one line
+        report.warnings.append(f"{when} message {row.id}: {describe_fault(exc)}")
+    else:
+        return True
+    return False
+
+
 def _send_one(
-    engine: Engine, session: SmtpSession, worker: str, row: OutboxRow, clock: Clock
-) -> tuple[Delivery, bytes]:
+    engine: Engine, session: SmtpSession, worker: str, row: OutboxRow, clock: Clock,
+    sent_copy: SentCopy | None = None, report: BatchReport | None = None,
+) -> tuple[Delivery, bytes, bool]:
     try:
         message = outgoing_of(row)
     except InputError as exc:
-        return Delivery(Outcome.FAILED, f"the stored message is not valid: {exc.message}"), b""
+        return Delivery(Outcome.FAILED, f"the stored message is not valid: {exc.message}"), b"", False
     data = message.as_bytes(clock())
+    filed = [False]
 
     def before_data() -> None:
+        # The Sent copy first, while the row is still `claimed`: a crash here sends it again later (its copy
+        # is found and not filed twice), never leaves an `unknown` settled by a copy of a message never sent.
+        if sent_copy is not None:
+            filed[0] = _quietly(report or BatchReport(), row, lambda: sent_copy.file(row, data), "before sending")
         store.mark_data_started(engine, row.id, worker, clock())
 
     return session.send(
         data, message.sender.address, message.recipients,
         smtputf8=message.needs_smtputf8, before_data=before_data,
-    ), data
+    ), data, filed[0]
 
 
 def _record(

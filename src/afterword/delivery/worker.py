@@ -57,6 +57,7 @@ class Settings:
     jobs: tuple[Job, ...] = ()
     pre_jobs: tuple[Job, ...] = ()
     problem: str | None = None
+    sent_copy: outbox.SentCopy | None = None  # [imap] save_sent: filed in Sent just before DATA
 
 
 def fault_backoff(interval: float, failures: int) -> float:
@@ -87,6 +88,7 @@ class Worker:
         *,
         clock: Clock = utc_now,
         on_sent: OnSent | None = None,
+        sent_copy: outbox.SentCopy | None = None,
         jobs: tuple[Job, ...] = (),
         pre_jobs: tuple[Job, ...] = (),
         batch_limit: int | None = None,
@@ -102,6 +104,7 @@ class Worker:
         self.password = password
         self.clock = clock
         self.on_sent = on_sent
+        self.sent_copy = sent_copy
         self.jobs = jobs
         self.pre_jobs = pre_jobs
         self.batch_limit = batch_limit
@@ -152,6 +155,7 @@ class Worker:
             self.login_failures, self.smtp_paused_until = 0, None  # new settings deserve a try at once
         self.smtp, self.password, self.problem = fresh.smtp, fresh.password, fresh.problem
         self.jobs, self.pre_jobs = fresh.jobs, fresh.pre_jobs
+        self.sent_copy = fresh.sent_copy
 
     def _wait(self, seconds: float) -> None:
         """Wait for the next pass; sooner when asked to stop or when the settings file changed."""
@@ -178,7 +182,7 @@ class Worker:
         with SmtpSession(smtp, self.password) as session:
             report.batch = outbox.deliver_due(
                 self.engine, session, self.identity, clock=self.clock, limit=self.batch_limit,
-                should_stop=self.stop.is_set, on_sent=self.on_sent, per_minute=smtp.max_per_minute,
+                should_stop=self.stop.is_set, on_sent=self.on_sent, sent_copy=self.sent_copy, per_minute=smtp.max_per_minute,
             )
         if report.batch.held_back is not None:
             report.notes.append(f"send-rate limit ({smtp.max_per_minute} a minute) reached: the rest goes in "

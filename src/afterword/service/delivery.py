@@ -235,7 +235,8 @@ class DeliveryService:
         return recipient_zone_of(self.interviews, interview_id)
 
     def on_sent(self, row: OutboxRow, data: bytes) -> None:
-        """After the server took a message: touchpoint `sent`, and a copy in the IMAP Sent folder."""
+        """After the server took a message: touchpoint `sent`, and a copy in the IMAP Sent folder if the copy
+        filed before DATA could not be (IMAP was down then)."""
         sent_at = row.sent_at or datetime.now(UTC)
         if row.kind == "check-in":
             self.checkins.on_sent(row.id, sent_at)
@@ -246,7 +247,19 @@ class DeliveryService:
         if self.config.imap is not None and self.config.imap.save_sent and data:
             password = self._require_password("imap") or ""
             with ImapClient(self.config.imap, password) as imap:
-                imap.append_sent(data, sent_at)
+                if not imap.has_message_id(row.message_id):
+                    imap.append_sent(data, sent_at)
+
+    def sent_copy(self) -> outbox.SentCopy | None:
+        """With `[imap] save_sent` (the default): each message is filed in Sent just before DATA, so one
+        whose outcome is `unknown` settles by its Message-ID as it does with a provider that keeps copies."""
+        if self.config.imap is None or not self.config.imap.save_sent:
+            return None
+        return _SentFolderCopy(self)
+
+    def _imap(self) -> ImapClient:
+        assert self.config.imap is not None
+        return ImapClient(self.config.imap, self._require_password("imap") or "")
 
     def require_smtp(self) -> str | None:
         """Check, before anything is queued, that SMTP is set up and its password can be found."""
@@ -267,6 +280,7 @@ class DeliveryService:
         with SmtpSession(self.config.smtp, password) as session:
             report = outbox.deliver_due(self.engine, session, outbox.new_worker(), clock=clock, only=ids,
                                         on_sent=self.on_sent, per_minute=self.config.smtp.max_per_minute,
+                                        sent_copy=self.sent_copy(),
                                         pause=pause)
         if report.login_refused is not None:
             now = clock()
@@ -322,9 +336,9 @@ class DeliveryService:
 
         database = self.interviews.store.where
         runner = Worker(self.engine, current.smtp, current.password, clock=clock, on_sent=self.on_sent,
-                        jobs=current.jobs, pre_jobs=current.pre_jobs, reload_password=reload_password,
-                        health_file=health_path(self.config_dir, database), database=database,
-                        refresh=refresh, changed=changed, problem=current.problem)
+                        sent_copy=current.sent_copy, jobs=current.jobs, pre_jobs=current.pre_jobs,
+                        reload_password=reload_password, health_file=health_path(self.config_dir, database),
+                        database=database, refresh=refresh, changed=changed, problem=current.problem)
         return runner
 
     def _worker_settings(self, replies: bool) -> Settings:
@@ -345,7 +359,7 @@ class DeliveryService:
         if self.config.reminder_email and self.config.smtp is not None:
             pre_jobs.append(("reminders", self._reminder_job))
             pre_jobs.append(("stuck emails", self._stuck_job))
-        return Settings(self.config.smtp, password, tuple(jobs), tuple(pre_jobs), problem)
+        return Settings(self.config.smtp, password, tuple(jobs), tuple(pre_jobs), problem, self.sent_copy())
 
     def overdue_reason(self, row: OutboxRow, now: datetime) -> Text | None:
         """Why a scheduled message past its time has not gone out, when it has not; None when all is well."""
@@ -695,3 +709,19 @@ def interview_of(service: DeliveryService, interview_id: int) -> Interview:
 def _not_set_up(name: str, table: str, path: Path) -> Text:
     return Text(f"{name} is not set up: add an [{table}] table to {path}",
                 f"{name} is niet ingesteld: voeg een tabel [{table}] toe aan {path}")
+
+
+class _SentFolderCopy:
+    """outbox.SentCopy over the IMAP Sent folder (one login per message, like the copy after sending)."""
+
+    def __init__(self, service: DeliveryService) -> None:
+        self._service = service
+
+    def file(self, row: OutboxRow, data: bytes) -> None:
+        with self._service._imap() as imap:
+            if not imap.has_message_id(row.message_id):  # filed before a crash or a refusal: not twice
+                imap.append_sent(data, datetime.now(UTC))
+
+    def withdraw(self, row: OutboxRow) -> None:
+        with self._service._imap() as imap:
+            imap.delete_message_id(row.message_id)

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from afterword.core.errors import StoreError
+from afterword.core.errors import InputError, StoreError
 from afterword.core.text import Text
 from afterword.store.engine import WRITE_OPTION, make_engine, normalise_url, prepare_sqlite_file, sqlite_path
 from afterword.store.failures import database_errors, first_line
-from afterword.store.migrate import ensure_head
+from afterword.store.migrate import ensure_head, known_revisions
 from afterword.store.peek import LOCAL_OWNER as LOCAL_OWNER
 from afterword.store.peek import TABLE
 from afterword.store.repo import Repo
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A backup written or restored: its file, kind (sqlite, postgresql), schema revision, interviews."""
+
+    path: Path
+    kind: str
+    revision: str
+    interviews: int
 
 
 class Store:
@@ -74,6 +86,74 @@ class Store:
     def _errors(self) -> Iterator[None]:
         with database_errors(self.where):
             yield
+
+    def backup(self, target: Path | None = None) -> Backup:
+        """Back up the whole database (SQLite: backup API, online; PostgreSQL: pg_dump of Afterword's schema)
+        to `target`, by default a new file in the Afterword folder's `backups/`."""
+        from afterword.store import backup as b
+
+        with self._errors(), self.engine.connect() as conn:
+            interviews = int(conn.exec_driver_sql(f"SELECT count(*) FROM {TABLE}").scalar_one())
+            if self.dialect == "sqlite":
+                path = target or b.backups_folder() / f"{self._stem}-{b.stamp()}.db"
+                live = sqlite_path(self.url)
+                own = {live.resolve().with_name(live.name + end) for end in ("", "-wal", "-shm", "-journal")} \
+                    if live is not None else set()
+                if path.resolve() in own:
+                    raise InputError(Text("is the database itself (or one of its files); give another file for "
+                                          "the backup",
+                                          "is de database zelf (of een van haar bestanden); geef een ander bestand "
+                                          "voor de back-up"), file=str(path))
+                info = b.backup_sqlite(conn, path)
+                return Backup(path, "sqlite", info.revision, info.interviews)
+            schema = str(conn.exec_driver_sql("SELECT current_schema()").scalar_one())
+            revision = str(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one())
+        path = target or b.backups_folder() / f"{self._stem}-{b.stamp()}.dump"
+        b.backup_postgresql(self.url, schema, path, self.where)
+        return Backup(path, "postgresql", revision, interviews)
+
+    def restore(self, source: Path) -> tuple[Backup, Backup]:
+        """Replace the whole database with the backup at `source`, all or nothing, then migrate it to head.
+
+        The backup is checked first (InputError when it is not an Afterword backup, is damaged or newer);
+        the database as it was is kept as a backup in `backups/` (returned second)."""
+        from afterword.store import backup as b
+
+        if self.read_only:
+            raise StoreError(Text("the database file is read-only; make it writable. Nothing was restored",
+                                  "het databasebestand is alleen-lezen; maak het schrijfbaar. Er is niets "
+                                  "teruggezet"), file=self.where)
+        known = known_revisions()
+        sqlite = self.dialect == "sqlite"
+        if sqlite:
+            b.inspect_sqlite(source, known)
+        else:
+            b.inspect_pgdump(source)
+        kind = "before-restore"
+        safety = self.backup(b.automatic_path(self._stem, kind).with_suffix(".db" if sqlite else ".dump"))
+        b.prune(self._stem, kind)
+        with self._errors():
+            if sqlite:
+                with self.engine.connect() as conn:
+                    info = b.restore_sqlite(conn, source, known)
+                restored = Backup(source, "sqlite", info.revision, info.interviews)
+            else:
+                with self.engine.connect() as conn:
+                    schema = str(conn.exec_driver_sql("SELECT current_schema()").scalar_one())
+                b.restore_postgresql(self.url, schema, source, self.where)
+                with self.engine.connect() as conn:
+                    revision = str(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one())
+                    interviews = int(conn.exec_driver_sql(f"SELECT count(*) FROM {TABLE}").scalar_one())
+                restored = Backup(source, "postgresql", revision, interviews)
+            self.engine.dispose()  # pooled connections may hold the old schema
+            ensure_head(self.engine, read_only=False, where=self.where)
+        self._writes[0] += 1
+        return restored, safety
+
+    @property
+    def _stem(self) -> str:
+        path = sqlite_path(self.url)
+        return path.stem if path is not None else (self.url.database or "afterword")
 
     def close(self) -> None:
         path = sqlite_path(self.url) if self.dialect == "sqlite" else None

@@ -119,6 +119,8 @@ def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
                 current = current_revisions(conn)  # another process may have migrated meanwhile
                 _check_known(current, script, where)
                 if set(current) != heads:
+                    if sqlite and current:
+                        backup_before_migration(conn, current)
                     _upgrade(conn)
                     conn.exec_driver_sql("ANALYZE")  # the query planner's statistics, for the new schema
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
@@ -128,6 +130,33 @@ def ensure_head(engine: Engine, *, read_only: bool, where: str) -> None:
         finally:
             if sqlite:
                 _raw_pragma(conn, "PRAGMA foreign_keys = ON")
+
+
+def backup_before_migration(conn: Connection, current: tuple[str, ...]) -> None:
+    """A backup of a SQLite file about to be migrated, in the Afterword folder's `backups/` (0600); the
+    newest few per database file are kept. Taken while the migration holds the write lock but has not
+    written yet, through a second connection (SQLite refuses to back up from the connection that holds
+    it), so it is exactly the data the migration starts from."""
+    import sqlite3
+
+    from afterword.store.backup import KEEP_AUTOMATIC, automatic_path, copy_sqlite, prune
+    from afterword.store.engine import sqlite_path
+
+    path = sqlite_path(conn.engine.url)
+    if path is None:
+        return
+    kind = "before-migration"
+    reader = sqlite3.connect(path, timeout=30)
+    try:
+        copy_sqlite(reader, automatic_path(path.stem, kind))
+    finally:
+        reader.close()
+    prune(path.stem, kind, KEEP_AUTOMATIC)
+
+
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of Afterword can read (and migrate to head)."""
+    return frozenset(rev.revision for rev in scripts().walk_revisions())
 
 
 def _raw_pragma(conn: Connection, statement: str) -> None:

@@ -78,6 +78,7 @@ def create_app(
             cookie_httponly=True,
         ))],
         exception_handlers={HTTPException: errors.http_error, Exception: errors.internal_error},
+        before_request=_ids_in_range,
         request_max_body_size=MAX_BODY_BYTES,
         state=_state(backend=backend, mail=MailDesk(backend.service), now=now or _clock),
         on_shutdown=[backend.close],
@@ -89,6 +90,19 @@ def create_app(
     # Outermost, so that the Host check and the headers cover 404s and error pages too.
     app.asgi_handler = Guard(app.asgi_handler, allowed_hosts)  # type: ignore[assignment]
     return app
+
+
+#: The largest id a database integer holds (SQLite and PostgreSQL BIGINT): a larger one in a path names
+#: nothing, and handing it to the driver is an OverflowError (HTTP 500) rather than "not found".
+_LARGEST_ID = 2**63 - 1
+
+
+async def _ids_in_range(request: Any) -> None:
+    from litestar.exceptions import NotFoundException
+
+    for value in request.path_params.values():
+        if isinstance(value, int) and not -_LARGEST_ID <= value <= _LARGEST_ID:
+            raise NotFoundException()
 
 
 def _secret() -> str:
