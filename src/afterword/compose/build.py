@@ -229,8 +229,8 @@ def short_note(person: Person, channel: Channel, limit: int, *, follows: bool = 
     text = ""
     closes = (fixed["close"], "")
     # Still one specific thing (the checker's `no-specifics` holds for every channel), said briefly after "thanks
-    # again": the need first, since the email opens on the moment.
-    concretes: Iterator[str] = _concretes(person, name, need_first=follows)
+    # again": their moment, else their point named by its topic (never a problem sentence cut short).
+    concretes: Iterator[str] = _concretes(person, name, topic_only=follows)
     fallback: str | None = None
     for concrete in concretes:
         if concrete and avoid and _same_point(concrete, avoid):
@@ -260,9 +260,7 @@ def _openings(person: Person, name: str) -> Iterator[str]:
     yield person.say(name, "opening.plain")
 
 
-def _concretes(person: Person, name: str, *, need_first: bool = False) -> Iterator[str]:
-    if need_first:
-        yield from _need_concretes(person, name)
+def _concretes(person: Person, name: str, *, topic_only: bool = False) -> Iterator[str]:
     moment = person.moment()
     if moment is not None:
         kind, values = moment
@@ -271,22 +269,35 @@ def _concretes(person: Person, name: str, *, need_first: bool = False) -> Iterat
             short = {k: (shorten(v, limit, person.lang) or "") if v else v for k, v in values.items()}
             if all(short[k] or not values[k] for k in values):
                 yield person.say(name, f"concrete.{kind}", **short)
-    if not need_first:
-        yield from _need_concretes(person, name)
+    yield from _need_concretes(person, name, topic_only=topic_only)
     yield from _passing_concretes(person, name)
 
 
-def _need_concretes(person: Person, name: str) -> Iterator[str]:
+def _need_concretes(person: Person, name: str, *, topic_only: bool = False) -> Iterator[str]:
     pair = person.sel.primary
     if pair is not None and pair.need is not None and person.need(pair.need).kind != "skip":
         need = person.need(pair.need)
         if need.kind == "topic":
             yield person.say(name, "concrete.need_topic", n=need.text)
-        for limit in (200, 90, 60):
+        if need.kind != "topic" and topic_only:
+            found = _topic_of(need.text, person)
+            if found:
+                yield person.say(name, "concrete.need_topic", n=found)
+            return
+        # Said whole or not at all: a need cut short can say something else ("storingen aan gemalen worden nu pas
+        # ontdekt" is not what "… pas ontdekt als bewoners bellen" said).
+        for limit in (200,):
             short_need = shorten(need.text, limit, person.lang) if need.kind != "topic" else None
             if short_need:
                 key = "concrete.need_want" if need.kind == "want" else "concrete.need"
                 yield person.say(name, key, n=f"‘{short_need}’" if need.kind == "foreign" else short_need)
+
+
+def _topic_of(text: str, person: Person) -> str | None:
+    from afterword.compose.topic import good_topic, topic
+
+    found = topic(text, person.lang)
+    return found if found and good_topic(found, person.lang) else None
 
 
 def _passing_concretes(person: Person, name: str) -> Iterator[str]:
