@@ -124,8 +124,14 @@ def seed(engine: sa.Engine, round_number: int) -> None:
                         for local, remote in zip(constraint.column_keys, constraint.elements, strict=True):
                             parents[local] = row[remote.column.name]
             counted = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            # A row unique per parent (one check-in per contact): one row a round, since rows share their parent.
+            unique_sets = [set(uc["column_names"]) for uc in inspector.get_unique_constraints(table.name)]
+            unique_sets += [set(map(str, ix["column_names"])) for ix in inspector.get_indexes(table.name)
+                            if ix["unique"] and ix.get("dialect_options", {}).get("sqlite_where") is None
+                            and ix.get("dialect_options", {}).get("postgresql_where") is None]
+            per_parent = any(cols and cols <= set(parents) for cols in unique_sets)
             rows = []
-            for i in range(ROWS_PER_ROUND):
+            for i in range(1 if per_parent else ROWS_PER_ROUND):
                 sequence = 1000 + counted + i
                 values: dict[str, Any] = {}
                 for column in table.columns:
