@@ -13,6 +13,7 @@ $(RUN_STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/python -m compileall -q src/afterword  # an editable install compiles nothing; PYTHONDONTWRITEBYTECODE may be set
+	$(BIN)/python -m afterword.cli.prepare  # the regular expressions of draft, check and plan, compiled ahead
 	touch $(RUN_STAMP)
 
 $(STAMP): $(RUN_STAMP)
