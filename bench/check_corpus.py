@@ -5,7 +5,8 @@ Makes 400 English drafts for examples/northwind-panel.toml (as bench/check_batch
 Dutch ones for examples/rijnland-gesprek.toml (the Dutch example drafts and tests/data/drafts/nl, with
 paragraphs shuffled, stock phrases and a sentence of their own added), checks each set with
 `check_drafts` (so `duplicate` too), and writes the drafts with their findings. Run it with the code
-whose findings are to be kept; the test then expects the same from later code.
+whose findings are to be kept (e.g. PYTHONPATH=/path/to/old/checkout/src); the test then expects the same
+from later code.
 """
 
 from __future__ import annotations
