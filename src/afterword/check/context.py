@@ -136,11 +136,22 @@ def key(word: str, language: Language) -> str:
 
 
 def notes_profile(interview: Interview) -> NotesProfile:
-    """The profile of an interview, computed once per (equal) interview."""
+    """The profile of an interview, computed once per (equal) interview; the same object is found by
+    identity first (hashing a big panel's interview for every draft cost more than checking it)."""
+    for seen, profile in _RECENT:
+        if seen is interview:
+            return profile
     try:
-        return _cached_profile(interview)
+        profile = _cached_profile(interview)
     except TypeError:  # an Interview built with lists instead of tuples is not hashable
         return NotesProfile(interview)
+    _RECENT.insert(0, (interview, profile))
+    del _RECENT[4:]
+    return profile
+
+
+#: The last interviews profiled, with their profiles (looked up by identity).
+_RECENT: list[tuple[Interview, NotesProfile]] = []
 
 
 @lru_cache(maxsize=8)
