@@ -45,6 +45,7 @@ check: lint
 bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/compose_speed.py
+	$(BIN)/python bench/panel_speed.py 5 50
 	$(BIN)/python bench/check_speed.py
 	$(BIN)/python bench/check_batch.py 2000 --runs 1
 	$(BIN)/python bench/interop_speed.py
