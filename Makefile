@@ -13,6 +13,7 @@ $(RUN_STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/python -m compileall -q src/afterword  # an editable install compiles nothing; PYTHONDONTWRITEBYTECODE may be set
+	$(BIN)/python -m afterword.cli.prepare  # the regular expressions of draft, check and plan, compiled ahead
 	touch $(RUN_STAMP)
 
 $(STAMP): $(RUN_STAMP)
@@ -44,6 +45,7 @@ check: lint
 bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/compose_speed.py
+	$(BIN)/python bench/panel_speed.py 5 50
 	$(BIN)/python bench/check_speed.py
 	$(BIN)/python bench/check_batch.py 2000 --runs 1
 	$(BIN)/python bench/interop_speed.py

@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import cached_property, lru_cache
 
 from afterword.check.greeting import Greeting, find_greeting
-from afterword.check.kinds import word_set
+from afterword.check.kinds import PhraseView, word_set
 from afterword.core.lang.detect import guess_language
 from afterword.core.lang.lemmas import lemma, stem, stopwords
 from afterword.core.lang.names import fold_cached as fold
@@ -136,11 +136,22 @@ def key(word: str, language: Language) -> str:
 
 
 def notes_profile(interview: Interview) -> NotesProfile:
-    """The profile of an interview, computed once per (equal) interview."""
+    """The profile of an interview, computed once per (equal) interview; the same object is found by
+    identity first (hashing a big panel's interview for every draft cost more than checking it)."""
+    for seen, profile in _RECENT:
+        if seen is interview:
+            return profile
     try:
-        return _cached_profile(interview)
+        profile = _cached_profile(interview)
     except TypeError:  # an Interview built with lists instead of tuples is not hashable
         return NotesProfile(interview)
+    _RECENT.insert(0, (interview, profile))
+    del _RECENT[4:]
+    return profile
+
+
+#: The last interviews profiled, with their profiles (looked up by identity).
+_RECENT: list[tuple[Interview, NotesProfile]] = []
 
 
 @lru_cache(maxsize=8)
@@ -181,14 +192,23 @@ class Context:
     def sentences(self) -> list[Sentence]:
         return sentences(self.body)
 
+    def phrases(self, name: str) -> PhraseView:
+        """The phrase list `name` of both languages, narrowed to what could match in this body (for
+        searching its sentences)."""
+        views: dict[str, PhraseView] = self.__dict__.setdefault("_phrase_views", {})
+        view = views.get(name)
+        if view is None:
+            from afterword.check.kinds import both_languages
+
+            view = views[name] = both_languages(name).within(self.body)
+        return view
+
     @cached_property
     def signature_start(self) -> int:
         """Where the closing ("Best regards,", "Met vriendelijke groet,") begins; the body's end without one.
         What follows (name, phone, address) is not part of the message proper."""
-        from afterword.check.kinds import both_languages
-
         for sentence in self.sentences[1:]:
-            if both_languages("signoffs").search(sentence.text) is not None:
+            if self.phrases("signoffs").search(sentence.text) is not None:
                 return sentence.start
         return len(self.body)
 

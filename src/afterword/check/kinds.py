@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from afterword.core.model import Language
 
@@ -16,18 +17,148 @@ class PhraseList:
 
     A line is a phrase matched on word boundaries with flexible white space; a line starting
     with `re:` is a regular expression (kept simple: no nested repetition). `#` starts a comment.
+
+    Scanning a text with the whole alternation tries every phrase at every position, so a text is
+    first looked over for the plain letters each phrase cannot match without (`needs`), and only the
+    phrases that could match it are searched, each with its own pattern, taking what the alternation
+    would take (the leftmost match, the first phrase at a tie): the phrases left out match nowhere in
+    the text, so the matches are the same as the whole pattern's.
     """
 
     phrases: tuple[str, ...]
     pattern: re.Pattern[str] | None
+    parts: tuple[str, ...] = ()
+    needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        if self.pattern is None:
-            return []
-        return list(self.pattern.finditer(text))
+        return self.finditer_among(text, self._candidates(text))
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.pattern is not None else None
+        return self.search_among(text, self._candidates(text))
+
+    def within(self, text: str) -> PhraseView:
+        """This list narrowed to the phrases that could match somewhere in `text`, for searching parts of
+        it (its sentences) without looking each part over again."""
+        return PhraseView(self, self._candidates(text))
+
+    def finditer_among(self, text: str, chosen: tuple[int, ...] | None) -> list[re.Match[str]]:
+        if chosen is None:
+            return list(self.pattern.finditer(text)) if self.pattern is not None else []
+        found: list[re.Match[str]] = []
+        upcoming: dict[int, re.Match[str] | None] = {}
+        position = 0
+        while chosen:
+            match = self._first(text, chosen, position, upcoming)
+            if match is None:
+                break
+            found.append(match)
+            position = max(match.end(), match.start() + 1)
+        return found
+
+    def search_among(self, text: str, chosen: tuple[int, ...] | None) -> re.Match[str] | None:
+        if chosen is None:
+            return self.pattern.search(text) if self.pattern is not None else None
+        return self._first(text, chosen, 0, {}) if chosen else None
+
+    def _candidates(self, text: str) -> tuple[int, ...] | None:
+        """The phrases that could match `text`, in order; None for all of them (or no filter)."""
+        if self.pattern is None or not self.needs:
+            return None
+        folded = text.translate(_FOLD)
+        chosen = tuple(i for i, clauses in enumerate(self.needs)
+                       if all(any(p in folded for p in clause) for clause in clauses))
+        return None if len(chosen) == len(self.parts) else chosen
+
+    def _first(self, text: str, chosen: tuple[int, ...], position: int,
+               upcoming: dict[int, re.Match[str] | None]) -> re.Match[str] | None:
+        """What the whole alternation finds from `position`: the leftmost match of any phrase, the first
+        phrase in order at a tie (the alternation tries them in order at each place). `upcoming` keeps
+        each phrase's next match between calls, so a phrase is searched again only once passed."""
+        best: re.Match[str] | None = None
+        for index in chosen:
+            if index in upcoming:
+                match = upcoming[index]
+                if match is not None and match.start() < position:
+                    match = upcoming[index] = self._part(index).search(text, position)
+            else:
+                match = upcoming[index] = self._part(index).search(text, position)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        return best
+
+    def _part(self, index: int) -> re.Pattern[str]:
+        compiled = self._compiled.get(index)
+        if compiled is None:
+            compiled = self._compiled[index] = re.compile(f"(?:{self.parts[index]})", re.IGNORECASE)
+        return compiled
+
+
+@dataclass(frozen=True)
+class PhraseView:
+    """A phrase list narrowed to the phrases that could match in one text (`PhraseList.within`)."""
+
+    phrases: PhraseList
+    chosen: tuple[int, ...] | None
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        return self.phrases.finditer_among(text, self.chosen)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.phrases.search_among(text, self.chosen)
+
+
+#: ASCII letters folded to lower case, and the only other characters `re.IGNORECASE` matches with an
+#: ASCII letter (İ ı ſ and the Kelvin sign; a test checks every code point): a phrase's plain letters
+#: are in a text's folded form whenever the phrase matches the text.
+_FOLD = {**{c: c + 32 for c in range(ord("A"), ord("Z") + 1)},
+         0x130: ord("i"), 0x131: ord("i"), 0x17F: ord("s"), 0x212A: ord("k")}
+
+
+def needed_pieces(regex: str, flags: int = re.IGNORECASE) -> tuple[tuple[str, ...], ...]:
+    """What every match of `regex` contains, folded: a tuple of clauses, each a tuple of runs of ASCII
+    characters of which a match contains at least one (a run of literal characters in sequence; one run
+    per branch of an alternative). Empty when nothing is certain."""
+    parser = getattr(re, "_parser", None)
+    if parser is None:
+        return ()
+    try:
+        parsed = parser.parse(regex, flags)
+    except re.error:
+        return ()
+    return tuple(dict.fromkeys(_clauses(parsed)))
+
+
+def _clauses(items: Any) -> list[tuple[str, ...]]:
+    clauses: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            clauses.append(("".join(run),))
+            run.clear()
+
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and av < 128:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        if name == "SUBPATTERN":
+            clauses += _clauses(av[-1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            clauses += _clauses(av[2])
+        elif name == "BRANCH":
+            best = []
+            for branch in av[1]:
+                pieces = [piece for clause in _clauses(branch) if len(clause) == 1 for piece in clause]
+                if not pieces:
+                    break
+                best.append(max(pieces, key=len))
+            else:
+                clauses.append(tuple(dict.fromkeys(best)))
+    flush()
+    return clauses
 
 
 def _phrase_regex(line: str) -> str:
@@ -52,19 +183,23 @@ def raw_lines(language: Language | str, name: str) -> tuple[str, ...]:
 @cache
 def phrase_list(language: Language | str, name: str) -> PhraseList:
     """The list `phrases/<language>/<name>.txt`, compiled once."""
-    lines = raw_lines(language, name)
-    if not lines:
-        return PhraseList((), None)
-    pattern = re.compile("|".join(f"(?:{_phrase_regex(line)})" for line in lines), re.IGNORECASE)
-    return PhraseList(lines, pattern)
+    return _compiled(raw_lines(language, name))
 
 
 @cache
 def both_languages(name: str) -> PhraseList:
     """The list `name` of every language in one pattern (a draft may mix languages; one pass is faster)."""
-    lines = tuple(dict.fromkeys(line for lang in Language for line in raw_lines(lang, name)))
-    pattern = re.compile("|".join(f"(?:{_phrase_regex(line)})" for line in lines), re.IGNORECASE)
-    return PhraseList(lines, pattern)
+    return _compiled(tuple(dict.fromkeys(line for lang in Language for line in raw_lines(lang, name))))
+
+
+def _compiled(lines: tuple[str, ...]) -> PhraseList:
+    if not lines:
+        return PhraseList((), None)
+    parts = tuple(_phrase_regex(line) for line in lines)
+    pattern = re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
+    needs = tuple(needed_pieces(part) for part in parts)
+    # A phrase that needs nothing is tried on every text, and a short list scans fast: no filter then.
+    return PhraseList(lines, pattern, parts, needs if all(needs) and len(parts) > 4 else ())
 
 
 @cache

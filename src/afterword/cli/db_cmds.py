@@ -22,6 +22,7 @@ from afterword.core.timeutil import format_moment, format_remaining, iso
 if TYPE_CHECKING:
     from afterword.service.checkins import CheckIns
     from afterword.service.interviews import InterviewService
+    from afterword.service.reading import InterviewReads
     from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,19 +36,35 @@ def db_option(func: F) -> F:
     )(func)
 
 
-@contextmanager
-def _service(db_url: str | None) -> Iterator[InterviewService]:
-    from afterword.service.interviews import open_service
-
+def _db_url(db_url: str | None) -> str | None:
     if db_url is None:
         ctx = click.get_current_context(silent=True)
         obj = ctx.find_root().obj if ctx is not None else None
         db_url = obj.get("db_url") if isinstance(obj, dict) else None
-    service = open_service(db_url)
+    return db_url
+
+
+@contextmanager
+def _service(db_url: str | None) -> Iterator[InterviewService]:
+    from afterword.service.interviews import open_service
+
+    service = open_service(_db_url(db_url))
     try:
         yield service
     finally:
         service.close()
+
+
+@contextmanager
+def _reads(db_url: str | None) -> Iterator[InterviewReads]:
+    """The database for `list`, `show` and `due`: a SQLite file is read without loading SQLAlchemy."""
+    from afterword.service.reading import open_reads
+
+    reads = open_reads(_db_url(db_url))
+    try:
+        yield reads
+    finally:
+        reads.close()
 
 
 def _interview_id(text: str) -> int:
@@ -153,7 +170,7 @@ def list_interviews(page: int | None, per_page: int | None, show_all: bool, db_u
     paged = not show_all and (not as_json or page is not None or per_page is not None)
     size = per_page or PER_PAGE
     number = page or 1
-    with _service(db_url) as service:
+    with _reads(db_url) as service:
         if as_json:
             _stream_json(now, service.list_interviews(now, limit=size, offset=(number - 1) * size) if paged
                          else service.iter_interviews(now))
@@ -211,7 +228,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
 
     ident = _interview_id(interview_id)
     now = resolve_now(now_text)
-    with _service(db_url) as service:
+    with _reads(db_url) as service:
         interview, tps = service.get_interview(ident)
         outbox = {contact: state for (_, contact), state in service.outbox_states([ident]).items()}
         check_ins = _check_ins(service).views(interview_ids=[ident])
@@ -282,7 +299,7 @@ def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> 
     from afterword.service.checkins import OPEN
 
     now = resolve_now(now_text)
-    with _service(db_url) as service:
+    with _reads(db_url) as service:
         rows = service.due(now, limit)
         check_ins = _check_ins(service).views(states=OPEN)[:limit]
     if as_json:

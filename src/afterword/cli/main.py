@@ -38,6 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "contacts": ("afterword.cli.interop_cmds:contacts", "Add people from business cards (.vcf) to the notes."),
 }
 
+#: Commands that compile many regular expressions (phrase lists, notes readers, templates): they start with
+#: the ones `make setup` compiled ahead (`afterword.core.prepared`).
+PREPARED = frozenset({"draft", "check", "plan", "import", "invite", "contacts", "serve"})
+
 
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
@@ -50,6 +54,10 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attr = target[0].split(":")
+        if cmd_name in PREPARED:
+            from afterword.core import prepared
+
+            prepared.load()
         import importlib
 
         try:

@@ -137,7 +137,7 @@ def _unquoted(interview: Interview, reading: Reading) -> frozenset[str]:
 
 
 def _usable(interview: Interview) -> Callable[[Contact, str], bool]:
-    names = [c.name for c in interview.contacts]
+    names = interview.contact_names
 
     def usable(contact: Contact, text: str) -> bool:
         found = phrase_language(text, None, names)

@@ -115,7 +115,7 @@ class Person:
 
     def foreign(self, text: str) -> bool:
         """The notes phrase is in another language than this person's draft."""
-        found = phrase_language(text, None, ignore=[c.name for c in self.interview.contacts])
+        found = phrase_language(text, None, ignore=self.interview.contact_names)
         return found is not None and found is not self.lang
 
     def theme(self, limit: int = THEME_IN_SENTENCE) -> str | None:

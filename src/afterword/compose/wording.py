@@ -8,7 +8,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -110,6 +110,11 @@ def clean(text: str, *, keep_question: bool = False) -> str:
     return out
 
 
+@lru_cache(maxsize=16)
+def _words_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for name in names for t in tokens(name))
+
+
 def tokens(text: str) -> list[str]:
     return [t.lower().strip("'’") for t in _TOKEN.findall(text)]
 
@@ -179,8 +184,11 @@ def upper_first(text: str) -> str:
 
 
 def phrase_language(text: str, default: Language | None, ignore: Iterable[str] = ()) -> Language | None:
-    """English or Dutch by counting function words; ties go to `default` (None: cannot tell)."""
-    skip = {t for name in ignore for t in tokens(name)}
+    """English or Dutch by counting function words; ties go to `default` (None: cannot tell).
+
+    The words of `ignore` (names) do not count; pass a tuple and its words are gathered once (a panel's
+    names are asked about with every phrase of every draft)."""
+    skip = _words_of(ignore) if isinstance(ignore, tuple) else {t for name in ignore for t in tokens(name)}
     toks = [t for t in tokens(text) if t not in skip]
     en = sum(1 for t in toks if t in words(Language.EN).function_words)
     nl = sum(1 for t in toks if t in words(Language.NL).function_words)

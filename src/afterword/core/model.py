@@ -6,7 +6,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, cached_property
 
 DEFAULT_DURATION = timedelta(minutes=60)
 FOLLOW_UP_WINDOW = timedelta(hours=24)
@@ -240,11 +240,24 @@ class Interview:
     def language_of(self, contact: Contact) -> Language:
         return contact.language or self.effective_language
 
-    def contact(self, contact_id: str) -> Contact:
+    @cached_property
+    def contact_names(self) -> tuple[str, ...]:
+        """Every contact's name, in notes order (kept: a panel's names are asked for with every phrase)."""
+        return tuple(c.name for c in self.contacts)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Contact]:
+        found: dict[str, Contact] = {}
         for c in self.contacts:
-            if c.id == contact_id:
-                return c
-        raise KeyError(contact_id)
+            found.setdefault(c.id, c)
+        return found
+
+    def contact(self, contact_id: str) -> Contact:
+        """The contact with this id (looked up, not searched: a panel asks for it per phrase)."""
+        try:
+            return self._by_id[contact_id]
+        except KeyError:
+            raise KeyError(contact_id) from None
 
     def needs_raised_by(self, contact_id: str) -> tuple[Need, ...]:
         return tuple(n for n in self.needs if contact_id in n.raised_by)

@@ -7,13 +7,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from afterword.core.model import Channel, Draft, Interview, TouchpointStatus
 from afterword.core.text import Text
-from afterword.plan import make_plan
+from afterword.service.reading import owed_rows
 from afterword.store import queries
 from afterword.store.db import LOCAL_OWNER, Store, open_store
 from afterword.store.errors import ConcurrentWriteError, ConflictError, DuplicateError, NotEditableError, NotFoundError
@@ -163,28 +162,7 @@ class InterviewService:
             ids = queries.open_interview_ids(repo, limit)
             loaded = repo.load_many(ids)
             statuses = repo.statuses(ids)
-        rows: list[DueRow] = []
-        for interview_id in ids:
-            if limit is not None and len(rows) >= limit:
-                break  # later interviews have later deadlines: nothing below would make the cut
-            interview = loaded[interview_id]
-            own = statuses[interview_id]
-            plan = make_plan(interview, now, own)
-            reached = {key for (key, _), status in own.items() if status.is_done}
-            for row in plan.rows:
-                if row.channel is None or not row.owed or row.contact.id in reached:
-                    continue
-                rows.append(DueRow(
-                    interview_id=interview_id, company=interview.company, role=interview.role,
-                    contact=row.contact.id, name=row.contact.name, channel=row.channel, address=row.address,
-                    status=row.status, deadline=row.deadline, remaining=row.remaining,
-                    language=interview.language_of(row.contact),
-                ))
-        rows = rows[:limit] if limit is not None else rows
-        scheduled = {r.interview_id for r in rows if r.channel is Channel.EMAIL and r.status is TouchpointStatus.SCHEDULED}
-        states = self.outbox_states(scheduled)
-        return [dataclasses.replace(r, outbox=states.get((r.interview_id, r.contact)))
-                if r.channel is Channel.EMAIL else r for r in rows]
+        return owed_rows(ids, loaded, statuses, now, limit, self.outbox_states)
 
     def stuck_emails(self) -> list[StuckEmail]:
         """Follow-up emails the user must look at, oldest first: the newest message to that contact is

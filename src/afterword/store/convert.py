@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from afterword.core.model import (
     Candidate,
+    Channel,
     Contact,
     ContactRole,
     Formality,
@@ -20,7 +21,9 @@ from afterword.core.model import (
     Need,
     Question,
     Strength,
+    TouchpointStatus,
 )
+from afterword.store.records import StatusChange, Touchpoint
 
 Row = Mapping[Any, Any]
 
@@ -152,4 +155,15 @@ def to_interview(row: Row, contact_rows: Iterable[Row], item_rows: Sequence[Row]
         strengths=tuple(Strength(text=r["text"], answers=tuple(r["refs"])) for r in kinds["strength"]),
         moments=tuple(Moment(text=r["text"], with_=tuple(r["refs"])) for r in kinds["moment"]),
         questions=tuple(Question(text=r["text"], for_=tuple(r["refs"])) for r in kinds["question"]),
+    )
+
+
+def to_touchpoint(row: Row, history: Iterable[StatusChange]) -> Touchpoint:
+    """A touchpoint from its row (times aware in UTC) and its history."""
+    times = {s: row[f"{s}_at"] for s in TouchpointStatus if row[f"{s}_at"] is not None}
+    return Touchpoint(
+        interview_id=row["interview_id"], contact=row["contact_key"], channel=Channel(row["channel"]),
+        status=TouchpointStatus(row["status"]), language=Language(row["language"]),
+        subject=row["subject"], body=row["body"], version=row["version"],
+        created_at=row["created_at"], updated_at=row["updated_at"], times=times, history=tuple(history),
     )

@@ -8,7 +8,6 @@ command and the web server writing at the same time wait for each other instead 
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,8 @@ from sqlalchemy.exc import ArgumentError
 from afterword.core.errors import StoreError
 from afterword.core.text import Text
 from afterword.store.peek import default_db_path
+from afterword.store.quick import PRIVATE_DIR, PRIVATE_FILE, is_read_only
+from afterword.store.quick import narrow as _narrow
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "afterword_write"
@@ -56,18 +57,6 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def is_read_only(path: Path) -> bool:
-    """A file without write permission counts as read-only, also for root (who could write anyway)."""
-    if not path.exists():
-        return False
-    mode = path.stat().st_mode
-    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK)
-
-
-#: Notes are about people: the data folder Afterword creates is the user's alone, and so are its files.
-PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
-
-
 def prepare_sqlite_file(path: Path) -> bool:
     """Check the file and create its folder; returns True when it must be opened read-only.
 
@@ -96,19 +85,6 @@ def prepare_sqlite_file(path: Path) -> bool:
     if path.parent == default_db_path().parent:
         _narrow(path)
     return False
-
-
-def _narrow(path: Path) -> None:
-    """Make Afterword's own folder and database files private (only those the user owns; errors ignored)."""
-    for item, mode in ((path.parent, PRIVATE_DIR), (path, PRIVATE_FILE),
-                       (path.with_name(path.name + "-wal"), PRIVATE_FILE),
-                       (path.with_name(path.name + "-shm"), PRIVATE_FILE)):
-        try:
-            info = item.stat()
-            if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
-                item.chmod(stat.S_IMODE(info.st_mode) & mode)
-        except OSError:
-            continue
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from afterword.core.errors import StoreError
 from afterword.core.text import Text
 from afterword.store.engine import WRITE_OPTION
+from afterword.store.quick import quick_heads as _quick_heads
 
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
@@ -49,32 +49,9 @@ def _check_known(current: tuple[str, ...], script: ScriptDirectory, where: str) 
             )
 
 
-_REVISION = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*[\"']([^\"']+)[\"']\s*$", re.MULTILINE)
-_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(.+?)\s*$", re.MULTILINE)
-_DOWN_ONE = re.compile(r"^(?:None|[\"']([^\"']+)[\"'])$")
-
-
 def quick_heads() -> set[str] | None:
-    """The head revisions read straight from the version files (no Alembic import: fast CLI start).
-
-    None when a file is not in the simple form (one string or None as down_revision)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        rev, down = _REVISION.search(text), _DOWN.search(text)
-        if rev is None or down is None:
-            if path.name == "__init__.py":
-                continue
-            return None
-        parent = _DOWN_ONE.match(down.group(1))
-        if parent is None:
-            return None
-        revisions.add(rev.group(1))
-        if parent.group(1):
-            parents.add(parent.group(1))
-    heads = revisions - parents
-    return heads or None
+    """The head revisions read straight from the version files of MIGRATIONS (see `quick.quick_heads`)."""
+    return _quick_heads(MIGRATIONS)
 
 
 def _at_quick_head(engine: Engine) -> bool:

@@ -5,13 +5,13 @@ Every query is scoped to the owner: an id of another owner's interview is simply
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
 
-from afterword.core.model import Channel, Contact, Draft, Interview, Language, TouchpointStatus
+from afterword.core.model import Channel, Contact, Draft, Interview, TouchpointStatus
 from afterword.store import convert
 from afterword.store.errors import ConflictError, NotFoundError
 from afterword.store.records import StatusChange, Touchpoint
@@ -163,7 +163,7 @@ class Repo:
             for ev in self.conn.execute(query).mappings():
                 events.setdefault(ev["touchpoint_id"], []).append(
                     StatusChange(TouchpointStatus(ev["status"]), ev["at"], ev["version"]))
-        return [_touchpoint(r, events.get(r["id"], ())) for r in rows]
+        return [convert.to_touchpoint(r, events.get(r["id"], ())) for r in rows]
 
     def statuses(self, interview_ids: Sequence[int]) -> dict[int, dict[tuple[str, Channel], TouchpointStatus]]:
         out: dict[int, dict[tuple[str, Channel], TouchpointStatus]] = {i: {} for i in interview_ids}
@@ -242,12 +242,3 @@ def _conflict(row: RowMapping, expected: int) -> ConflictError:
         current_version=row["version"],
     )
 
-
-def _touchpoint(row: RowMapping, history: Iterable[StatusChange]) -> Touchpoint:
-    times = {s: row[f"{s}_at"] for s in TouchpointStatus if row[f"{s}_at"] is not None}
-    return Touchpoint(
-        interview_id=row["interview_id"], contact=row["contact_key"], channel=Channel(row["channel"]),
-        status=TouchpointStatus(row["status"]), language=Language(row["language"]),
-        subject=row["subject"], body=row["body"], version=row["version"],
-        created_at=row["created_at"], updated_at=row["updated_at"], times=times, history=tuple(history),
-    )

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterword.check.context import Context
+from afterword.check.context import Context, Item, NotesProfile
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
-from afterword.core.model import ContactRole, Severity
+from afterword.core.model import ContactRole, Need, Severity, Strength
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -31,12 +31,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     raised = any(ctx.contact.id in need.raised_by for need in interview.needs)
     if not raised and ctx.contact.effective_role not in (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER):
         return  # a peer's email may speak to their own work, moment or question instead
-    pairs = [(need, strength) for strength in interview.strengths for need in interview.needs
-             if need.id in strength.answers]
+    pairs, needs, strengths = _pairs(ctx.notes)
     if not pairs or not ctx.body.strip() or ctx.text_language is not ctx.notes.language:
         return  # a draft in another language than the notes cannot be matched word for word
-    needs = {item.ref: item for item in ctx.notes.items if item.kind == "need"}
-    strengths = {item.ref: item for item in ctx.notes.items if item.kind == "strength"}
     for index, strength in enumerate(interview.strengths):
         for need_id in strength.answers:
             need_item = needs.get(need_id)
@@ -49,6 +46,23 @@ def check(ctx: Context) -> Iterator[Hit]:
     mine = [p for p in pairs if ctx.contact.id in p[0].raised_by] or pairs
     need, strength = mine[0]
     yield Hit(values={"need": need.text, "strength": strength.text})
+
+
+def _pairs(notes: NotesProfile) -> tuple[list[tuple[Need, Strength]], dict[str, Item], dict[str, Item]]:
+    """Each need with a strength that answers it (strengths in order, then needs in order), and the needs'
+    and strengths' items by ref: once per interview, not per draft (a big panel has many of each)."""
+    cached = notes.__dict__.get("_no_fit")
+    if cached is None:
+        interview = notes.interview
+        where: dict[str, list[int]] = {}
+        for index, need in enumerate(interview.needs):
+            where.setdefault(need.id, []).append(index)
+        pairs = [(interview.needs[index], strength) for strength in interview.strengths
+                 for index in sorted({i for answer in set(strength.answers) for i in where.get(answer, ())})]
+        cached = notes.__dict__["_no_fit"] = (
+            pairs, {item.ref: item for item in notes.items if item.kind == "need"},
+            {item.ref: item for item in notes.items if item.kind == "strength"})
+    return cached  # type: ignore[no-any-return]
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.check.context import Context, is_content, key
-from afterword.check.kinds import both_languages
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.tokens import Sentence
 from afterword.core.model import Severity
@@ -27,11 +26,11 @@ from afterword.core.model import Severity
 def questions(ctx: Context) -> list[Sentence]:
     """Sentences that ask something: ending in a question mark, or "I wonder …" / "Ik ben benieuwd …"."""
     return [s for s in ctx.sentences if s.text.rstrip("\"'”’)").endswith("?")
-            or both_languages("indirect_questions").search(s.text) is not None]
+            or ctx.phrases("indirect_questions").search(s.text) is not None]
 
 
 def is_weak(ctx: Context, sentence: Sentence) -> bool:
-    if not both_languages("weak_questions").search(sentence.text) is not None:
+    if not ctx.phrases("weak_questions").search(sentence.text) is not None:
         return False
     lang = ctx.text_language
     keys = {key(t.text, lang) for t in ctx.tokens_in(sentence.start, sentence.end)

@@ -1,0 +1,57 @@
+"""Phrase lists try only the phrases that could match a text (issue 14, point 3): the same matches as
+the whole alternation, on any text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from afterword.check.kinds import _FOLD, both_languages, list_names, needed_pieces, phrase_list
+from afterword.core.model import Language
+
+LISTS = [both_languages(name) for name in list_names()] + [phrase_list(lang, name) for lang in Language
+                                                           for name in list_names()]
+FILTERED = [pl for pl in LISTS if pl.needs]
+WORDS = sorted({w for pl in FILTERED for line in pl.phrases if not line.startswith("re:") for w in line.split()})
+
+
+def test_the_fold_covers_every_character_ignorecase_matches_with_an_ascii_letter() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            folded = char.translate(_FOLD)
+            assert re.fullmatch(folded, char, re.IGNORECASE) and folded in "abcdefghijklmnopqrstuvwxyz", hex(code)
+
+
+def test_the_big_lists_are_filtered() -> None:
+    assert {"pushy", "weak_questions", "indirect_questions"} <= {
+        name for name in list_names() if both_languages(name).needs}
+
+
+@pytest.mark.parametrize(("regex", "needs"), [
+    (r"(?<!\w)let\s+me\s+know(?!\w)", (("let",), ("me",), ("know",))),
+    (r"\b(?:i am|i'm) (?:the|your) best\b", (("i",), (" am", "'m"), (" ",), ("the", "your"), (" best",))),
+    (r"(?:a|bc)?x", (("x",),)),  # an optional part needs nothing
+    (r"_{3,}", (("_",),)),
+])
+def test_needed_pieces(regex: str, needs: tuple[tuple[str, ...], ...]) -> None:
+    assert needed_pieces(regex) == needs
+
+
+texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(["İ", "ı", "ſ", "\u212a", "’", "'", "!!", "?", "\n",
+                                                                    "ASAP", "I'M", "Ik ben", "[NAAM]", "{{x}}"]),
+                           st.text(max_size=6)), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_the_filtered_lists_match_as_the_whole_pattern_does(text: str) -> None:
+    for pl in FILTERED:
+        assert pl.pattern is not None
+        assert [m.span() for m in pl.finditer(text)] == [m.span() for m in pl.pattern.finditer(text)]
+        found, whole = pl.search(text), pl.pattern.search(text)
+        assert (found.span() if found else None) == (whole.span() if whole else None)
