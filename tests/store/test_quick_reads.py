@@ -121,13 +121,27 @@ def _cli(url: str, args: list[str], *, through_store: bool) -> tuple[str, str]:
     return done.stdout, done.stderr
 
 
+def _has_check_ins(url: str, args: list[str]) -> bool:
+    import sqlite3
+
+    if args[0] == "list" or args[-1] == "99":
+        return False
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        if args[0] == "show":
+            sql, params = "SELECT 1 FROM check_ins WHERE interview_id = ?", [int(args[1])]
+        else:
+            sql, params = "SELECT 1 FROM check_ins WHERE state IN ('pending', 'queued')", []
+        return conn.execute(sql, params).fetchone() is not None
+
+
 @pytest.mark.parametrize("args", _COMMANDS, ids=" ".join)
 def test_read_commands_load_no_sqlalchemy_and_print_what_the_store_path_prints(
         filled: tuple[str, list[int]], args: list[str]) -> None:
     url, _ = filled
     out, err = _cli(url, args, through_store=False)
     status = err.rsplit("EXIT", 1)[1].split()
-    assert status == ["2" if args[-1] == "99" else "0", "False"], err
+    # Check-ins (issue 12) are read through the store, and only when the standard library finds some.
+    assert status == ["2" if args[-1] == "99" else "0", str(_has_check_ins(url, args))], err
     store_out, store_err = _cli(url, args, through_store=True)
     assert store_err.rsplit("EXIT", 1)[1].split()[1] == "True"  # the comparison really went through SQLAlchemy
     assert out == store_out
@@ -161,6 +175,8 @@ def test_a_database_at_an_older_schema_is_migrated_by_a_read_command(tmp_path: P
         revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0003_outbox_one_active'")
         conn.exec_driver_sql("ALTER TABLE contacts DROP COLUMN salutation")
+        conn.exec_driver_sql("DROP TABLE check_ins")  # and what 0005 added (issue 12)
+        conn.exec_driver_sql("ALTER TABLE contacts DROP COLUMN x_dm")
     out, err = _cli(url, ["list"], through_store=False)
     assert err.rsplit("EXIT", 1)[1].split() == ["0", "True"]  # the store upgraded it
     assert "Northwind" in out
@@ -168,3 +184,10 @@ def test_a_database_at_an_older_schema_is_migrated_by_a_read_command(tmp_path: P
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == revision
     _, err = _cli(url, ["list"], through_store=False)
     assert err.rsplit("EXIT", 1)[1].split() == ["0", "False"]  # and now it is read directly
+
+
+def test_the_open_check_in_states_agree_with_the_store() -> None:
+    from afterword.service.reading import OPEN_CHECK_INS
+    from afterword.store.checkins import OPEN
+
+    assert tuple(OPEN_CHECK_INS) == tuple(OPEN)

@@ -13,13 +13,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from afterword.core.model import Channel, Interview, TouchpointStatus
 from afterword.plan import make_plan
 from afterword.store.peek import LOCAL_OWNER
 from afterword.store.quick import QuickStore, quick_path
 from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
+
+if TYPE_CHECKING:
+    from afterword.service.checkins import CheckInView
 
 
 class InterviewReads(Protocol):
@@ -126,3 +129,26 @@ def owed_rows(ids: Sequence[int], loaded: Mapping[int, Interview],
     states = outbox_states(scheduled)
     return [dataclasses.replace(r, outbox=states.get((r.interview_id, r.contact)))
             if r.channel is Channel.EMAIL else r for r in rows]
+
+
+#: The check-in states still to come (store.checkins.OPEN, without loading the store).
+OPEN_CHECK_INS = ("pending", "queued")
+
+
+def check_in_views(reads: InterviewReads, url: str | None, *, interview_ids: Sequence[int] | None = None,
+                   states: Sequence[str] = ()) -> list[CheckInView]:
+    """The check-ins `show` and `due` print. On the quick path the standard library first asks whether there
+    are any; only then is the store opened (check-ins are rare next to touchpoints, and `list` never needs them)."""
+    if isinstance(reads, QuickReads) and not reads.store.has_check_ins(interview_ids, states):
+        return []  # nothing to show: SQLAlchemy stays unloaded
+    from afterword.service.checkins import CheckIns
+    from afterword.service.interviews import InterviewService, open_service
+
+    if isinstance(reads, InterviewService):
+        return CheckIns(reads).views(interview_ids=interview_ids, states=states)
+    assert isinstance(reads, QuickReads)
+    service = open_service(url, owner=reads.store.owner)
+    try:
+        return CheckIns(service).views(interview_ids=interview_ids, states=states)
+    finally:
+        service.close()

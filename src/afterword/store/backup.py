@@ -22,8 +22,8 @@ from sqlalchemy.engine import URL
 
 from afterword.core.errors import InputError, StoreError
 from afterword.core.text import Text
-from afterword.store.engine import PRIVATE_DIR, PRIVATE_FILE
 from afterword.store.peek import default_db_path
+from afterword.store.quick import PRIVATE_DIR, PRIVATE_FILE
 
 #: Backups taken before a migration or a restore: this many of each kind are kept per database.
 KEEP_AUTOMATIC = 5

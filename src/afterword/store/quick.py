@@ -340,6 +340,20 @@ class QuickStore:
             raise StoreError(Text(f"database error: {line}; nothing was changed",
                                   f"databasefout: {line}; er is niets veranderd"), file=str(self.path)) from None
 
+    def has_check_ins(self, interview_ids: Sequence[int] | None, states: Sequence[str]) -> bool:
+        """Whether this owner has any check-in among `interview_ids` (None: all) in `states` (empty: any)."""
+        sql = ("SELECT 1 FROM check_ins JOIN interviews ON interviews.id = check_ins.interview_id "
+               "WHERE interviews.owner = ?")
+        args: list[object] = [self.owner]
+        if interview_ids is not None:
+            sql += f" AND check_ins.interview_id IN ({', '.join('?' * len(interview_ids)) or 'NULL'})"
+            args += list(interview_ids)
+        if states:
+            sql += f" AND check_ins.state IN ({', '.join('?' * len(states))})"
+            args += [str(s) for s in states]
+        with self.read() as repo:
+            return repo.conn.execute(sql + " LIMIT 1", args).fetchone() is not None
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
