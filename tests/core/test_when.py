@@ -73,3 +73,4 @@ def test_a_next_step_typed_over_lines_is_read_as_one_line() -> None:
     assert notes.next_step == "board meets thurs, decision early jan"
     when = next_step_time(notes.next_step, MONDAY)
     assert when is not None and when.phrase(Language.EN) == "in early January"
+

@@ -78,10 +78,21 @@ IN_ROOM_WORDS = (
     "teams", "zoom", "meet", "case", "presentation", "presentatie", "assessment", "gesprek", "vz", "chair",
     "voorzitter", "pairing", "pair", "system design", "onsite", "on-site", "technical", "tech round", "screen",
     "screening", "commissie", "sollicitatie", "demo", "les", "lesson", "whiteboard", "round", "ronde",
-    "interviewer", "hiring", "camera", "telefoon", "telefonisch", "gebeld", "belde", "videocall", "arbeidsvw",
+    "interviewer", "hiring", "camera", "jury", "hele middag", "hele avond", "hele dag", "all afternoon", "all day",
+    "whole afternoon", "whole day", "telefoon", "telefonisch", "gebeld", "belde", "videocall", "arbeidsvw",
     "arbeidsvoorwaarden", "1e", "2e", "first round", "second round", "final", "loop",
 )
 #: Words that place someone outside it: met in passing.
+#: Places an interview may be held in ("kantine, aan de stamtafel", "keuken, hele middag"): for someone whose role is
+#: to interview, they do not say the meeting was outside the interview.
+VENUE_WORDS = frozenset({"kantine", "canteen", "kitchen", "keuken", "hal", "hall"})
+
+#: Words that plainly make a meeting brief, whoever it was with.
+BRIEF_WORDS = (
+    "said hi", "in passing", "lift", "elevator", "hallway", "corridor", "gang", "handshake", "hand geschud", "handje",
+    "waved", "popped in", "liep binnen", "kwam even", "even gesproken", "kort gesproken", "bij de lift",
+)
+
 PASSING_WORDS = (
     "lobby", "lunch", "lift", "elevator", "corridor", "hallway", "gang", "reception", "receptie", "coffee machine",
     "koffieautomaat", "said hi", "in passing", "walked me", "liep mee", "deed open", "opened the door", "smoking",
@@ -89,6 +100,9 @@ PASSING_WORDS = (
     "kitchen", "keuken", "drinks", "borrel", "entrance", "ingang", "trap", "stairs", "bus", "train", "station",
     "brought coffee", "bracht koffie", "brought water", "koffie", "coffee", "tea", "thee", "hal", "hall", "bij de deur",
 )
+
+#: The passing words that are not a venue: lunch, the lobby, a tour, coffee.
+SOCIAL_WORDS = tuple(w for w in PASSING_WORDS if w not in VENUE_WORDS)
 
 
 def _has_word(text: str, words: tuple[str, ...]) -> bool:
@@ -170,9 +184,14 @@ class Contact:
         met = " ".join(re.sub(r"\([^)]*\)|\[[^\]]*\]|'[^']*'|\"[^\"]*\"", " ", (self.met or "").lower()).split())
         if not met or met in IN_ROOM_MET or _has_word(met, IN_ROOM_WORDS):
             return False
-        if _has_word(met, PASSING_WORDS):
-            return True
-        return self.effective_role not in (ContactRole.HIRING_MANAGER, ContactRole.INTERVIEWER, ContactRole.RECRUITER)
+        interviewing = self.effective_role in (ContactRole.HIRING_MANAGER, ContactRole.INTERVIEWER, ContactRole.RECRUITER)
+        if interviewing:
+            # Where they met ("kantine", "keuken", "lobby") does not say they did not interview: only a plainly
+            # brief meeting does ("said hi in the lift", "5 min in de gang"). Readers of drafts that thanked a
+            # hiring manager for "a brief chat" after a whole afternoon in the kitchen saw the machine.
+            return _has_word(met, BRIEF_WORDS) or _has_word(met, SOCIAL_WORDS) \
+                or bool(re.search(r"\b\d+\s*min\b", met))
+        return True  # anyone else named with neither: met around the interview (the words in PASSING_WORDS)
 
 
 @dataclass(frozen=True)
