@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Iterator
 
 from afterword.compose.person import Person
-from afterword.compose.select import Pair
 from afterword.compose.subject import email_subject
 from afterword.compose.wording import shorten
 from afterword.core.lang.xcount import weighted_length as x_length  # the checker's count, so over-limit agrees
@@ -163,23 +162,18 @@ def _fit(person: Person, pairs: int) -> list[str]:
     out: list[str] = []
     said: list[object] = []
     for index, pair in enumerate(person.sel.pairs[:pairs]):
+        # A strength in the other language is left out, not quoted (unless it may be: Person.may_quote).
+        strength = pair.strength if pair.strength is not None and person.may_quote(pair.strength.text) else None
         if pair.need is None:
-            if pair.strength is not None and not person.contact.met_in_passing \
-                    and (not person.foreign(pair.strength.text) or _quotable_foreign(person, pair)):
-                clause = person.strength_clause(pair.strength, "email")
-                out.append(person.say("email", "fit.free", s=clause))
+            if strength is not None and not person.contact.met_in_passing:
+                out.append(person.say("email", "fit.free", s=person.strength_clause(strength, "email")))
             continue
         need = person.need(pair.need)
         if need.kind == "skip":
-            if pair.strength is not None and not any(pair.strength is s for s in said) \
-                    and not person.contact.met_in_passing \
-                    and (not person.foreign(pair.strength.text) or _quotable_foreign(person, pair)):
-                said.append(pair.strength)
-                out.append(person.say("email", "fit.free", s=person.strength_clause(pair.strength, "email")))
+            if strength is not None and not any(strength is s for s in said) and not person.contact.met_in_passing:
+                said.append(strength)
+                out.append(person.say("email", "fit.free", s=person.strength_clause(strength, "email")))
             continue
-        strength = pair.strength
-        if strength is not None and person.foreign(strength.text) and not _quotable_foreign(person, pair):
-            strength = None  # a strength in the other language is left out, not quoted
         prefix = "need." if index == 0 else "need.second_"
         out.append(person.say("email", prefix + need.kind, n=need.text))
         if strength is not None and any(strength is s for s in said):
@@ -203,15 +197,6 @@ def _same_point(concrete: str, other: str) -> bool:
     words_a = re.findall(r"\w+", concrete.lower())
     text_b = " ".join(re.findall(r"\w+", other.lower()))
     return any(" ".join(words_a[i:i + 5]) in text_b for i in range(max(len(words_a) - 4, 1)))
-
-
-def _quotable_foreign(person: Person, pair: Pair) -> bool:
-    """A strength in the other language is quoted only into Dutch, and only when written as a sentence."""
-    from afterword.compose.person import _written_sentence
-    from afterword.core.model import Language
-
-    strength = pair.strength
-    return strength is not None and person.lang is Language.NL and _written_sentence(strength.text)
 
 
 def short_note(person: Person, channel: Channel, limit: int, *, follows: bool = False, avoid: str = "") -> Draft:
@@ -280,7 +265,7 @@ def _need_concretes(person: Person, name: str, *, topic_only: bool = False) -> I
         if need.kind == "topic":
             yield person.say(name, "concrete.need_topic", n=need.text)
         if need.kind != "topic" and topic_only:
-            found = _topic_of(need.text, person)
+            found = person.named_topic(need.text)
             if found:
                 yield person.say(name, "concrete.need_topic", n=found)
             return
@@ -293,13 +278,6 @@ def _need_concretes(person: Person, name: str, *, topic_only: bool = False) -> I
                 yield person.say(name, key, n=f"‘{short_need}’" if need.kind == "foreign" else short_need)
 
 
-def _topic_of(text: str, person: Person) -> str | None:
-    from afterword.compose.topic import good_topic, topic
-
-    found = topic(text, person.lang)
-    return found if found and good_topic(found, person.lang) else None
-
-
 def _passing_concretes(person: Person, name: str) -> Iterator[str]:
     if person.contact.met_in_passing:
         # Nothing noted with this person: at least say what brought the candidate there.
@@ -310,14 +288,12 @@ def _passing_concretes(person: Person, name: str) -> Iterator[str]:
         # No theme either: one of the interview's needs, quoted as noted, but only one written as a sentence
         # (readers of "One topic of my interview stayed with me: ‘IFRS nine staging overlays basically’" saw a
         # line of notes about a meeting they never attended).
-        from afterword.compose.person import _written_sentence
         from afterword.compose.topic import has_verb, quotable
-        from afterword.core.model import Language
 
         for need_item in person.interview.needs:
             text = " ".join(need_item.text.split())
             if person.foreign(text):
-                if person.lang is not Language.NL or not _written_sentence(text):
+                if not person.quotes_foreign(text):
                     continue  # English written as a sentence reads fine in a Dutch note; nothing else does
             elif not (text[:1].isupper() and has_verb(text, person.lang) and quotable(text, person.lang)):
                 continue

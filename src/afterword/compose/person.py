@@ -241,7 +241,7 @@ class Person:
             # readers of "‘unrestricted only about 11% …’" in a formal Dutch letter, and of "‘rapportages naar
             # fondsen’" in an English one, saw pasted notes.
             head = re.split(r",\s+|;\s+", clean(text), maxsplit=1)[0]
-            if self.lang is Language.NL and _written_sentence(head):
+            if self.quotes_foreign(head):
                 return Piece("foreign", head, original=text)  # its first clause: "AIS data is noisy and …"
             return Piece("skip", "", original=text)
         piece = need_piece(text, self.lang, self.proper)
@@ -250,11 +250,24 @@ class Person:
         notes_like = not has_verb(text, self.lang) and (text[:1].islower() or bool(_NOTES_PUNCT.search(text)))
         if not quotable(text, self.lang) or notes_like:
             # A noun phrase is named ("your point about the recon batch"), never pasted after a colon.
-            found = topic(text, self.lang)
-            if found and good_topic(found, self.lang):
+            found = self.named_topic(text)
+            if found:
                 return Piece("topic", found, original=text)
             return Piece("skip", "", original=text)  # too rough to quote, too vague to name: left out
         return piece
+
+    def named_topic(self, text: str) -> str | None:
+        """What a notes phrase is about, when that names something ("the recon batch"), else None."""
+        found = topic(text, self.lang)
+        return found if found and good_topic(found, self.lang) else None
+
+    def quotes_foreign(self, text: str) -> bool:
+        """Text in the other language that may still be quoted: English written as a sentence, into Dutch only."""
+        return self.lang is Language.NL and _written_sentence(text)
+
+    def may_quote(self, text: str) -> bool:
+        """Whether notes text may be quoted to this reader as far as its language goes."""
+        return not self.foreign(text) or self.quotes_foreign(text)
 
     def about_others(self, text: str) -> str:
         """A notes phrase that names this reader ("… niemand snapt ze behalve kevin") is cut before the
