@@ -8,7 +8,7 @@ from pathlib import Path
 
 from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
-from afterword.compose.person import Person
+from afterword.compose.person import Person, next_step_news
 from afterword.compose.reading import Reading, Rough, read_notes
 from afterword.compose.render import voice
 from afterword.compose.select import select_all
@@ -46,6 +46,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     results = {need: result for index, result in reading.results.items()
                for need in interview.strengths[index].answers}
     typed_next_step = interview.next_step
+    news = next_step_news(interview, typed_next_step)  # once per interview, not once per person
     discreet = frozenset(c for r in reading.rough if r.field == "moments" and r.reason == "private"
                          for c in interview.moments[r.index].with_)
     interview = reading.interview
@@ -60,7 +61,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     for contact in interview.contacts:
         person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results,
                         theme_topic=reading.theme_topic or "", next_step_typed=typed_next_step,
-                        discreet=discreet)
+                        discreet=discreet, news=news)
         linkedin_note = ""
         for channel in Channel:
             if not contact.address(channel):

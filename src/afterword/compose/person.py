@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from afterword.compose.naming import address_name, mentions, name_forms, pronouns
 from afterword.compose.pieces import need_piece, role_in_sentence, strength_piece, theme_piece, theme_shape
@@ -18,6 +18,9 @@ from afterword.compose.wording import Piece, Words, clean, lower_first, phrase_l
 from afterword.core.lang.names import given_name, strip_titles, surname_alone
 from afterword.core.model import Contact, Formality, Interview, Language, Need, Strength
 from afterword.core.timeutil import format_date
+
+if TYPE_CHECKING:
+    from afterword.core.lang.when import When
 
 #: How a conversation was held, as the notes may write it (met or kind), in either language.
 _HOW = {"video": "video", "video call": "video", "videocall": "video", "videogesprek": "video", "teams": "video",
@@ -48,6 +51,9 @@ class Person:
     shift: int = 0
     #: The next step as typed, before the reading set a rough one aside: its time is still worth naming.
     next_step_typed: str | None = None
+    #: When the next step says they will come back, and who gives that news (`next_step_news`): read once per
+    #: interview by `compose`, or here when a Person is made on its own.
+    news: tuple[When | None, frozenset[str]] | None = None
     #: People a private remark in the notes is about or came from: never thanked through the host, which would
     #: invite the question what they said or did.
     discreet: frozenset[str] = frozenset()
@@ -158,13 +164,12 @@ class Person:
         """When the notes say they will come back ("offers early jan", "uitslag uiterlijk do 3 dec"): the close
         names it ("I look forward to hearing from you in early January"). `close_kind` is when (a time to
         name), round_when (a further conversation at a time), hear / round (a guess: no time is promised)."""
-        from afterword.core.lang.when import next_step_time
-
-        typed = self.next_step_typed or self.interview.next_step
-        when = next_step_time(typed, self.interview.start.date())
+        if self.news is None:
+            self.news = next_step_news(self.interview, self.next_step_typed)
+        when, owners = self.news
         if when is None:
             return {"when": "", "close_kind": ""}
-        if not self._owns_next_step(typed or ""):
+        if self.contact.id not in owners:
             # A time is said only to whoever gives the news: the panel member is not told when to reply.
             return {"when": "", "close_kind": "onward"}
         if when.hedged:
@@ -174,17 +179,6 @@ class Person:
 
             return {"when": replace(when, on=True).phrase(self.lang), "close_kind": "call"}
         return {"when": when.phrase(self.lang), "close_kind": "round_when" if when.round else "when"}
-
-    def _owns_next_step(self, typed: str) -> bool:
-        """The person the next step names ("zoe rings monday"), or when it names nobody, the hiring manager and
-        the recruiter."""
-        from afterword.core.model import ContactRole
-
-        if mentions(self.contact, typed):
-            return True
-        if any(mentions(c, typed) for c in self.interview.contacts):
-            return False
-        return self.contact.effective_role in (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER)
 
     def next_step_note(self) -> str:
         """The next step as a note in brackets: not when it is a sentence about them ("Ze laten vóór 15
@@ -308,6 +302,22 @@ class Person:
         if asked and mentions(self.contact, asked):
             return None  # "welk dossier zou ik van Kees overnemen?" is not a question to put to Kees
         return asked
+
+
+def next_step_news(interview: Interview, typed: str | None = None) -> tuple[When | None, frozenset[str]]:
+    """The time the next step names (`typed`: as written, before the reading set it aside) and the ids of who
+    gives the news: the people it names ("zoe rings monday"), or when it names nobody, the hiring manager and
+    the recruiter."""
+    from afterword.core.lang.when import next_step_time
+    from afterword.core.model import ContactRole
+
+    text = typed or interview.next_step or ""
+    when = next_step_time(text, interview.start.date())
+    if when is None:
+        return None, frozenset()
+    named = frozenset(c.id for c in interview.contacts if mentions(c, text))
+    return when, named or frozenset(c.id for c in interview.contacts
+                                    if c.effective_role in (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER))
 
 
 def _written_sentence(text: str) -> bool:
