@@ -20,7 +20,6 @@ from afterword.core.model import Channel, Language, TouchpointStatus
 from afterword.core.timeutil import format_moment, format_remaining, iso
 
 if TYPE_CHECKING:
-    from afterword.service.checkins import CheckInView
     from afterword.service.interviews import InterviewService
     from afterword.service.reading import InterviewReads
     from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
@@ -225,13 +224,14 @@ def _stream_json(now: datetime, rows: Iterable[InterviewSummary]) -> None:
 def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str | None, as_json: bool) -> None:
     """One stored interview with its touchpoints and what is still owed."""
     from afterword.plan import make_plan
+    from afterword.service import reading
 
     ident = _interview_id(interview_id)
     now = resolve_now(now_text)
     with _reads(db_url) as service:
         interview, tps = service.get_interview(ident)
         outbox = {contact: state for (_, contact), state in service.outbox_states([ident]).items()}
-        check_ins = check_in_views(service, _db_url(db_url), interview_ids=[ident])
+        check_ins = reading.check_in_views(service, _db_url(db_url), interview_ids=[ident])
     statuses = {(tp.contact, tp.channel): tp.status for tp in tps}
     plan = make_plan(interview, now, statuses)
     by_key = {(tp.contact, tp.channel): tp for tp in tps}
@@ -296,12 +296,13 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
 @json_option
 def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> None:
     """Everything still owed across all interviews, most urgent first, with time left."""
+    from afterword.service import reading
     from afterword.service.reading import OPEN_CHECK_INS as OPEN
 
     now = resolve_now(now_text)
     with _reads(db_url) as service:
         rows = service.due(now, limit)
-        check_ins = check_in_views(service, _db_url(db_url), states=OPEN)[:limit]
+        check_ins = reading.check_in_views(service, _db_url(db_url), states=OPEN)[:limit]
     if as_json:
         print_json({"now": iso(now), "rows": [due_json(r) for r in rows],
                     "check_ins": [check_in_json(v) for v in check_ins]})
@@ -330,12 +331,6 @@ def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> 
                 f"was not sent ({state.error or 'refused'}): edit and send again, see `afterword show "
                 f"{r.interview_id}`")
         click.echo(f"afterword: warning: the email to {r.name} (outbox message {state.id}) {what}", err=True)
-
-
-def check_in_views(reads: InterviewReads, url: str | None, **kwargs: Any) -> list[CheckInView]:
-    from afterword.service.reading import check_in_views as views
-
-    return views(reads, url, **kwargs)
 
 
 def _status_text(status: TouchpointStatus | None, state: OutboxState | None) -> str | None:

@@ -134,14 +134,10 @@ class InterviewService:
     def iter_interviews(self, now: datetime, *, batch: int = 500) -> Iterator[InterviewSummary]:
         """Every interview in the order of `list_interviews`, read `batch` at a time in one transaction,
         so a caller that writes them out as they come keeps memory flat however many there are."""
+        from afterword.service.reading import pages
+
         with self.store.read() as repo:
-            offset = 0
-            while True:
-                rows = queries.summaries(repo, now, limit=batch, offset=offset)
-                yield from rows
-                if len(rows) < batch:
-                    return
-                offset += batch
+            yield from pages(lambda limit, offset: queries.summaries(repo, now, limit=limit, offset=offset), batch)
 
     def count_interviews(self) -> int:
         with self.store.read() as repo:

@@ -44,6 +44,17 @@ class InterviewReads(Protocol):
     def close(self) -> None: ...
 
 
+def pages(fetch: Callable[[int, int], list[InterviewSummary]], batch: int) -> Iterator[InterviewSummary]:
+    """Every row `fetch(limit, offset)` gives, `batch` at a time, until a page comes back short."""
+    offset = 0
+    while True:
+        rows = fetch(batch, offset)
+        yield from rows
+        if len(rows) < batch:
+            return
+        offset += batch
+
+
 def open_reads(url: str | None = None, *, owner: str = LOCAL_OWNER) -> InterviewReads:
     """The reads of `owner` in the database at `url` (None: the default one): straight from a SQLite
     file that exists at the current schema, else through the store (which creates or migrates it first)."""
@@ -70,13 +81,7 @@ class QuickReads:
 
     def iter_interviews(self, now: datetime, *, batch: int = 500) -> Iterator[InterviewSummary]:
         with self.store.read() as repo:
-            offset = 0
-            while True:
-                rows = repo.summaries(now, limit=batch, offset=offset)
-                yield from rows
-                if len(rows) < batch:
-                    return
-                offset += batch
+            yield from pages(lambda limit, offset: repo.summaries(now, limit=limit, offset=offset), batch)
 
     def count_interviews(self) -> int:
         with self.store.read() as repo:

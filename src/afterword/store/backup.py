@@ -130,17 +130,22 @@ def _not_a_backup(path: Path, why: str, waarom: str) -> InputError:
                            f"is geen back-up van Afterword ({waarom}); er is niets teruggezet"), file=str(path))
 
 
-def inspect_sqlite(path: Path, known: frozenset[str] | None = None) -> BackupInfo:
-    """The revision and size of the Afterword backup at `path`; InputError (exit 2) when it is not one,
-    is damaged, or (with `known`) was made by a newer Afterword."""
+def _head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of a backup file; InputError (exit 2) for a folder or a file that cannot be read."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+            return handle.read(size)
     except IsADirectoryError:
         raise _not_a_backup(path, "a folder", "een map") from None
     except OSError as exc:
         raise InputError(Text(f"cannot read the backup ({exc.strerror})",
                               f"kan de back-up niet lezen ({exc.strerror})"), file=str(path)) from None
+
+
+def inspect_sqlite(path: Path, known: frozenset[str] | None = None) -> BackupInfo:
+    """The revision and size of the Afterword backup at `path`; InputError (exit 2) when it is not one,
+    is damaged, or (with `known`) was made by a newer Afterword."""
+    head = _head(path, len(SQLITE_MAGIC))
     if head != SQLITE_MAGIC:
         raise _not_a_backup(path, "not a SQLite file", "geen SQLite-bestand")
     try:
@@ -270,14 +275,7 @@ def backup_postgresql(url: URL, schema: str, target: Path, where: str) -> None:
 
 def inspect_pgdump(path: Path) -> None:
     """InputError unless `path` is a pg_dump custom archive holding Afterword's tables."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(PGDUMP_MAGIC))
-    except IsADirectoryError:
-        raise _not_a_backup(path, "a folder", "een map") from None
-    except OSError as exc:
-        raise InputError(Text(f"cannot read the backup ({exc.strerror})",
-                              f"kan de back-up niet lezen ({exc.strerror})"), file=str(path)) from None
+    head = _head(path, len(PGDUMP_MAGIC))
     if head != PGDUMP_MAGIC:
         raise _not_a_backup(path, "not a pg_dump archive", "geen pg_dump-archief")
     tool = _pg_tool("pg_restore")
