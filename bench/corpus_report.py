@@ -15,6 +15,7 @@ from pathlib import Path
 
 from afterword.check import check_drafts
 from afterword.compose import compose
+from afterword.compose.person import company_in_sentence
 from afterword.core.model import Channel
 from afterword.core.notes import load_notes
 
@@ -38,8 +39,6 @@ def report(folder: Path, out: list[str]) -> Counter[str]:
             sig_from = body.rfind("\n\n")
             core = body[:sig_from] if draft.channel is Channel.EMAIL and sig_from > 0 else body
             # The organisation's own name may hold "&" ("Harrow & Finch"): that is not notes-speak.
-            from afterword.compose.person import company_in_sentence
-
             own = core.replace(interview.company, " ").replace(interview.role, " ")
             own = own.replace(company_in_sentence(interview.company, draft.language), " ")  # "… Ltd" left out
             leaks = [m.group() for m in LEAK.finditer(own)]
