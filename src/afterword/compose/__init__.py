@@ -9,13 +9,13 @@ from pathlib import Path
 from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
 from afterword.compose.person import Person, next_step_news
-from afterword.compose.reading import Reading, Rough, read_notes
+from afterword.compose.reading import Reading, Rough, read_notes, salutation_in_notes
 from afterword.compose.render import voice
 from afterword.compose.select import select_all
 from afterword.compose.wording import phrase_language, proper_words
 from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length as x_length
-from afterword.core.model import Channel, Contact, Draft, Interview
+from afterword.core.model import Channel, Contact, Draft, Interview, Language
 
 __all__ = ["X_LIMIT", "Reading", "Rough", "SubjectTest", "compose", "compose_check_in", "read_notes", "x_length"]
 
@@ -49,6 +49,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     news = next_step_news(interview, typed_next_step)  # once per interview, not once per person
     discreet = frozenset(c for r in reading.rough if r.field == "moments" and r.reason == "private"
                          for c in interview.moments[r.index].with_)
+    polite = {c.id: {lang: salutation_in_notes(interview, c, lang) for lang in Language} for c in interview.contacts}
     interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
@@ -61,7 +62,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     for contact in interview.contacts:
         person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results,
                         theme_topic=reading.theme_topic or "", next_step_typed=typed_next_step,
-                        discreet=discreet, news=news)
+                        discreet=discreet, news=news, polite=polite)
         linkedin_note = ""
         for channel in Channel:
             if not contact.address(channel):
@@ -154,7 +155,8 @@ def compose_check_in(interview: Interview, contact_id: str, *, template_dir: Pat
     except KeyError:
         known = ", ".join(c.id for c in interview.contacts) or "no contacts"
         raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
+    polite = {contact.id: {lang: salutation_in_notes(interview, contact, lang) for lang in Language}}
     interview = read_notes(interview).interview
     person = Person(interview, contact, select_all(interview, _usable(interview))[contact_id], voice(template_dir),
-                    proper_words(interview))
+                    proper_words(interview), polite=polite)
     return check_in(person)

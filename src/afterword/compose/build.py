@@ -107,7 +107,10 @@ def _render_email(person: Person, values: dict[str, str], fit: list[str], extras
 
 def _quotes_a_strength(person: Person) -> bool:
     pair = person.sel.primary
-    return pair is not None and (pair.strength is not None or (pair.need is not None and pair.need.id in person.results))
+    if pair is not None and pair.strength is not None:
+        return person.may_quote(pair.strength.text)
+    return pair is not None and pair.need is not None and pair.need.id in person.results \
+        and person.notes_lang is person.lang
 
 
 def _organiser(person: Person) -> bool:
@@ -182,7 +185,8 @@ def _fit(person: Person, pairs: int) -> list[str]:
             said.append(strength)
             clause = person.strength_clause(strength, "email")
             out.append(person.say("email", "fit.lead" if index == 0 else "fit.second", s=clause))
-        elif index == 0 and pair.need.id in person.results:
+        elif index == 0 and pair.need.id in person.results and person.notes_lang is person.lang:
+            # (a result read from English notes is not put into a Dutch sentence, nor the other way round)
             r = person.results[pair.need.id]
             out.append(person.say("email", "fit.result_down" if r.down else "fit.result_up", what=r.what, a=r.start,
                                   b=r.end, unit=r.unit, took=r.took))
@@ -252,7 +256,11 @@ def _concretes(person: Person, name: str, *, topic_only: bool = False) -> Iterat
         yield person.say(name, f"concrete.{kind}", **values)
         for limit in (90, 60, 40):
             short = {k: (shorten(v, limit, person.lang) or "") if v else v for k, v in values.items()}
-            if all(short[k] or not values[k] for k in values):
+            if kind == "you_sub":  # a shortened bijzin loses the verb at its end: the main clause is cut instead
+                short["sub"] = ""
+                if short["m"]:
+                    yield person.say(name, "concrete.you", **short)
+            elif all(short[k] or not values[k] for k in values):
                 yield person.say(name, f"concrete.{kind}", **short)
     yield from _need_concretes(person, name, topic_only=topic_only)
     yield from _passing_concretes(person, name)

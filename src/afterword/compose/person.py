@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from afterword.compose.naming import address_name, mentions, name_forms, pronouns
 from afterword.compose.pieces import need_piece, role_in_sentence, strength_piece, theme_piece, theme_shape
 from afterword.compose.question import question_text
-from afterword.compose.reader import moment_piece, second_person, towards_reader
+from afterword.compose.reader import dutch_subordinate, moment_piece, second_person, towards_reader
 from afterword.compose.reading import Result
 from afterword.compose.render import Voice
 from afterword.compose.select import Selection
@@ -45,6 +45,8 @@ class Person:
     unquoted: frozenset[str] = frozenset()
     #: The result a too-rough answer names, by need id ("de achterstand van 410 naar 120 dossiers").
     results: dict[str, Result] = field(default_factory=dict)
+    #: The polite form the notes use for a contact, per language ("mevrouw Ter Horst"), from the notes as typed.
+    polite: dict[str, dict[Language, str]] = field(default_factory=dict)
     #: The topic of a theme typed as notes, for the subject only.
     theme_topic: str = ""
     #: Moves every phrase choice along, so a panel member's email can differ from a colleague's.
@@ -93,6 +95,10 @@ class Person:
         if c.salutation:
             return " ".join(c.salutation.split())  # the user knows best: "Mr Chen", "mevrouw Van der Meer"
         written = address_name(c, self.formal)
+        if self.formal and written == " ".join(strip_titles(c.name).split()):
+            typed = self.polite.get(c.id, {}).get(self.lang, "")
+            if typed:
+                return typed  # the notes call her "Mevrouw Ter Horst": "Geachte mevrouw Ter Horst,"
         if self.formal and self.lang is Language.EN and written.split(" ", 1)[0].lower() in _DUTCH_ONLY_TITLES:
             return given_name(c.name)  # "Dear drs. Visser" is Dutch: in English, "Dear Marco,"
         if not self.formal or written != " ".join(strip_titles(c.name).split()):
@@ -205,7 +211,11 @@ class Person:
             if piece.kind == "raw":
                 return None  # never write to someone about themselves in the third person
         kind = "you_tell_gerund" if piece.kind == "you_tell" and piece.gerund else piece.kind
-        values = {"m": piece.text, "rest": piece.rest, "gerund": piece.gerund}
+        values = {"m": piece.text, "rest": piece.rest, "gerund": piece.gerund, "sub": ""}
+        if kind == "you" and self.lang is Language.NL:
+            sub = dutch_subordinate(piece.text)
+            if sub:  # "je loopt ook de 20 km" → "Wat leuk dat je ook de 20 km loopt."
+                kind, values["sub"] = "you_sub", sub
         place = self.base.get("place", "") if self.contact.met_in_passing else ""
         if place and all(len(v.replace(place, "").split()) >= 3 for v in values.values() if v):
             # "…on the office tour" need not be said twice when the greeting already says where we met.

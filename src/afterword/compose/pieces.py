@@ -137,6 +137,11 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
     me = "I" if lang is Language.EN else "ik"
     if low in ("i", "ik") or low.startswith(("i'", "i’")):
         return Piece("i", upper_first(text) if lang is Language.EN else text[0].lower() + text[1:], original=text)
+    place = _PLACE_FIRST.match(text) if lang is Language.EN else None
+    if place and (w.is_past(place.group("verb").lower()) or place.group("verb").lower() in w.present_first):
+        # "at Hovione cut open deviations …" → "at Hovione I cut open deviations …"
+        return Piece("i", f"{place.group('at').lower()} {place.group('where').strip()} I {place.group('verb').lower()} "
+                          f"{place.group('rest')}", original=text)
     if low in w.third_to_first:
         return Piece("i", f"{me} {w.third_to_first[low]} {rest}".strip(), original=text)
     if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha():
@@ -152,6 +157,11 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
         aux = "ben" if toks & _WITH_ZIJN else "heb"
         return Piece("i", f"ik {aux} {lower_first(text, proper)}", original=text)
     return Piece("raw", lower_first(text, proper), original=text)
+
+
+#: A strength that opens with where it happened: "at Hovione cut …", "while at Monzo led …".
+_PLACE_FIRST = re.compile(r"^(?P<at>(?:while\s+)?(?:at|with|for|in))\s+(?P<where>(?:[A-Z0-9][\w&.'’-]*\s+){1,4}?)"
+                          r"(?P<verb>[a-z]+)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 
 
 _COUNTS = frozenset(spelled(n, "nl") for n in range(1, 13))

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from afterword.compose.naming import Pronouns, _replace, name_forms, pronouns
+from afterword.compose.topic import has_any_verb
 from afterword.compose.wording import _CJK, Piece, Words, clean, lower_first, tokens, words
 from afterword.core.lang.names import split_name
 from afterword.core.model import Contact, Formality, Language
@@ -46,7 +47,7 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
             if verb.lower() in w.telling:  # "told me that she rowed …": the she is the reader too
                 rest = _turn_subjects(rest, w, contact.effective_formality, p)
             kind = "you_tell" if verb.lower() in w.telling else "you"
-            if kind == "you" and lang is Language.EN and w.is_past(verb):
+            if kind == "you" and lang is Language.EN and w.is_past(verb) and verb.lower() not in _LIFE:
                 kind = "clause_plain"  # "you laughed about …" is an event, not something to learn
             if kind == "you_tell" and lang is Language.NL and rest.split(" ", 1)[0].lower() not in (
                 "over", "dat", "hoe", "wat", "waarom", "welke", "of", "van"
@@ -75,6 +76,12 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
     lowered = lower_first(replaced, proper) if kind != "raw" or first in w.function_words else replaced
     piece = Piece(kind, lowered, original=text)
     return _checked(piece, w) if replaced != text else piece
+
+
+#: Past tenses that tell part of someone's story ("you did a postdoc in Coimbra"): good to have heard, unlike an
+#: event of the day ("you laughed about the printer"), which is told as is.
+_LIFE = frozenset({"did", "studied", "lived", "grew", "worked", "played", "founded", "started", "built", "trained",
+                   "taught", "moved", "spent", "ran", "served", "qualified", "graduated", "volunteered", "rowed"})
 
 
 _OBJECT_NEXT = frozenset({"to", "about", "with", "for", "and", "that", "in", "on", "at", "the", "a", "an", "of"})
@@ -281,3 +288,46 @@ def _checked(piece: Piece, w: Words, *, check_pronouns: bool = True) -> Piece:
     if check_pronouns and any(t in w.third_person for t in tokens(piece.text)):
         return Piece("raw", piece.original, original=piece.original)
     return piece
+
+
+#: Words that end a Dutch clause in a way the verb cannot simply follow (particles of separable verbs, a
+#: participle or infinitive already at the end, a subordinate clause inside).
+_NL_NO_MOVE = frozenset({"op", "uit", "aan", "af", "mee", "neer", "terug", "weg", "toe", "vast", "los", "samen",
+                         "na", "over", "door", "voor", "om", "in", "bij"})
+_NL_SUBJECTS = frozenset({"u", "je", "jij", "ik", "we", "wij", "jullie"})
+_NL_INNER = re.compile(r"(?i)\b(?:dat|omdat|want|maar|als|toen|die|wat|waar|hoe|of|terwijl|zodat|dus|te)\b|[,;:()?!]")
+#: Past forms a moment often uses that the general verb list leaves out (it keeps to forms that are never nouns).
+_NL_MORE_VERBS = frozenset({"herinnerde", "herinnert", "toonde", "toont", "legde", "legt", "gaf", "geeft", "nam", "neemt",
+                            "bracht", "brengt", "hoorde", "hoort", "leerde", "leert", "lachte", "wees", "wijst",
+                            "stuurde", "stuurt", "vroeg", "vraagt", "belde", "belt", "las", "leest", "kookt", "zwemt"})
+_NL_NONFINITE = re.compile(r"(?i)^(?:[a-z]*ge[a-zà-ÿ]{2,}[dt]|[a-zà-ÿ]{3,}en)$")
+
+
+def dutch_subordinate(clause: str) -> str | None:
+    """"u kende mijn promotor goed en herinnerde zich mijn verdediging" → "u mijn promotor goed kende en zich
+    mijn verdediging herinnerde": the clause as it follows "dat", each finite verb moved to the end. None
+    when the clause is not simple enough to move safely (a particle, a participle, a clause inside)."""
+    toks = clause.split()
+    if len(toks) < 3 or toks[0].lower() not in _NL_SUBJECTS or _NL_INNER.search(clause):
+        return None
+    conjuncts: list[list[str]] = [[]]
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok == "en" and i + 1 < len(toks) and _nl_finite(toks[i + 1]) and conjuncts[-1]:
+            conjuncts.append([])
+            continue
+        conjuncts[-1].append(tok)
+    parts: list[str] = []
+    for conj in conjuncts:
+        if len(conj) < 2 or not _nl_finite(conj[0]):
+            return None
+        finite, rest = conj[0], conj[1:]
+        last = rest[-1].lower().strip(".")
+        if last in _NL_NO_MOVE or _NL_NONFINITE.match(last) or any(
+                has_any_verb(t, Language.NL) and not t[:1].isupper() and not t[:1].isdigit() for t in rest):
+            return None
+        parts.append(" ".join([*rest, finite]))
+    return f"{toks[0]} " + " en ".join(parts)
+
+
+def _nl_finite(word: str) -> bool:
+    return word.lower() in _NL_MORE_VERBS or has_any_verb(word, Language.NL)

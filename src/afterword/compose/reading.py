@@ -14,12 +14,12 @@ from typing import TypeVar
 
 from afterword.compose.prose import marks, slang, unknown_words, without_vocative
 from afterword.compose.topic import LABELS, first_segment, good_theme, has_any_verb, has_verb, quotable, topic
-from afterword.core.lang.names import split_name, strip_titles
+from afterword.core.lang.names import split_name, strip_titles, surname_alone
 from afterword.core.lang.numbers import MONTH_WORDS, spelled
 from afterword.core.lang.private import find_private
 from afterword.core.lang.proper import capitalise
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
-from afterword.core.model import Interview, Language, Moment, Need, Question, Strength
+from afterword.core.model import Contact, Interview, Language, Moment, Need, Question, Strength
 
 _Item = TypeVar("_Item", Need, Strength, Moment, Question)
 
@@ -155,6 +155,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     "75 -> 22 min" as "from 75 to 22 min"; names as the notes' contacts write them."""
     out = expand_dotted(_BRACKETS.sub("", text), lang)
     out = _REPEATED.sub(r"\1", out)
+    out = re.sub(r"\s*<-?>\s*", " and " if lang is Language.EN else " en ", out)  # "collectie <-> publiek"
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
     out = _ARROW.sub(lambda m: _arrow(out, m, lang), out)
     per = _PER[lang]
@@ -375,7 +376,11 @@ def _possessive_np(text: str, lang: Language) -> bool:
                                                      "jouw", "uw", "mijn", "onze")
 
 
-_JOINER = re.compile(r"[^\W\d_]\s+(?:\+|=|&)\s+\w|[^\W\d_]\s+(?:->|=>|→)\s+[^\W\d_]|(?<![\d%])\s*(?:->|=>|→)\s*[^\W\d_]")
+#: Symbols joining notes: "=" between words, "+" before a figure ("jurist + 11 jr") or used twice in a row
+#: ("a + b + c"), an arrow between words. One "+" between two words ("vrijwilligers + subsidie") reads
+#: as "and" once written out.
+_JOINER = re.compile(r"[^\W\d_]\s+=\s+\w|[^\W\d_]\s+(?:\+|&)\s+\d|\s(?:\+|&)\s[^+&]*\s(?:\+|&)\s"
+                     r"|[^\W\d_]\s+(?:->|=>|→)\s+[^\W\d_]|(?<![\d%])\s*(?:->|=>|→)\s*[^\W\d_]")
 
 
 def _without_trailing_fragment(text: str, lang: Language) -> str:
@@ -465,6 +470,14 @@ def _a_claim(text: str, lang: Language) -> bool:
     return bool(_EXPERIENCE.search(text) or _YEARS_OF.match(text) or text[:1].isupper())
 
 
+def _verb_first_nl(text: str) -> bool:
+    """A Dutch moment that opens with its finite verb and no subject ("vroeg door over mijn scriptie")."""
+    from afterword.compose.reader import _nl_finite
+
+    first = text.split(" ", 1)[0]
+    return first[:1].islower() and first != "zijn" and _nl_finite(first) and not first.startswith("ge")
+
+
 def _first_segment(text: str) -> str:
     return _SEGMENT_END.split(text, maxsplit=1)[0]
 
@@ -472,6 +485,106 @@ def _first_segment(text: str) -> str:
 #: Where the first clause of a notes item ends: a comma, or a full stop that does not end an abbreviation.
 _SEGMENT_END = re.compile(r"[,;?!]\s|(?<!\bvs)(?<!\bca)(?<!\bdr)(?<!\bmr)(?<!\bbijv)(?<!\be\.g)(?<!\bi\.e)"
                           r"(?<!\bo\.a)(?<!\bprof)(?<!\bmevr)(?<!\bdhr)(?<!\bnr)(?<!\bno)(?<!\bst)\.\s")
+
+
+#: A place word left hanging once what it pointed back to is gone ("wrote the SOP there" → "wrote the SOP").
+_DANGLING = {Language.EN: re.compile(r"\s+(?:there|then|as well)$", re.I), Language.NL: re.compile(r"\s+(?:daar|toen|ook)$", re.I)}
+
+
+def _raw_head(raw: str, quoted: str) -> str:
+    """The part of a notes item as typed that a quoted head came from: as many sentences and comma pieces
+    as the head has ("+" or "->" further on does not stop the first clause from being quoted)."""
+    bare = _BRACKETS.sub("", raw)
+    sentences = len(re.findall(r"[.!?]\s+\S", quoted)) + 1
+    parts = re.split(r"(?<=[.!?])\s+", bare)
+    head = " ".join(parts[:sentences])
+    pieces = len(re.findall(r"[,;]\s", quoted)) + 1
+    return ",".join(re.split(r"[,;]", head)[:pieces])
+
+
+#: A question typed with its options after a dash or a second mark: "which first - oldest or highest risk?".
+_OPTIONS = re.compile(r"\s+[-–]\s+(?=[^?]*\b(?:or|of)\b)")
+_ASIDE_OPTIONS = re.compile(r"^(?P<q>[^?]+?),\s+(?P<a>[^,?]+)\?\s+(?P<alt>(?:or|of)\s+[^?]+?)\??$", re.I)
+
+
+def one_question(text: str, lang: Language) -> str:
+    """A question as one sentence with one mark: options after a colon ("Which would you want closed first:
+    oldest or highest risk?"), "X, a shared plan? or per project" as "X: a shared plan, or per project?",
+    and a second question after the first left out."""
+    first = text.split(" ", 1)[0].lower()
+    if not (text.rstrip().endswith("?") or first in _ASKING):
+        return text
+    text = _OPTIONS.sub(" – ", text, count=1)
+    aside = _ASIDE_OPTIONS.match(text)
+    if aside:
+        return f"{aside.group('q')} – {aside.group('a')}, {aside.group('alt')}?"
+    if "?" in text.rstrip()[:-1]:
+        head = text[:text.index("?") + 1]
+        if len(head.split()) >= 4:
+            return head  # "how is CAPA effectiveness checked, if at all? who signs off" → the first question
+    return text
+
+
+#: Verbs of telling: after a comma and with no subject of their own, still said by the person before it.
+_TELLING = {
+    Language.EN: re.compile(r"(?i)^(?:told|talked|spoke|showed|explained|described|mentioned|shared|"
+                            r"said|joked|recalled|remembered|laughed)\b"),
+    Language.NL: re.compile(r"(?i)^(?:vertelde|sprak|liet|legde|beschreef|noemde|deelde|zei|grapte|"
+                            r"herinnerde|wist|lachte)\b"),
+}
+_SOMEONE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+|[Hh]e|[Ss]he|[Hh]ij|[Zz]ij|[Zz]e|[Yy]ou|[Jj]e|[Uu])\s")
+
+
+def and_clauses(text: str, lang: Language) -> str:
+    """"Dirk zat vroeger bij de overheid, vertelde over het retabel" → "… overheid en vertelde over …":
+    a telling verb after a comma, with no subject of its own, belongs to the person the moment starts with."""
+    head, sep, rest = text.partition(", ")
+    if not sep or not _SOMEONE.match(head) or not has_any_verb(head, lang) or not _TELLING[lang].match(rest):
+        return text
+    second = re.split(r",\s", rest, maxsplit=1)[0]
+    if re.search(r"(?i)\b(?:i|ik|him|her|hem)\b", second):
+        return text  # "…, told them my story": the candidate speaks
+    return f"{head} {'and' if lang is Language.EN else 'en'} {rest}"
+
+
+#: How notes name someone politely, and how a greeting says it: "mevr. ter Horst" → "mevrouw Ter Horst".
+_POLITE = {Language.NL: {"mevrouw": "mevrouw", "mevr": "mevrouw", "mw": "mevrouw", "meneer": "heer", "mijnheer": "heer",
+                         "dhr": "heer", "de heer": "heer"},
+           Language.EN: {"mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Ms"}}
+
+
+def salutation_in_notes(interview: Interview, contact: Contact, lang: Language) -> str:
+    """"Mevrouw Ter Horst woont …", "Mr Chen said …": the polite form the notes use for this person, as a
+    greeting writes it ("mevrouw Ter Horst", "Mr Chen"); "" when the notes use none."""
+    surname = surname_alone(contact.name)
+    if not surname or surname == contact.name:
+        return ""
+    texts = [interview.theme or "", interview.next_step or "", *(n.text for n in interview.needs),
+             *(m.text for m in interview.moments), *(q.text for q in interview.questions)]
+    forms = _POLITE[lang]
+    for text in texts:
+        m = _polite_pattern(surname).search(text)
+        if m and m.group(1).lower().rstrip(".") in forms:
+            return f"{forms[m.group(1).lower().rstrip('.')]} {surname}"
+    return ""
+
+
+@lru_cache(maxsize=64)
+def _polite_pattern(surname: str) -> re.Pattern[str]:
+    every = sorted({f for forms in _POLITE.values() for f in forms}, key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w])(" + "|".join(re.escape(f) for f in every) + r")\.?\s+" + re.escape(surname)
+                      + r"(?![\w])")
+
+
+def _polite_to_given(text: str, interview: Interview) -> str:
+    """"mevr. ter Horst kende …" → "Gerda kende …": the person named as the composer knows them, so the moment
+    can be turned to them ("u kende …") and no "mevr." is left for a reader to stumble on."""
+    for contact in interview.contacts:
+        surname = surname_alone(contact.name)
+        if surname and surname != contact.name and surname.lower() in text.lower():
+            text = _polite_pattern(surname).sub(split_name(strip_titles(contact.name)).given or contact.name, text)
+    return text
+
 
 
 _LAST: list[tuple[Interview, Reading]] = []
@@ -497,9 +610,9 @@ def _read_notes(interview: Interview) -> Reading:
     results: dict[int, Result] = {}
 
     def read(field: str, index: int, text: str) -> str | None:
-        tidied = tidy(text, lang, names)
+        tidied = tidy(_polite_to_given(text, interview), lang, names)
         if field == "questions":
-            tidied = without_vocative(tidied, frozenset(names))
+            tidied = one_question(without_vocative(tidied, frozenset(names)), lang)
         if find_private(text, lang, in_notes=True) or find_private(tidied, lang, in_notes=True):
             rough.append(Rough(field, index, text, "private", _HINT["private"][lang is Language.NL]))
             return None
@@ -527,11 +640,11 @@ def _read_notes(interview: Interview) -> Reading:
                 rough.append(Rough(field, index, text, "topic", head))
                 return head  # "chromebooks op 14 scholen, beheer is chaos": the first part is the topic
         if field == "moments":
-            tidied = _without_trailing_fragment(tidied, lang)
+            tidied = and_clauses(_without_trailing_fragment(tidied, lang), lang)
         if field == "moments" and _fragments(tidied):
             head = _first_segment(tidied).strip()
-            if len(head.split()) >= 3 and has_any_verb(head, lang) and not _NEGATIVE[lang].search(text) \
-                    and not _SOMEONE_AT.match(head):
+            if len(head.split()) >= 3 and has_any_verb(head, lang) and not _NEGATIVE[lang].search(head) \
+                    and not _NEGATIVE[lang].search(_raw_head(text, head)) and not _SOMEONE_AT.match(head):
                 return _gate(field, index, text, head)  # "marcus supports sunderland, chatted …" → the first clause
         if field in ("moments", "theme", "next_step") and _fragments(tidied):
             rough.append(Rough(field, index, text, "fragments", _first_segment(tidied)))
@@ -550,9 +663,9 @@ def _read_notes(interview: Interview) -> Reading:
         problem, detail = _problem(tidied)
         if problem is None and _unbalanced(tidied):
             problem, detail = "fragments", "‘…’"  # a quote cut in half: "de Graaf: 'ik ben 63 en …"
-        if problem is None and field in ("needs", "strengths", "moments") and _joined(text):
+        if problem is None and field in ("needs", "strengths", "moments") and _joined(_raw_head(text, tidied)):
             problem = "shorthand"  # "a + b", "x -> y" between words: the tidied sentence still joins notes
-            detail = _joined_at(text)
+            detail = _joined_at(_raw_head(text, tidied))
         if problem is None and field == "strengths" and not _a_claim(tidied, lang):
             problem = "fragments"
         if problem is None and field == "questions" and not tidied.rstrip().endswith("?") \
@@ -563,10 +676,22 @@ def _read_notes(interview: Interview) -> Reading:
             problem = "fragments"  # "you and I both at SETAC", "je ook fan van advent of code"
         if problem is None and field == "moments" and (_LABELLED.match(text) or _LABELLED.match(tidied)):
             problem = "fragments"  # "jess: last offsite was lisbon, next one 'somewhere in EU'": a line of notes
+        if problem is None and field == "moments" and lang is Language.NL and _verb_first_nl(tidied):
+            problem = "fragments"  # "vroeg door over mijn scriptie": who asked? the subject was left out
         if problem is None and field == "moments" and lang is Language.NL and _NO_FINITE_NL.search(tidied):
             problem = "fragments"  # "je ook in Wageningen gestudeerd": a subject with no verb after it
         if problem is None:
             return tidied
+        head = _first_segment(tidied).strip()
+        if field in ("strengths", "moments") and head != tidied and len(head.split()) >= 3 \
+                and has_any_verb(head, lang) and not _NEGATIVE[lang].search(head) \
+                and not _NEGATIVE[lang].search(_raw_head(text, head)) and not _SOMEONE_AT.match(head):
+            head = _DANGLING[lang].sub("", head) if field == "strengths" else head
+            rough_before = len(rough)
+            kept_head = _gate(field, index, text, head)
+            if kept_head is not None:
+                return kept_head  # "wrote the CAPA SOP there, FDA PAI 2024 = 0 obs" → "wrote the CAPA SOP"
+            del rough[rough_before:]
         if field in ("needs", "theme"):
             found = topic(tidied, lang, article=False)
             if found and len(found.split()) >= 2 and _problem(found)[0] is None:

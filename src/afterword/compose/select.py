@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from afterword.core.model import Contact, Interview, Moment, Need, Question, Strength
+from afterword.core.model import Contact, ContactRole, Interview, Moment, Need, Question, Strength
 
 T = TypeVar("T")
 
@@ -60,7 +61,7 @@ def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | No
         question = _least_used(
             [(i, q) for i, q in enumerate(interview.questions) if contact.id in q.for_]
             or [(i, q) for i, q in enumerate(interview.questions)
-                if not q.for_ and not used_questions[i] and ok(contact, q.text)],
+                if not q.for_ and not used_questions[i] and ok(contact, q.text) and _theirs_to_answer(contact, q.text)],
             used_questions,
         )
         if question is not None and contact.met_in_passing and asked_before[interview.questions.index(question)]:
@@ -69,6 +70,18 @@ def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | No
             question = None
         out[contact.id] = Selection(contact, index, pairs, moment, question)
     return out
+
+
+#: What a recruiter can answer: the process, not the work ("is there a date for the MES vendor decision" is not).
+_PROCESS = re.compile(r"(?i)\b(?:process|procedure|timeline|next (?:step|round)|interview|assessment|case|start(?:ing)? date|"
+                      r"bring|laptop|prepare|reference|contract|sollicitatie|vervolg|volgende (?:stap|ronde)|planning|"
+                      r"meenemen|voorbereiden|startdatum|referentie|gesprek)")
+
+
+def _theirs_to_answer(contact: Contact, text: str) -> bool:
+    """A question meant for nobody in particular goes to someone who can answer it: a recruiter only gets
+    one about the process."""
+    return contact.effective_role is not ContactRole.RECRUITER or bool(_PROCESS.search(text))
 
 
 def _least_used(items: list[tuple[int, T]], used: Counter[int]) -> T | None:

@@ -212,7 +212,7 @@ _PLACE = re.compile(r"\b(?:at|bij|for|voor)\s+((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][
 def _answer_place(person: Person) -> str:
     """Where the candidate did the work that answers this person's need ("at Monzo", "bij Gelre"), if the notes say."""
     pair = person.sel.primary
-    if pair is None or pair.strength is None:
+    if pair is None or pair.strength is None or not person.may_quote(pair.strength.text):
         return ""
     m = _PLACE.search(pair.strength.text)
     if not m or m.group(1).lower() in (person.interview.company.lower(),):

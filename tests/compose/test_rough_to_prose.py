@@ -1,0 +1,172 @@
+"""Rough notes items made into prose before anyone reads them: questions as one sentence, a Dutch moment as a
+bijzin, a strength that opens with its place, the first clause of an item whose tail is notes, a recruiter's
+question, the polite form the notes use, the candidate's own impressions kept out."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.compose import compose, read_notes
+from afterword.compose.pieces import strength_piece
+from afterword.compose.reader import dutch_subordinate
+from afterword.compose.reading import and_clauses, one_question
+from afterword.core.model import Language
+from afterword.core.notes import parse_notes
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("of the 140 which would you want closed first - oldest or highest risk?", Language.EN,
+     "of the 140 which would you want closed first – oldest or highest risk?"),
+    ("how is CAPA effectiveness checked right now, if at all? who signs off", Language.EN,
+     "how is CAPA effectiveness checked right now, if at all?"),
+    ("hoe zie je collectie en publiekswerking concreet, een gedeelde planning? of eerder per project", Language.NL,
+     "hoe zie je collectie en publiekswerking concreet – een gedeelde planning, of eerder per project?"),
+    ("welke stukken gaan eerst naar het nieuwe depot - de kwetsbaarste of de meest gebruikte?", Language.NL,
+     "welke stukken gaan eerst naar het nieuwe depot – de kwetsbaarste of de meest gebruikte?"),
+    ("ask rob - budget", Language.EN, "ask rob - budget"),  # not a question: left for the gate to refuse
+])
+def test_a_question_is_one_sentence_with_one_mark(text: str, lang: Language, expected: str) -> None:
+    assert one_question(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Dirk zat vroeger bij de Vlaamse overheid, vertelde over het retabel", Language.NL,
+     "Dirk zat vroeger bij de Vlaamse overheid en vertelde over het retabel"),
+    ("Tom ran the Leeds depot, showed me the sorter", Language.EN, "Tom ran the Leeds depot and showed me the sorter"),
+    ("Tom ran the Leeds depot, told him about my thesis", Language.EN, "Tom ran the Leeds depot, told him about my thesis"),
+    ("Tom ran the Leeds depot, i told him about my thesis", Language.EN,
+     "Tom ran the Leeds depot, i told him about my thesis"),
+    ("the depot is huge, showed me the sorter", Language.EN, "the depot is huge, showed me the sorter"),
+])
+def test_a_telling_verb_without_subject_belongs_to_the_person_before_it(text: str, lang: Language, expected: str) -> None:
+    assert and_clauses(text, lang) == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("u zat vroeger bij de Vlaamse overheid en vertelde over het retabel",
+     "u vroeger bij de Vlaamse overheid zat en over het retabel vertelde"),
+    ("u kende mijn promotor goed en herinnerde zich mijn verdediging nog",
+     "u mijn promotor goed kende en zich mijn verdediging nog herinnerde"),
+    ("je loopt ook de 20 km door Brussel", "je ook de 20 km door Brussel loopt"),
+    ("je stapte over naar Gent", None),  # a separable verb: not moved
+    ("je hebt in Gent gestudeerd", None),  # a participle at the end: not moved
+    ("je zei dat het druk was", None),  # a clause inside
+    ("Henk fietst elke dag", None),  # not a pronoun subject
+])
+def test_a_dutch_moment_as_a_bijzin_moves_each_verb_to_the_end(clause: str, expected: str | None) -> None:
+    assert dutch_subordinate(clause) == expected
+
+
+def test_a_strength_that_opens_with_its_place_gets_its_subject() -> None:
+    piece = strength_piece("at Hovione cut open deviations from 210 to 45 in nine months", Language.EN, frozenset())
+    assert (piece.kind, piece.text) == ("i", "at Hovione I cut open deviations from 210 to 45 in nine months")
+    assert strength_piece("at scale things break", Language.EN, frozenset()).kind != "i"
+
+
+NOTES_EN = """format = 1
+[candidate]
+name = "Joao Ferreira"
+[interview]
+company = "Vireon"
+role = "QA Specialist"
+start = 2026-12-04T10:00:00+01:00
+language = "en"
+[[contacts]]
+id = "hj"
+name = "Henk-Jan de Groot"
+role = "hiring-manager"
+email = "hj@vireon.example"
+[[contacts]]
+id = "lotte"
+name = "Lotte Bakker"
+role = "recruiter"
+email = "lotte@vireon.example"
+[[needs]]
+id = "capa"
+text = "CAPAs closed without an effectiveness check"
+raised_by = ["hj"]
+[[needs]]
+id = "dev"
+text = "deviation backlog of 140"
+raised_by = ["hj"]
+[[strengths]]
+text = "wrote the CAPA effectiveness SOP there, FDA PAI 2024 = 0 obs on CAPA"
+answers = ["capa"]
+[[strengths]]
+text = "at Hovione (Loures) cut open deviations 210 -> 45 in 9 mths, weekly triage + 1 root cause template"
+answers = ["dev"]
+[[moments]]
+text = "presentation went well i think, felt good"
+[[moments]]
+text = "henk-jan did a postdoc in Coimbra!! tried a few words of portuguese, terrible accent haha"
+with = ["hj"]
+[[questions]]
+text = "is there a date for the MES vendor decision or is 2028 a guess"
+[[questions]]
+text = "should I bring a laptop for the case?"
+"""
+
+
+def test_rough_items_give_their_first_clause_and_the_candidates_own_feelings_stay_out() -> None:
+    reading = read_notes(parse_notes(NOTES_EN))
+    strengths = [s.text for s in reading.interview.strengths]
+    assert "wrote the CAPA effectiveness SOP" in strengths  # the tail "= 0 obs" and the dangling "there" left out
+    assert "at Hovione cut open deviations from 210 to 45 in nine months" in strengths  # "+" only in the tail
+    moments = [m.text for m in reading.interview.moments]
+    assert moments == ["Henk-Jan did a postdoc in Coimbra"]
+    assert any(r.field == "moments" and r.reason == "private" for r in reading.rough)  # "went well i think"
+
+
+def test_a_recruiter_gets_the_process_question_and_not_the_work_one() -> None:
+    drafts = {(d.contact, str(d.channel)): d.body for d in compose(parse_notes(NOTES_EN))}
+    lotte, hj = drafts[("lotte", "email")], drafts[("hj", "email")]
+    assert "MES vendor" not in lotte and "laptop" in lotte
+    assert "MES vendor" in hj
+    assert "presentation went well" not in lotte + hj
+    assert "It was good to learn that you did a postdoc in Coimbra." in hj or "hearing that you did a postdoc" in hj
+    assert lotte.count("Thank you") + lotte.count("Thanks") <= 2  # not "Thank you … Thank you for your part"
+
+
+NOTES_NL = """format = 1
+[candidate]
+name = "Lien Vermeulen"
+[interview]
+company = "Museum Roosendaele"
+role = "hoofd collectie"
+start = 2026-12-07T13:00:00+01:00
+language = "nl"
+[[contacts]]
+id = "gerda"
+name = "Gerda ter Horst"
+role = "hiring-manager"
+formality = "formal"
+email = "g@museum.example"
+[[contacts]]
+id = "wouter"
+name = "Wouter De Smet"
+role = "interviewer"
+formality = "informal"
+email = "w@museum.example"
+[[moments]]
+text = "mevr. ter Horst kende m'n promotor goed, herinnerde zich m'n verdediging nog (haha)"
+with = ["gerda"]
+[[moments]]
+text = "wouter loopt ook de 20 km door brussel"
+with = ["wouter"]
+[[moments]]
+text = "vroeg door over m'n scriptie, leek echt geinteresseerd"
+[[moments]]
+text = "presentatie ging goed denk ik, goesting gekregen"
+"""
+
+
+def test_dutch_moments_read_as_a_bijzin_and_the_greeting_uses_the_notes_polite_form() -> None:
+    drafts = {(d.contact, str(d.channel)): d.body for d in compose(parse_notes(NOTES_NL))}
+    gerda, wouter = drafts[("gerda", "email")], drafts[("wouter", "email")]
+    assert gerda.startswith("Geachte mevrouw Ter Horst,")
+    assert "dat u mijn promotor goed kende en zich mijn verdediging nog herinnerde." in gerda
+    assert "dat je ook de 20 km door Brussel loopt." in wouter
+    both = gerda + wouter
+    assert "vroeg door" not in both and "scriptie" not in both  # who asked? no subject: not quoted
+    assert "presentatie ging goed" not in both and "goesting" not in both
+    assert "m'n" not in both
