@@ -47,6 +47,11 @@ def same_name(a: str, b: str) -> bool:
     return " ".join(fold(strip_titles(a)).split()) == " ".join(fold(strip_titles(b)).split())
 
 
+_EMAIL = Text("email address", "e-mailadres")
+_LINKEDIN = Text("LinkedIn profile", "LinkedIn-profiel")
+_X = Text("X handle", "X-naam")
+
+
 @dataclass(frozen=True)
 class Match:
     """The known person a contact is (`person` None: someone new), and why it was unsure, if it was."""
@@ -60,22 +65,23 @@ def match(contact: Contact, known: list[Known]) -> Match:
     record; a look-alike (same address, another name) or an address shared by two known people is kept
     apart, and the reason says so."""
     keys = keys_of(contact)
-    hits: list[tuple[Known, str]] = []
+    hits: list[tuple[Known, Text]] = []
     for person in known:
-        same = [label for label, mine, theirs in (("email", keys.email, person.email),
-                                                    ("LinkedIn", keys.linkedin, person.linkedin),
-                                                    ("X", keys.x, person.x)) if mine and mine == theirs]
+        same = [label for label, mine, theirs in ((_EMAIL, keys.email, person.email),
+                                                    (_LINKEDIN, keys.linkedin, person.linkedin),
+                                                    (_X, keys.x, person.x)) if mine and mine == theirs]
         if same:
-            hits.append((person, "/".join(same)))
+            hits.append((person, Text(" and ".join(t.en for t in same), " en ".join(t.nl for t in same))))
     if not hits:
         return Match(None)
     if len(hits) > 1:
-        names = ", ".join(f"{p.name} ({how})" for p, how in hits)
-        return Match(None, Text(f"{contact.name} matches more than one known person: {names}; kept apart",
-                                f"{contact.name} lijkt op meer dan één bekende persoon: {names}; apart gehouden"))
+        names_en = ", ".join(f"{p.name} ({how.en})" for p, how in hits)
+        names_nl = ", ".join(f"{p.name} ({how.nl})" for p, how in hits)
+        return Match(None, Text(f"{contact.name} matches more than one known person: {names_en}; kept apart",
+                                f"{contact.name} lijkt op meer dan één bekende persoon: {names_nl}; apart gehouden"))
     person, how = hits[0]
     if not same_name(person.name, contact.name):
-        return Match(None, Text(f"{contact.name} has the same {how} as {person.name}, but another name; kept apart",
-                                f"{contact.name} heeft hetzelfde {how} als {person.name}, maar een andere naam; "
+        return Match(None, Text(f"{contact.name} has the same {how.en} as {person.name}, but another name; kept apart",
+                                f"{contact.name} deelt {how.nl} met {person.name}, maar heeft een andere naam; "
                                 "apart gehouden"))
     return Match(person.id)
