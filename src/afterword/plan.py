@@ -204,3 +204,43 @@ def check_in_time(interview: Interview, *, after_days: int = CHECK_IN_AFTER_DAYS
         sent = not_before.astimezone(zone).date()
         at = datetime.combine(add_working_days(sent, max(after_days, 1)), CHECK_IN_HOUR, tzinfo=zone)
     return CheckInTime(next_opening(at, zone), when)
+
+
+#: The `target` of a follow step for the organisation's own page (contact ids never start with `@`).
+ORGANISATION = "@organisation"
+
+
+@dataclass(frozen=True)
+class FollowStep:
+    """Following someone (or the organisation) on LinkedIn or X: a step of its own, with the page to open.
+
+    It never sends a note, so it never counts against the monthly LinkedIn note allowance."""
+
+    target: str  # a contact id, or ORGANISATION
+    name: str
+    network: Channel  # LINKEDIN or X
+    url: str
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.target == ORGANISATION
+
+
+def _x_page(handle: str) -> str:
+    return "https://x.com/" + handle.strip().lstrip("@")
+
+
+def follow_steps(interview: Interview) -> tuple[FollowStep, ...]:
+    """Who to follow where: every contact with a LinkedIn profile or X handle, then the organisation's pages
+    when the notes give them (`company_linkedin`, `company_x`)."""
+    steps: list[FollowStep] = []
+    for contact in interview.contacts:
+        if contact.linkedin:
+            steps.append(FollowStep(contact.id, contact.name, Channel.LINKEDIN, contact.linkedin))
+        if contact.x:
+            steps.append(FollowStep(contact.id, contact.name, Channel.X, _x_page(contact.x)))
+    if interview.company_linkedin:
+        steps.append(FollowStep(ORGANISATION, interview.company, Channel.LINKEDIN, interview.company_linkedin))
+    if interview.company_x:
+        steps.append(FollowStep(ORGANISATION, interview.company, Channel.X, _x_page(interview.company_x)))
+    return tuple(steps)

@@ -86,6 +86,15 @@ def import_notes(notes: str, replace: bool, db_url: str | None, now_text: str | 
     now = resolve_now(now_text)
     with _service(db_url) as service:
         new_id, replaced, drafted = service.import_with_drafts(interview, replace=replace, at=now)
+        from afterword.service.follow_through import FollowThrough
+
+        kept_apart = FollowThrough(service).kept_apart(new_id)
+    if kept_apart and not as_json:
+        from afterword.cli.common import resolve_ui_language
+
+        language = resolve_ui_language(None)
+        for reason in kept_apart:
+            click.echo(f"afterword: note: {reason.get(language)}", err=True)
     if as_json:
         print_json({"id": new_id, "replaced": replaced, "drafted": drafted})
     else:

@@ -12,11 +12,13 @@ import click
 
 from afterword.cli.common import json_option, now_option, print_json, resolve_now
 from afterword.core.errors import InputError
-from afterword.core.timeutil import iso
+from afterword.core.model import Language
+from afterword.core.timeutil import format_moment, iso
 
 if TYPE_CHECKING:
     from afterword.delivery.outbox import BatchReport
     from afterword.service.delivery import DeliveryService
+    from afterword.service.follow_through import FollowItem
     from afterword.store.outbox import OutboxRow
 
 
@@ -319,6 +321,8 @@ def replies(now_text: str | None, as_json: bool) -> int:
 @click.command("social")
 @click.argument("interview_id", metavar="ID")
 @click.option("--done", nargs=2, metavar="CONTACT CHANNEL", help="Mark the LinkedIn note or X post as sent.")
+@click.option("--followed", nargs=2, metavar="WHO NETWORK",
+              help="Mark a follow step done: a contact id (or `org`) and linkedin or x. Not a LinkedIn note.")
 @click.option("--open", "open_pages", is_flag=True, help="Open the pages in the browser.")
 @click.option("--x-public", "x_public", multiple=True, metavar="CONTACT",
               help="Prepare a public X post mentioning CONTACT instead of follow/DM (everyone can see it).")
@@ -327,9 +331,11 @@ def replies(now_text: str | None, as_json: bool) -> int:
               help="Language of the warnings; default: [ui] language in config.toml, then the locale.")
 @now_option
 @json_option
-def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool, x_public: tuple[str, ...],
-               confirmed: bool, ui_language_text: str | None, now_text: str | None, as_json: bool) -> int:
-    """LinkedIn and X: the text to copy, the page to open, and this month's LinkedIn note count.
+def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[str, str] | None, open_pages: bool,
+               x_public: tuple[str, ...], confirmed: bool, ui_language_text: str | None, now_text: str | None,
+               as_json: bool) -> int:
+    """LinkedIn and X: the text to copy, the page to open, this month's LinkedIn note count, and who to
+    follow (each person with a profile or handle, and the organisation's pages when the notes give them).
 
     X is private by default: follow them, plus a direct message where the notes say their DMs are open
     (`x_dm = true`); a public post only with --x-public, after a warning."""
@@ -359,6 +365,19 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
                 if warning:
                     _say(f"afterword: warning: {warning}")
             return 0
+        from afterword.service.follow_through import FollowThrough
+
+        follow = FollowThrough(service.interviews)
+        lang = resolve_ui_language(ui_language_text)
+        if followed:
+            target = ORGANISATION if followed[0].strip().lower() in ("org", ORGANISATION) else followed[0].strip()
+            item = follow.mark_followed(ident, target, followed[1], now)
+            if as_json:
+                print_json({"followed": follow_json(item)})
+            else:
+                click.echo(follow_line(item, lang))
+            return 0
+        follows = follow.follow_items(ident)
         items = service.social_items(ident, x_public)
         used = service.linkedin_notes_used(now)
         warning = service.allowance_warning(now)
@@ -373,7 +392,7 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
                            **({"public_warning": public_warning} if i.action.step == "public" else {})}
                           for i in items],
                 "linkedin_notes_this_month": used, "allowance": service.config.linkedin_free_notes,
-                "warning": warning,
+                "warning": warning, "follow": [follow_json(f) for f in follows],
             })
             return 0
         steps = {"follow": "follow them (their DMs are not open to you; `x_dm = true` in the notes when they are)",
@@ -388,10 +407,38 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, open_pages: bool
                 import webbrowser
 
                 webbrowser.open(i.action.open_url)
+        if follows:
+            click.echo("Volgen (telt niet mee voor de LinkedIn-notities):" if str(lang) == "nl"
+                       else "Follow (does not count against the LinkedIn notes):")
+            for f in follows:
+                click.echo("  " + follow_line(f, lang))
         click.echo(f"Personalised LinkedIn notes this month: {used} of {service.config.linkedin_free_notes}")
         if warning:
             _say(f"afterword: warning: {warning}")
         return 0
+
+
+ORGANISATION = "@organisation"  # service.follow_through.ORGANISATION, without importing the service here
+
+
+def follow_json(item: FollowItem) -> dict[str, Any]:
+    return {"who": "org" if item.step.is_organisation else item.step.target, "name": item.step.name,
+            "network": str(item.step.network), "open_url": item.step.url, "done": item.done,
+            "done_at": iso(item.done_at) if item.done_at else None}
+
+
+def follow_line(item: FollowItem, language: Language) -> str:
+    """One follow step, in the user's language: who, where, the page, done or not (and how to mark it)."""
+    nl = language is Language.NL
+    who = "org" if item.step.is_organisation else item.step.target
+    network = "LinkedIn" if str(item.step.network) == "linkedin" else "X"
+    if item.done_at is not None:
+        state = f"gevolgd op {format_moment(item.done_at, language)}" if nl else \
+            f"followed {format_moment(item.done_at, language)}"
+    else:
+        state = f"te doen: --followed {who} {item.step.network}" if nl else f"to do: --followed {who} {item.step.network}"
+    org = (" (de organisatie)" if nl else " (the organisation)") if item.step.is_organisation else ""
+    return f"{item.step.name}{org} — {network}: {item.step.url} [{state}]"
 
 
 @click.command("password")

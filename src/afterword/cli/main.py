@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "outbox": ("afterword.cli.delivery_cmds:outbox_cmd", "Outbox messages and their state; settle unknown ones."),
     "replies": ("afterword.cli.delivery_cmds:replies", "Look for replies over IMAP once; propose check-ins."),
     "checkin": ("afterword.cli.checkin_cmds:checkin", "Check-ins after the follow-up: list, edit, send early, drop."),
+    "outcome": ("afterword.cli.outcome_cmds:outcome", "How an interview ended; stops check-ins, replies gracefully."),
     "social": ("afterword.cli.delivery_cmds:social_cmd", "LinkedIn and X: text to copy, page to open, mark done."),
     "password": ("afterword.cli.delivery_cmds:password", "Store the SMTP or IMAP password (keyring or 0600 file)."),
     "remind": ("afterword.cli.interop_cmds:remind", "Reminders: iCalendar export or an email to self."),

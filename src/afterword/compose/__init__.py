@@ -8,6 +8,7 @@ from pathlib import Path
 
 from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
+from afterword.compose.door_open import door_open
 from afterword.compose.person import Person, next_step_news
 from afterword.compose.reading import Reading, Rough, read_notes, salutation_in_notes
 from afterword.compose.render import voice
@@ -17,7 +18,7 @@ from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length as x_length
 from afterword.core.model import Channel, Contact, Draft, Interview, Language
 
-__all__ = ["X_LIMIT", "Reading", "Rough", "SubjectTest", "compose", "compose_check_in", "read_notes", "x_length"]
+__all__ = ["X_LIMIT", "Reading", "Rough", "SubjectTest", "compose", "compose_check_in", "compose_door_open", "read_notes", "x_length"]
 
 #: The checker's question "does this subject belong to this conversation?", handed in by the service.
 SubjectTest = Callable[[Interview, str], bool]
@@ -150,6 +151,15 @@ def _usable(interview: Interview) -> Callable[[Contact, str], bool]:
 
 def compose_check_in(interview: Interview, contact_id: str, *, template_dir: Path | None = None) -> Draft:
     """A courteous check-in email for when the next step's date passed without news."""
+    return check_in(_person(interview, contact_id, template_dir))
+
+
+def compose_door_open(interview: Interview, contact_id: str, *, template_dir: Path | None = None) -> Draft:
+    """The reply to a rejection: thanks, no second attempt, and the door kept open (in their language and register)."""
+    return door_open(_person(interview, contact_id, template_dir))
+
+
+def _person(interview: Interview, contact_id: str, template_dir: Path | None) -> Person:
     try:
         contact = interview.contact(contact_id)
     except KeyError:
@@ -157,6 +167,5 @@ def compose_check_in(interview: Interview, contact_id: str, *, template_dir: Pat
         raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
     polite = {contact.id: {lang: salutation_in_notes(interview, contact, lang) for lang in Language}}
     interview = read_notes(interview).interview
-    person = Person(interview, contact, select_all(interview, _usable(interview))[contact_id], voice(template_dir),
-                    proper_words(interview), polite=polite)
-    return check_in(person)
+    return Person(interview, contact, select_all(interview, _usable(interview))[contact_id], voice(template_dir),
+                  proper_words(interview), polite=polite)

@@ -52,6 +52,18 @@ class TouchpointStatus(enum.StrEnum):
         return self in (TouchpointStatus.SENT, TouchpointStatus.REPLIED, TouchpointStatus.SKIPPED)
 
 
+class Outcome(enum.StrEnum):
+    """How an interview ended, as the organisation let the candidate know (issue 12, point 4)."""
+
+    NEXT_ROUND = "next-round"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    def label(self, language: Language) -> str:
+        return _OUTCOME_LABELS[language][self]
+
+
 class ContactRole(enum.StrEnum):
     HIRING_MANAGER = "hiring-manager"
     INTERVIEWER = "interviewer"
@@ -59,6 +71,14 @@ class ContactRole(enum.StrEnum):
     EXECUTIVE = "executive"
     TEAM_MEMBER = "team-member"
     OTHER = "other"
+
+
+_OUTCOME_LABELS = {
+    Language.EN: {Outcome.NEXT_ROUND: "next round", Outcome.OFFER: "offer", Outcome.REJECTED: "rejected",
+                  Outcome.WITHDRAWN: "withdrawn"},
+    Language.NL: {Outcome.NEXT_ROUND: "volgende ronde", Outcome.OFFER: "aanbod", Outcome.REJECTED: "afgewezen",
+                  Outcome.WITHDRAWN: "teruggetrokken"},
+}
 
 
 #: Places of meeting that count as "in the interview room"; anything else is met in passing.
@@ -237,6 +257,8 @@ class Interview:
     language: Language | None = None
     theme: str | None = None
     next_step: str | None = None
+    company_linkedin: str | None = None  # the organisation's LinkedIn page, to follow
+    company_x: str | None = None  # the organisation's X handle, to follow
     contacts: tuple[Contact, ...] = ()
     needs: tuple[Need, ...] = ()
     strengths: tuple[Strength, ...] = ()

@@ -65,6 +65,7 @@ class InterviewService:
             if same is not None and same != interview_id:
                 raise _duplicate(same, interview)
             repo.replace_interview(interview_id, interview, now)
+            _link_people(repo, interview_id, interview, now)
 
     def import_with_drafts(self, interview: Interview, *, replace: bool = False,
                            at: datetime | None = None) -> tuple[int, bool, int]:
@@ -93,6 +94,7 @@ class InterviewService:
                 else:
                     repo.replace_interview(existing, interview, now)
                     interview_id = existing
+                _link_people(repo, interview_id, interview, now)
                 return interview_id, existing is not None, _add_drafts(repo, interview_id, interview, drafts, now)
         except ConcurrentWriteError:  # a concurrent import of the same interview won the race
             with self.store.read() as repo:
@@ -306,6 +308,13 @@ def record_status(repo: Repo, interview_id: int, contact_id: str, channel: Chann
         version = repo.update_touchpoint(row, expected_version, now, status=str(status))
     repo.refresh_owed(interview_id)
     return version
+
+
+def _link_people(repo: Repo, interview_id: int, interview: Interview, now: datetime) -> None:
+    """Each contact is one person across interviews (matched by email or profile, never merged when unsure)."""
+    from afterword.service.follow_through import link_people
+
+    link_people(repo.conn, repo.owner, interview_id, interview, now)
 
 
 def _add_drafts(repo: Repo, interview_id: int, interview: Interview, drafts: Iterable[Draft], now: datetime) -> int:

@@ -65,6 +65,8 @@ def interview_values(interview: Interview) -> dict[str, Any]:
         "language": str(interview.language) if interview.language else None,
         "theme": interview.theme,
         "next_step": interview.next_step,
+        "company_linkedin": interview.company_linkedin,
+        "company_x": interview.company_x,
         "deadline_utc": interview.deadline,
     }
 
@@ -150,6 +152,8 @@ def to_interview(row: Row, contact_rows: Iterable[Row], item_rows: Sequence[Row]
         language=Language(row["language"]) if row["language"] else None,
         theme=row["theme"],
         next_step=row["next_step"],
+        company_linkedin=row.get("company_linkedin"),
+        company_x=row.get("company_x"),
         contacts=tuple(to_contact(c) for c in sorted(contact_rows, key=lambda r: r["position"])),
         needs=tuple(Need(id=r["key"], text=r["text"], raised_by=tuple(r["refs"])) for r in kinds["need"]),
         strengths=tuple(Strength(text=r["text"], answers=tuple(r["refs"])) for r in kinds["strength"]),

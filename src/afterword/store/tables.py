@@ -80,6 +80,8 @@ interviews = Table(
     Column("language", String(8)),
     Column("theme", Text),
     Column("next_step", Text),
+    Column("company_linkedin", Text),
+    Column("company_x", Text),
     Column("deadline_utc", UTCDateTime, nullable=False),
     # contact × channel rows still owed (see repo.owed_rows); `open` mirrors owed > 0 for the index
     Column("owed", Integer, nullable=False, default=0),

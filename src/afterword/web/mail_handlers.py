@@ -64,10 +64,16 @@ def decorate_card(request: AnyRequest, interview_id: int, card: Card, now: datet
 
 
 async def interview_response(request: AnyRequest, interview_id: int, notices: Mapping[str, Notice] | None = None,
-                             page_notice: Notice | None = None, status: int = 200) -> Template:
-    """The interview page with delivery controls; `notices` by card key, one `page_notice` on top."""
+                             page_notice: Notice | None = None, status: int = 200,
+                             outcome_result: Any = None) -> Template:
+    """The interview page with delivery controls; `notices` by card key, one `page_notice` on top; after an
+    outcome was set, what it did (`outcome_result`)."""
+    from afterword.web.follow_handlers import follow_context
+
     view, panel = await _decorated_view(request, interview_id, notices)
-    return page(request, "interview.html", view=view, panel=panel, page_notice=page_notice, status=status)
+    follow = await run_sync(partial(follow_context, request, interview_id))
+    return page(request, "interview.html", view=view, panel=panel, page_notice=page_notice, status=status,
+                outcome_result=outcome_result, **follow)
 
 
 async def _decorated_view(request: AnyRequest, interview_id: int,

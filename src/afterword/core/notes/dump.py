@@ -30,6 +30,8 @@ def dump_notes(interview: Interview) -> str:
             "language": interview.language,
             "theme": interview.theme,
             "next_step": interview.next_step,
+            "company_linkedin": interview.company_linkedin,
+            "company_x": interview.company_x,
         }
     )
     tables: dict[str, list[dict[str, Any]]] = {

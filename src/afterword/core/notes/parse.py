@@ -165,6 +165,8 @@ class _Reader:
             language=Language(meta["language"]) if "language" in meta else None,
             theme=meta.get("theme"),
             next_step=meta.get("next_step"),
+            company_linkedin=meta.get("company_linkedin"),
+            company_x=meta.get("company_x"),
             contacts=tuple(_contact(c) for c in tables["contacts"]),
             needs=tuple(Need(n["id"], n["text"], tuple(n.get("raised_by", ()))) for n in tables["needs"]),
             strengths=tuple(Strength(s["text"], tuple(s.get("answers", ()))) for s in tables["strengths"]),

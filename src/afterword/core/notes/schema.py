@@ -62,6 +62,8 @@ INTERVIEW = Table(
         Key("language", "line", choices=LANGUAGES),
         Key("theme", "line"),
         Key("next_step", "note"),
+        Key("company_linkedin", "url"),
+        Key("company_x", "handle"),
     ),
     required=True,
 )
