@@ -66,8 +66,11 @@ def decorate_card(request: AnyRequest, interview_id: int, card: Card, now: datet
 async def interview_response(request: AnyRequest, interview_id: int, notices: Mapping[str, Notice] | None = None,
                              page_notice: Notice | None = None, status: int = 200) -> Template:
     """The interview page with delivery controls; `notices` by card key, one `page_notice` on top."""
+    from afterword.web.follow_handlers import follow_through
+
     view, panel = await _decorated_view(request, interview_id, notices)
-    return page(request, "interview.html", view=view, panel=panel, page_notice=page_notice, status=status)
+    follow = await run_sync(partial(follow_through, backend_of(request).service, interview_id, now_of(request)))
+    return page(request, "interview.html", view=view, panel=panel, page_notice=page_notice, status=status, **follow)
 
 
 async def _decorated_view(request: AnyRequest, interview_id: int,
