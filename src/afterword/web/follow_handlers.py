@@ -150,7 +150,7 @@ def _public_item(service: InterviewService, interview_id: int, contact: str,
     return person, warning, item
 
 
-@get("/interviews/{interview_id:int}/cards/{contact:str}/x/public", name="x-public-ask")
+@get("/interviews/{interview_id:int}/x-public/{contact:str}", name="x-public-ask")
 async def x_public_ask(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str]) -> Template:
     """The warning, in the user's language, and the button that chooses the public post anyway."""
     ui = ui_for(request)
@@ -162,12 +162,12 @@ async def x_public_ask(request: AnyRequest, interview_id: FromPath[int], contact
     return page(request, "x_public.html", interview_id=interview_id, person=person, warning=warning, item=None)
 
 
-@post("/interviews/{interview_id:int}/cards/{contact:str}/x/public", name="x-public")
+@post("/interviews/{interview_id:int}/x-public/{contact:str}", name="x-public")
 async def x_public(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str]) -> Response[Any]:
     """With the warning confirmed: the public post to copy and the page to post it on."""
     form = await request.form()
     if _text(form, "confirmed") != "yes":
-        return Redirect(f"/interviews/{interview_id}/cards/{contact}/x/public", status_code=303)
+        return Redirect(f"/interviews/{interview_id}/x-public/{contact}", status_code=303)
     ui = ui_for(request)
     try:
         person, warning, item = await run_sync(partial(_public_item, _service(request), interview_id, contact,
