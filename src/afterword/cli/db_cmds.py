@@ -5,7 +5,7 @@ SQLAlchemy and the service are imported inside the commands so `afterword --help
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -17,11 +17,12 @@ from afterword.cli.checkin_cmds import check_in_json, check_in_line
 from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
 from afterword.core.errors import InputError
 from afterword.core.model import Channel, Language, TouchpointStatus
-from afterword.core.timeutil import format_moment, format_remaining, iso
+from afterword.core.timeutil import format_date, format_moment, format_remaining, iso
 
 if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
     from afterword.service.reading import InterviewReads
+    from afterword.service.timeline import Event
     from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -234,6 +235,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
     """One stored interview with its touchpoints and what is still owed."""
     from afterword.plan import make_plan
     from afterword.service import reading
+    from afterword.service.timeline import timeline
 
     ident = _interview_id(interview_id)
     now = resolve_now(now_text)
@@ -243,6 +245,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
         check_ins = reading.check_in_views(service, _db_url(db_url), interview_ids=[ident])
     statuses = {(tp.contact, tp.channel): tp.status for tp in tps}
     plan = make_plan(interview, now, statuses)
+    events = timeline(interview, tps, check_ins, now)
     by_key = {(tp.contact, tp.channel): tp for tp in tps}
     if as_json:
         print_json({
@@ -261,6 +264,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
             "touchpoints": [touchpoint_json(tp) for tp in tps],
             "findings": [f.to_json() for f in plan.findings],
             "check_ins": [check_in_json(v) for v in check_ins],
+            "timeline": [e.to_json() for e in events],
         })
         return
     lang = interview.effective_language
@@ -288,6 +292,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
         out.print(f"[yellow]{f.severity}[/] [bold]{f.code}[/]: {f.message}")
     for v in check_ins:
         out.print(check_in_line(v, lang), markup=False)
+    _print_timeline(out, events, lang, now)
     if with_drafts:
         subject_word = "Onderwerp" if nl else "Subject"
         for tp in tps:
@@ -296,6 +301,32 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
             if tp.subject:
                 out.print(f"{subject_word}: {tp.subject}\n", markup=False, soft_wrap=True)
             out.print(tp.body or "—", markup=False, soft_wrap=True)  # no hard breaks in copied text
+
+
+def _print_timeline(out: Any, events: Sequence[Event], lang: Language, now: datetime) -> None:
+    """Every touchpoint in order: a rail of dots, one line each; what is still to come is dim."""
+    from rich.markup import escape
+
+    nl = lang is Language.NL
+    out.print(f"\n[bold]{'Tijdlijn' if nl else 'Timeline'}[/]")
+    day = None
+    for e in events:
+        date = format_date(e.at, lang)
+        if date != day:
+            out.print(f"[dim]{date}[/]")
+            day = date
+        who = " · ".join(part for part in (e.name, str(e.channel) if e.channel else None) if part)
+        mark, style = ("○", "dim") if e.upcoming else ("●", _EVENT_STYLE.get(str(e.kind), ""))
+        line = f"  {e.at.strftime('%H:%M')} {mark} {e.label(lang)}" + (f" — {who}" if who else "")
+        if e.detail:
+            line += f" ({e.detail})"
+        if e.upcoming:
+            line += f" [{format_remaining(e.at - now, lang)}]"
+        out.print(f"[{style}]{escape(line)}[/]" if style else escape(line))
+
+
+_EVENT_STYLE = {"interview": "bold", "sent": "green", "replied": "bold green", "skipped": "dim",
+                "check-in-sent": "green", "check-in-cancelled": "yellow", "check-in-dropped": "dim"}
 
 
 @click.command("due")

@@ -45,7 +45,7 @@ def create_app(
     from litestar.static_files import create_static_files_router
     from litestar.template.config import TemplateConfig
 
-    from afterword.web import errors, follow_handlers, handlers, mail_handlers, settings_handlers
+    from afterword.web import errors, follow_handlers, handlers, mail_handlers, outcome_handlers, settings_handlers
     from afterword.web.backend import Backend
     from afterword.web.guard import Guard
     from afterword.web.mail import MailDesk
@@ -65,6 +65,7 @@ def create_app(
             *mail_handlers.ROUTES,
             *follow_handlers.ROUTES,
             *settings_handlers.ROUTES,
+            *outcome_handlers.ROUTES,
             create_static_files_router(path="/static", directories=[HERE / "static"], name="static",
                                        send_as_attachment=False, cache_control=None),
         ],

@@ -1,68 +1,183 @@
-"""The interview page's follow steps and outcome: mark a follow done, set how the interview ended."""
+"""After the first message: the timeline (per interview, per person), pending check-ins (edit, send early,
+drop) and the choice of a public X post behind its warning. Handlers stay thin: the service does the work."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anyio.to_thread import run_sync
-from litestar import Request, Response, post
+from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
-from litestar.response import Redirect
+from litestar.response import Redirect, Template
 
-from afterword.core.errors import InputError
-from afterword.web.render import backend_of, now_of, ui_for
+from afterword.core.errors import AfterwordError, InputError
+from afterword.core.model import Channel, Language
+from afterword.service.outcomes import NotFoundError
+from afterword.web.render import backend_of, now_of, page, ui_for
+
+if TYPE_CHECKING:
+    from afterword.service.checkins import CheckInView
+    from afterword.service.interviews import InterviewService
+    from afterword.service.timeline import Event
 
 AnyRequest = Request[Any, Any, Any]
 
 
-def _follow(request: AnyRequest) -> Any:
-    from afterword.service.follow_through import FollowThrough
-
-    return FollowThrough(backend_of(request).service)
+def _service(request: AnyRequest) -> InterviewService:
+    return backend_of(request).service
 
 
-def follow_context(request: AnyRequest, interview_id: int) -> dict[str, Any]:
-    """What the interview page shows of following and outcomes (run in a worker thread)."""
-    follow = _follow(request)
-    return {"follows": follow.follow_items(interview_id), "outcomes": follow.outcomes(interview_id)}
+def _text(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value.replace("\r\n", "\n") if isinstance(value, str) else ""
 
 
-@post("/interviews/{interview_id:int}/follow/{who:str}/{network:str}", name="follow-done")
-async def follow_done(request: AnyRequest, interview_id: FromPath[int], who: FromPath[str],
-                      network: FromPath[str]) -> Response[Any]:
-    from afterword.service.follow_through import ORGANISATION
+# -- what the interview page shows ----------------------------------------------------------------------
 
-    target = ORGANISATION if who == "org" else who
+
+def follow_through(service: InterviewService, interview_id: int, now: datetime) -> dict[str, object]:
+    """The interview page's timeline and its check-ins still to come (blocking: run it in a thread)."""
+    from afterword.service.checkins import CheckIns
+    from afterword.service.timeline import timeline
+
+    interview, tps = service.get_interview(interview_id)
+    views = CheckIns(service).views(interview_ids=[interview_id])
+    return {"timeline": timeline(interview, tps, views, now), "check_ins": [v for v in views if v.is_open]}
+
+
+@get("/interviews/{interview_id:int}/people/{contact:str}", name="person")
+async def person_page(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str]) -> Template:
+    """One person's touchpoints in order, and their check-in still to come."""
+    from afterword.service.checkins import CheckIns
+    from afterword.service.timeline import timeline
+
+    service, now = _service(request), now_of(request)
+
+    def load() -> tuple[Any, list[Event], list[CheckInView]]:
+        interview, tps = service.get_interview(interview_id)
+        views = CheckIns(service).views(interview_ids=[interview_id])
+        return interview, timeline(interview, tps, views, now, contact=contact), views
+
     try:
-        await run_sync(partial(_follow(request).mark_followed, interview_id, target, network, now_of(request)))
-    except InputError:
+        interview, events, views = await run_sync(load)
+    except NotFoundError:
         raise NotFoundException() from None
-    return Redirect(f"/interviews/{interview_id}#follow", status_code=303)
+    person = next((c for c in interview.contacts if c.id == contact), None)
+    if person is None:
+        raise NotFoundException()
+    return page(request, "person.html", interview=interview, interview_id=interview_id, person=person,
+                events=events, check_ins=[v for v in views if v.contact == contact and v.is_open])
 
 
-@post("/interviews/{interview_id:int}/outcome", name="outcome-set")
-async def outcome_set(request: AnyRequest, interview_id: FromPath[int]) -> Any:
+# -- check-ins ----------------------------------------------------------------------------------------
+
+
+async def _check_in_action(request: AnyRequest, interview_id: int, check_in_id: int, action: str) -> Response[Any]:
+    from afterword.service.checkins import CheckIns
     from afterword.web.mail import Notice
     from afterword.web.mail_handlers import interview_response
 
     form = await request.form()
-    ui = ui_for(request)
-    kind = str(form.get("kind") or "")
+    ui, now = ui_for(request), now_of(request)
+    _ = ui.gettext
+    checkins = CheckIns(_service(request))
+
+    def act() -> str:
+        view = checkins.get(check_in_id)
+        if view.interview_id != interview_id:
+            raise NotFoundException()
+        if action == "edit":
+            try:
+                version = int(_text(form, "version"))
+            except ValueError:
+                version = -1
+            checkins.edit(check_in_id, _text(form, "subject"), _text(form, "body"), version, now)
+            return _("Check-in saved.")
+        if action == "drop":
+            checkins.drop(check_in_id, now)
+            return _("Check-in dropped: it will not be sent.")
+        report = checkins.send_early(check_in_id, now, force=_text(form, "force") == "yes")
+        if getattr(report, "sent", None):
+            return _("Check-in sent.")
+        return _("Check-in handed to the outbox.")
+
     try:
-        on_date = date.fromisoformat(str(form.get("date") or ""))
-    except ValueError:
-        return await interview_response(request, interview_id, page_notice=Notice(
-            "error", ui.gettext("Give the date as YYYY-MM-DD.")), status=400)
-    try:
-        result = await run_sync(partial(_follow(request).set_outcome, interview_id, kind, on_date, now_of(request)))
+        text = await run_sync(act)
     except InputError as exc:
-        return await interview_response(request, interview_id, page_notice=Notice(
-            "error", exc.message_in(ui.language)), status=400)
-    notice = Notice("ok", result.said(str(ui.language)), result.findings)
-    return await interview_response(request, interview_id, page_notice=notice, outcome_result=result)
+        return await interview_response(request, interview_id,
+                                        page_notice=Notice("error", exc.located_in(ui.language)), status=422)
+    except AfterwordError as exc:
+        return await interview_response(request, interview_id,
+                                        page_notice=Notice("error", exc.located_in(ui.language)), status=409)
+    return await interview_response(request, interview_id, page_notice=Notice("ok", text))
 
 
-ROUTES = [follow_done, outcome_set]
+@post("/interviews/{interview_id:int}/check-ins/{check_in_id:int}/edit", name="check-in-edit")
+async def check_in_edit(request: AnyRequest, interview_id: FromPath[int], check_in_id: FromPath[int]) -> Response[Any]:
+    return await _check_in_action(request, interview_id, check_in_id, "edit")
+
+
+@post("/interviews/{interview_id:int}/check-ins/{check_in_id:int}/send", name="check-in-send")
+async def check_in_send(request: AnyRequest, interview_id: FromPath[int], check_in_id: FromPath[int]) -> Response[Any]:
+    return await _check_in_action(request, interview_id, check_in_id, "send")
+
+
+@post("/interviews/{interview_id:int}/check-ins/{check_in_id:int}/drop", name="check-in-drop")
+async def check_in_drop(request: AnyRequest, interview_id: FromPath[int], check_in_id: FromPath[int]) -> Response[Any]:
+    return await _check_in_action(request, interview_id, check_in_id, "drop")
+
+
+# -- a public X post, only after its warning -------------------------------------------------------------
+
+
+def _public_item(service: InterviewService, interview_id: int, contact: str,
+                 language: Language, prepare: bool) -> tuple[Any, str, Any]:
+    """The interview, the warning in `language`, and (when `prepare`) the public post's copy-and-open step."""
+    from afterword.service.delivery import DeliveryService, public_post_warning
+
+    interview, _ = service.get_interview(interview_id)
+    person = next((c for c in interview.contacts if c.id == contact and c.x), None)
+    if person is None:
+        raise NotFoundException()
+    warning = public_post_warning(interview.company, language)
+    item = None
+    if prepare:
+        items = DeliveryService(service).social_items(interview_id, [contact])
+        item = next((i for i in items if i.action.contact == contact and i.action.channel is Channel.X), None)
+    return person, warning, item
+
+
+@get("/interviews/{interview_id:int}/x-public/{contact:str}", name="x-public-ask")
+async def x_public_ask(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str]) -> Template:
+    """The warning, in the user's language, and the button that chooses the public post anyway."""
+    ui = ui_for(request)
+    try:
+        person, warning, _ = await run_sync(partial(_public_item, _service(request), interview_id, contact,
+                                                    ui.language, False))
+    except NotFoundError:
+        raise NotFoundException() from None
+    return page(request, "x_public.html", interview_id=interview_id, person=person, warning=warning, item=None)
+
+
+@post("/interviews/{interview_id:int}/x-public/{contact:str}", name="x-public")
+async def x_public(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str]) -> Response[Any]:
+    """With the warning confirmed: the public post to copy and the page to post it on."""
+    form = await request.form()
+    if _text(form, "confirmed") != "yes":
+        return Redirect(f"/interviews/{interview_id}/x-public/{contact}", status_code=303)
+    ui = ui_for(request)
+    try:
+        person, warning, item = await run_sync(partial(_public_item, _service(request), interview_id, contact,
+                                                       ui.language, True))
+    except NotFoundError:
+        raise NotFoundException() from None
+    except InputError as exc:
+        return page(request, "x_public.html", interview_id=interview_id, person=None, warning=None, item=None,
+                    problem=exc.located_in(ui.language), status=422)
+    return page(request, "x_public.html", interview_id=interview_id, person=person, warning=warning, item=item)
+
+
+ROUTES = [person_page, check_in_edit, check_in_send, check_in_drop, x_public_ask, x_public]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anyio.to_thread import run_sync
 from litestar import Request, Response, get, post
@@ -18,6 +19,9 @@ from afterword.web.cards import Card
 from afterword.web.i18n import COOKIE, UI_LANGUAGES
 from afterword.web.mail_handlers import decorate_card, interview_response
 from afterword.web.render import backend_of, now_of, page, ui_for
+
+if TYPE_CHECKING:
+    from afterword.web.charts import Chart
 
 AnyRequest = Request[Any, Any, Any]
 MAX_NOTES_BYTES = 1_000_000
@@ -34,7 +38,21 @@ async def dashboard(request: AnyRequest) -> Template:
     backend, now = backend_of(request), now_of(request)
     owed, interviews, more = await run_sync(partial(backend.dashboard, now))
     stuck = await run_sync(backend.stuck_emails)
-    return page(request, "dashboard.html", owed=owed, interviews=interviews, more=more, stuck=stuck)
+    return page(request, "dashboard.html", owed=owed, interviews=interviews, more=more, stuck=stuck,
+                overview=await run_sync(partial(_overview, request, now)))
+
+
+def _overview(request: AnyRequest, now: datetime) -> list[Chart] | None:
+    """The dashboard's charts across interviews; None until something was sent."""
+    from afterword.core.timeutil import format_duration
+    from afterword.service.timeline import stored_overview
+    from afterword.web.charts import charts
+
+    figures = stored_overview(backend_of(request).service, now)
+    if figures.empty:
+        return None
+    ui = ui_for(request)
+    return charts(figures, ui.gettext, lambda span: format_duration(span, ui.language))
 
 
 @get("/capture", name="capture")

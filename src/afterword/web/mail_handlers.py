@@ -68,12 +68,14 @@ async def interview_response(request: AnyRequest, interview_id: int, notices: Ma
                              outcome_result: Any = None) -> Template:
     """The interview page with delivery controls; `notices` by card key, one `page_notice` on top; after an
     outcome was set, what it did (`outcome_result`)."""
-    from afterword.web.follow_handlers import follow_context
+    from afterword.web.follow_handlers import follow_through
+    from afterword.web.outcome_handlers import follow_context
 
     view, panel = await _decorated_view(request, interview_id, notices)
     follow = await run_sync(partial(follow_context, request, interview_id))
+    later = await run_sync(partial(follow_through, backend_of(request).service, interview_id, now_of(request)))
     return page(request, "interview.html", view=view, panel=panel, page_notice=page_notice, status=status,
-                outcome_result=outcome_result, **follow)
+                outcome_result=outcome_result, **follow, **later)
 
 
 async def _decorated_view(request: AnyRequest, interview_id: int,
