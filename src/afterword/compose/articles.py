@@ -68,11 +68,18 @@ def _en_article(m: re.Match[str]) -> str:
     return f"{m.group(0)}{article} "
 
 
+_NL_NOT_A_NOUN = frozenset(["bij", "in", "op", "voor", "met", "als", "van", "naar", "over", "tijdens", "sinds", "na",
+                            "samen", "zelf", "ook", "al", "toen", "daar", "hier", "vorig", "vorige", "dit", "dat"])
+
+
 def _nl_article(text: str) -> str:
     m = _NL_HAVE.search(text)
+    start = m.end() if m is not None else 0
     if m is None:
-        return text
-    words = text[m.end():].split(" ")
+        first = text.split(" ", 1)[0].lower()
+        if not first or first in _NL_NOT_A_NOUN or not first[:1].isalpha():
+            return text  # "bij Waterbedrijf … gedaan": a place first, no noun to give an article
+    words = text[start:].split(" ")
     # "heb DMP-spreekuur opgezet": the noun phrase between the verb and its participle (one to four words).
     for end in range(1, min(5, len(words))):
         if _NL_PARTICIPLE.match(words[end].rstrip(",.;:!?").lower()):
@@ -83,5 +90,16 @@ def _nl_article(text: str) -> str:
                 return text
             if first[:1].isupper() and "-" not in first:
                 return text  # a name: "heb Jan gebeld"
-            return f"{text[:m.end()]}een {text[m.end():]}"
+            if len(phrase) == 1 and _unknown_nl(first):
+                return text  # "maximo ingericht": a product typed in lower case, not a noun to count
+            if any(re.fullmatch(r"(?:19|20)\d\d", w) for w in phrase):
+                return text  # "concessiestart 2023 meegemaakt": a particular one, not "een"
+            return f"{text[:start]}een {text[start:]}"
     return text
+
+
+def _unknown_nl(word: str) -> bool:
+    from afterword.core.lang.spelling import words
+
+    core = word.strip(",.;:!?()").lower()
+    return "-" not in core and len(core) <= 7 and bool(words(Language.NL).unknown([core]))

@@ -294,6 +294,9 @@ def _checked(piece: Piece, w: Words, *, check_pronouns: bool = True) -> Piece:
 #: participle or infinitive already at the end, a subordinate clause inside).
 _NL_NO_MOVE = frozenset({"op", "uit", "aan", "af", "mee", "neer", "terug", "weg", "toe", "vast", "los", "samen",
                          "na", "over", "door", "voor", "om", "in", "bij"})
+#: Verbs that take an infinitive at the end ("liet … zien", "wilde … weten", "ging … doen").
+_NL_WITH_INFINITIVE = frozenset({"liet", "laat", "wilde", "wil", "wilt", "kon", "kan", "kunt", "ging", "gaat", "moest",
+                                 "moet", "zou", "zal", "mocht", "mag", "kwam", "komt", "bleef", "blijft", "hielp", "helpt"})
 _NL_SUBJECTS = frozenset({"u", "je", "jij", "ik", "we", "wij", "jullie"})
 _NL_INNER = re.compile(r"(?i)\b(?:dat|omdat|want|maar|als|toen|die|wat|waar|hoe|of|terwijl|zodat|dus|te)\b|[,;:()?!]")
 #: Past forms a moment often uses that the general verb list leaves out (it keeps to forms that are never nouns).
@@ -322,6 +325,10 @@ def dutch_subordinate(clause: str) -> str | None:
             return None
         finite, rest = conj[0], conj[1:]
         last = rest[-1].lower().strip(".")
+        if finite.lower() in _NL_WITH_INFINITIVE and len(rest) >= 2 and re.fullmatch(r"[a-zà-ÿ]{2,}en", last) \
+                and not any(_nl_finite(t) for t in rest[:-1]) and rest[-2].lower() not in _NL_NO_MOVE | {"met", "naar", "van"}:
+            parts.append(" ".join([*rest[:-1], finite, rest[-1]]))  # "je liet de kast zien" → "je de kast liet zien"
+            continue
         if last in _NL_NO_MOVE or _NL_NONFINITE.match(last) or any(
                 has_any_verb(t, Language.NL) and not t[:1].isupper() and not t[:1].isdigit() for t in rest):
             return None

@@ -16,7 +16,7 @@ from afterword.compose.prose import marks, slang, unknown_words, without_vocativ
 from afterword.compose.topic import LABELS, first_segment, good_theme, has_any_verb, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles, surname_alone
 from afterword.core.lang.numbers import MONTH_WORDS, spelled
-from afterword.core.lang.private import find_private
+from afterword.core.lang.private import blunt, find_private
 from afterword.core.lang.proper import capitalise
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
 from afterword.core.model import Contact, Interview, Language, Moment, Need, Question, Strength
@@ -34,10 +34,14 @@ REASONS = {
                   "is een rij flarden, niet iets om tegen iemand te zeggen"),
     "topic": ("does not read as a sentence; only what it is about is used",
               "leest niet als een zin; alleen het onderwerp wordt gebruikt"),
+    "blunt": ("says bluntly what is wrong: not a subject or a topic to send to the people whose problem it is",
+              "zegt bot wat er mis is: geen onderwerp of thema om te sturen aan wie het probleem heeft"),
     "asked": ("is a question they asked you: answer it in the conversation, do not echo it",
               "is een vraag die zij jou stelden: beantwoord die, herhaal hem niet"),
 }
 _HINT = {
+    "blunt": ("Name the topic as you would to them, e.g. “rate parity across the sites”.",
+              "Noem het onderwerp zoals je het tegen hen zou zeggen, bijv. “de digitalisering van de dossiers”."),
     "private": ("Leave it in the notes for yourself; the drafts will not use it.",
                 "Laat het voor jezelf in de notities staan; de concepten gebruiken het niet."),
     "reader": ("Write it as you would say it to them, or name the topic only.",
@@ -156,6 +160,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = expand_dotted(_BRACKETS.sub("", text), lang)
     out = _REPEATED.sub(r"\1", out)
     out = re.sub(r"\s*<-?>\s*", " and " if lang is Language.EN else " en ", out)  # "collectie <-> publiek"
+    out = re.sub(r"(?<![\w.,])(\d+)\+(?=\s+[^\W\d_])", r"meer dan \1" if lang is Language.NL else r"over \1", out)  # "60+ pompstations"
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
     out = _ARROW.sub(lambda m: _arrow(out, m, lang), out)
     per = _PER[lang]
@@ -175,9 +180,11 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _after_number(out, lang)
     out = _names(out, names, lang)
     if lang is Language.EN:
+        out = re.sub(r"(?<![\w'’])u(?![\w'’])", "you", out)  # "how do u want …" (text-speak; the checker keeps to its list)
+        out = re.sub(r"(?<![\w'’])ur(?![\w'’])", "your", out)
         out = re.sub(r"(?i)\b(and|&|\+)\s+me\s+both\b", "and I both", out)
         out = re.sub(r"\band I both (?=(?:at|in|on|from)\b)", "and I were both ", out)
-        out = re.sub(r"\band I both ex-", "and I are both former ", out)
+        out = re.sub(r"\band I both ex-(\S+)", r"and I both used to work at \1", out)  # not "both former Marriott"
     if "{" not in out:  # template syntax in notes comes out exactly as typed
         out = capitalise(out, lang)
     out = _small_numbers(out, lang)
@@ -240,7 +247,17 @@ def _range(m: re.Match[str], lang: Language) -> str:
     return f"from {a} to {b}" if lang is Language.EN else f"van {a} naar {b}"
 
 
+#: "$410k", "€45k", "45k": thousands written as a figure ("$410,000", "€45.000"), not "$410 thousand".
+_THOUSANDS = re.compile(r"(?<![\w.,])(?P<cur>[£€$]?)(?P<n>\d{1,3})\s?k(?![\w/])", re.IGNORECASE)
+
+
+def _thousands(text: str, lang: Language) -> str:
+    sep = "," if lang is Language.EN else "."
+    return _THOUSANDS.sub(lambda m: f"{m.group('cur')}{m.group('n')}{sep}000", text)
+
+
 def _after_number(text: str, lang: Language) -> str:
+    text = _thousands(text, lang)
     lx = lexicon(lang)
     units = {**lx.after_number, **lx.expand_after_number}
     if not units:
@@ -309,6 +326,9 @@ def _fragments(text: str) -> bool:
     return len(pieces) >= 3 and sum(len(p.split()) for p in pieces) / len(pieces) < 5
 
 
+#: "storingen -22% in 2 jaar", "conversion +15%": what changed, by how much, and when.
+_SIGNED = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<sign>[-−–+])\s?(?P<n>\d+(?:[.,]\d+)?\s?%)"
+                     r"(?P<rest>(?:\s+(?:in|binnen|within|over|na|after)\s+[\w\s]{1,20})?)$")
 _DOWN_UP = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<dir>down|up|omlaag|omhoog)\s+(?:by\s+|met\s+)?"
                       r"(?P<n>(?:about\s+|ongeveer\s+)?[£€$]?[\d.,]+\s?%?)$")
 _FROM_TO = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<ft>(?:from|van)\s+\S+(?:\s+\S+)?\s+(?:to|naar)\s+.+)$")
@@ -328,6 +348,15 @@ def _strength(text: str, lang: Language) -> str:
     pieces = re.split(r",\s+", text)
     kept = [pieces[0]]
     for piece in pieces[1:]:
+        signed = _SIGNED.match(piece)
+        if signed and not has_verb(signed.group("np"), lang):
+            np, n, when = signed.group("np").strip(), signed.group("n").replace(" ", ""), signed.group("rest").strip()
+            down = signed.group("sign") in "-−–"
+            if lang is Language.EN:
+                kept.append(f"which {'cut' if down else 'raised'} {_article(np, lang)} by {n}{(' ' + when) if when else ''}")
+            else:
+                kept.append(f"met als resultaat {n} {'minder' if down else 'meer'} {np}{(' ' + when) if when else ''}")
+            continue
         down_up = _DOWN_UP.match(piece)
         from_to = _FROM_TO.match(piece)
         if down_up:
@@ -340,6 +369,9 @@ def _strength(text: str, lang: Language) -> str:
         elif from_to and not has_verb(from_to.group("np"), lang) and not _verb_led(from_to.group("np"), lang):
             np, ft = _article(from_to.group("np"), lang), from_to.group("ft")
             kept.append(f"which took {np} {ft}" if lang is Language.EN else f"waardoor {np} {ft} ging")
+        elif _past_led(piece, lang) and len(kept) == 1:
+            # "built a dashboard, flagged $410,000 in claims" → "built a dashboard and flagged …"
+            kept[-1] = f"{kept[-1]} {'and' if lang is Language.EN else 'en'} {piece}"
         elif has_verb(piece, lang) or _verb_led(piece, lang):
             kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
         else:
@@ -347,6 +379,17 @@ def _strength(text: str, lang: Language) -> str:
     from afterword.compose.articles import fill_articles
 
     return fill_articles(", ".join(kept), lang)  # "built internal dashboard" → "built an internal dashboard"
+
+
+def _past_led(piece: str, lang: Language) -> bool:
+    """A piece that opens with a past tense of the candidate's ("flagged …", "won …"), not a participle of a
+    result ("cutting …") or a Dutch participle (which goes last)."""
+    first = piece.split(" ", 1)[0].lower()
+    if lang is not Language.EN or " " not in piece:
+        return False
+    from afterword.compose.wording import words
+
+    return (first.endswith("ed") and len(first) > 4) or (words(lang).is_past(first) and first not in ("was", "were", "had"))
 
 
 def _verb_led(piece: str, lang: Language) -> bool:
@@ -416,9 +459,11 @@ def _as_claim(text: str, lang: Language) -> str:
 #: Remarks that would be unkind or awkward to hand back, even as a shared joke.
 _NEGATIVE = {
     Language.EN: re.compile(r"(?i)\b(?:hate[sd]?|garbage|rubbish|terrible|awful|useless|boring|annoyed|annoying|"
-                            r"stupid|crap|sucks?|too long|grumpy|rude|snapped|moaned|complained|rejected|turned down)\b"),
+                            r"stupid|crap|sucks?|too long|grumpy|rude|snapped|moaned|complained|rejected|turned down|fed up|sick of|"
+                            r"tired of|frustrated|moody|toupee)\b"),
     Language.NL: re.compile(r"(?i)\b(?:haat|haten|waardeloos|verschrikkelijk|vreselijk|saai|irritant|gepikeerd|"
-                            r"chagrijnig|bot|te lang|slecht|klaagde|mopperde|stom|rommel|chaos|afwees|afgewezen)\b"),
+                            r"chagrijnig|bot|te lang|slecht|klaagde|mopperde|stom|rommel|chaos|afwees|afgewezen|baalt|balen|"
+                            r"gefrustreerd|is het zat|zat van|humeurig)\b"),
 }
 #: "Rob + me both …", "niels + ik allebei …": a person and the candidate, joined by a symbol on purpose.
 _WITH_ME = re.compile(r"(?i)[^\W\d_]\s*(?:\+|&)\s*(?:me|i|ik|mij)\b")
@@ -426,8 +471,21 @@ _WITH_ME = re.compile(r"(?i)[^\W\d_]\s*(?:\+|&)\s*(?:me|i|ik|mij)\b")
 
 def _joined(raw: str) -> bool:
     """Notes joined by symbols between words ("jurist + 11 jr", "nobody owns it -> delays"), not a
-    figure written with an arrow ("75 -> 22 min", which tidying turns into "from 75 to 22 minutes")."""
-    return bool(_JOINER.search(_WITH_ME.sub(" and me", _BRACKETS.sub("", raw))))
+    figure written with an arrow ("75 -> 22 min", which tidying turns into "from 75 to 22 minutes"). One
+    "+" joins two things only between nouns ("vrijwilligers + projectsubsidie"), not a deed and a thing
+    ("maximo ingericht + migratie van 2 systemen")."""
+    text = _WITH_ME.sub(" and me", _BRACKETS.sub("", raw))
+    if _JOINER.search(text):
+        return True
+    for m in re.finditer(r"(\S+)\s(?:\+|&)\s([^,;]*)", text):
+        before, after = m.group(1).lower(), m.group(2).split()
+        if _PARTICIPLE_LIKE.match(before) or len(after) > 2:
+            return True
+    return False
+
+
+#: A word that ends a deed ("ingericht", "opgezet", "built", "moved"): a "+" after it joins notes, not nouns.
+_PARTICIPLE_LIKE = re.compile(r"^(?:\w*ge\w+[dt]|\w+(?:ed|eerd)|opgezet|ingevoerd|built|led|ran|set)$")
 
 
 #: "you and I both at SETAC", "jij en ik allebei RUG", "je ook fan van …": a shared thing typed without its verb.
@@ -676,6 +734,11 @@ def _read_notes(interview: Interview) -> Reading:
             problem = "fragments"  # "you and I both at SETAC", "je ook fan van advent of code"
         if problem is None and field == "moments" and (_LABELLED.match(text) or _LABELLED.match(tidied)):
             problem = "fragments"  # "jess: last offsite was lisbon, next one 'somewhere in EU'": a line of notes
+        if problem is None and field == "moments" and _NEGATIVE[lang].search(tidied):
+            problem, detail = "private", _NEGATIVE[lang].search(tidied).group()  # type: ignore[union-attr]
+        if problem is None and field == "questions" and not has_any_verb(tidied, lang) \
+                and tidied.split(" ", 1)[0].lower() not in _ASKING:
+            problem = "fragments"  # "plan for the two ships – retrofit or sell?": a topic with a mark
         if problem is None and field == "moments" and lang is Language.NL and _verb_first_nl(tidied):
             problem = "fragments"  # "vroeg door over mijn scriptie": who asked? the subject was left out
         if problem is None and field == "moments" and lang is Language.NL and _NO_FINITE_NL.search(tidied):
@@ -721,6 +784,10 @@ def _read_notes(interview: Interview) -> Reading:
         rough.append(Rough("theme", 0, interview.theme or "", "fragments", theme))
         theme = None  # "our conversation about achterstand wegwerken": better the role than a fragment
     theme_topic: str | None = None
+    if theme is not None and blunt(theme, lang):
+        rough.append(Rough("theme", 0, interview.theme or "", "blunt", _HINT["blunt"][lang is Language.NL],
+                           blunt(theme, lang) or ""))
+        theme = None  # "parity mess across the three sites", "alles nog op papier": not at the head of a message
     if theme is not None and any(r.field == "theme" and r.reason == "topic" for r in rough):
         theme_topic, theme = theme, None  # only a topic pulled out of a line of notes ("shrink and sat availability"): readers
         # found "our conversation about <that>" stilted; the role reads better, the rough list says why

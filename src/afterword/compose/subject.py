@@ -11,6 +11,7 @@ from afterword.compose.render import variant_index
 from afterword.compose.select import Pair
 from afterword.compose.topic import first_segment, has_verb, topic
 from afterword.compose.wording import clean, shorten, upper_first, words
+from afterword.core.lang.private import blunt
 from afterword.core.model import Language
 
 SUBJECT_LIMIT = 60
@@ -20,7 +21,8 @@ def email_subject(person: Person, taken: set[str], specific: Callable[[str], boo
     """The first candidate (in this person's order of preference) that fits, is specific (by the
     checker's test, when given) and no one else got yet."""
     def ok(candidate: str) -> bool:
-        return bool(candidate) and len(candidate) <= SUBJECT_LIMIT and (specific is None or specific(candidate))
+        return bool(candidate) and len(candidate) <= SUBJECT_LIMIT and not blunt(candidate, person.lang) \
+            and (specific is None or specific(candidate))  # "Parity mess across the three sites": not to them
 
     for candidate in _candidates(person):
         if ok(candidate) and candidate.casefold() not in taken:
@@ -150,7 +152,8 @@ def _foreign_need(person: Person) -> str:
     pair = person.sel.primary
     if pair is None or pair.need is None or not person.foreign(pair.need.text):
         return ""
-    return pair.need.text
+    # English notes may head a Dutch reader's mail; a Dutch line in an English reader's subject may not.
+    return pair.need.text if person.quotes_foreign(pair.need.text) else ""
 
 
 def _fit(person: Person, text: str, suffix: str, levels: tuple[str, ...] = ("clause", "phrase")) -> str:

@@ -81,8 +81,13 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     segment = first_segment(text)
     w = words(lang)
     out: list[str] = []
-    for token in _TOKEN.findall(segment):
+    tokens = _TOKEN.findall(segment)
+    for at, token in enumerate(tokens):
         low = token.lower().strip(".,;:!?'’\"")
+        after = tokens[at + 1].lower() if at + 1 < len(tokens) else ""
+        if low in _VERBS[lang] and out and low in _NOUN_TOO and (not after or after in ("&", "and", "en", "+", "vs")):
+            out.append(token.strip(",;:!?\"'’"))  # "bunker spend & ETAs": the spend is a noun here
+            continue
         if low in _VERBS[lang] or low in _STOP_AT[lang]:
             break
         if any(ch.isdigit() for ch in token) and out and not re.fullmatch(r"\d+", token):
@@ -119,6 +124,11 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     return _with_article(phrase, lang)
 
 
+#: Words a verb list holds that are nouns at the end of a compound ("bunker spend", "cloud costs", "storage use").
+_NOUN_TOO = frozenset({"spend", "cost", "costs", "use", "run", "runs", "plan", "plans", "build", "builds", "change",
+                       "changes", "release", "releases", "review", "reviews", "test", "tests", "check", "checks"})
+
+
 _PREPOSITIONS = frozenset({"via", "met", "op", "in", "bij", "van", "voor", "naar", "over", "on", "at", "of", "with",
                           "for", "from", "to", "by", "per", "zonder", "without", "like", "zoals"})
 _DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie", "nis", "ij", "erij", "schap", "ster", "tuur", "ie", "st", "de", "te")
@@ -140,6 +150,8 @@ def _with_article(phrase: str, lang: Language) -> str:
         return phrase  # "Kafka", "SAP PM": a name needs no article
     if lang is Language.EN:
         return "the " + phrase
+    if len(phrase.split()) >= 2 and re.search(r"(?:gestuurd|gericht|matig|ig|isch|lijk|baar|eel|aal)$", first.lower()):
+        return phrase  # "risicogestuurd onderhoud": "de risicogestuurd" would need the adjective inflected
     nouns = [w for w in phrase.split() if w.lower() not in _PREPOSITIONS]
     cut = next((i for i, w in enumerate(phrase.split()) if w.lower() in _PREPOSITIONS), len(phrase.split()))
     head = phrase.split()[max(0, cut - 1)].lower() if nouns else first.lower()  # "centraal beheer": beheer

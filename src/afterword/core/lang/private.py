@@ -109,3 +109,17 @@ def find_private(text: str, lang: Language, *, in_notes: bool = False) -> list[P
             continue
         merged.append(spot)
     return merged
+
+
+@cache
+def _blunt(lang: Language) -> re.Pattern[str]:
+    lines = resources.files("afterword.core.lang").joinpath(f"data/{lang}/blunt.txt").read_text("utf-8").splitlines()
+    phrases = sorted((line.strip() for line in lines if line.strip() and not line.startswith("#")), key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'’-])")
+
+
+def blunt(text: str, lang: Language) -> str | None:
+    """The first word that says bluntly what is wrong ("mess", "rommel"), or None: such text is not put at the
+    head of a message (subject, theme) to the people whose problem it is."""
+    found = _blunt(lang).search(text)
+    return found.group() if found else None
