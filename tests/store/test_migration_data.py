@@ -114,3 +114,42 @@ def test_two_active_follow_ups_to_one_person_upgrade(db_url: str) -> None:
     assert (rows["<f@x>"].kind, rows["<f@x>"].state) == ("follow-up", "sending")  # reached DATA: kept
     assert rows["<e@x>"].state == "failed"
     assert (rows["<g@x>"].kind, rows["<g@x>"].state) == ("follow-up", "queued")
+
+
+def test_withdrawn_messages_become_cancelled_and_go_back_on_downgrade(db_url: str) -> None:
+    """Up to revision 0005 a message the user cancelled was `failed` plus the text 'cancelled by the user' (and
+    a check-in's, withdrawn with it, `failed` plus 'check-in cancelled: …'); 0006 gives them the state
+    `cancelled`, keeping the text, and leaves a message the server refused `failed`. The downgrade writes them
+    back as the older code did."""
+    engine = engine_for(db_url)
+    try:
+        migrate_to(engine, "0005_check_ins")
+        with engine.begin() as conn:
+            conn.execute(sa.text(
+                "INSERT INTO interviews (owner, identity, candidate_name, company, role, start_utc, start_offset, "
+                "deadline_utc, owed, open, created_at, updated_at) VALUES ('local', 'x', 'Ann', 'Acme', 'Dev', :t, "
+                "0, :t, 1, true, :t, :t)"), {"t": datetime(2026, 3, 1, 10, 0)})
+            ident = int(conn.exec_driver_sql("SELECT id FROM interviews").scalar_one())
+            for message_id, contact, error in [("<user@x>", "ben", "cancelled by the user"),
+                                               ("<refused@x>", "ann", "550 no such user"),
+                                               ("<check-in@x>", "kim", "check-in cancelled: they replied (<r@x>)")]:
+                _outbox_row(conn, message_id, ident, contact, "failed")
+                conn.execute(sa.text("UPDATE outbox SET last_error = :e WHERE message_id = :m"),
+                             {"e": error, "m": message_id})
+            conn.execute(sa.text("UPDATE outbox SET kind = 'check-in' WHERE message_id = '<check-in@x>'"))
+
+        def states() -> dict[str, tuple[str, str]]:
+            with engine.connect() as conn:
+                return {r.message_id: (r.state, r.last_error)
+                        for r in conn.execute(sa.text("SELECT message_id, state, last_error FROM outbox"))}
+
+        migrate_to(engine, "0006_outbox_states")
+        assert states() == {"<user@x>": ("cancelled", "cancelled by the user"),
+                            "<refused@x>": ("failed", "550 no such user"),
+                            "<check-in@x>": ("cancelled", "check-in cancelled: they replied (<r@x>)")}
+        migrate_to(engine, "0005_check_ins", down=True)
+        assert states() == {"<user@x>": ("failed", "cancelled by the user"),
+                            "<refused@x>": ("failed", "550 no such user"),
+                            "<check-in@x>": ("failed", "check-in cancelled: they replied (<r@x>)")}
+    finally:
+        engine.dispose()

@@ -39,7 +39,7 @@ def test_undo_within_the_window_sends_nothing(live: LiveServer, browser: Any,  #
     expect(card.locator(".badge.state-cancelled")).to_be_visible()
     time.sleep(WINDOW + 1.5)
     assert held.handler.received == []
-    assert [r.state for r in outbox(db_url)] == ["failed"]  # withdrawn, never handed over
+    assert [r.state for r in outbox(db_url)] == ["cancelled"]  # withdrawn (a real state now), never handed over
     assert card.get_by_role("button", name="Send now").is_visible()  # and it can be sent again
     context.close()
 

@@ -13,6 +13,7 @@ import click
 from afterword.cli.common import json_option, now_option, print_json, resolve_now
 from afterword.core.errors import InputError
 from afterword.core.model import Language
+from afterword.core.outbox import OutboxState
 from afterword.core.timeutil import format_moment, iso
 
 if TYPE_CHECKING:
@@ -102,29 +103,12 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
     ident = _id(interview_id)
     now = resolve_now(now_text)
     with _delivery() as service:
-        if not dry_run:
-            service.require_smtp()  # before anything is queued: nothing half-done on a missing password
         if dry_run:
             for _, message in service.email_messages(ident, contacts, preview=True):
                 sys.stdout.write(message.build(now).as_string() + "\n")
             return 0
-        selected = [cid for cid, _ in service.email_messages(ident, contacts)]
-        findings = {} if force else service.check(ident, selected, sent_at=now)
-        # Late is better than never: `late` is shown but does not block.
-        for contact, found in findings.items():
-            for f in found:
-                if f.code == "late":
-                    _say(f"{contact}: warning: {f.message}")
-        from afterword.service.delivery import blocking as blocking_findings
-        from afterword.service.delivery import send_moment
+        from afterword.service.sending import SendResult, send_emails
 
-        blocking = blocking_findings(findings)
-        if blocking:
-            for contact, found in blocking.items():
-                for f in found:
-                    _say(f"{contact}: error {f.code}: {f.message}")
-            _say("not sent: fix the drafts or use --force")
-            return 1
         send_at: datetime | None = None
         if at_text:
             send_at = parse_instant(at_text, option="--at")
@@ -132,33 +116,40 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             suggestion = service.suggest(ident, now)
             send_at = suggestion.at
             _say(f"suggested {iso(suggestion.at)}: {suggestion.reason}")
-        send_at = send_moment(send_at, now)
-        deadline = service.interviews.get_interview(ident)[0].deadline
-        if send_at is not None and send_at > deadline:
-            _say(f"afterword: warning: {iso(send_at)} is after the 24-hour deadline {iso(deadline)}")
-        ids = service.queue_emails(ident, selected, send_at, now)
-        report = None
-        if send_at is None:
+        if send_at is None or send_at <= now:
             _tell_password_source(service, "smtp")
-            report = service.send_now(ids, pause=_pause_for_rate)
-        if report is not None and report.login_refused is not None:
+        outcome = send_emails(service, ident, contacts, at=send_at, now=now, force=force, pause=_pause_for_rate)
+        for contact, found in outcome.late.items():  # late is better than never: shown, not blocking
+            for f in found:
+                _say(f"{contact}: warning: {f.message}")
+        if outcome.result is SendResult.BLOCKED:
+            for contact, errors in outcome.blocking.items():
+                for f in errors:
+                    _say(f"{contact}: error {f.code}: {f.message}")
+            _say("not sent: fix the drafts or use --force")
+            return 1
+        if outcome.after_deadline and outcome.send_at is not None:
+            deadline = service.interviews.get_interview(ident)[0].deadline
+            _say(f"afterword: warning: {iso(outcome.send_at)} is after the 24-hour deadline {iso(deadline)}")
+        report = outcome.report
+        if outcome.result is SendResult.LOGIN_REFUSED:
+            assert report is not None
             for line in _report_lines(report):
                 click.echo(line)
             raise service.login_refused_error(report)
         for warning in report.warnings if report is not None else []:
             _say(f"afterword: warning: {warning}")
-        rows = [r for r in service.outbox() if r.id in set(ids)]
         if as_json:
-            print_json({"messages": [row_json(r) for r in rows]})
+            print_json({"messages": [row_json(r) for r in outcome.rows]})
+        elif report is not None:
+            for line in _report_lines(report):
+                click.echo(line)
         else:
-            if report is not None:
-                for line in _report_lines(report):
-                    click.echo(line)
-            else:
-                for r in rows:
-                    click.echo(f"scheduled message {r.id} to {r.recipients[0][0]} at {iso(r.send_at.astimezone(send_at.tzinfo if send_at else None))}"
-                               " — `afterword worker` sends it")
-        return 1 if report is not None and (report.failed or report.unknown) else 0
+            zone = outcome.send_at.tzinfo if outcome.send_at else None
+            for r in outcome.rows:
+                click.echo(f"scheduled message {r.id} to {r.recipients[0][0]} at {iso(r.send_at.astimezone(zone))}"
+                           " — `afterword worker` sends it")
+        return 1 if outcome.result is SendResult.FAILED else 0
 
 
 @click.command("worker")
@@ -253,7 +244,7 @@ def _worker_status(as_json: bool) -> int:
 
 @click.command("outbox")
 @click.option("--state", "states", multiple=True,
-              type=click.Choice(["queued", "sending", "sent", "failed", "unknown"]), help="Only these states.")
+              type=click.Choice([str(s) for s in OutboxState]), help="Only these states.")
 @click.option("--resolve", "resolve", nargs=2, metavar="ID sent|not-sent",
               help="Settle an `unknown` message: it was sent (found it) or was not (send again).")
 @now_option

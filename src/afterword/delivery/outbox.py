@@ -1,6 +1,8 @@
 """The outbox: a message is sent at most once and is never silently lost.
 
-State machine (one row per message; the Message-ID is fixed when the row is queued)::
+State machine (one row per message; the Message-ID is fixed when the row is queued). Its states, kinds
+and allowed moves, with the touchpoint status each move implies, are written once in
+afterword.core.outbox; store.outbox.move is the one function that changes a row's state::
 
     queued ──claim──▶ sending(claimed) ──DATA begins──▶ sending(data) ──250──▶ sent
       ▲                   │                                  │
@@ -10,6 +12,8 @@ State machine (one row per message; the Message-ID is fixed when the row is queu
                           │ 5xx for every recipient,       unknown ──found in Sent / user says sent──▶ sent
                           ▼ 5xx reply to the message          └──────user says not sent──────────────▶ queued
                         failed ──user retries──▶ queued
+
+    queued ──the user withdraws it──▶ cancelled     queued ──the login is refused (`send`)──▶ failed
 
 Invariants (proved in tests/delivery/test_outbox*.py and the SIGKILL test):
 
@@ -47,6 +51,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from afterword.core.errors import AfterwordError, InputError
+from afterword.core.outbox import MessageKind, OutboxState
 from afterword.delivery.faults import describe_fault
 from afterword.delivery.mime import Mailbox, Outgoing
 from afterword.delivery.smtp import Delivery, Outcome, SmtpSession
@@ -110,7 +115,7 @@ def new_worker() -> str:
 
 def to_new_message(
     message: Outgoing, send_at: datetime, *, interview_id: int | None = None, contact: str | None = None,
-    kind: str = "follow-up",
+    kind: MessageKind = MessageKind.FOLLOW_UP,
 ) -> NewMessage:
     if send_at.tzinfo is None:
         raise InputError("a send time needs a UTC offset", key="--at")
@@ -240,7 +245,7 @@ def deliver_due(
             _quietly(report, row, functools.partial(sent_copy.withdraw, row), "after the server refused")  # the server said no: not sent, no copy
         if result[0].outcome is Outcome.LOGIN:
             # Not this message's fault, and no other message can go: no attempt charged, same send time.
-            store.finish(engine, row.id, worker, "queued", clock(), detail=result[0].detail)
+            store.finish(engine, row.id, worker, OutboxState.QUEUED, clock(), detail=result[0].detail)
             report.login_refused = result[0].detail
             break
         _record(engine, worker, row, result[0], clock, report)
@@ -291,21 +296,20 @@ def _record(
 ) -> None:
     now = clock()
     if result.outcome is Outcome.SENT:
-        store.finish(engine, row.id, worker, "sent", now, refused=result.refused,
-                     detail=None)
+        store.finish(engine, row.id, worker, OutboxState.SENT, now, refused=result.refused)
         report.sent.append(row.id)
     elif result.outcome is Outcome.RETRY and row.attempts + 1 < MAX_ATTEMPTS:
-        store.finish(engine, row.id, worker, "queued", now, detail=result.detail,
+        store.finish(engine, row.id, worker, OutboxState.QUEUED, now, detail=result.detail,
                      retry_at=now + backoff(row.attempts))
         report.retry.append((row.id, result.detail))
     elif result.outcome is Outcome.UNKNOWN:
-        store.finish(engine, row.id, worker, "unknown", now, detail=result.detail, refused=result.refused)
+        store.finish(engine, row.id, worker, OutboxState.UNKNOWN, now, detail=result.detail, refused=result.refused)
         report.unknown.append((row.id, result.detail))
     else:
         detail = result.detail
         if result.outcome is Outcome.RETRY:
             detail = f"gave up after {MAX_ATTEMPTS} attempts: {detail}"
-        store.finish(engine, row.id, worker, "failed", now, detail=detail, refused=result.refused)
+        store.finish(engine, row.id, worker, OutboxState.FAILED, now, detail=detail, refused=result.refused)
         report.failed.append((row.id, detail))
 
 
@@ -314,7 +318,7 @@ def resolve(engine: Engine, row_id: int, sent: bool, now: datetime, *, by: str =
     row = store.get(engine, row_id)
     if row is None:
         raise InputError(f"no outbox message {row_id}", key="--resolve")
-    if row.state != "unknown":
+    if row.state is not OutboxState.UNKNOWN:
         raise InputError(f"outbox message {row_id} is {row.state}, not unknown; only unknown ones are resolved",
                          key="--resolve")
     if not store.settle_unknown(engine, row_id, sent, by, now):
@@ -326,7 +330,7 @@ def settle_from_sent_folder(
 ) -> list[int]:
     """Mark `unknown` messages `sent` when `find(message_id)` sees them in the Sent folder."""
     settled: list[int] = []
-    for row in store.list_messages(engine, ("unknown",)):
+    for row in store.list_messages(engine, (OutboxState.UNKNOWN,)):
         if find(row.message_id) and store.settle_unknown(engine, row.id, True, "imap", now):
             settled.append(row.id)
     return settled

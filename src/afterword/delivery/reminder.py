@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from afterword.core.model import Interview, Language
+from afterword.core.outbox import MessageKind
 from afterword.core.timeutil import format_moment, format_remaining
 from afterword.delivery import outbox
 from afterword.delivery.mime import Mailbox, Outgoing
@@ -69,7 +70,7 @@ def _queue_to_self(engine: Engine, interview_id: int, message: Outgoing, now: da
     """Queue a message to the user themself (kind `reminder`); None when its Message-ID was queued before."""
     try:
         [row_id] = outbox.queue(engine, [outbox.to_new_message(
-            message, now, interview_id=interview_id, kind="reminder")], now)
+            message, now, interview_id=interview_id, kind=MessageKind.REMINDER)], now)
     except DuplicateMessageError:
         return None
     return row_id

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from afterword.core.errors import InputError
 from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
+from afterword.core.outbox import MessageKind
 from afterword.core.text import Text
 from afterword.delivery import outbox
 from afterword.delivery.checkin import propose_check_in
@@ -187,7 +188,7 @@ class CheckIns:
                            message_id=make_message_id(sender.address.rpartition("@")[2]),
                            in_reply_to=follow_up.message_id if follow_up and follow_up.state == "sent" else None)
         new = outbox.to_new_message(message, send_at, interview_id=view.interview_id, contact=view.contact,
-                                    kind="check-in")
+                                    kind=MessageKind.CHECK_IN)
         with self.store.write() as repo:
             row = store.get(repo.conn, self.store.owner, view.id)
             if row is None or row.version != view.version:
@@ -214,14 +215,6 @@ class CheckIns:
             raise InputError(Text(f"check-in {check_in_id} changed meanwhile; look again",
                                   f"check-in {check_in_id} is intussen gewijzigd; kijk opnieuw"), key="ID")
         return self.delivery.send_now([outbox_id])
-
-    def on_sent(self, outbox_id: int, at: datetime) -> None:
-        with self.store.write() as repo:
-            store.mark_sent(repo.conn, outbox_id, at)
-
-    def on_withdrawn(self, outbox_id: int, at: datetime) -> None:
-        with self.store.write() as repo:
-            store.back_to_pending(repo.conn, outbox_id, at)
 
     # -- the user ---------------------------------------------------------------------------
 

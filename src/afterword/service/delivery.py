@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Literal
 
+from afterword.core import outbox as core_outbox
 from afterword.core.errors import InputError
 from afterword.core.model import (
     Candidate,
@@ -26,6 +27,7 @@ from afterword.core.model import (
     Severity,
     TouchpointStatus,
 )
+from afterword.core.outbox import MessageKind, OutboxState
 from afterword.core.text import Text
 from afterword.delivery import outbox, social
 from afterword.delivery.checkin import check_in_due, propose_check_in
@@ -42,17 +44,25 @@ from afterword.delivery.smtp import SmtpSession
 from afterword.delivery.social import public_post_warning as public_post_warning  # re-exported for the edges
 from afterword.delivery.worker import Job, Settings, Worker
 from afterword.service.checkins import CheckIns
-from afterword.service.interviews import InterviewService, no_contact, record_status
+from afterword.service.interviews import InterviewService, no_contact
 from afterword.store import checkins as checkin_store
 from afterword.store import outbox as store
 from afterword.store.outbox import OutboxRow
 
-ACTIVE = ("queued", "sending", "sent", "unknown")
+ACTIVE = tuple(sorted(core_outbox.ACTIVE))  # for the store's state filters
 REMIND_BEFORE = timedelta(hours=4)
 REPLY_POLL_EVERY = timedelta(minutes=5)
 #: A scheduled message this much past its time, with no plain reason known, gets a word on its card
 #: (the worker passes once a minute, so a minute late is normal).
 LATE_AFTER = timedelta(minutes=3)
+
+
+class AlreadyQueuedError(InputError):
+    """The email to this person is already in the outbox (queued, being sent, sent or unknown): it goes once."""
+
+    def __init__(self, message: Text, *, key: str, row: OutboxRow) -> None:
+        super().__init__(message, key=key)
+        self.row = row
 
 
 @dataclass(frozen=True)
@@ -158,7 +168,7 @@ class DeliveryService:
         drafts = {tp.contact: tp for tp in touchpoints if tp.channel is Channel.EMAIL}
         wanted = list(contacts)
         if not wanted:  # all: every email draft still to send; the others are simply not selected
-            busy = {r.contact for r in store.list_messages(self.engine, ACTIVE, interview_id, kind="follow-up")}
+            busy = {r.contact for r in store.list_messages(self.engine, ACTIVE, interview_id, kind=MessageKind.FOLLOW_UP)}
             wanted = [c.id for c in interview.contacts if c.email and c.id in drafts
                       and drafts[c.id].body.strip() and not drafts[c.id].status.is_done and c.id not in busy]
             if not wanted:
@@ -181,6 +191,13 @@ class DeliveryService:
                                       "(the web UI, or `afterword show`)",
                                       f"er is nog geen e-mailconcept voor {contact.name}; schrijf het eerst "
                                       "(in de webinterface, of met `afterword show`)"), key=cid)
+            existing = store.list_messages(self.engine, ACTIVE, interview_id, kind=MessageKind.FOLLOW_UP, contact=cid)
+            if existing:  # the outbox's word first: it says how far the message got
+                raise AlreadyQueuedError(Text(
+                    f"the email to {contact.name} is already in the outbox as message {existing[0].id} "
+                    f"({existing[0].state})",
+                    f"de e-mail aan {contact.name} staat al in de outbox als bericht {existing[0].id} "
+                    f"({existing[0].state})"), key=cid, row=existing[0])
             if tp.status in (TouchpointStatus.SENT, TouchpointStatus.REPLIED):
                 dutch = "verstuurd" if tp.status is TouchpointStatus.SENT else "beantwoord"
                 raise InputError(Text(f"the email to {contact.name} was already {tp.status}",
@@ -188,12 +205,6 @@ class DeliveryService:
             if not (tp.subject or "").strip():
                 raise InputError(Text(f"the email to {contact.name} has no subject",
                                       f"de e-mail aan {contact.name} heeft geen onderwerp"), key=cid)
-            existing = store.list_messages(self.engine, ACTIVE, interview_id, kind="follow-up", contact=cid)
-            if existing:
-                raise InputError(Text(f"the email to {contact.name} is already in the outbox as message "
-                                      f"{existing[0].id} ({existing[0].state})",
-                                      f"de e-mail aan {contact.name} staat al in de outbox als bericht "
-                                      f"{existing[0].id} ({existing[0].state})"), key=cid)
             to = parse_mailbox(contact.email, f"{cid}.email", name=contact.name)
             found.append((cid, Outgoing(sender=sender, to=(to,), subject=(tp.subject or "").strip(), body=tp.body,
                                         message_id=make_message_id(domain))))
@@ -214,17 +225,14 @@ class DeliveryService:
 
     def queue_emails(self, interview_id: int, contacts: Sequence[str], send_at: datetime | None,
                      now: datetime) -> list[int]:
-        """Queue validated messages (all or none) and mark their touchpoints `scheduled`."""
+        """Queue validated messages (all or none); their touchpoints say `scheduled` in the same transaction."""
         self.require_smtp()
         messages = self.email_messages(interview_id, contacts)
         when = send_at or now
-        ids = outbox.queue(self.engine, [
+        return outbox.queue(self.engine, [
             outbox.to_new_message(message, when, interview_id=interview_id, contact=cid)
             for cid, message in messages
         ], now)
-        for cid, _ in messages:
-            self.interviews.set_status(interview_id, cid, Channel.EMAIL, TouchpointStatus.SCHEDULED, at=now)
-        return ids
 
     def suggest(self, interview_id: int, now: datetime, language: Language | None = None) -> Suggestion:
         """When to send: in the recipient's office hours inside the 24-hour window (reasons in `language`)."""
@@ -235,15 +243,12 @@ class DeliveryService:
         return recipient_zone_of(self.interviews, interview_id)
 
     def on_sent(self, row: OutboxRow, data: bytes) -> None:
-        """After the server took a message: touchpoint `sent`, and a copy in the IMAP Sent folder if the copy
-        filed before DATA could not be (IMAP was down then)."""
+        """After the server took a message (its touchpoint or check-in already says `sent`, in the transaction
+        that recorded it): the check-in that waits for their silence, and a copy in the IMAP Sent folder if the
+        copy filed before DATA could not be (IMAP was down then)."""
         sent_at = row.sent_at or datetime.now(UTC)
-        if row.kind == "check-in":
-            self.checkins.on_sent(row.id, sent_at)
-        if row.interview_id is not None and row.contact and row.kind == "follow-up":
-            self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT,
-                                       at=sent_at)
-            self.checkins.schedule(sent_at, row.interview_id)  # the check-in that waits for their silence
+        if row.interview_id is not None and row.contact and row.kind is MessageKind.FOLLOW_UP:
+            self.checkins.schedule(sent_at, row.interview_id)
         if self.config.imap is not None and self.config.imap.save_sent and data:
             password = self._require_password("imap") or ""
             with ImapClient(self.config.imap, password) as imap:
@@ -272,8 +277,8 @@ class DeliveryService:
         """Send the given queued messages right away (other due messages are left to the worker).
 
         When the server refuses the login, the messages of `ids` not sent yet are withdrawn (`failed`,
-        no attempt charged) and their drafts are editable again: nothing waits in the outbox for a
-        password that does not work, and `send` can simply be run again once it does.
+        no attempt charged) and their drafts are editable again (in the same transaction): nothing waits in
+        the outbox for a password that does not work, and `send` can simply be run again once it does.
         """
         password = self.require_smtp()
         assert self.config.smtp is not None
@@ -283,14 +288,7 @@ class DeliveryService:
                                         sent_copy=self.sent_copy(),
                                         pause=pause)
         if report.login_refused is not None:
-            now = clock()
-            for row_id in store.withdraw(self.engine, ids, f"not sent: {report.login_refused}", now):
-                row = store.get(self.engine, row_id)
-                if row is not None and row.kind == "check-in":
-                    self.checkins.on_withdrawn(row.id, now)
-                if row is not None and row.interview_id is not None and row.contact and row.kind == "follow-up":
-                    self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL,
-                                               TouchpointStatus.EDITED, at=now)
+            store.withdraw(self.engine, ids, f"not sent: {report.login_refused}", clock())
         return report
 
     def login_refused_error(self, report: BatchReport) -> InputError:
@@ -363,7 +361,7 @@ class DeliveryService:
 
     def overdue_reason(self, row: OutboxRow, now: datetime) -> Text | None:
         """Why a scheduled message past its time has not gone out, when it has not; None when all is well."""
-        if row.state != "queued" or row.send_at > now:
+        if row.state is not OutboxState.QUEUED or row.send_at > now:
             return None
         if self.config.smtp is None:
             return Text("It is past its time and not sent: SMTP is not set up. Set it up under Settings; it goes "
@@ -404,7 +402,7 @@ class DeliveryService:
         wanted = {stuck.outbox.id for stuck in self.interviews.stuck_emails()}
         if not wanted:
             return []
-        return [row for row in store.list_messages(self.engine, ("unknown", "failed")) if row.id in wanted]
+        return [row for row in store.list_messages(self.engine, (OutboxState.UNKNOWN, OutboxState.FAILED)) if row.id in wanted]
 
     def _check_in_job(self, now: datetime) -> str:
         """Schedule the check-ins still missing; before any goes out, read the inbox (a reply stops it)."""
@@ -459,17 +457,10 @@ class DeliveryService:
         return f"{queued} reminder email(s) queued" if queued else ""
 
     def settle_unknown(self, now: datetime) -> list[int]:
-        if self.config.imap is None or not store.list_messages(self.engine, ("unknown",)):
+        if self.config.imap is None or not store.list_messages(self.engine, (OutboxState.UNKNOWN,)):
             return []
         with ImapClient(self.config.imap, self._require_password("imap") or "") as imap:
             settled = outbox.settle_from_sent_folder(self.engine, imap.has_message_id, now)
-        for row_id in settled:
-            row = store.get(self.engine, row_id)
-            if row is not None and row.kind == "check-in":
-                self.checkins.on_sent(row.id, now)
-            if row is not None and row.interview_id is not None and row.contact and row.kind == "follow-up":
-                self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT,
-                                           at=now)
         return settled
 
     def poll_replies(self, now: datetime, lookback: timedelta = timedelta(days=30)) -> list[tuple[OutboxRow, str]]:
@@ -499,12 +490,10 @@ class DeliveryService:
             if mail is None:
                 continue
             with self.interviews.store.write() as repo:
-                if not store.mark_replied_on(repo.conn, row.id, mail.message_id, now):
+                if not store.mark_replied_on(repo.conn, row.id, mail.message_id, now, received=mail.received):
                     continue
                 closed = []
                 if row.interview_id is not None and row.contact:
-                    record_status(repo, row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.REPLIED,
-                                  mail.received or now)
                     closed = checkin_store.close(repo.conn, row.interview_id, row.contact,
                                                  checkin_store.CheckInState.CANCELLED,
                                                  f"they replied ({mail.message_id[:200]})", now)
@@ -546,7 +535,7 @@ class DeliveryService:
     def latest_follow_ups(self, interview_id: int) -> dict[str, OutboxRow]:
         """The newest follow-up message of each contact of the interview (whatever its state)."""
         latest: dict[str, OutboxRow] = {}
-        for row in store.list_messages(self.engine, (), interview_id, kind="follow-up"):
+        for row in store.list_messages(self.engine, (), interview_id, kind=MessageKind.FOLLOW_UP):
             if row.contact and (row.contact not in latest or row.id > latest[row.contact].id):
                 latest[row.contact] = row
         return latest
@@ -564,24 +553,17 @@ class DeliveryService:
         row = store.get(self.engine, row_id)
         if row is None or row not in self.outbox():
             raise InputError(f"no outbox message {row_id}", key="--resolve")
-        outbox.resolve(self.engine, row_id, sent, now)
-        if sent and row.kind == "check-in":
-            self.checkins.on_sent(row.id, now)
-        if sent and row.interview_id is not None and row.contact and row.kind == "follow-up":
-            self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.SENT, at=now)
+        outbox.resolve(self.engine, row_id, sent, now)  # the touchpoint or check-in follows in its transaction
         updated = store.get(self.engine, row_id)
         assert updated is not None
         return updated
 
     def cancel(self, row_id: int, now: datetime) -> OutboxRow:
-        """Withdraw a scheduled message that has not gone out (`queued` only); its draft is editable again."""
+        """Withdraw a scheduled message that has not gone out (`queued` only): `cancelled`, and its draft
+        editable again (a check-in waits again) in the same transaction."""
         row = store.get(self.engine, row_id)
         if row is None or row not in self.outbox() or not store.cancel(self.engine, row_id, now):
             raise InputError(f"no scheduled outbox message {row_id} to cancel", key="ID")
-        if row.kind == "check-in":
-            self.checkins.on_withdrawn(row.id, now)
-        if row.interview_id is not None and row.contact and row.kind == "follow-up":
-            self.interviews.set_status(row.interview_id, row.contact, Channel.EMAIL, TouchpointStatus.EDITED, at=now)
         updated = store.get(self.engine, row_id)
         assert updated is not None
         return updated
@@ -685,17 +667,6 @@ def worker_status(db_url: str | None, environ: Mapping[str, str] | None = None) 
 def recipient_zone_of(interviews: InterviewService, interview_id: int) -> tzinfo:
     """The time zone the recipients read their mail in (where a chosen send time is meant); no settings needed."""
     return recipient_zone(interviews.get_interview(interview_id)[0])
-
-
-def blocking(findings: Mapping[str, Sequence[Finding]]) -> dict[str, list[Finding]]:
-    """The findings that stop a send, by contact: errors, except `late` (late is better than never)."""
-    found = {c: [f for f in fs if f.severity is Severity.ERROR and f.code != "late"] for c, fs in findings.items()}
-    return {c: fs for c, fs in found.items() if fs}
-
-
-def send_moment(at: datetime | None, now: datetime) -> datetime | None:
-    """When to send a message asked for `at`: None (now) for no time or a time in the past."""
-    return at if at is not None and at > now else None
 
 
 def has_errors(findings: Sequence[Finding]) -> bool:

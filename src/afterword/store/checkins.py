@@ -10,9 +10,8 @@ reply, its touchpoint and the check-ins it cancels are one transaction.
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +30,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from afterword.store.outbox import NewMessage, outbox
+from afterword.core.outbox import MessageKind, OutboxState
+from afterword.store.outbox import NewMessage, insert_queued, move
 from afterword.store.tables import UTCDateTime, interviews, metadata, touchpoints
 
 
@@ -178,14 +178,7 @@ def hand_to_outbox(conn: Connection, row: CheckInRow, message: NewMessage, now: 
     ).values(state=str(CheckInState.QUEUED), updated_at=now, version=row.version + 1))
     if moved.rowcount != 1:
         return None
-    outbox_id = conn.scalar(insert(outbox).values(
-        message_id=message.message_id, interview_id=message.interview_id, contact=message.contact,
-        kind="check-in", sender=message.sender,
-        recipients=json.dumps([list(r) for r in message.recipients], ensure_ascii=False),
-        subject=message.subject, body=message.body, html=message.html, in_reply_to=message.in_reply_to,
-        send_at=message.send_at, state="queued", attempts=0, created_at=now, updated_at=now,
-    ).returning(outbox.c.id))
-    assert isinstance(outbox_id, int)
+    outbox_id = insert_queued(conn, replace(message, kind=MessageKind.CHECK_IN), now)
     conn.execute(update(check_ins).where(check_ins.c.id == row.id).values(outbox_id=outbox_id))
     return outbox_id
 
@@ -219,12 +212,10 @@ def close(conn: Connection, interview_id: int, contact: str | None, state: Check
         query = query.where(check_ins.c.id == only)
     closed: list[CheckInRow] = []
     for row in [_row(m) for m in conn.execute(query).mappings()]:
-        if row.state is CheckInState.QUEUED:
-            withdrawn = conn.execute(update(outbox).where(
-                outbox.c.id == row.outbox_id, outbox.c.state == "queued"
-            ).values(state="failed", last_error=f"check-in {state}: {reason}", updated_at=now))
-            if withdrawn.rowcount != 1:
-                continue  # on its way already: the outbox decides
+        if row.state is CheckInState.QUEUED and not move(
+                conn, row.outbox_id or 0, OutboxState.QUEUED, OutboxState.CANCELLED, now,
+                values={"last_error": f"check-in {state}: {reason}"}):
+            continue  # on its way already: the outbox decides
         conn.execute(update(check_ins).where(check_ins.c.id == row.id).values(
             state=str(state), reason=reason, closed_at=now, updated_at=now, version=row.version + 1))
         closed.append(row)

@@ -33,12 +33,16 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from afterword.core.errors import InputError
+from afterword.core.model import Channel, TouchpointStatus
+from afterword.core.outbox import ACTIVE, MessageKind, OutboxState, touchpoint_status
 from afterword.store.engine import WRITE_OPTION
 from afterword.store.failures import guarded
+from afterword.store.repo import Repo
 from afterword.store.tables import UTCDateTime, metadata
 
 #: The rows `uq_outbox_active_follow_up` keeps unique (failed and cancelled ones may be sent again).
-ACTIVE_FOLLOW_UP = "kind = 'follow-up' AND state IN ('queued', 'sending', 'sent', 'unknown')"
+ACTIVE_FOLLOW_UP = (f"kind = '{MessageKind.FOLLOW_UP}' AND state IN "
+                    f"({', '.join(repr(str(s)) for s in OutboxState if s in ACTIVE)})")
 
 outbox = Table(
     "outbox",
@@ -96,16 +100,13 @@ class LostClaimError(RuntimeError):
     """The row is no longer claimed by this worker (its lease ran out and it was recovered)."""
 
 
-STATES = ("queued", "sending", "sent", "failed", "unknown")
-
-
 @dataclass(frozen=True)
 class OutboxRow:
     id: int
     message_id: str
     interview_id: int | None
     contact: str | None
-    kind: str
+    kind: MessageKind
     sender: str
     recipients: tuple[tuple[str, str | None, bool], ...]
     subject: str
@@ -113,7 +114,7 @@ class OutboxRow:
     html: str | None
     in_reply_to: str | None
     send_at: datetime
-    state: str
+    state: OutboxState
     phase: str | None
     attempts: int
     last_error: str | None
@@ -131,10 +132,10 @@ def _row(mapping: Any) -> OutboxRow:
     m = dict(mapping)
     return OutboxRow(
         id=m["id"], message_id=m["message_id"], interview_id=m["interview_id"], contact=m["contact"],
-        kind=m["kind"], sender=m["sender"],
+        kind=MessageKind(m["kind"]), sender=m["sender"],
         recipients=tuple((a, n, bool(u)) for a, n, u in json.loads(m["recipients"])),
         subject=m["subject"], body=m["body"], html=m["html"], in_reply_to=m["in_reply_to"],
-        send_at=m["send_at"], state=m["state"], phase=m["phase"], attempts=m["attempts"],
+        send_at=m["send_at"], state=OutboxState(m["state"]), phase=m["phase"], attempts=m["attempts"],
         last_error=m["last_error"], refused=json.loads(m["refused"]) if m["refused"] else {},
         claimed_by=m["claimed_by"], lease_until=m["lease_until"], created_at=m["created_at"],
         updated_at=m["updated_at"], sent_at=m["sent_at"], settled_by=m["settled_by"],
@@ -152,7 +153,7 @@ class NewMessage:
     send_at: datetime
     interview_id: int | None = None
     contact: str | None = None
-    kind: str = "follow-up"
+    kind: MessageKind = MessageKind.FOLLOW_UP
     html: str | None = None
     in_reply_to: str | None = None
 
@@ -177,29 +178,89 @@ def _begin_immediate(conn: Connection) -> None:
 
 @guarded
 def queue_messages(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> list[int]:
-    """Store messages as `queued`, all or none."""
+    """Store messages as `queued`, all or none, and their follow-ups' touchpoints `scheduled` with them."""
     from sqlalchemy.exc import IntegrityError
 
     try:
-        return _queue(engine, messages, now)
+        with _writer(engine).begin() as conn:
+            return [insert_queued(conn, m, now) for m in messages]
     except IntegrityError:
         raise DuplicateMessageError(
             "already in the outbox: this message, or another email to the same contact that is queued, "
             "being sent or sent") from None
 
 
-def _queue(engine: Engine, messages: Sequence[NewMessage], now: datetime) -> list[int]:
-    ids: list[int] = []
-    with _writer(engine).begin() as conn:
-        for m in messages:
-            result = conn.execute(outbox.insert().values(
-                message_id=m.message_id, interview_id=m.interview_id, contact=m.contact, kind=m.kind,
-                sender=m.sender, recipients=json.dumps([list(r) for r in m.recipients], ensure_ascii=False),
-                subject=m.subject, body=m.body, html=m.html, in_reply_to=m.in_reply_to, send_at=m.send_at,
-                state="queued", attempts=0, created_at=now, updated_at=now,
-            ))
-            ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
-    return ids
+def insert_queued(conn: Connection, m: NewMessage, now: datetime) -> int:
+    """One message into the outbox as `queued` in the caller's transaction (the move from nothing)."""
+    result = conn.execute(outbox.insert().values(
+        message_id=m.message_id, interview_id=m.interview_id, contact=m.contact, kind=str(m.kind),
+        sender=m.sender, recipients=json.dumps([list(r) for r in m.recipients], ensure_ascii=False),
+        subject=m.subject, body=m.body, html=m.html, in_reply_to=m.in_reply_to, send_at=m.send_at,
+        state=str(OutboxState.QUEUED), attempts=0, created_at=now, updated_at=now,
+    ).returning(outbox.c.id))
+    row_id = result.scalar_one()
+    _follow(conn, _Moved(row_id, m.kind, m.interview_id, m.contact), None, OutboxState.QUEUED, now)
+    return int(row_id)
+
+
+@dataclass(frozen=True)
+class _Moved:
+    id: int
+    kind: MessageKind | str
+    interview_id: int | None
+    contact: str | None
+
+
+def move(
+    conn: Connection, row_ids: int | Iterable[int], source: OutboxState, target: OutboxState, now: datetime, *,
+    worker: str | None = None, values: dict[str, Any] | None = None, at: datetime | None = None,
+) -> list[int]:
+    """The outbox's one transition: move the messages of `row_ids` still in `source` (and claimed by `worker`,
+    when given) to `target`, in the caller's transaction, and give their touchpoints and check-ins what the
+    move implies (core.outbox.TRANSITIONS) in that same transaction. Returns the ids moved; a move the state
+    machine does not have raises IllegalTransitionError before anything is written."""
+    touchpoint_status(source, target)  # refuses an illegal move
+    wanted = (row_ids,) if isinstance(row_ids, int) else tuple(row_ids)
+    if not wanted:
+        return []
+    query = update(outbox).where(outbox.c.id.in_(wanted), outbox.c.state == str(source))
+    if worker is not None:
+        query = query.where(outbox.c.claimed_by == worker)
+    moved = conn.execute(
+        query.values(state=str(target), updated_at=now, **(values or {}))
+        .returning(outbox.c.id, outbox.c.kind, outbox.c.interview_id, outbox.c.contact)
+    ).all()
+    for row_id, kind, interview_id, contact in moved:
+        _follow(conn, _Moved(row_id, kind, interview_id, contact), source, target, at or now)
+    return [int(m[0]) for m in moved]
+
+
+def _follow(conn: Connection, row: _Moved, source: OutboxState | None, target: OutboxState, at: datetime) -> None:
+    """What a move means outside the outbox: the follow-up's touchpoint status, the check-in's state."""
+    if row.interview_id is None or not row.contact:
+        return
+    if row.kind == MessageKind.CHECK_IN:
+        from afterword.store import checkins
+
+        if target is OutboxState.SENT:
+            checkins.mark_sent(conn, row.id, at)
+        elif source is OutboxState.QUEUED and target in (OutboxState.CANCELLED, OutboxState.FAILED):
+            checkins.back_to_pending(conn, row.id, at)
+        return
+    status = touchpoint_status(source, target)
+    if row.kind == MessageKind.FOLLOW_UP and status is not None:
+        _touch(conn, row.interview_id, row.contact, status, at)
+
+
+def _touch(conn: Connection, interview_id: int, contact: str, status: TouchpointStatus, at: datetime) -> None:
+    """The email touchpoint's status, in the caller's transaction (the outbox row already belongs to this
+    interview, so no owner scope is needed)."""
+    repo = Repo(conn, owner="")
+    found = repo.touchpoint_row(interview_id, contact, Channel.EMAIL)
+    if found is None or found["status"] in (str(status), str(TouchpointStatus.REPLIED)):
+        return  # no draft (deleted meanwhile), nothing new, or a reply came first: it stays the last word
+    repo.update_touchpoint(found, None, at, status=str(status))
+    repo.refresh_owed(interview_id)
 
 
 @guarded
@@ -214,7 +275,7 @@ def claim_next(
         _begin_immediate(conn)
         pick = (
             select(outbox.c.id)
-            .where(outbox.c.state == "queued", outbox.c.send_at <= now)
+            .where(outbox.c.state == str(OutboxState.QUEUED), outbox.c.send_at <= now)
             .order_by(outbox.c.send_at, outbox.c.id)
             .limit(1)
         )
@@ -225,12 +286,8 @@ def claim_next(
         row_id = conn.execute(pick).scalar_one_or_none()
         if row_id is None:
             return None
-        claimed = conn.execute(
-            update(outbox)
-            .where(outbox.c.id == row_id, outbox.c.state == "queued")
-            .values(state="sending", phase="claimed", claimed_by=worker, lease_until=lease_until, updated_at=now)
-        )
-        if claimed.rowcount != 1:
+        if not move(conn, row_id, OutboxState.QUEUED, OutboxState.SENDING, now,
+                    values={"phase": "claimed", "claimed_by": worker, "lease_until": lease_until}):
             return None
         return _row(conn.execute(select(outbox).where(outbox.c.id == row_id)).mappings().one())
 
@@ -238,7 +295,7 @@ def claim_next(
 @guarded
 def claimable(engine: Engine, now: datetime, *, only: Iterable[int] | None = None) -> bool:
     """Whether a `queued` message is due (among `only`, when given)."""
-    query = select(outbox.c.id).where(outbox.c.state == "queued", outbox.c.send_at <= now).limit(1)
+    query = select(outbox.c.id).where(outbox.c.state == str(OutboxState.QUEUED), outbox.c.send_at <= now).limit(1)
     if only is not None:
         query = query.where(outbox.c.id.in_(tuple(only)))
     with engine.connect() as conn:
@@ -250,12 +307,13 @@ def mark_data_started(engine: Engine, row_id: int, worker: str, now: datetime) -
     """From here on the server may have the message: a crash now means `unknown`, never a resend.
 
     This one commit is durable even against a power cut (SQLite: `synchronous=FULL`, see `_durable`):
-    were it lost after DATA went out, the message would be `queued` again and sent twice.
+    were it lost after DATA went out, the message would be `queued` again and sent twice. The state
+    stays `sending` (only the phase moves), so this is not a transition.
     """
     with _writer(engine).connect() as conn, _durable(conn), conn.begin():
         done = conn.execute(
             update(outbox)
-            .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == worker)
+            .where(outbox.c.id == row_id, outbox.c.state == str(OutboxState.SENDING), outbox.c.claimed_by == worker)
             .values(phase="data", updated_at=now)
         )
         if done.rowcount != 1:
@@ -281,38 +339,35 @@ def _durable(conn: Connection) -> Iterator[None]:
         raw.execute("PRAGMA synchronous = NORMAL")
 
 
+_RELEASED: dict[str, Any] = {"phase": None, "claimed_by": None, "lease_until": None}
+
+
 @guarded
 def finish(
     engine: Engine,
     row_id: int,
     worker: str,
-    state: str,
+    state: OutboxState | str,
     now: datetime,
     *,
     detail: str | None = None,
     refused: dict[str, str] | None = None,
     retry_at: datetime | None = None,
 ) -> bool:
-    """Record how a send ended (`queued` again with `retry_at`, `sent`, `failed` or `unknown`)."""
-    assert state in STATES and state != "sending"
+    """Record how a send ended (`queued` again with `retry_at`, `sent`, `failed` or `unknown`); a `sent`
+    message's touchpoint (or check-in) says so in the same transaction."""
+    state = OutboxState(state)
     values: dict[str, Any] = {
-        "state": state, "phase": None, "claimed_by": None, "lease_until": None, "updated_at": now,
-        "last_error": detail if state != "sent" else None,
+        **_RELEASED, "last_error": detail if state is not OutboxState.SENT else None,
         "refused": json.dumps(refused, ensure_ascii=False) if refused else None,
     }
-    if state == "sent":
+    if state is OutboxState.SENT:
         values["sent_at"] = now
-        values["last_error"] = None
-    if state == "queued" and retry_at is not None:
+    if state is OutboxState.QUEUED and retry_at is not None:
         values["send_at"] = retry_at
         values["attempts"] = outbox.c.attempts + 1
     with _writer(engine).begin() as conn:
-        done = conn.execute(
-            update(outbox)
-            .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == worker)
-            .values(**values)
-        )
-        return done.rowcount == 1
+        return bool(move(conn, row_id, OutboxState.SENDING, state, now, worker=worker, values=values))
 
 
 @guarded
@@ -329,65 +384,52 @@ def recover(
         _begin_immediate(conn)
         rows = conn.execute(
             select(outbox.c.id, outbox.c.phase, outbox.c.claimed_by, outbox.c.lease_until)
-            .where(outbox.c.state == "sending")
+            .where(outbox.c.state == str(OutboxState.SENDING))
         ).all()
         for row_id, phase, claimed_by, lease_until in rows:
             expired = lease_until is None or lease_until <= now
             if not (expired or is_dead(claimed_by or "")):
                 continue
             if phase == "data":
-                new_state, detail = "unknown", "the sender stopped after handing the message to the server"
+                new_state, detail = OutboxState.UNKNOWN, "the sender stopped after handing the message to the server"
             else:
-                new_state, detail = "queued", None
-            conn.execute(
-                update(outbox)
-                .where(outbox.c.id == row_id, outbox.c.state == "sending", outbox.c.claimed_by == claimed_by)
-                .values(state=new_state, phase=None, claimed_by=None, lease_until=None, updated_at=now,
-                        last_error=detail)
-            )
-            changed.append((row_id, new_state))
+                new_state, detail = OutboxState.QUEUED, None
+            move(conn, row_id, OutboxState.SENDING, new_state, now, worker=claimed_by,
+                 values={**_RELEASED, "last_error": detail})
+            changed.append((row_id, str(new_state)))
     return changed
 
 
 @guarded
 def settle_unknown(engine: Engine, row_id: int, sent: bool, by: str, now: datetime) -> bool:
     """An `unknown` message becomes `sent` (it was found or the user says so) or `queued` again."""
-    values: dict[str, Any] = {"settled_by": by, "updated_at": now}
+    values: dict[str, Any] = {"settled_by": by, "last_error": None}
     if sent:
-        values.update(state="sent", sent_at=now, last_error=None)
+        values.update(sent_at=now)
     else:
-        values.update(state="queued", send_at=now, last_error=None)
+        values.update(send_at=now)
+    target = OutboxState.SENT if sent else OutboxState.QUEUED
     with _writer(engine).begin() as conn:
-        done = conn.execute(
-            update(outbox).where(outbox.c.id == row_id, outbox.c.state == "unknown").values(**values)
-        )
-        return done.rowcount == 1
+        return bool(move(conn, row_id, OutboxState.UNKNOWN, target, now, values=values))
 
 
 @guarded
 def requeue_failed(engine: Engine, row_id: int, now: datetime) -> bool:
     with _writer(engine).begin() as conn:
-        done = conn.execute(
-            update(outbox).where(outbox.c.id == row_id, outbox.c.state == "failed")
-            .values(state="queued", send_at=now, updated_at=now, last_error=None, attempts=0)
-        )
-        return done.rowcount == 1
+        return bool(move(conn, row_id, OutboxState.FAILED, OutboxState.QUEUED, now,
+                         values={"send_at": now, "last_error": None, "attempts": 0}))
 
 
 @guarded
 def withdraw(engine: Engine, row_ids: Iterable[int], detail: str, now: datetime) -> list[int]:
-    """Take back `queued` messages that cannot go (the login was refused): `failed`, no attempt charged."""
+    """Take back `queued` messages that cannot go (the login was refused): `failed`, no attempt charged;
+    their drafts are editable again (a check-in waits again) in the same transaction."""
     wanted = tuple(row_ids)
     if not wanted:
         return []
     with _writer(engine).begin() as conn:
         _begin_immediate(conn)
-        ids = [int(i) for i in conn.execute(
-            select(outbox.c.id).where(outbox.c.id.in_(wanted), outbox.c.state == "queued")).scalars()]
-        if ids:
-            conn.execute(update(outbox).where(outbox.c.id.in_(ids), outbox.c.state == "queued")
-                         .values(state="failed", last_error=detail, updated_at=now))
-        return ids
+        return move(conn, wanted, OutboxState.QUEUED, OutboxState.FAILED, now, values={"last_error": detail})
 
 
 @guarded
@@ -397,25 +439,28 @@ def handed_over_since(engine: Engine, since: datetime) -> list[datetime]:
     Counts sent ones by `sent_at`, and `sending` / `unknown` ones by their last change: what the
     send-rate limit counts, whichever worker or process sent them.
     """
-    moving = and_(outbox.c.state.in_(("sending", "unknown")), outbox.c.updated_at >= since)
+    moving = and_(outbox.c.state.in_((str(OutboxState.SENDING), str(OutboxState.UNKNOWN))),
+                  outbox.c.updated_at >= since)
     with engine.connect() as conn:
         rows = conn.execute(
             select(outbox.c.state, outbox.c.sent_at, outbox.c.updated_at)
-            .where((and_(outbox.c.state == "sent", outbox.c.sent_at >= since)) | moving)
+            .where((and_(outbox.c.state == str(OutboxState.SENT), outbox.c.sent_at >= since)) | moving)
         ).all()
-    times = [(sent_at if state == "sent" else updated_at) for state, sent_at, updated_at in rows]
+    times = [(sent_at if state == OutboxState.SENT else updated_at) for state, sent_at, updated_at in rows]
     return sorted((t if t.tzinfo else t.replace(tzinfo=UTC) for t in times), reverse=True)
+
+
+#: The reason kept with a message the user cancelled.
+CANCELLED_BY_USER = "cancelled by the user"
 
 
 @guarded
 def cancel(engine: Engine, row_id: int, now: datetime) -> bool:
-    """Withdraw a message that has not been sent yet (only from `queued`)."""
+    """Withdraw a message that has not been sent yet (only from `queued`): `cancelled`, and its draft editable
+    again (a check-in waits again) in the same transaction."""
     with _writer(engine).begin() as conn:
-        done = conn.execute(
-            update(outbox).where(outbox.c.id == row_id, outbox.c.state == "queued")
-            .values(state="failed", last_error="cancelled by the user", updated_at=now)
-        )
-        return done.rowcount == 1
+        return bool(move(conn, row_id, OutboxState.QUEUED, OutboxState.CANCELLED, now,
+                         values={"last_error": CANCELLED_BY_USER}))
 
 
 @guarded
@@ -456,7 +501,7 @@ def latest_follow_ups(engine: Engine, interview_ids: Iterable[int]) -> dict[tupl
     wanted = tuple(interview_ids)
     if not wanted:
         return {}
-    query = (select(outbox).where(outbox.c.interview_id.in_(wanted), outbox.c.kind == "follow-up",
+    query = (select(outbox).where(outbox.c.interview_id.in_(wanted), outbox.c.kind == str(MessageKind.FOLLOW_UP),
                                   outbox.c.contact.is_not(None))
              .order_by(outbox.c.id))
     found: dict[tuple[int, str], OutboxRow] = {}
@@ -479,7 +524,7 @@ def count_by_state(engine: Engine) -> dict[str, int]:
 def next_due(engine: Engine) -> datetime | None:
     with engine.connect() as conn:
         value: datetime | None = conn.execute(
-            select(func.min(outbox.c.send_at)).where(outbox.c.state == "queued")
+            select(func.min(outbox.c.send_at)).where(outbox.c.state == str(OutboxState.QUEUED))
         ).scalar_one_or_none()
     if value is not None and value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
@@ -492,8 +537,8 @@ def sent_awaiting_reply(engine: Engine) -> list[OutboxRow]:
     with engine.connect() as conn:
         rows = conn.execute(
             select(outbox).where(
-                outbox.c.state == "sent", outbox.c.replied_at.is_(None),
-                outbox.c.kind.in_(("follow-up", "check-in")),
+                outbox.c.state == str(OutboxState.SENT), outbox.c.replied_at.is_(None),
+                outbox.c.kind.in_((str(MessageKind.FOLLOW_UP), str(MessageKind.CHECK_IN))),
             ).order_by(outbox.c.id)
         ).mappings()
         return [_row(m) for m in rows]
@@ -505,13 +550,19 @@ def mark_replied(engine: Engine, row_id: int, reply_id: str, at: datetime) -> bo
         return mark_replied_on(conn, row_id, reply_id, at)
 
 
-def mark_replied_on(conn: Connection, row_id: int, reply_id: str, at: datetime) -> bool:
-    """`mark_replied` inside the caller's transaction (with the touchpoint and the check-ins it stops)."""
+def mark_replied_on(conn: Connection, row_id: int, reply_id: str, at: datetime, *,
+                    received: datetime | None = None) -> bool:
+    """`mark_replied` inside the caller's transaction (with the check-ins it stops): the message and its
+    person's email touchpoint (`replied`, at `received`, when the reply was written) together."""
     done = conn.execute(
         update(outbox).where(and_(outbox.c.id == row_id, outbox.c.replied_at.is_(None)))
         .values(replied_at=at, reply_message_id=reply_id[:998], updated_at=at)
-    )
-    return done.rowcount == 1
+        .returning(outbox.c.interview_id, outbox.c.contact)
+    ).all()
+    for interview_id, contact in done:
+        if interview_id is not None and contact:
+            _touch(conn, interview_id, contact, TouchpointStatus.REPLIED, received or at)
+    return bool(done)
 
 
 @guarded

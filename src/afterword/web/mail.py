@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
 from afterword.core.model import Channel, Draft, Finding, Language
-from afterword.service.delivery import ACTIVE  # outbox states of a message on its way or gone: no second "Send now"
+from afterword.core.outbox import OutboxState
 from afterword.web.cards import Card
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 #: "Schedule all" is offered when the suggestion is at least this much later than now.
 LATER = timedelta(minutes=10)
-CANCELLED = "cancelled by the user"  # what the store writes on a cancelled message
 
 
 @dataclass(frozen=True)
@@ -61,16 +60,16 @@ class EmailSend:
 
     @property
     def can_send(self) -> bool:
-        return self.row is None or self.row.state not in ACTIVE
+        return self.row is None or not self.row.state.is_active
 
     @property
     def pending(self) -> bool:
         """Queued or being sent: marking it sent or skipped by hand would not stop it."""
-        return self.row is not None and self.row.state in ("queued", "sending")
+        return self.row is not None and self.row.state in (OutboxState.QUEUED, OutboxState.SENDING)
 
     @property
     def cancelled(self) -> bool:
-        return self.row is not None and self.row.state == "failed" and self.row.last_error == CANCELLED
+        return self.row is not None and self.row.state is OutboxState.CANCELLED
 
 
 @dataclass(frozen=True)
@@ -179,7 +178,10 @@ class MailDesk:
 
     def send(self, interview_id: int, contacts: Sequence[str], when: datetime | None, now: datetime,
              language: Language, gettext: Callable[[str], str]) -> Notice:
-        """Check, queue (the Message-ID is fixed here), then send now or leave it to the worker."""
+        """The service's one send flow (service.sending.send_emails), its outcome said on the page."""
+        from afterword.service.delivery import AlreadyQueuedError
+        from afterword.service.sending import SendResult, send_emails
+
         _ = gettext
         try:
             svc = self.delivery()
@@ -193,50 +195,42 @@ class MailDesk:
             return Notice("error", _(
                 "The SMTP password was not found. Store it with `afterword password smtp` "
                 "(or set AFTERWORD_SMTP_PASSWORD), then try again."))
-        from afterword.service.delivery import blocking, send_moment
-
-        when = send_moment(when, now)
         undo = svc.config.undo_seconds
-        held = when is None and undo > 0
-        with self._queueing:
-            rows = self._rows(svc, interview_id)
-            busy = [rows[c] for c in contacts if c in rows and rows[c].state in ACTIVE]
-            if busy:
-                return Notice("error", _("This email is already in the outbox (%(state)s); it goes out once only.")
-                              % {"state": state_name(busy[0].state, gettext)})
-            try:
-                selected = [cid for cid, _m in svc.email_messages(interview_id, contacts)]
-            except InputError as exc:
-                if not contacts and exc.key == "ID":
-                    return Notice("error", _("There is no email left to send in this interview."))
-                return Notice("error", sentence(exc.message_in(language)))
-            findings = svc.check(interview_id, selected, sent_at=now)
-            stopping = tuple(f for found in blocking(findings).values() for f in found)
-            if stopping:
-                return Notice("error", _(
-                    "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
-                    stopping)
-            ids = svc.queue_emails(interview_id, selected, now + timedelta(seconds=undo) if held else when, now)
-        if held:
-            self._release_later(ids, undo)
+        try:
+            outcome = send_emails(svc, interview_id, contacts, at=when, now=now, undo_seconds=undo,
+                                  lock=self._queueing, release_later=self._release_later)
+        except AlreadyQueuedError as exc:
+            return Notice("error", _("This email is already in the outbox (%(state)s); it goes out once only.")
+                          % {"state": state_name(exc.row.state, gettext)})
+        except InputError as exc:
+            if not contacts and exc.key == "ID":
+                return Notice("error", _("There is no email left to send in this interview."))
+            return Notice("error", sentence(exc.message_in(language)))
+        report = outcome.report
+        if outcome.result is SendResult.BLOCKED:
+            stopping = tuple(f for found in outcome.blocking.values() for f in found)
+            return Notice("error", _(
+                "Not sent: the checker found errors. Fix them (or send from the command line with --force)."),
+                stopping)
+        if outcome.result is SendResult.HELD:
             return Notice("ok", _("Sending in %(seconds)d s. Undo stops it.") % {"seconds": undo})
-        if when is not None:
-            if when > svc.interviews.get_interview(interview_id)[0].deadline:
+        if outcome.result is SendResult.SCHEDULED:
+            if outcome.after_deadline:
                 return Notice("warning", _("Scheduled, but after the 24-hour deadline: consider an earlier time."))
             return Notice("ok", _("Scheduled: the worker sends it at the chosen time."))
-        report = svc.send_now(ids)
-        if report.login_refused is not None:
+        assert report is not None
+        if outcome.result is SendResult.LOGIN_REFUSED:
             return Notice("error", _(
                 "Not sent: the SMTP server refused the login (%(detail)s). Check the username in the settings "
                 "and store the password again with `afterword password smtp`, then send again.")
                 % {"detail": report.login_refused})
-        if report.failed or report.unknown:
-            refused = {r.id: r.refused for r in svc.outbox() if r.id in set(ids)}
+        if outcome.result is SendResult.FAILED:
+            refused = {r.id: r.refused for r in outcome.rows}
             details = "; ".join(
                 d + "".join(f" ({address}: {answer})" for address, answer in refused.get(i, {}).items())
                 for i, d in [*report.failed, *report.unknown])
             return Notice("error", _("Sending failed: %(detail)s") % {"detail": details})
-        if report.retry:
+        if outcome.result is SendResult.RETRY:
             details = "; ".join(d for _i, d in report.retry)
             return Notice("warning", _(
                 "Not sent yet: %(detail)s. It stays in the outbox and is tried again.") % {"detail": details})
@@ -268,13 +262,13 @@ class MailDesk:
         has no such message in a state that can be settled.
         """
         svc = self.delivery()
-        wanted = "queued" if verdict == "cancel" else "unknown"
+        wanted = OutboxState.QUEUED if verdict == "cancel" else OutboxState.UNKNOWN
         for contact, row in self._rows(svc, interview_id).items():
             if row.id != row_id:
                 continue
             if row.state != wanted:
                 # An Undo as the window closed finds it on its way: say so; anything else is not there to settle.
-                return (contact, False) if verdict == "cancel" and row.state in ("sending", "sent") else None
+                return (contact, False) if verdict == "cancel" and row.state in (OutboxState.SENDING, OutboxState.SENT) else None
             with self._queueing:
                 try:
                     if verdict == "cancel":
@@ -311,7 +305,7 @@ class MailDesk:
 
 def held_for(row: OutboxRow | None, now: datetime, undo_seconds: int) -> int | None:
     """Seconds left before a message in its undo window goes out; None when it is not held back."""
-    if row is None or row.state != "queued" or undo_seconds <= 0:
+    if row is None or row.state is not OutboxState.QUEUED or undo_seconds <= 0:
         return None
     left = (row.send_at - now).total_seconds()
     if not 0 < left <= undo_seconds:
@@ -328,7 +322,7 @@ def state_name(state: str, gettext: Callable[[str], str]) -> str:
     """An outbox state in the UI language (the same words as the card's badge)."""
     _ = gettext
     names = {"queued": _("scheduled"), "sending": _("sending"), "sent": _("sent"), "failed": _("failed"),
-             "unknown": _("unknown")}
+             "cancelled": _("cancelled"), "unknown": _("unknown")}
     return names.get(state, state)
 
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_follow_outcomes"
-down_revision = "0005_check_ins"
+down_revision = "0006_outbox_states"
 branch_labels = None
 depends_on = None
 
