@@ -170,3 +170,64 @@ def test_dutch_moments_read_as_a_bijzin_and_the_greeting_uses_the_notes_polite_f
     assert "vroeg door" not in both and "scriptie" not in both  # who asked? no subject: not quoted
     assert "presentatie ging goed" not in both and "goesting" not in both
     assert "m'n" not in both
+
+
+@pytest.mark.parametrize(("text", "lang", "absent"), [
+    ("parity mess across the 3 sites + GMs not trusting the fcst", Language.EN, "mess"),
+    ("rijtijden kloppen niet meer sinds de nieuwe brug", Language.NL, "kloppen niet"),
+    ("alles nog op papier, amai", Language.NL, "papier"),
+])
+def test_a_blunt_theme_heads_no_message(text: str, lang: Language, absent: str) -> None:
+    notes = NOTES_EN if lang is Language.EN else NOTES_NL
+    notes = notes.replace('[[contacts]]', f'theme = "{text}"\n[[contacts]]', 1)
+    interview = parse_notes(notes)
+    reading = read_notes(interview)
+    assert reading.interview.theme is None and not reading.theme_topic
+    assert any(r.field == "theme" and r.reason == "blunt" for r in reading.rough)
+    for draft in compose(interview):
+        assert absent not in (draft.subject or "") + draft.body
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("flagged ~$410k in claims", Language.EN, "flagged about $410,000 in claims"),
+    ("sponsors €45k total", Language.NL, "sponsors €45.000 total"),
+    ("decision by 11 dec, maybe jan", Language.EN, "decision by 11 December, maybe jan"),  # "jan" may be a name
+    ("nieuwe concessie per dec 2027", Language.NL, "nieuwe concessie per december 2027"),
+    ("via ne gedeelde Excel", Language.NL, "via een gedeelde Excel"),
+    ("how do u want it split", Language.EN, "how do you want it split"),
+    ("FMECA op 60+ pompstations", Language.NL, "FMECA op meer dan 60 pompstations"),
+])
+def test_notes_speak_is_written_out(text: str, lang: Language, expected: str) -> None:
+    from afterword.compose.reading import tidy
+
+    assert tidy(text, lang, {}) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("bij Waterbedrijf FMECA gedaan op meer dan 60 pompstations, storingen -22% in twee jaar", Language.NL,
+     "bij Waterbedrijf FMECA gedaan op meer dan 60 pompstations, met als resultaat 22% minder storingen in twee jaar"),
+    ("moved the rota onto RotaCloud, locum days -40% in six months", Language.EN,
+     "moved the rota onto RotaCloud, which cut the locum days by 40% in six months"),
+    ("built a speed dashboard, flagged about $410,000 in claims", Language.EN,
+     "built a speed dashboard and flagged about $410,000 in claims"),
+    ("termijnkalender opgezet in Outlook", Language.NL, "een termijnkalender opgezet in Outlook"),
+    ("maximo ingericht", Language.NL, "maximo ingericht"),  # a product in lower case gets no "een"
+])
+def test_a_strength_keeps_its_result_and_its_article(text: str, lang: Language, expected: str) -> None:
+    from afterword.compose.reading import _strength
+
+    assert _strength(text, lang) == expected
+
+
+def test_a_plus_joins_nouns_but_not_a_deed_and_a_thing() -> None:
+    from afterword.compose.reading import _joined
+
+    assert not _joined("11.000 objecten geregistreerd met vrijwilligers + projectsubsidie, overzet")
+    assert _joined("maximo ingericht + migratie van 2 oude systemen")
+    assert _joined("jurist + 11 jr")
+    assert _joined("registratie + depot op orde + terug onderzoek doen")
+
+
+def test_dutch_modal_with_infinitive_as_a_bijzin() -> None:
+    assert dutch_subordinate("je liet de oude schakelkast zien") == "je de oude schakelkast liet zien"
+    assert dutch_subordinate("je gaat volgend jaar met pensioen") is None
