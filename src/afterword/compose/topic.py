@@ -136,7 +136,9 @@ _HET_ENDINGS = ("je", "ment", "isme", "um", "sel", "werk", "systeem", "proces", 
                 "overleg", "gesprek", "plan", "model", "platform", "rooster", "budget", "contract", "programma",
                 "onderzoek", "magazijn", "bedrijf", "probleem", "netwerk", "gebied", "traject", "gebouw", "beheer",
                 "personeel", "verzuim", "rooster", "verloop", "onderwijs", "advies", "aanbod", "vervoer", "verkeer",
-                "systeem", "thema", "risico", "verschil", "budget", "gesprek", "proces", "bestand", "verhaal")
+                "systeem", "thema", "risico", "verschil", "budget", "gesprek", "proces", "bestand", "verhaal",
+                "tekort", "punt", "loket", "station", "overzicht", "dossier", "archief", "register", "document",
+                "formulier", "protocol", "contact", "gemaal", "nummer", "spreekuur", "uur", "depot", "net", "museum")
 
 
 def _with_article(phrase: str, lang: Language) -> str:
