@@ -266,3 +266,13 @@ email = "ana@vireon.example"
     drafts = {d.contact: d.body for d in compose(parse_notes(notes)) if str(d.channel) == "email"}
     assert "role of QA Specialist" in drafts["hj"].split("\n\n")[1]
     assert "QA Specialist" not in drafts["ana"].split("\n\n")[1]
+
+
+def test_places_typed_in_lower_case_get_their_capital_and_a_gerund_no_article() -> None:
+    from afterword.compose.reading import tidy
+    from afterword.compose.topic import _with_article
+
+    assert tidy("ran the lisbon half in oct", Language.EN, {}) == "ran the Lisbon half in October"
+    assert tidy("woont in antwerpen, fietst naar gent", Language.NL, {}) == "woont in Antwerpen, fietst naar Gent"
+    assert _with_article("moving off spreadsheets", Language.EN) == "moving off spreadsheets"
+    assert _with_article("training compliance", Language.EN) == "the training compliance"
