@@ -231,3 +231,48 @@ def test_a_plus_joins_nouns_but_not_a_deed_and_a_thing() -> None:
 def test_dutch_modal_with_infinitive_as_a_bijzin() -> None:
     assert dutch_subordinate("je liet de oude schakelkast zien") == "je de oude schakelkast liet zien"
     assert dutch_subordinate("je gaat volgend jaar met pensioen") is None
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("vijf jaar planner bij stadsvervoer, rijtijdanalyse", Language.NL,
+     "ik heb vijf jaar als planner bij stadsvervoer gewerkt, rijtijdanalyse"),
+    ("three years at Solent Bulk doing voyage P&L", Language.EN, "I spent three years at Solent Bulk doing voyage P&L"),
+    ("8 years as engineer at Arup", Language.EN, "I spent 8 years as an engineer at Arup"),
+    ("twelve years of experience in audit", Language.EN, "twelve years of experience in audit"),  # already a phrase
+])
+def test_years_somewhere_become_something_the_candidate_did(text: str, lang: Language, expected: str) -> None:
+    from afterword.compose.reading import _years_as
+
+    assert _years_as(text, lang) == expected
+
+
+def test_a_range_after_van_is_not_doubled_and_a_year_names_the_one() -> None:
+    from afterword.compose.articles import fill_articles
+    from afterword.compose.reading import tidy
+    from afterword.compose.topic import topic
+
+    assert tidy("gebroken diensten van 31% -> 18%", Language.NL, {}) == "gebroken diensten van 31% naar 18%"
+    assert fill_articles("concessiestart 2023 meegemaakt", Language.NL) == "de concessiestart van 2023 meegemaakt"
+    assert topic("chauffeurstekort loopt op", Language.NL) == "het chauffeurstekort"
+
+
+def test_the_role_is_named_to_the_hiring_manager_not_to_every_panel_member() -> None:
+    notes = NOTES_EN.replace('[[needs]]', '''[[contacts]]
+id = "ana"
+name = "Ana Ruiz"
+role = "interviewer"
+email = "ana@vireon.example"
+[[needs]]''', 1)
+    drafts = {d.contact: d.body for d in compose(parse_notes(notes)) if str(d.channel) == "email"}
+    assert "role of QA Specialist" in drafts["hj"].split("\n\n")[1]
+    assert "QA Specialist" not in drafts["ana"].split("\n\n")[1]
+
+
+def test_places_typed_in_lower_case_get_their_capital_and_a_gerund_no_article() -> None:
+    from afterword.compose.reading import tidy
+    from afterword.compose.topic import _with_article
+
+    assert tidy("ran the lisbon half in oct", Language.EN, {}) == "ran the Lisbon half in October"
+    assert tidy("woont in antwerpen, fietst naar gent", Language.NL, {}) == "woont in Antwerpen, fietst naar Gent"
+    assert _with_article("moving off spreadsheets", Language.EN) == "moving off spreadsheets"
+    assert _with_article("training compliance", Language.EN) == "the training compliance"

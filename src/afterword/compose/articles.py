@@ -92,8 +92,13 @@ def _nl_article(text: str) -> str:
                 return text  # a name: "heb Jan gebeld"
             if len(phrase) == 1 and _unknown_nl(first):
                 return text  # "maximo ingericht": a product typed in lower case, not a noun to count
+            if len(phrase) == 2 and re.fullmatch(r"(?:19|20)\d\d", phrase[1]) and first.isalpha():
+                from afterword.compose.topic import _with_article
+
+                named = f"{_with_article(first, Language.NL).split(' ')[0]} {first} van {phrase[1]}"
+                return f"{text[:start]}{named}{text[start + len(' '.join(phrase)):]}"  # "de concessiestart van 2023"
             if any(re.fullmatch(r"(?:19|20)\d\d", w) for w in phrase):
-                return text  # "concessiestart 2023 meegemaakt": a particular one, not "een"
+                return text  # a particular one, not "een"
             return f"{text[:start]}een {text[start:]}"
     return text
 

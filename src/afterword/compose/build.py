@@ -147,7 +147,17 @@ def _opening(person: Person) -> str:
         return person.say("email", "passing.place" if person.base["place"] else "passing.noplace")
     if _own_point(person):
         return person.say("email", "thanks.plain")  # their own point follows: the interview's theme is not theirs
+    if not person.base["theme"] and _panel_colleague(person):
+        return person.say("email", "thanks.plain")  # the role named to every panel member reads as a form letter
     return person.say("email", "thanks.theme" if person.base["theme"] else "thanks.role")
+
+
+def _panel_colleague(person: Person) -> bool:
+    """Someone on the panel who is not the hiring manager, when the notes have one: the role is named to them."""
+    from afterword.core.model import ContactRole
+
+    others = [c for c in person.interview.contacts if c.effective_role is ContactRole.HIRING_MANAGER]
+    return bool(others) and person.contact.effective_role is ContactRole.INTERVIEWER
 
 
 def _own_point(person: Person) -> bool:

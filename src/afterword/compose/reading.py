@@ -242,6 +242,9 @@ def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
 
 def _range(m: re.Match[str], lang: Language) -> str:
     a, b, unit = m.group("a").strip(), m.group("b").strip(), m.group("unit_a") or ""
+    if re.search(r"(?i)\b(?:from|van)\s*$", m.string[:m.start()]):  # "van 31% -> 18%": "van" is already there
+        return f"{a} {unit} to {b}" if unit and lang is Language.EN else f"{a} {unit} naar {b}" if unit else \
+            (f"{a} to {b}" if lang is Language.EN else f"{a} naar {b}")
     if unit and not unit.isdigit():
         return f"from {a} {unit} to {b}" if lang is Language.EN else f"van {a} {unit} naar {b}"
     return f"from {a} to {b}" if lang is Language.EN else f"van {a} naar {b}"
@@ -379,6 +382,34 @@ def _strength(text: str, lang: Language) -> str:
     from afterword.compose.articles import fill_articles
 
     return fill_articles(", ".join(kept), lang)  # "built internal dashboard" → "built an internal dashboard"
+
+
+_YEARS_AS = {
+    Language.EN: re.compile(r"^(?P<n>\d+|[a-z]+)\s+(?:years?|yrs?)\s+(?:as\s+(?:an?\s+)?)?(?P<role>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*)?)?"
+                            r"\s*(?P<prep>at|with|for|in)\s+(?P<rest>[^,;]+)(?P<tail>[,;].*)?$"),
+    Language.NL: re.compile(r"^(?P<n>\d+|[a-z]+)\s+(?:jaar|jr)\s+(?:als\s+)?(?P<role>[a-z][\w&/-]*)?"
+                            r"\s*(?P<prep>bij|in|op|voor)\s+(?P<rest>[^,;]+)(?P<tail>[,;].*)?$"),
+}
+
+
+def _years_as(text: str, lang: Language) -> str:
+    """"five years planner at the city buses" → "I spent five years as a planner at …"; "vijf jaar planner bij
+    stadsvervoer" → "ik heb vijf jaar als planner bij stadsvervoer gewerkt" (the rest of the item after it)."""
+    m = _YEARS_AS[lang].match(text)
+    if not m or (not m.group("n").isdigit() and m.group("n") not in _COUNT_WORDS):
+        return text
+    role, rest, tail = m.group("role"), m.group("rest").strip(), m.group("tail") or ""
+    if role and (has_verb(role, lang) or role.split()[0] in ("of", "van", "ervaring", "experience", "in", "at")):
+        return text
+    if lang is Language.EN:
+        as_role = f" as {'an' if role[:1] in 'aeiou' else 'a'} {role}" if role else ""
+        return f"I spent {m.group('n')} years{as_role} {m.group('prep')} {rest}{tail}"
+    as_role = f" als {role}" if role else ""
+    return f"ik heb {m.group('n')} jaar{as_role} {m.group('prep')} {rest} gewerkt{tail}"
+
+
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                          "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"})
 
 
 def _past_led(piece: str, lang: Language) -> bool:
@@ -708,7 +739,7 @@ def _read_notes(interview: Interview) -> Reading:
             rough.append(Rough(field, index, text, "fragments", _first_segment(tidied)))
             return None
         if field == "strengths":
-            tidied = _strength(tidied, lang)
+            tidied = _strength(_years_as(tidied, lang), lang)
         if field in ("needs", "strengths") and _fragments(tidied):
             # The first sentence carries the point; the rest of a row of notes is left out.
             first = re.split(r"(?<=[.!?])\s+", tidied, maxsplit=1)[0].rstrip(".")

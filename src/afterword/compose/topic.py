@@ -136,7 +136,9 @@ _HET_ENDINGS = ("je", "ment", "isme", "um", "sel", "werk", "systeem", "proces", 
                 "overleg", "gesprek", "plan", "model", "platform", "rooster", "budget", "contract", "programma",
                 "onderzoek", "magazijn", "bedrijf", "probleem", "netwerk", "gebied", "traject", "gebouw", "beheer",
                 "personeel", "verzuim", "rooster", "verloop", "onderwijs", "advies", "aanbod", "vervoer", "verkeer",
-                "systeem", "thema", "risico", "verschil", "budget", "gesprek", "proces", "bestand", "verhaal")
+                "systeem", "thema", "risico", "verschil", "budget", "gesprek", "proces", "bestand", "verhaal",
+                "tekort", "punt", "loket", "station", "overzicht", "dossier", "archief", "register", "document",
+                "formulier", "protocol", "contact", "gemaal", "nummer", "spreekuur", "uur", "depot", "net", "museum")
 
 
 def _with_article(phrase: str, lang: Language) -> str:
@@ -149,7 +151,9 @@ def _with_article(phrase: str, lang: Language) -> str:
             return "the " + phrase  # "the NWO project deliverable": a name used as a modifier
         return phrase  # "Kafka", "SAP PM": a name needs no article
     if lang is Language.EN:
-        return "the " + phrase
+        second = phrase.split()[1].lower() if len(phrase.split()) > 1 else ""
+        gerund = first.lower().endswith("ing") and second in _AFTER_GERUND  # "moving off …", "getting the …"
+        return phrase if gerund else "the " + phrase  # not "the moving off spreadsheets"
     if len(phrase.split()) >= 2 and re.search(r"(?:gestuurd|gericht|matig|ig|isch|lijk|baar|eel|aal)$", first.lower()):
         return phrase  # "risicogestuurd onderhoud": "de risicogestuurd" would need the adjective inflected
     nouns = [w for w in phrase.split() if w.lower() not in _PREPOSITIONS]
@@ -158,6 +162,10 @@ def _with_article(phrase: str, lang: Language) -> str:
     if head.endswith(_HET_ENDINGS):
         return "het " + phrase
     return "de " + phrase
+
+
+_AFTER_GERUND = frozenset({"off", "on", "to", "the", "a", "an", "from", "away", "our", "my", "their", "up", "out", "down",
+                           "back", "over", "into", "more", "less", "people", "members", "staff", "teams"})
 
 
 _TOPIC_ENDS = frozenset({"and", "or", "but", "the", "a", "an", "of", "to", "en", "maar", "de", "het", "een",
