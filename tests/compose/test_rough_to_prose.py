@@ -276,3 +276,22 @@ def test_places_typed_in_lower_case_get_their_capital_and_a_gerund_no_article() 
     assert tidy("woont in antwerpen, fietst naar gent", Language.NL, {}) == "woont in Antwerpen, fietst naar Gent"
     assert _with_article("moving off spreadsheets", Language.EN) == "moving off spreadsheets"
     assert _with_article("training compliance", Language.EN) == "the training compliance"
+
+
+def test_a_deed_before_a_plus_is_the_claim_and_an_organisation_gets_its_article() -> None:
+    from afterword.compose.articles import fill_articles
+    from afterword.compose.reading import _deed_before_plus, _strength
+
+    assert _deed_before_plus("termijnkalender opgezet in outlook + dubbele check, nul gemist", Language.NL) == \
+        "termijnkalender opgezet in outlook"
+    assert _deed_before_plus("vrijwilligers + projectsubsidie", Language.NL) == "vrijwilligers + projectsubsidie"
+    assert fill_articles("een model gebouwd bij drogisterijketen", Language.NL) == "een model gebouwd bij een drogisterijketen"
+    assert fill_articles("built a model at drugstore chain", Language.EN) == "built a model at a drugstore chain"
+    assert fill_articles("at the firm", Language.EN) == "at the firm"
+    assert _strength("depotverhuis 2022 geleid: 6.500 objecten, 0 schade", Language.NL) == "de depotverhuis van 2022 geleid"
+
+
+def test_news_from_hr_is_not_the_hiring_managers_call() -> None:
+    notes = NOTES_EN.replace('[[contacts]]', 'next_step = "hr will call by the end of next week"\n[[contacts]]', 1)
+    drafts = {d.contact: d.body for d in compose(parse_notes(notes)) if str(d.channel) == "email"}
+    assert "your call" not in drafts["hj"]

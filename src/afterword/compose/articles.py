@@ -37,13 +37,28 @@ _NL_HAVE = re.compile(r"\b((?:[Ii]k\s+)?(?:heb|had))\s+")
 _NL_MINE = re.compile(r"\b(in|bij|op|van|uit)\s+(vorige|huidige|oude)\s+(?=\w)")
 
 
+#: A kind of organisation typed without its article after "at"/"bij": "at drugstore chain", "bij notariskantoor".
+_EN_PLACE = re.compile(r"\b(at|with|for)\s+(?!(?:a|an|the|my|our|their|his|her|this|that|one)\b)(?=(?:[a-z-]+\s+)?[a-z-]*(?:chain|firm|company|hospital|school|agency|bank|"
+                       r"startup|start-up|retailer|insurer|council|charity|consultancy|manufacturer|supplier|"
+                       r"carrier|distributor|wholesaler|practice|clinic|university|college)\b)")
+_NL_PLACE = re.compile(r"\b(bij|voor|in)\s+(?!(?:een|de|het|mijn|onze|hun|haar|zijn|dit|dat|deze|die)\b)(?=(?:[a-z-]+e\s+)?[a-z-]*(?:keten|kantoor|bedrijf|ziekenhuis|school|bureau|"
+                       r"winkel|fabriek|instelling|organisatie|vervoerder|bank|verzekeraar|start-up|startup|"
+                       r"agentschap|corporatie|hogeschool|groothandel|praktijk|kliniek|leverancier)\b)")
+
+
 def fill_articles(text: str, lang: Language) -> str:
     """The text with the missing article or "my"/"mijn" put back where the notes left it out."""
     if lang is Language.EN:
         text = _EN_MINE.sub(lambda m: f"{m.group(1)} my {m.group(2)} {m.group(3)}", text)
+        text = _EN_PLACE.sub(lambda m: f"{m.group(1)} {_a_or_an(m.string[m.end():])} ", text)
         return _EN_HEAD.sub(_en_article, text)
     text = _NL_MINE.sub(lambda m: f"{m.group(1)} mijn {m.group(2)} ", text)
+    text = _NL_PLACE.sub(lambda m: f"{m.group(1)} een ", text)
     return _nl_article(text)
+
+
+def _a_or_an(following: str) -> str:
+    return "an" if following[:1] in "aeio" else "a"
 
 
 def _en_article(m: re.Match[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from afterword.compose.naming import mentions
 from afterword.compose.person import Person
 from afterword.compose.subject import email_subject
 from afterword.compose.wording import shorten
@@ -45,11 +46,11 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
         values["question"] = person.say("email", "question.ask", q=question, ql=lower_first(question, person.proper))
     fit = _fit(person, pairs=1)  # one point, made well: a second one made the email a list
     extras: list[str] = []
-    if passing:
-        extras.append(person.say("email", "passing.context"))
-    elif _organiser(person):
+    if _organiser(person):
         fit = []  # a recruiter who raised no need hears about the process, not a pitch about a problem
-        extras.append(person.say("email", "recruiter.process"))
+        extras.append(person.say("email", "recruiter.process"))  # (met at the door or not: no second "the role of")
+    elif passing:
+        extras.append(person.say("email", "passing.context"))
 
     body = _render_email(person, values, fit, extras)
     # Too long: drop the second point, then the moment. Too short: add a tie to the company.
@@ -141,10 +142,10 @@ def _thanks_via(person: Person) -> str:
 
 
 def _opening(person: Person) -> str:
-    if _organiser(person):
-        return person.say("email", "thanks.role")  # the recruiter organised the day; the theme was for others
     if person.contact.met_in_passing:
         return person.say("email", "passing.place" if person.base["place"] else "passing.noplace")
+    if _organiser(person):
+        return person.say("email", "thanks.role")  # the recruiter organised the day; the theme was for others
     if _own_point(person):
         return person.say("email", "thanks.plain")  # their own point follows: the interview's theme is not theirs
     if not person.base["theme"] and _panel_colleague(person):
@@ -310,6 +311,8 @@ def _passing_concretes(person: Person, name: str) -> Iterator[str]:
 
         for need_item in person.interview.needs:
             text = " ".join(need_item.text.split())
+            if any(mentions(c, text) for c in person.interview.contacts):
+                continue  # "Dewi wil af van …" told to Lieke: a colleague named to them in the third person
             if person.foreign(text):
                 if not person.quotes_foreign(text):
                     continue  # English written as a sentence reads fine in a Dutch note; nothing else does

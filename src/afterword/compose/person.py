@@ -326,8 +326,17 @@ def next_step_news(interview: Interview, typed: str | None = None) -> tuple[When
     if when is None:
         return None, frozenset()
     named = frozenset(c.id for c in interview.contacts if mentions(c, text))
+    if not named and _HR_NAMED.search(text):
+        # "hr belt eind van de week": the news comes from HR, not from the hiring manager ("je telefoontje" to him
+        # would be wrong); a recruiter in the notes is HR, else nobody in particular is told "your call".
+        return when, frozenset(c.id for c in interview.contacts if c.effective_role is ContactRole.RECRUITER)
     return when, named or frozenset(c.id for c in interview.contacts
                                     if c.effective_role in (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER))
+
+
+#: A next step that names the organisation's HR or an agency rather than a person.
+_HR_NAMED = re.compile(r"(?i)\b(?:hr|p&o|p&c|recruit\w*|recruiter|agency|bureau|personeelszaken|talent team|"
+                       r"people team|selectiebureau|werving)\b")
 
 
 def _written_sentence(text: str) -> bool:

@@ -146,7 +146,8 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
         return Piece("i", f"{me} {w.third_to_first[low]} {rest}".strip(), original=text)
     if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha():
         return Piece("i", f"{me} {low} {rest}", original=text)
-    if lang is Language.NL and _dutch_participle_fragment(text) and (first[:1].isdigit() or low in _COUNTS):
+    if lang is Language.NL and _dutch_participle_fragment(text) and (first[:1].isdigit() or low in _COUNTS
+                                                                     or low in ("een", "de", "het")):
         pass  # "12 jaar werkvoorbereider geweest" is something done: "ik ben … geweest", below
     elif low in w.noun_starts or first[:1].isdigit() or low.startswith(("my ", "mijn ")):
         return Piece("np", lower_first(text, proper), original=text)

@@ -349,6 +349,9 @@ def _strength(text: str, lang: Language) -> str:
     """A strength typed as a claim and its result ("split the job into steps at Monzo, incidents down 70%")
     keeps the result as a clause ("…, which brought incidents down by 70%"); other verbless pieces go."""
     pieces = re.split(r",\s+", text)
+    head, colon, tail = pieces[0].partition(": ")
+    if colon and has_any_verb(head, lang) and not has_any_verb(tail, lang):
+        pieces = [head]  # "depotverhuis 2022 geleid: 6.500 objecten, 0 schade": the deed, not its inventory
     kept = [pieces[0]]
     for piece in pieces[1:]:
         signed = _SIGNED.match(piece)
@@ -513,6 +516,16 @@ def _joined(raw: str) -> bool:
         if _PARTICIPLE_LIKE.match(before) or len(after) > 2:
             return True
     return False
+
+
+def _deed_before_plus(text: str, lang: Language) -> str:
+    """"termijnkalender opgezet in outlook + dubbele check, nul gemist" → "termijnkalender opgezet in outlook":
+    after a deed, a "+" starts another line of notes; the deed is the claim."""
+    head, plus, _rest = _BRACKETS.sub("", text).partition(" + ")
+    segment = re.split(r"[,;]\s", head)[-1]
+    if plus and "," not in head and len(segment.split()) >= 3 and has_any_verb(segment, lang):
+        return head
+    return text
 
 
 #: A word that ends a deed ("ingericht", "opgezet", "built", "moved"): a "+" after it joins notes, not nouns.
@@ -699,7 +712,8 @@ def _read_notes(interview: Interview) -> Reading:
     results: dict[int, Result] = {}
 
     def read(field: str, index: int, text: str) -> str | None:
-        tidied = tidy(_polite_to_given(text, interview), lang, names)
+        typed = _deed_before_plus(text, lang) if field == "strengths" else text
+        tidied = tidy(_polite_to_given(typed, interview), lang, names)
         if field == "questions":
             tidied = one_question(without_vocative(tidied, frozenset(names)), lang)
         if find_private(text, lang, in_notes=True) or find_private(tidied, lang, in_notes=True):
