@@ -4,9 +4,11 @@ primary key, the other companies and each draft's findings are cached until some
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event
 
@@ -85,10 +87,10 @@ def test_the_quick_path_plans_the_list_page_the_same_way(tmp_path: Path) -> None
             original = repo.conn
 
             class Spy:
-                def execute(self, sql: str, params: object = ()) -> object:
+                def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
                     if sql.lstrip().startswith("WITH page"):
                         plans.append([r[3] for r in original.execute("EXPLAIN QUERY PLAN " + sql, params)])
-                    return original.execute(sql, params)  # type: ignore[arg-type]
+                    return original.execute(sql, params)
 
             repo.conn = Spy()  # type: ignore[assignment]
             assert [r.company for r in repo.summaries(NOW, limit=2)] == [r.company for r in rows]
