@@ -4,17 +4,19 @@ primary key, the other companies and each draft's findings are cached until some
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from afterword.core.notes import load_notes
 from afterword.service.interviews import open_service
 from afterword.store.quick import QuickStore
+from afterword.store.records import InterviewSummary
 from tests.conftest import EXAMPLES
 
 NOW = datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
@@ -100,3 +102,33 @@ def test_the_quick_path_plans_the_list_page_the_same_way(tmp_path: Path) -> None
     assert [r.company for r in rows] == ["Company 2", "Company 1"]
     assert sum("ix_interviews_owner_deadline" in step for step in plan) == 1, plan
     assert any("USING INTEGER PRIMARY KEY" in step for step in plan), plan
+
+
+def test_list_all_writes_each_batch_as_it_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterword.cli import db_cmds
+    from afterword.service.reading import open_reads
+
+    url = _stored(tmp_path / "five.db", 5)
+    monkeypatch.setattr(db_cmds, "_STREAM_BATCH", 2)
+    reads = open_reads(url)
+    out: list[str] = []
+    lines_when_read: list[int] = []
+
+    def counted() -> Iterator[InterviewSummary]:
+        for row in reads.iter_interviews(NOW, batch=2):
+            out.append(capsys.readouterr().out)
+            lines_when_read.append("".join(out).count("\n"))
+            yield row
+
+    try:
+        assert db_cmds._stream_lines(counted())
+    finally:
+        reads.close()
+    out.append(capsys.readouterr().out)
+    # the header and the first two rows are out before the third is read, four rows before the fifth
+    assert lines_when_read == [0, 0, 3, 3, 5]
+    lines = "".join(out).splitlines()
+    assert lines[0].split() == ["ID", "Company", "Role", "Deadline", "Time", "left", "Coverage"]
+    assert [line.split()[2] for line in lines[1:]] == ["4", "3", "2", "1", "0"]  # "Company N", newest first
+

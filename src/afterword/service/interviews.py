@@ -36,7 +36,7 @@ class InterviewService:
     def __init__(self, store: Store) -> None:
         self.store = store
         # (data version, all companies, all but one company by its normalised name)
-        self._companies: tuple[int, tuple[str, ...], dict[str, tuple[str, ...]]] | None = None
+        self._companies: tuple[int | str, tuple[str, ...], dict[str, tuple[str, ...]]] | None = None
         self._companies_lock = threading.Lock()
 
     @property

@@ -95,18 +95,19 @@ class Store:
         with database_errors(self.where):
             yield
 
-    def data_version(self) -> int:
-        """A number that changes whenever anything was committed to the database since it was last read,
-        by this process or any other; equal numbers mean nothing changed (for caches of what is read).
+    def data_version(self) -> int | str:
+        """A value that changes whenever anything was committed to the database since it was last asked,
+        by this process or any other; an equal value means nothing changed (for caches of what is read:
+        ask before reading, so a commit in between shows as a change next time).
 
         SQLite: `PRAGMA data_version` on a connection of its own that never writes (so every commit is
-        another connection's). PostgreSQL: the next transaction id to be handed out, which moves with every
-        writing transaction on the server. Both cost microseconds; both change more often than needed
-        (any write), never less."""
+        another connection's). PostgreSQL: the current snapshot (oldest running transaction, next id, the
+        ones in progress), which moves when any writing transaction starts or ends. Both cost microseconds;
+        both change more often than needed (any write), never less."""
         with self._errors():
             if self.dialect != "sqlite":
                 with self.engine.connect() as conn:
-                    return int(conn.exec_driver_sql("SELECT txid_snapshot_xmax(txid_current_snapshot())").scalar_one())
+                    return str(conn.exec_driver_sql("SELECT txid_current_snapshot()::text").scalar_one())
             path = sqlite_path(self.url)
             if path is None:  # in memory: no second connection sees it, so every answer is new
                 return -next(_UNSEEN)
