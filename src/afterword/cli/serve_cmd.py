@@ -34,7 +34,7 @@ def serve(ctx: click.Context, port: int, host: str, no_browser: bool, db_option:
           no_worker: bool, workers: int | None) -> None:
     """Open the local web UI: what is owed, capture an interview, polish and send the drafts.
 
-    Serves from one process per CPU core, and runs the worker (once, in the first process), which
+    Serves from one process per CPU core (--workers), and runs the worker once beside them, which
     sends scheduled email when it is due."""
     import uvicorn
 
@@ -221,8 +221,9 @@ def _answers(url: str) -> bool:
     import urllib.error
     import urllib.request
 
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # our own port, never a proxy
     try:
-        with urllib.request.urlopen(url + "static/app.css", timeout=1):
+        with direct.open(url + "static/app.css", timeout=1):
             return True
     except urllib.error.HTTPError:
         return True
