@@ -64,7 +64,7 @@ def seed_base(url: str) -> None:
 
 def grow(url: str, size: int) -> None:
     """Clone the first BASE interviews (with contacts, items, drafts and history) until there are `size`."""
-    from sqlalchemy import literal, select, text
+    from sqlalchemy import func, literal, select, text
 
     from afterword.store.db import open_store
     from afterword.store.tables import metadata
@@ -81,8 +81,8 @@ def grow(url: str, size: int) -> None:
                     for column in table.c:
                         if column.name == "id" or column.name in ("interview_id", "touchpoint_id"):
                             columns.append(column + offset)
-                        elif column.name == "identity":
-                            columns.append(column + literal(f"-{copy}"))
+                        elif column.name == "identity":  # 64 characters, as the column allows
+                            columns.append(func.substr(column, 1, 56) + literal(f"-{copy:07d}"))
                         elif column.name == "company":
                             columns.append(column + literal(f" {copy % 10}"))
                         elif column.name in ("open", "owed"):  # history: owed interviews stay the recent few

@@ -26,6 +26,10 @@ def test_a_new_or_renamed_company_appears_whoever_wrote_it(db_url: str) -> None:
         first = web.import_interview(base, at=NOW)
         seen = web.companies()
         assert web.companies() is seen  # nothing written: the same answer, not read again
+        extra = other.import_interview(replace(base, start=base.start + timedelta(days=9)))  # same companies
+        assert web.companies() is seen  # so the findings cached against them stay
+        other.delete_interview(extra)
+        assert web.companies() is seen
         other.import_interview(replace(base, company="Zephyr Logistics", start=base.start + timedelta(days=1)))
         assert "Zephyr Logistics" in web.companies()  # another process's import
         assert "Zephyr Logistics" in web.other_companies(first)

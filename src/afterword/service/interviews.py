@@ -157,13 +157,16 @@ class InterviewService:
     def companies(self, exclude_id: int | None = None) -> tuple[str, ...]:
         """As `other_companies`, from a cache kept while the database is unchanged (`Store.data_version`):
         with tens of thousands of interviews, reading them all on every page view and live check is most of
-        the work. The same tuple object comes back until something is written (a key for cached findings)."""
+        the work. The same tuple object comes back until the companies change (a key for cached findings)."""
         version = self.store.data_version()
         with self._companies_lock:
             cached = self._companies
         if cached is None or cached[0] != version:
             with self.store.read() as repo:
-                cached = (version, tuple(repo.other_companies(None)), {})
+                names = tuple(repo.other_companies(None))
+            # A write elsewhere (a saved draft, or on PostgreSQL any database of the server) that left the
+            # companies as they were keeps the same tuple, and with it the findings cached against it.
+            cached = (version, *cached[1:]) if cached is not None and cached[1] == names else (version, names, {})
             with self._companies_lock:
                 self._companies = cached
         _version, names, without = cached
