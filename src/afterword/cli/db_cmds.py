@@ -171,8 +171,8 @@ def list_interviews(page: int | None, per_page: int | None, show_all: bool, db_u
                     now_text: str | None, as_json: bool) -> None:
     """Stored interviews, newest first, with deadline, time left and coverage, a page at a time.
 
-    --json prints every interview, written out as they are read, unless --page or --per-page asks
-    for one page."""
+    --all prints every interview, one line each, written out as they are read; so does --json, unless
+    --page or --per-page asks for one page."""
     if show_all and (page is not None or per_page is not None):
         raise InputError("give either --all or --page/--per-page, not both", key="--all")
     now = resolve_now(now_text)
@@ -184,9 +184,12 @@ def list_interviews(page: int | None, per_page: int | None, show_all: bool, db_u
             _stream_json(now, service.list_interviews(now, limit=size, offset=(number - 1) * size) if paged
                          else service.iter_interviews(now))
             return
-        total = service.count_interviews() if paged else None
-        rows = (service.list_interviews(now, limit=size, offset=(number - 1) * size) if paged
-                else list(service.iter_interviews(now)))
+        if not paged:
+            if not _stream_lines(service.iter_interviews(now)):
+                click.echo("No interviews stored yet; add one with `afterword import NOTES`.")
+            return
+        total = service.count_interviews()
+        rows = service.list_interviews(now, limit=size, offset=(number - 1) * size)
     if not rows:
         click.echo(f"No interviews on page {number}; there are {total}." if total else
                    "No interviews stored yet; add one with `afterword import NOTES`.")
@@ -194,19 +197,62 @@ def list_interviews(page: int | None, per_page: int | None, show_all: bool, db_u
     from rich.table import Table
 
     table = Table(show_edge=False, header_style="bold")
-    for title in ("ID", "Company", "Role", "Deadline", "Time left", "Coverage"):
+    for title in _COLUMNS:
         table.add_column(title)
     for r in rows:
-        done = r.owed == 0
-        left = "—" if done else format_remaining(r.remaining, r.language)
-        style = "green" if done else ("red" if r.remaining.total_seconds() < 0 else "yellow")
-        table.add_row(str(r.id), r.company, r.role, format_moment(r.deadline, r.language),
-                      f"[{style}]{left}[/]", r.coverage)
+        cells = _cells(r)
+        table.add_row(*cells[:4], f"[{_style(r)}]{cells[4]}[/]", cells[5])
     console().print(table)
-    if total is not None and (number > 1 or total > len(rows)):
+    if number > 1 or total > len(rows):
         first = (number - 1) * size + 1
         more = f"`--page {number + 1}` for the next, " if first + len(rows) - 1 < total else ""
         click.echo(f"Interviews {first}–{first + len(rows) - 1} of {total}, newest first; {more}`--all` for every one.")
+
+
+_COLUMNS = ("ID", "Company", "Role", "Deadline", "Time left", "Coverage")
+#: `list --all` sizes its columns to the first rows and writes this many lines at a time.
+_STREAM_BATCH = 500
+
+
+def _cells(r: InterviewSummary) -> tuple[str, str, str, str, str, str]:
+    left = "—" if r.owed == 0 else format_remaining(r.remaining, r.language)
+    return str(r.id), r.company, r.role, format_moment(r.deadline, r.language), left, r.coverage
+
+
+def _style(r: InterviewSummary) -> str:
+    return "green" if r.owed == 0 else ("red" if r.remaining.total_seconds() < 0 else "yellow")
+
+
+def _stream_lines(rows: Iterable[InterviewSummary]) -> bool:
+    """`list --all`: one line per interview, written as they are read (rich would need a minute and every
+    row in memory for a table of 50,000). The columns are as wide as the first rows need; False: no rows."""
+    import itertools
+    import os
+    import sys
+
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    ansi = {"green": "32", "red": "31", "yellow": "33", "bold": "1"}
+    found = iter(rows)
+    first = list(itertools.islice(found, _STREAM_BATCH))
+    if not first:
+        return False
+    widths = [max(len(title), *(len(_cells(r)[i]) for r in first)) for i, title in enumerate(_COLUMNS)]
+
+    def line(cells: Sequence[str], style: str | None) -> str:
+        padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=True)]
+        if color and style:
+            padded[4] = f"\x1b[{ansi[style]}m{padded[4]}\x1b[0m"
+        return "  ".join(padded).rstrip() + "\n"
+
+    head = line(_COLUMNS, None)
+    out = sys.stdout
+    out.write(f"\x1b[1m{head.rstrip()}\x1b[0m\n" if color else head)
+    batch = first
+    while batch:
+        out.write("".join(line(_cells(r), _style(r)) for r in batch))
+        batch = list(itertools.islice(found, _STREAM_BATCH))
+    out.flush()
+    return True
 
 
 def _stream_json(now: datetime, rows: Iterable[InterviewSummary]) -> None:

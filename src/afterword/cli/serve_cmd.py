@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import socket
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,19 +27,33 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
               help="Database URL (sqlite:///… or postgresql://…); overrides the global --db.")
 @click.option("--no-worker", is_flag=True,
               help="Do not send scheduled email from this process (run `afterword worker` elsewhere).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="Web server processes (default: one per CPU core).")
 @click.pass_context
 def serve(ctx: click.Context, port: int, host: str, no_browser: bool, db_option: str | None,
-          no_worker: bool) -> None:
+          no_worker: bool, workers: int | None) -> None:
     """Open the local web UI: what is owed, capture an interview, polish and send the drafts.
 
-    Also runs the worker in the background, which sends scheduled email when it is due."""
+    Serves from one process per CPU core (--workers), and runs the worker once beside them, which
+    sends scheduled email when it is due."""
     import uvicorn
 
-    from afterword.web.app import create_app
+    from afterword.web.app import ServedApp, create_app
 
     db_url = db_option or (ctx.obj or {}).get("db_url")
     extra_hosts = () if host in LOOPBACK or host in ("0.0.0.0", "::") else (host,)
-    app = create_app(db_url, allowed_hosts=extra_hosts)
+    processes = workers or default_workers()
+    app: Any
+    if processes == 1:
+        app = create_app(db_url, allowed_hosts=extra_hosts)
+    else:
+        # Each process builds its own app (and database connections) on its first request; opening the
+        # store here first creates or migrates it once and reports a bad database as one line, as above.
+        from afterword.service.interviews import open_service
+        from afterword.web.app import form_token_key
+
+        open_service(db_url).close()
+        app = ServedApp(db_url, extra_hosts, form_token_key())
     sock = _bind(host, port)
     port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
@@ -50,8 +64,11 @@ def serve(ctx: click.Context, port: int, host: str, no_browser: bool, db_option:
     if host not in LOOPBACK:
         click.echo(f"warning: bound to {host}; other machines on the network can reach it", err=True)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
-                            server_header=False, date_header=False)
+                            server_header=False, date_header=False, workers=processes)
     background = None if no_worker else _start_worker(db_url)
+    if processes > 1:
+        _serve_processes(config, sock, url, no_browser, background)
+        return
 
     class Server(uvicorn.Server):
         """Stops the worker on shutdown: uvicorn re-raises SIGTERM afterwards, so no `finally` would run."""
@@ -66,6 +83,32 @@ def serve(ctx: click.Context, port: int, host: str, no_browser: bool, db_option:
         _open_browser_when_ready(server, url)
     try:
         server.run(sockets=[sock])
+    finally:
+        if background is not None:
+            background.stop()
+
+
+def default_workers() -> int:
+    """One web process per CPU core this process may use (at least one)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _serve_processes(config: Any, sock: socket.socket, url: str, no_browser: bool,
+                     background: BackgroundWorker | None) -> None:
+    """Serve from `config.workers` processes sharing the listening socket (uvicorn's supervisor, which
+    replaces a process that dies); this process only supervises and runs the delivery worker, so scheduled
+    email goes out once however many processes serve. Ctrl+C or SIGTERM stops them all, then the worker."""
+    from uvicorn.supervisors import Multiprocess
+
+    if not no_browser:
+        _open_browser_when_ready(None, url)
+    try:
+        Multiprocess(config, sockets=[sock]).run()
     finally:
         if background is not None:
             background.stop()
@@ -164,10 +207,25 @@ def _open_browser_when_ready(server: object, url: str) -> None:
     import webbrowser
 
     def wait_and_open() -> None:
-        for _ in range(100):
-            if getattr(server, "started", False):
+        for _ in range(200):
+            if getattr(server, "started", False) or (server is None and _answers(url)):
                 webbrowser.open(url)
                 return
             time.sleep(0.05)
 
     threading.Thread(target=wait_and_open, daemon=True).start()
+
+
+def _answers(url: str) -> bool:
+    """Whether the server at `url` answers (any HTTP status)."""
+    import urllib.error
+    import urllib.request
+
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # our own port, never a proxy
+    try:
+        with direct.open(url + "static/app.css", timeout=1):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
@@ -18,6 +19,9 @@ from afterword.store.db import LOCAL_OWNER, Store, open_store
 from afterword.store.errors import ConcurrentWriteError, ConflictError, DuplicateError, NotEditableError, NotFoundError
 from afterword.store.records import DueRow, InterviewSummary, OutboxState, StuckEmail, Touchpoint
 from afterword.store.repo import Repo
+
+#: How many "all companies but this one" lists the cache keeps (one per interview's company looked at).
+COMPANY_VIEWS = 64
 
 __all__ = ["ConflictError", "DuplicateError", "InterviewService", "NotEditableError", "NotFoundError", "open_service"]
 
@@ -31,6 +35,9 @@ class InterviewService:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # (data version, all companies, all but one company by its normalised name)
+        self._companies: tuple[int | str, tuple[str, ...], dict[str, tuple[str, ...]]] | None = None
+        self._companies_lock = threading.Lock()
 
     @property
     def owner(self) -> str:
@@ -147,8 +154,40 @@ class InterviewService:
 
     def other_companies(self, exclude_id: int | None = None) -> list[str]:
         """This owner's other companies, without interview `exclude_id`'s own (for `wrong-company`)."""
+        return list(self.companies(exclude_id))
+
+    def companies(self, exclude_id: int | None = None) -> tuple[str, ...]:
+        """As `other_companies`, from a cache kept while the database is unchanged (`Store.data_version`):
+        with tens of thousands of interviews, reading them all on every page view and live check is most of
+        the work. The same tuple object comes back until the companies change (a key for cached findings)."""
+        version = self.store.data_version()
+        with self._companies_lock:
+            cached = self._companies
+        if cached is None or cached[0] != version:
+            with self.store.read() as repo:
+                names = tuple(repo.other_companies(None))
+            # A write elsewhere (a saved draft, or on PostgreSQL any database of the server) that left the
+            # companies as they were keeps the same tuple, and with it the findings cached against it.
+            cached = (version, *cached[1:]) if cached is not None and cached[1] == names else (version, names, {})
+            with self._companies_lock:
+                self._companies = cached
+        _version, names, without = cached
+        if exclude_id is None:
+            return names
         with self.store.read() as repo:
-            return repo.other_companies(exclude_id)
+            own = repo.company_of(exclude_id)
+        if own is None:
+            return names
+        mine = " ".join(own.split()).casefold()
+        with self._companies_lock:
+            found = without.get(mine)
+        if found is None:
+            found = tuple(n for n in names if " ".join(n.split()).casefold() != mine)
+            with self._companies_lock:
+                if len(without) >= COMPANY_VIEWS:
+                    without.clear()
+                found = without.setdefault(mine, found)
+        return found
 
     def due(self, now: datetime, limit: int | None = 50) -> list[DueRow]:
         """Everything still owed across all interviews, most urgent (earliest deadline) first.

@@ -195,14 +195,14 @@ class QuickRepo:
               "LEFT JOIN (SELECT interview_id, count(DISTINCT contact_key) AS reached, count(*) AS sent "
               f"FROM touchpoints WHERE status IN (?, ?) AND interview_id IN ({chosen}) GROUP BY interview_id) s "
               "ON s.interview_id = i.id "
-              "WHERE i.owner = ? ORDER BY i.deadline_utc DESC, i.id DESC"
+            + ("" if paged else "WHERE i.owner = ? ")  # as in `queries.summaries`: the page is the owner's
+            + "ORDER BY i.deadline_utc DESC, i.id DESC"
         )
         if not paged:
             params += [self.owner]
         params += list(REACHED)
         if not paged:
-            params += [self.owner]
-        params += [self.owner]
+            params += [self.owner, self.owner]
         out = []
         for row in self.conn.execute(sql, params):
             tz = convert.zone(row["timezone"], row["start_offset"])

@@ -132,6 +132,11 @@ class Repo:
                 item_map[it["interview_id"]].append(it)
         return {r["id"]: convert.to_interview(r, by_interview[r["id"]], item_map[r["id"]]) for r in rows}
 
+    def company_of(self, interview_id: int) -> str | None:
+        """The company of this owner's interview `interview_id` (None: no such interview)."""
+        return self.conn.scalar(select(interviews.c.company).where(
+            interviews.c.id == interview_id, interviews.c.owner == self.owner))
+
     def other_companies(self, exclude_id: int | None) -> list[str]:
         """The distinct companies of this owner's other interviews, sorted, without interview
         `exclude_id`'s own company (a second round at the same company is not a wrong company)."""

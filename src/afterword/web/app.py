@@ -107,6 +107,12 @@ async def _ids_in_range(request: Any) -> None:
             raise NotFoundException()
 
 
+def form_token_key() -> str:
+    """The key that signs the form tokens (kept in the Afterword data folder), read once by `serve` and
+    handed to every web process, so a token one process issued verifies in all."""
+    return _secret()
+
+
 def _secret() -> str:
     """The key kept in the Afterword data folder, so pages stay usable across restarts."""
     from afterword.service.settings import web_secret
@@ -118,3 +124,46 @@ def _state(**values: Any) -> Any:
     from litestar.datastructures import State
 
     return State(values)
+
+
+class ServedApp:
+    """The app of one `afterword serve` worker process: built in that process on its first ASGI call.
+
+    Picklable (the database URL, the extra hosts and the form-token key), so uvicorn can hand it to the
+    processes it spawns; the parent reads the key once, so every process signs and verifies alike. A
+    process whose parent dies (even by SIGKILL) is stopped too, so no orphan keeps the port.
+    """
+
+    def __init__(self, db_url: str | None, allowed_hosts: Iterable[str], csrf_secret: str) -> None:
+        self.db_url = db_url
+        self.allowed_hosts = tuple(allowed_hosts)
+        self.csrf_secret = csrf_secret
+        self._app: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"db_url": self.db_url, "allowed_hosts": self.allowed_hosts, "csrf_secret": self.csrf_secret}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _app=None)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if self._app is None:
+            _stop_with_parent()
+            self._app = create_app(self.db_url, allowed_hosts=self.allowed_hosts, csrf_secret=self.csrf_secret)
+        await self._app(scope, receive, send)
+
+
+def _stop_with_parent() -> None:
+    """Ask Linux to send this process SIGTERM when its parent dies (elsewhere: nothing)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

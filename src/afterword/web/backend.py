@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from afterword.core.errors import StoreError
 from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointStatus
-from afterword.service.checking import check_all, check_one
+from afterword.service.checking import FindingsCache
 from afterword.service.outcomes import (
     ConflictError,
     DueRow,
@@ -92,6 +92,7 @@ class Backend:
 
     def __init__(self, service: InterviewService) -> None:
         self.service = service
+        self.findings = FindingsCache()
 
     @classmethod
     def open(cls, db_url: str | None) -> Backend:
@@ -134,8 +135,9 @@ class Backend:
         shown = _in_order(interview, touchpoints)
         written = [tp for tp in shown if tp.body.strip()]
         found = dict(zip([(tp.contact, tp.channel) for tp in written],
-                         check_all(interview, [tp.draft for tp in written],
-                                   companies=self.service.other_companies(interview_id), now=now), strict=True))
+                         self.findings.check_all(interview_id, interview, [tp.draft for tp in written],
+                                                 companies=self.service.companies(interview_id), now=now),
+                         strict=True))
         cards = tuple(_card_of(interview, tp, tp.draft, tp.version, found.get((tp.contact, tp.channel), ()))
                       for tp in shown)
         cards = tuple(sorted(cards, key=lambda card: card.done))  # what is still owed first, done ones below
@@ -318,7 +320,8 @@ class Backend:
         interview, touchpoints = loaded
         siblings = [tp.draft for tp in touchpoints
                     if tp.body.strip() and (tp.contact, tp.channel) != (draft.contact, draft.channel)]
-        return check_one(interview, draft, siblings, companies=self.service.other_companies(interview_id), now=now)
+        return self.findings.check_one(interview_id, interview, draft, siblings,
+                                       companies=self.service.companies(interview_id), now=now)
 
 
 def _card_of(interview: Interview, tp: Touchpoint, draft: Draft, version: int,
