@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from afterword.check.kinds import _FOLD, both_languages, list_names, needed_pieces, phrase_list
+from afterword.check.kinds import (
+    _FOLD,
+    _phrase_regex,
+    both_languages,
+    list_names,
+    needed_pieces,
+    phrase_list,
+    line_needs,
+    raw_lines,
+)
 from afterword.core.model import Language
 
 LISTS = [both_languages(name) for name in list_names()] + [phrase_list(lang, name) for lang in Language
@@ -55,3 +64,21 @@ def test_the_filtered_lists_match_as_the_whole_pattern_does(text: str) -> None:
         assert [m.span() for m in pl.finditer(text)] == [m.span() for m in pl.pattern.finditer(text)]
         found, whole = pl.search(text), pl.pattern.search(text)
         assert (found.span() if found else None) == (whole.span() if whole else None)
+
+
+def test_lines_need_what_their_parsed_pattern_needs() -> None:
+    # A plain line's needs are read off its words (a draft no longer parses a pattern per phrase); they must be
+    # what parsing the line's pattern gives, for every plain line of every list.
+    lines = [line for name in list_names() for lang in Language for line in raw_lines(lang, name)]
+    assert len(lines) > 500
+    for line in lines:
+        assert line_needs(line) == needed_pieces(_phrase_regex(line)), line
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # a typographic apostrophe's pattern has a set in a set
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(alphabet=st.sampled_from("ab Zé'’-.&?()[]\\ü\t"), min_size=1, max_size=30))
+def test_line_needs_on_any_line(line: str) -> None:
+    line = line.strip()
+    if line:
+        assert line_needs(line) == needed_pieces(_phrase_regex(line))
