@@ -13,10 +13,10 @@ from afterword.check.kinds import (
     _FOLD,
     _phrase_regex,
     both_languages,
+    line_needs,
     list_names,
     needed_pieces,
     phrase_list,
-    line_needs,
     raw_lines,
 )
 from afterword.core.model import Language
