@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -28,8 +28,19 @@ class PhraseList:
     phrases: tuple[str, ...]
     pattern: re.Pattern[str] | None
     parts: tuple[str, ...] = ()
-    needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
+    _uses: list[int] = field(default_factory=lambda: [0], compare=False, hash=False)
+
+    #: The first texts are scanned with the whole pattern (the same matches): working out what each phrase needs
+    #: costs more than a few scans, so a process that checks a few drafts never does it.
+    WARM_UP = 20
+
+    @cached_property
+    def needs(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """What each phrase needs (`line_needs`); empty when some phrase needs nothing (it is tried on every
+        text) or the list is short (it scans fast): no filter then."""
+        needs = tuple(line_needs(line) for line in self.phrases)
+        return needs if all(needs) and len(self.parts) > 4 else ()
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         return self.finditer_among(text, self._candidates(text))
@@ -63,7 +74,10 @@ class PhraseList:
 
     def _candidates(self, text: str) -> tuple[int, ...] | None:
         """The phrases that could match `text`, in order; None for all of them (or no filter)."""
-        if self.pattern is None or not self.needs:
+        if self.pattern is None:
+            return None
+        self._uses[0] += 1
+        if self._uses[0] <= self.WARM_UP or not self.needs:
             return None
         folded = text.translate(_FOLD)
         chosen = tuple(i for i, clauses in enumerate(self.needs)
@@ -212,9 +226,7 @@ def _compiled(lines: tuple[str, ...]) -> PhraseList:
         return PhraseList((), None)
     parts = tuple(_phrase_regex(line) for line in lines)
     pattern = re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
-    needs = tuple(line_needs(line) for line in lines)
-    # A phrase that needs nothing is tried on every text, and a short list scans fast: no filter then.
-    return PhraseList(lines, pattern, parts, needs if all(needs) and len(parts) > 4 else ())
+    return PhraseList(lines, pattern, parts)
 
 
 @cache
