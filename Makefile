@@ -43,11 +43,8 @@ check: lint
 
 # The quick benchmarks; bench/store_seed.py and bench/web_speed.py seed 10,000 interviews (minutes).
 bench: $(STAMP)
-	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/ratios.py --quick  # start-up, checker per draft and batch, panels: every ratio in one table
 	$(BIN)/python bench/compose_speed.py
-	$(BIN)/python bench/panel_speed.py 5 50
-	$(BIN)/python bench/check_speed.py
-	$(BIN)/python bench/check_batch.py 2000 --runs 1
 	$(BIN)/python bench/interop_speed.py
 
 docs: $(STAMP)

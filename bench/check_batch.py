@@ -131,45 +131,56 @@ def duplicate_alone(drafts: list[dict[str, object]]) -> tuple[float, int]:
     return time.process_time() - started, len(hits)
 
 
+def batch(count: int, runs: int = 1, *, proselint: bool = True) -> dict[str, float]:
+    """Whole processes on the same `count` drafts, alternating, medians: Afterword's and proselint's wall and
+    CPU seconds ("ours_wall", "ours_cpu", "theirs_wall", "theirs_cpu"), how many drafts `duplicate` flags
+    ("flagged"), and the CPU seconds of the `duplicate` comparison alone, in-process ("duplicate_cpu")."""
+    drafts = make_drafts(count)
+    exe = _exe()
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "drafts.json"
+        path.write_text(json.dumps({"drafts": drafts}), "utf-8")
+        folder = Path(tmp) / "texts"
+        folder.mkdir()
+        for index, d in enumerate(drafts):
+            (folder / f"{index:05d}.txt").write_text(str(d["body"]), "utf-8")
+        ours_cmd = [exe, "check", str(NOTES), "--drafts", str(path), "--json", "--sent-at", NOW]
+        prose = _proselint()
+        theirs_cmd = [prose, "check", str(folder), "-o", "json"] if prose and proselint else None
+        ours: list[tuple[float, float]] = []
+        theirs: list[tuple[float, float]] = []
+        for _ in range(runs):  # alternating, so both see the same machine
+            ours.append(timed(ours_cmd, Path(tmp) / "findings.json"))
+            if theirs_cmd:
+                theirs.append(timed(theirs_cmd))
+        findings = json.loads((Path(tmp) / "findings.json").read_text("utf-8"))
+        out["flagged"] = sum(1 for d in findings["drafts"] if any(f["code"] == "duplicate" for f in d["findings"]))
+    out["ours_wall"], out["ours_cpu"] = (statistics.median(t[k] for t in ours) for k in (0, 1))
+    if theirs:
+        out["theirs_wall"], out["theirs_cpu"] = (statistics.median(t[k] for t in theirs) for k in (0, 1))
+    out["duplicate_cpu"], _ = duplicate_alone(drafts)
+    out["runs"] = len(ours)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", nargs="?", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=1, help="whole-process runs of each (medians)")
     parser.add_argument("--skip-proselint", action="store_true")
     args = parser.parse_args()
-    drafts = make_drafts(args.count)
-    exe = _exe()
-    with tempfile.TemporaryDirectory() as tmp:
-        batch = Path(tmp) / "drafts.json"
-        batch.write_text(json.dumps({"drafts": drafts}), "utf-8")
-        folder = Path(tmp) / "texts"
-        folder.mkdir()
-        for index, d in enumerate(drafts):
-            (folder / f"{index:05d}.txt").write_text(str(d["body"]), "utf-8")
-        ours_cmd = [exe, "check", str(NOTES), "--drafts", str(batch), "--json", "--sent-at", NOW]
-        prose = _proselint()
-        theirs_cmd = [prose, "check", str(folder), "-o", "json"] if prose and not args.skip_proselint else None
-        ours: list[tuple[float, float]] = []
-        theirs: list[tuple[float, float]] = []
-        for _ in range(args.runs):  # alternating, so both see the same machine
-            ours.append(timed(ours_cmd, Path(tmp) / "findings.json"))
-            if theirs_cmd:
-                theirs.append(timed(theirs_cmd))
-        findings = json.loads((Path(tmp) / "findings.json").read_text("utf-8"))
-        flagged = sum(1 for d in findings["drafts"]
-                      if any(f["code"] == "duplicate" for f in d["findings"]))
-    dup_seconds, dup_count = duplicate_alone(drafts)
-    print(f"{args.count} English drafts for one interview ({flagged} flagged `duplicate`)")
-    ours_wall, ours_cpu = (statistics.median(t[k] for t in ours) for k in (0, 1))
-    print(f"afterword check --drafts : {ours_wall:7.2f} s wall, {ours_cpu:7.2f} s cpu  "
-          f"({args.count / ours_wall:6.0f} drafts/s wall, median of {len(ours)})")
-    if theirs:
-        theirs_wall, theirs_cpu = (statistics.median(t[k] for t in theirs) for k in (0, 1))
-        print(f"proselint check          : {theirs_wall:7.2f} s wall, {theirs_cpu:7.2f} s cpu  "
-              f"({args.count / theirs_wall:6.0f} drafts/s wall, median of {len(theirs)})")
-        print(f"ratio proselint / afterword = {theirs_wall / ours_wall:.2f}x wall, {theirs_cpu / ours_cpu:.2f}x cpu "
-              "(target >= 3.00)")
-    print(f"duplicate alone, in-process: {dup_seconds:.2f} s cpu ({dup_count} drafts with a near-duplicate)")
+    r = batch(args.count, args.runs, proselint=not args.skip_proselint)
+    print(f"{args.count} English drafts for one interview ({r['flagged']:.0f} flagged `duplicate`)")
+    print(f"afterword check --drafts : {r['ours_wall']:7.2f} s wall, {r['ours_cpu']:7.2f} s cpu  "
+          f"({args.count / r['ours_wall']:6.0f} drafts/s wall, median of {r['runs']:.0f})")
+    if "theirs_wall" in r:
+        print(f"proselint check          : {r['theirs_wall']:7.2f} s wall, {r['theirs_cpu']:7.2f} s cpu  "
+              f"({args.count / r['theirs_wall']:6.0f} drafts/s wall, median of {r['runs']:.0f})")
+        print(f"ratio proselint / afterword = {r['theirs_wall'] / r['ours_wall']:.2f}x wall, "
+              f"{r['theirs_cpu'] / r['ours_cpu']:.2f}x cpu (target >= 3.00)")
+    print(f"duplicate alone, in-process: {r['duplicate_cpu']:.2f} s cpu")
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -85,16 +85,12 @@ def report(title: str, results: dict[str, tuple[float, float]]) -> None:
         print(f"  afterword check / proselint, one draft = {wall:.2f}x wall, {cpu:.2f}x cpu (target <= 1.00)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("runs", nargs="?", type=int, default=7)
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--cache-only", action="store_true")
-    group.add_argument("--no-cache-only", action="store_true")
-    args = parser.parse_args()
+def startup(runs: int, *, cached: bool = True, uncached: bool = True) -> dict[str, dict[str, tuple[float, float]]]:
+    """Median wall and CPU seconds of each command, per mode ("cached", "uncached")."""
     bin_dir = Path(sys.executable).parent
     exe = shutil.which("afterword", path=str(bin_dir)) or shutil.which("afterword") or "afterword"
     proselint = shutil.which("proselint", path=str(bin_dir)) or shutil.which("proselint")
+    out: dict[str, dict[str, tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "bare.py"
         bare.write_text(BARE)
@@ -114,16 +110,31 @@ def main() -> None:
         }
         if proselint:
             cases["proselint (one draft)"] = [proselint, "check", str(DRAFT)]
-        if not args.no_cache_only:
+        if cached:
             compileall.compile_dir(str(ROOT / "src" / "afterword"), quiet=1)
-            cached = {k: v for k, v in env.items() if k != "PYTHONPYCACHEPREFIX"}
-            report("With a bytecode cache", measure(cases, cached, args.runs))
-        if not args.cache_only:
+            with_cache = {k: v for k, v in env.items() if k != "PYTHONPYCACHEPREFIX"}
+            out["cached"] = measure(cases, with_cache, runs)
+        if uncached:
             empty = Path(tmp) / "no-pycache"
             empty.mkdir()
-            uncached = {**env, "PYTHONPYCACHEPREFIX": str(empty), "PYTHONDONTWRITEBYTECODE": "1"}
-            report("Without a bytecode cache (every module compiled from source, for every program)",
-                   measure(cases, uncached, args.runs))
+            without = {**env, "PYTHONPYCACHEPREFIX": str(empty), "PYTHONDONTWRITEBYTECODE": "1"}
+            out["uncached"] = measure(cases, without, runs)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("runs", nargs="?", type=int, default=7)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--cache-only", action="store_true")
+    group.add_argument("--no-cache-only", action="store_true")
+    args = parser.parse_args()
+    results = startup(args.runs, cached=not args.no_cache_only, uncached=not args.cache_only)
+    if "cached" in results:
+        report("With a bytecode cache", results["cached"])
+    if "uncached" in results:
+        report("Without a bytecode cache (every module compiled from source, for every program)",
+               results["uncached"])
 
 
 if __name__ == "__main__":

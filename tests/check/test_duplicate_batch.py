@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from unittest.mock import patch
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from afterword.check.rule import Hit
 from afterword.check.rules import duplicate
@@ -124,3 +127,51 @@ def test_signature_is_the_same_in_every_process() -> None:
     # zlib.crc32, not hash(): which pairs are candidates must not depend on PYTHONHASHSEED
     assert duplicate._signature("thank you for the talk on friday")[:4] == \
         duplicate._signature("thank you for the talk on friday")[:4]
+
+
+WORDS = ("intake", "form", "numbers", "team", "thank", "you", "for", "the", "talk", "about", "pipeline", "weeks",
+         "data", "lag", "outage", "story", "hiring", "plan", "next", "step", "Friday", "Monday", "percent", "stayed",
+         "with", "me", "I", "would", "glad", "to", "share", "dashboard", "built", "mentored", "engineers", "on")
+
+
+@st.composite
+def batches(draw: st.DrawFn) -> list[tuple[int, int, str]]:
+    """(contact index, channel index, body) drafts: new texts of a few to a hundred words, and edits of earlier
+    ones (words replaced, inserted, dropped, sentences moved), so near-duplicates are common, short and long."""
+    first = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=80, max_size=160)))  # long: the MinHash path
+    out: list[tuple[int, int, str]] = [(draw(st.integers(0, 4)), draw(st.integers(0, 2)), first)]
+    for _ in range(draw(st.integers(1, 40))):
+        contact, channel = draw(st.integers(0, 4)), draw(st.integers(0, 2))
+        if draw(st.integers(0, 3)):
+            words = out[draw(st.integers(0, len(out) - 1))][2].split(" ")
+            for _ in range(draw(st.integers(0, 12))):
+                at = draw(st.integers(0, len(words)))
+                action = draw(st.sampled_from(["replace", "insert", "drop", "move"]))
+                word = draw(st.sampled_from(WORDS))
+                if action == "insert" or not words:
+                    words.insert(at, word)
+                elif action == "replace":
+                    words[min(at, len(words) - 1)] = word
+                elif action == "drop":
+                    del words[min(at, len(words) - 1)]
+                else:
+                    cut = min(at, len(words) - 1)
+                    words = [*words[cut:], ".", *words[:cut]]
+            body = " ".join(words)
+        else:
+            body = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=0, max_size=draw(st.sampled_from(
+                [5, 30, 120])))))
+        out.append((contact, channel, body))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batch=batches())
+def test_candidates_find_what_every_pair_finds(interview: Interview, batch: list[tuple[int, int, str]]) -> None:
+    # Every batch goes through the candidate path (EXACT_UP_TO at 0): the length window for short texts, the
+    # MinHash bands of word trigrams for long ones; the hits must be exactly those of comparing every pair.
+    contacts = [c.id for c in interview.contacts]
+    channels = list(Channel)
+    drafts = [Draft(contacts[c], channels[ch], Language.EN, body, None) for c, ch, body in batch]
+    with patch.object(duplicate, "EXACT_UP_TO", 0):
+        assert duplicate_hits(interview, drafts) == all_pairs(interview, drafts)

@@ -83,6 +83,21 @@ class NotesProfile:
         )
         return Item(kind, ref, text, tuple(t.text for t in content), keys, proper)
 
+    @cached_property
+    def item_keys(self) -> frozenset[str]:
+        """Every item's keys together."""
+        return frozenset().union(*(item.keys for item in self.items))
+
+    @cached_property
+    def items_by_key(self) -> dict[str, list[int]]:
+        """The positions of the items with each key (a big panel has hundreds of items; a draft shares keys
+        with a few)."""
+        found: dict[str, list[int]] = {}
+        for position, item in enumerate(self.items):
+            for k in item.keys:
+                found.setdefault(k, []).append(position)
+        return found
+
     def lemma_keys(self, item: Item, prefixes: frozenset[str]) -> frozenset[str]:
         """The item's content words as folded lemmas, for the words that share their first four
         letters with a word of the draft (`prefixes`); the rest cannot meet the draft anyway."""
@@ -299,7 +314,10 @@ class Context:
 
     def mentions_any(self) -> bool:
         items = self.notes.items
-        return any(self.mentions(i, deep=False) for i in items) or any(self.mentions(i) for i in items)
+        # Without depth, only an item that shares a key with the draft can be mentioned: look at those alone.
+        by_key = self.notes.items_by_key
+        sharing = sorted({position for k in self.fast_keys for position in by_key.get(k, ())})
+        return any(self.mentions(items[p], deep=False) for p in sharing) or any(self.mentions(i) for i in items)
 
     @cached_property
     def word_count(self) -> int:

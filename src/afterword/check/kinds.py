@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -28,8 +28,19 @@ class PhraseList:
     phrases: tuple[str, ...]
     pattern: re.Pattern[str] | None
     parts: tuple[str, ...] = ()
-    needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
+    _uses: list[int] = field(default_factory=lambda: [0], compare=False, hash=False)
+
+    #: The first texts are scanned with the whole pattern (the same matches): working out what each phrase needs
+    #: costs more than a few scans, so a process that checks a few drafts never does it.
+    WARM_UP = 20
+
+    @cached_property
+    def needs(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """What each phrase needs (`line_needs`); empty when some phrase needs nothing (it is tried on every
+        text) or the list is short (it scans fast): no filter then."""
+        needs = tuple(line_needs(line) for line in self.phrases)
+        return needs if all(needs) and len(self.parts) > 4 else ()
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         return self.finditer_among(text, self._candidates(text))
@@ -63,7 +74,10 @@ class PhraseList:
 
     def _candidates(self, text: str) -> tuple[int, ...] | None:
         """The phrases that could match `text`, in order; None for all of them (or no filter)."""
-        if self.pattern is None or not self.needs:
+        if self.pattern is None:
+            return None
+        self._uses[0] += 1
+        if self._uses[0] <= self.WARM_UP or not self.needs:
             return None
         folded = text.translate(_FOLD)
         chosen = tuple(i for i, clauses in enumerate(self.needs)
@@ -127,6 +141,21 @@ def needed_pieces(regex: str, flags: int = re.IGNORECASE) -> tuple[tuple[str, ..
     except re.error:
         return ()
     return tuple(dict.fromkeys(_clauses(parsed)))
+
+
+_APOSTROPHES = re.compile("['’]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def line_needs(line: str) -> tuple[tuple[str, ...], ...]:
+    """`needed_pieces` of the line's pattern. A plain line's are read off its words, without parsing the
+    pattern (parsing every phrase took a tenth of a `draft`); a test compares the two on every line of every
+    list and on any text. A line with a typographic apostrophe is parsed (its pattern has a set in a set)."""
+    if line.startswith("re:") or "’" in line:
+        return needed_pieces(_phrase_regex(line))
+    runs = (run.lower() for word in line.split() for piece in _APOSTROPHES.split(word)
+            for run in _NOT_ASCII.split(piece) if run)
+    return tuple(dict.fromkeys((run,) for run in runs))
 
 
 def _clauses(items: Any) -> list[tuple[str, ...]]:
@@ -197,9 +226,7 @@ def _compiled(lines: tuple[str, ...]) -> PhraseList:
         return PhraseList((), None)
     parts = tuple(_phrase_regex(line) for line in lines)
     pattern = re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
-    needs = tuple(needed_pieces(part) for part in parts)
-    # A phrase that needs nothing is tried on every text, and a short list scans fast: no filter then.
-    return PhraseList(lines, pattern, parts, needs if all(needs) and len(parts) > 4 else ())
+    return PhraseList(lines, pattern, parts)
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     selections = select_all(interview, _usable(interview))
     drafts: list[Draft] = []
     subjects: set[str] = set()
-    emails: list[set[str]] = []  # the sentences of every email so far
+    emails = _Said()  # the sentences of every email so far
     for contact in interview.contacts:
         person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results,
                         theme_topic=reading.theme_topic or "", next_step_typed=typed_next_step,
@@ -71,7 +72,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
             # Subjects are handed out over everyone, so a person's subject does not depend on the filter.
             if channel is Channel.EMAIL:
                 draft = _own_email(person, subjects, (lambda s: specific(interview, s)) if specific else None, emails)
-                emails.append(_sentences(draft.body))
+                emails.add(_sentences(draft.body))
             elif channel is Channel.LINKEDIN:  # made whatever the filter: the X message steers clear of it
                 draft = short_note(person, channel, linkedin_limit, follows=bool(contact.address(Channel.EMAIL)))
                 linkedin_note = draft.body
@@ -94,8 +95,29 @@ def _sentences(body: str) -> set[str]:
     return {s.strip() for s in _SENTENCE.findall(body) if len(s.split()) >= 5}
 
 
+class _Said:
+    """The sentences of the emails so far, with the emails each sentence is in: how many sentences a new email
+    shares with the colleague's it shares most with is counted over the emails that share one, not by
+    comparing with every email (a big panel's last emails would be compared with a thousand)."""
+
+    def __init__(self) -> None:
+        self.emails = 0
+        self.holders: dict[str, list[int]] = {}
+
+    def add(self, sentences: set[str]) -> None:
+        for sentence in sentences:
+            self.holders.setdefault(sentence, []).append(self.emails)
+        self.emails += 1
+
+    def most_shared(self, sentences: set[str]) -> int:
+        counts: Counter[int] = Counter()
+        for sentence in sentences:
+            counts.update(self.holders.get(sentence, ()))
+        return max(counts.values(), default=0)
+
+
 def _own_email(person: Person, subjects: set[str], specific: Callable[[str], bool] | None,
-               others: list[set[str]]) -> Draft:
+               others: _Said) -> Draft:
     """The email, with its phrases moved along until it shares at most one sentence with any colleague's:
     recipients compare notes."""
     best: Draft | None = None
@@ -106,7 +128,7 @@ def _own_email(person: Person, subjects: set[str], specific: Callable[[str], boo
         taken = set(subjects)
         draft = email(person, taken, specific)
         mine = _sentences(draft.body)
-        overlap = max((len(mine & other) for other in others), default=0)
+        overlap = others.most_shared(mine)
         score = (max(overlap - 1, 0), _stock_repeats(draft.body))  # sharing first, then a phrase said twice
         if best is None or score < best_score:
             best, best_score, best_taken = draft, score, taken

@@ -89,12 +89,21 @@ def pronouns(lang: Language, formality: Formality) -> Pronouns:
 
 
 def _replace(text: str, contact: Contact, p: Pronouns) -> str:
+    if not any(name in text for name in _name_forms(contact)):
+        return text  # no form of the name in it: nothing to replace, and the patterns are not compiled for nothing
     possessive, plain = _name_patterns(contact)
     return plain.sub(p.object, possessive.sub(p.possessive, text))
 
 
 def mentions(contact: Contact, text: str) -> bool:
     """Whether `text` names this contact in any of the ways the notes may, in any case ("david back by fri")."""
+    forms = _name_forms(contact)
+    if text.isascii() and all(name.isascii() for name in forms):
+        # In ASCII, ignoring case is comparing lowered text, so a text without any form needs no pattern: a big
+        # panel's patterns (one per person, dozens of forms each) cost more to compile than the rest of a draft.
+        lowered = text.lower()
+        if not any(name.lower() in lowered for name in forms):
+            return False
     return _mentions_pattern(contact).search(text) is not None
 
 

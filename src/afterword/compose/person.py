@@ -127,7 +127,13 @@ class Person:
 
     def foreign(self, text: str) -> bool:
         """The notes phrase is in another language than this person's draft."""
-        found = phrase_language(text, None, ignore=self.interview.contact_names)
+        # Asked of the same notes phrases for every person and every shift: each phrase's language is found once
+        # per interview (kept with it, so found by identity, never by hashing a big panel's interview).
+        known: dict[str, Language | None] = self.interview.__dict__.setdefault("_phrase_languages", {})
+        if text in known:
+            found = known[text]
+        else:
+            found = known[text] = phrase_language(text, None, ignore=self.interview.contact_names)
         return found is not None and found is not self.lang
 
     def theme(self, limit: int = THEME_IN_SENTENCE) -> str | None:

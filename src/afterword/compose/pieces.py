@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from afterword.compose.wording import (
     _QUOTES,
@@ -42,6 +43,7 @@ def role_in_sentence(role: str, lang: Language, proper: frozenset[str]) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=4096)  # asked of the same theme and needs for every person and every shift of their email
 def theme_shape(text: str, lang: Language) -> str:
     """`question` ("How do we …?", "Hoe krijgen we …"), `clause` ("how the team …", "hoe de gemeente …
     versnelt": cutting it loses its verb) or `np` (a noun phrase, which may be shortened)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from afterword.compose.naming import Pronouns, _replace, name_forms, pronouns
 from afterword.compose.topic import has_any_verb
@@ -12,6 +12,7 @@ from afterword.core.lang.names import split_name
 from afterword.core.model import Contact, Formality, Language
 
 
+@lru_cache(maxsize=4096)  # asked again for every shift of a person's email
 def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[str]) -> Piece:
     """Turn a moment shared with `contact` toward them where that is safe.
 

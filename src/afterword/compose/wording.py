@@ -209,6 +209,7 @@ _WEAK_CUTS = (" before ", " after ", " for ", " with ", " by ", " in ", " at ", 
               " during ")
 
 
+@lru_cache(maxsize=8192)  # the same phrase is fitted for every shift of a person's email, and for colleagues
 def shorten(text: str, limit: int, lang: Language, *, level: str = "word", min_words: int = 3) -> str | None:
     """Cut a phrase at a natural boundary so it fits `limit` characters; None when nothing sensible fits.
 

@@ -328,6 +328,11 @@ class Interview:
     def unreachable(self) -> tuple[Contact, ...]:
         """People met who have no channel and helped along the way (`role = "other"`: reception, an office
         manager): thanked through the host. Colleagues, executives and interviewers are not thanked second-hand."""
+        return self._unreachable
+
+    @cached_property
+    def _unreachable(self) -> tuple[Contact, ...]:
+        # once per interview: every draft asks, and a big panel has many people to look through
         return tuple(c for c in self.contacts if not c.channels and c.effective_role is ContactRole.OTHER)
 
     def questions_for(self, contact_id: str) -> tuple[Question, ...]:

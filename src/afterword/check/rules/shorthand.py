@@ -20,10 +20,9 @@ Write it out: "from 75 to 22 minutes", "probably the week of the 14th", and leav
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from afterword.check.context import Context
+from afterword.check.context import Context, NotesProfile
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.shorthand import find_shorthand
 from afterword.core.model import Severity
@@ -37,10 +36,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     subject = (ctx.subject or "")[:1000]
     if subject[:3].lower() == "re:":
         subject = "   " + subject[3:]  # a reply marker, not "about" (subject-generic has its own view)
-    iv = ctx.interview
-    own = [w for w in (iv.company, iv.role, *(c.title or "" for c in iv.contacts)) if len(w) > 2]
+    own = _own_words(ctx.notes)
     for text, in_subject in ((subject, True), (ctx.body[:ctx.signature_start], False)):
-        names = [(m.start(), m.end()) for w in own for m in re.finditer(re.escape(w), text)]
+        names = [span for w in own for span in _spans(w, text)]
         for spot in find_shorthand(text, lang):
             if any(s <= spot.start < e for s, e in names):
                 continue  # "Relatiemanager vermogensfondsen & major donors" is their title, not notes-speak
@@ -50,6 +48,24 @@ def check(ctx: Context) -> Iterator[Hit]:
             count += 1
             if count >= MAX_FINDINGS:
                 return
+
+
+def _own_words(notes: NotesProfile) -> tuple[str, ...]:
+    """The company, the role and every title, each once: once per interview (a big panel repeats its titles)."""
+    cached = notes.__dict__.get("_shorthand_own")
+    if cached is None:
+        iv = notes.interview
+        cached = notes.__dict__["_shorthand_own"] = tuple(dict.fromkeys(
+            w for w in (iv.company, iv.role, *(c.title or "" for c in iv.contacts)) if len(w) > 2))
+    return cached  # type: ignore[no-any-return]
+
+
+def _spans(word: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where `word` occurs in `text`, left to right, without overlap (as `re.finditer` of it escaped)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start, start + len(word)
+        start = text.find(word, start + len(word))
 
 
 #: Waarom het ertoe doet / Voorbeeld / Oplossing, for `explain --lang nl` and the rule reference.

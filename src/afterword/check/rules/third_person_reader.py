@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from afterword.check.context import Context
+from afterword.check.context import Context, NotesProfile
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
 from afterword.core.lang.lemmas import stopwords
 from afterword.core.lang.names import fold_cached as fold
@@ -57,19 +57,35 @@ _PERSONS = frozenset({
 })
 
 
-def _name_words(ctx: Context) -> tuple[set[str], set[str]]:
+def _name_words(ctx: Context) -> tuple[set[str], frozenset[str]]:
     """The folded words that name the reader (given name, nickname, surname core), and those of anyone else."""
     parts = split_name(strip_titles(ctx.contact.name))
     mine = {fold(w) for w in (parts.given, parts.core) if w and " " not in w and len(w) >= 2}
     nick = re.search(r"[\"“‘(]([^\"”’()]{2,20})[\"”’)]", ctx.contact.name)
     if nick:
         mine.add(fold(nick.group(1).strip()))
-    others = set()
-    for c in ctx.interview.contacts:
-        if c.id != ctx.contact.id:
-            other = split_name(strip_titles(c.name))
-            others |= {fold(w) for w in (other.given, other.core) if w}
+    others = _others(ctx.notes, ctx.contact.id)
     return mine - others, others
+
+
+def _others(notes: NotesProfile, contact_id: str) -> frozenset[str]:
+    """The folded given names and surname cores of everyone but this contact: every contact's words less
+    those only this contact's id carries, found once per interview (a big panel's names are not split again
+    for every draft)."""
+    cached = notes.__dict__.get("_third_person_names")
+    if cached is None:
+        holders: dict[str, set[str]] = {}
+        for c in notes.interview.contacts:
+            other = split_name(strip_titles(c.name))
+            for word in {fold(w) for w in (other.given, other.core) if w}:
+                holders.setdefault(word, set()).add(c.id)
+        alone: dict[str, set[str]] = {}
+        for word, ids in holders.items():
+            if len(ids) == 1:
+                alone.setdefault(next(iter(ids)), set()).add(word)
+        cached = notes.__dict__["_third_person_names"] = (frozenset(holders), alone)
+    everyone, alone = cached
+    return everyone - alone.get(contact_id, set())  # type: ignore[no-any-return]
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -124,7 +140,7 @@ def _vocative(body: str, token: Token) -> bool:
     return opens and closes
 
 
-def _about_reader(ctx: Context, tokens: list[Token], index: int, others: set[str], lang: Language,
+def _about_reader(ctx: Context, tokens: list[Token], index: int, others: frozenset[str], lang: Language,
                   mine: set[str]) -> bool:
     """A he/she with no one else in this sentence or the one before to point back to."""
     token = tokens[index]

@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     known = ctx.notes.number_keys
     count = 0
     notes = ctx.notes
-    item_keys = frozenset().union(*(item.keys for item in notes.items))
+    item_keys = notes.item_keys
     lang = ctx.text_language
 
     def counts_thing(word: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -192,11 +193,19 @@ def find_numbers(text: str, *, claims_only: bool = True,
         if pct:
             end += pct.end()
         out.append(NumberMention(text[match.start():end], match.start(), end, frozenset(_key(v) for v in values)))
-    digits = list(out)
-    out.extend(
-        m for m in _word_numbers(masked, text, claims_only, counts_thing)
-        if not any(d.start <= m.start < d.end for d in digits)
-    )
+    # Whether a spelled-out number starts inside a figure: the figures come in order of their start, so the
+    # ones starting at or before it are a prefix, and it is inside one of them when the furthest end among
+    # them lies beyond it (a long notes text has thousands of both; comparing each with each was quadratic).
+    starts = [d.start for d in out]
+    furthest: list[int] = []
+    for d in out:
+        furthest.append(max(d.end, furthest[-1]) if furthest else d.end)
+
+    def inside_a_figure(position: int) -> bool:
+        before = bisect_right(starts, position)
+        return before > 0 and furthest[before - 1] > position
+
+    out.extend(m for m in _word_numbers(masked, text, claims_only, counts_thing) if not inside_a_figure(m.start))
     out.extend(_ratios(masked, text))
     out.sort(key=lambda m: m.start)
     return _drop_inside_ratios(out)
