@@ -295,3 +295,25 @@ def test_news_from_hr_is_not_the_hiring_managers_call() -> None:
     notes = NOTES_EN.replace('[[contacts]]', 'next_step = "hr will call by the end of next week"\n[[contacts]]', 1)
     drafts = {d.contact: d.body for d in compose(parse_notes(notes)) if str(d.channel) == "email"}
     assert "your call" not in drafts["hj"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("fran has 2 kids at the same school as my niece, lewisham. didnt say, felt weird", Language.EN),
+    ("kiran said band is 38-42k + shift allowance, shelley didnt say anything re money", Language.EN),
+    ("sander vertelde dat zijn compagnon er vorig jr uit is gestapt, ruzie over geld. niet aan beginnen", Language.NL),
+    ("leonie vroeg door op renteswaps, ik wist de details van de hedge niet meer precies (balen)", Language.NL),
+    ("marieke heeft 2 kinderen op dezelfde school als mijn nichtje", Language.NL),
+])
+def test_someones_family_pay_and_own_slips_are_never_quoted(text: str, lang: Language) -> None:
+    from afterword.core.lang.private import find_private
+
+    assert find_private(text, lang, in_notes=True)
+
+
+def test_blunt_words_in_a_need_name_its_topic_but_plain_negations_do_not() -> None:
+    from afterword.core.lang.private import blunt
+
+    assert blunt("the rota is a total mess", Language.EN, mild=False) == "mess"
+    assert blunt("nobody has time to coach them", Language.EN, mild=False) is None
+    assert blunt("nobody has time to coach them", Language.EN) == "nobody"  # but it heads no subject
+    assert blunt("de sensordata staat in drie systemen die niet praten", Language.NL, mild=False) is None

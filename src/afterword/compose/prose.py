@@ -62,7 +62,7 @@ _SLANG = {
                             r"gonna|wanna|kinda|sorta|crap(?:py)?|sucks?|sucked|shit|damn|bloody|dodgy|knackered|"
                             r"freaking|awesome|cool|super keen|mate|guys?|stuff)\b"),
     Language.NL: re.compile(r"(?i)\b(?:verkloten|verkloot|balen|baalde|gezeik|zeiken|shit|kut|klote|gaaf|vet|"
-                            r"lullig|gedoe|ambetant|gasten|kerels|sowieso|ff|effe|boeit|zooi|rommeltje)\b"),
+                            r"lullig|gedoe|ambetant|gasten|kerels|sowieso|ff|effe|boeit|zooi|rommeltje|wreed|efkes|plezant|goesting)\b"),
 }
 
 

@@ -317,7 +317,8 @@ def _contact_names(interview: Interview) -> dict[str, str]:
 
 #: A moment where they asked the candidate something ("ingrid asked how I monitor models").
 _ASKED = {Language.EN: re.compile(r"(?i)^(?:\S+\s){0,3}asked (?:me |if |how |what(?:'s|’s|s)? |why |whether |about |whe|which |who )"),
-          Language.NL: re.compile(r"(?i)^(?:\S+\s){0,3}vroeg (?:me |mij |of |hoe |wat |waarom |naar |welke |wie |waar )")}
+          Language.NL: re.compile(r"(?i)^(?:\S+\s){0,3}vroeg (?:me |mij |of |hoe |wat |waarom |naar |welke |wie |waar |door |"
+                                  r"uitgebreid |veel )")}
 
 
 def _fragments(text: str) -> bool:
@@ -404,6 +405,8 @@ def _years_as(text: str, lang: Language) -> str:
     role, rest, tail = m.group("role"), m.group("rest").strip(), m.group("tail") or ""
     if role and (has_verb(role, lang) or role.split()[0] in ("of", "van", "ervaring", "experience", "in", "at")):
         return text
+    if role and lang is Language.EN and role.split()[0].endswith("ing"):
+        return f"I spent {m.group('n')} years {role} {m.group('prep')} {rest}{tail}"  # "4 yrs running turns at Bristol"
     if lang is Language.EN:
         as_role = f" as {'an' if role[:1] in 'aeiou' else 'a'} {role}" if role else ""
         return f"I spent {m.group('n')} years{as_role} {m.group('prep')} {rest}{tail}"
@@ -751,6 +754,14 @@ def _read_notes(interview: Interview) -> Reading:
                 return _gate(field, index, text, head)  # "marcus supports sunderland, chatted …" → the first clause
         if field in ("moments", "theme", "next_step") and _fragments(tidied):
             rough.append(Rough(field, index, text, "fragments", _first_segment(tidied)))
+            return None
+        if field == "needs" and blunt(tidied, lang, mild=False):
+            found = topic(tidied, lang, article=False)
+            if found and len(found.split()) >= 2 and not blunt(found, lang) and _problem(found)[0] is None:
+                rough.append(Rough(field, index, text, "topic", found))
+                return found  # "nobody has time to coach them" is not read back to them; "the juniors" may be
+            rough.append(Rough(field, index, text, "blunt", _HINT["blunt"][lang is Language.NL],
+                               blunt(tidied, lang, mild=False) or ""))
             return None
         if field == "strengths":
             tidied = _strength(_years_as(tidied, lang), lang)

@@ -151,6 +151,8 @@ def _with_article(phrase: str, lang: Language) -> str:
             return "the " + phrase  # "the NWO project deliverable": a name used as a modifier
         return phrase  # "Kafka", "SAP PM": a name needs no article
     if lang is Language.EN:
+        if first.lower() in ("your", "my", "our", "their", "his", "her", "its", "the", "a", "an", "this", "that"):
+            return phrase  # not "the your Portuguese range"
         second = phrase.split()[1].lower() if len(phrase.split()) > 1 else ""
         gerund = first.lower().endswith("ing") and second in _AFTER_GERUND  # "moving off …", "getting the …"
         return phrase if gerund else "the " + phrase  # not "the moving off spreadsheets"

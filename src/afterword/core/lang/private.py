@@ -56,7 +56,7 @@ def _compiled(lang: Language, *, in_notes: bool) -> _Compiled:
         phrases.setdefault(words[0], []).append((words, topic))
 
     for topic, lines in _topics(lang).items():
-        if topic == "family_plain" or (topic in ("marked", "pay_notes", "staff_notes", "self_notes") and not in_notes):
+        if topic == "family_plain" or (topic in ("marked", "pay_notes", "staff_notes", "self_notes", "family_notes") and not in_notes):
             continue
         if topic == "family":
             if in_notes:
@@ -101,7 +101,8 @@ def find_private(text: str, lang: Language, *, in_notes: bool = False) -> list[P
     if compiled.pattern is not None:
         for m in compiled.pattern.finditer(text):
             topic = m.lastgroup or "private"
-            out.append(PrivateSpot(m.start(), m.end(), "pay" if topic == "pay_notes" else topic, m.group()))
+            topic = {"pay_notes": "pay", "family_notes": "family"}.get(topic, topic)
+            out.append(PrivateSpot(m.start(), m.end(), topic, m.group()))
     out.sort(key=lambda s: (s.start, -s.end))
     merged: list[PrivateSpot] = []
     for spot in out:
@@ -118,8 +119,17 @@ def _blunt(lang: Language) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'’-])")
 
 
-def blunt(text: str, lang: Language) -> str | None:
+def blunt(text: str, lang: Language, *, mild: bool = True) -> str | None:
     """The first word that says bluntly what is wrong ("mess", "rommel"), or None: such text is not put at the
-    head of a message (subject, theme) to the people whose problem it is."""
-    found = _blunt(lang).search(text)
-    return found.group() if found else None
+    head of a message (subject, theme) to the people whose problem it is. With `mild=False` only the harsh words
+    count, not the plain negations ("niet", "nobody") that a neutral account of a problem uses in its body."""
+    for found in _blunt(lang).finditer(text):
+        if mild or found.group().lower() not in _MILD:
+            return found.group()
+    return None
+
+
+#: Words in the blunt lists that only a headline makes blunt: in a sentence they can state a problem neutrally.
+_MILD = frozenset({"niet", "geen", "niemand", "nooit", "nobody", "no one", "never", "left for", "vertrokken", "gestopt",
+                   "cut", "cuts", "klopt niet", "kloppen niet", "alles nog", "stale", "not trusting", "doesn't trust",
+                   "don't trust", "nobody believes", "quit", "fired", "ontslagen", "bezuiniging", "bezuinigd", "slecht"})
