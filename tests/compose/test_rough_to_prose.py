@@ -317,3 +317,8 @@ def test_blunt_words_in_a_need_name_its_topic_but_plain_negations_do_not() -> No
     assert blunt("nobody has time to coach them", Language.EN, mild=False) is None
     assert blunt("nobody has time to coach them", Language.EN) == "nobody"  # but it heads no subject
     assert blunt("de sensordata staat in drie systemen die niet praten", Language.NL, mild=False) is None
+
+
+def test_a_name_with_a_backslash_is_text_not_a_replacement_template() -> None:
+    notes = NOTES_NL.replace('name = "Gerda ter Horst"', 'name = "\\\\ ter Horst"')
+    assert compose(parse_notes(notes))  # found by the property test: "\\ 0" as a name broke re.sub

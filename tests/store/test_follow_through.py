@@ -115,3 +115,35 @@ def test_a_look_alike_is_never_merged_silently(cli: Callable[..., Result], tmp_p
     shown = cli("outcome", "2", "--ui-language", "nl").out
     assert ("Gail Whitfield deelt e-mailadres en LinkedIn-profiel met Grace Whitfield, maar heeft een andere naam; "
             "apart gehouden") in shown
+
+
+def test_follows_and_the_outcome_are_on_the_timeline_of_show(cli: Callable[..., Result], tmp_path: Path) -> None:
+    """Issue 12 point 5: the timeline shows every touchpoint, followed and outcome included (terminal and JSON)."""
+    assert cli("import", str(_with_org(tmp_path))).code == 0
+    before = json.loads(cli("show", "1", "--json", "--now", "2026-11-28T09:00:00+00:00").out)
+    assert not {e["kind"] for e in before["timeline"]} & {"followed", "outcome"}
+    assert cli("social", "1", "--followed", "grace", "linkedin", "--now", "2026-11-28T10:00:00+00:00").code == 0
+    assert cli("social", "1", "--followed", "org", "x", "--now", "2026-11-28T10:05:00+00:00").code == 0
+    assert cli("outcome", "1", "rejected", "--date", "2026-12-10", "--now", "2026-12-10T09:00:00+00:00").code == 0
+    shown = json.loads(cli("show", "1", "--json", "--now", "2026-12-10T10:00:00+00:00").out)
+    done = [(e["kind"], e["contact"], e["channel"], e["detail"]) for e in shown["timeline"]
+            if e["kind"] in ("followed", "outcome")]
+    assert done == [("followed", "grace", "linkedin", None), ("followed", None, "x", None),
+                    ("outcome", None, None, "rejected")]
+    text = cli("show", "1", "--now", "2026-12-10T10:00:00+00:00").out  # in the interview's language
+    assert "followed — Grace Whitfield · linkedin" in text and "outcome (rejected)" in text
+
+
+def test_plan_lists_the_follow_steps_in_both_languages(cli: Callable[..., Result], tmp_path: Path) -> None:
+    """Issue 12 point 2: following is a step of its own in the plan, with the page to open."""
+    notes = _with_org(tmp_path)
+    listed = json.loads(cli("plan", str(notes), "--json").out)
+    assert ("org", "x", "https://x.com/northwindhealth") in {(f["who"], f["network"], f["open_url"])
+                                                              for f in listed["follow"]}
+    assert {"deadline", "rows", "findings"} <= set(listed)  # the contract's keys stay
+    text = cli("plan", str(notes)).out
+    assert "Follow (does not count as a LinkedIn note):" in text and "Daniel Osei — X: https://x.com/danosei" in text
+    dutch = tmp_path / "nl.toml"
+    dutch.write_text(notes.read_text(encoding="utf-8").replace('language = "en"', 'language = "nl"', 1),
+                     encoding="utf-8")
+    assert "Volgen (telt niet mee voor de LinkedIn-notities):" in cli("plan", str(dutch)).out

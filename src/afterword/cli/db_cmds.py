@@ -281,7 +281,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
     """One stored interview with its touchpoints and what is still owed."""
     from afterword.plan import make_plan
     from afterword.service import reading
-    from afterword.service.timeline import timeline
+    from afterword.service.timeline import follow_through_events, timeline
 
     ident = _interview_id(interview_id)
     now = resolve_now(now_text)
@@ -289,9 +289,10 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
         interview, tps = service.get_interview(ident)
         outbox = {contact: state for (_, contact), state in service.outbox_states([ident]).items()}
         check_ins = reading.check_in_views(service, _db_url(db_url), interview_ids=[ident])
+        done = follow_through_events(service, ident, _db_url(db_url))
     statuses = {(tp.contact, tp.channel): tp.status for tp in tps}
     plan = make_plan(interview, now, statuses)
-    events = timeline(interview, tps, check_ins, now)
+    events = timeline(interview, tps, check_ins, now, follow_through=done)
     by_key = {(tp.contact, tp.channel): tp for tp in tps}
     if as_json:
         print_json({

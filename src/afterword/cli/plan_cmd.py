@@ -9,7 +9,7 @@ import click
 from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
 from afterword.core.model import Channel, Language, Severity
 from afterword.core.timeutil import format_moment, format_remaining, iso
-from afterword.plan import CheckInTime, Plan, check_in_time, make_plan
+from afterword.plan import CheckInTime, Plan, check_in_time, follow_steps, make_plan
 
 _HEAD = {
     Language.EN: ("Contact", "Channel", "Address", "Status", "Time left", "Deadline", "to draft", "no address",
@@ -54,6 +54,8 @@ def plan_json(result: Plan) -> dict[str, Any]:
         ],
         "findings": [f.to_json() for f in result.findings],
         "check_in": _check_in_json(result),
+        "follow": [{"who": "org" if step.is_organisation else step.target, "name": step.name,
+                    "network": str(step.network), "open_url": step.url} for step in follow_steps(result.interview)],
     }
 
 
@@ -104,6 +106,14 @@ def render(result: Plan) -> None:
     for f in result.findings:
         style = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}[str(f.severity)]
         out.print(f"[{style}]{f.severity}[/] [bold]{f.code}[/]: {f.message}", markup=True)
+    steps = follow_steps(interview)
+    if steps:  # a step of its own, never a LinkedIn note
+        out.print("Volgen (telt niet mee voor de LinkedIn-notities):" if lang is Language.NL
+                  else "Follow (does not count as a LinkedIn note):", markup=False)
+        for step in steps:
+            who = f"{step.name} ({'de organisatie' if lang is Language.NL else 'the organisation'})" \
+                if step.is_organisation else step.name
+            out.print(f"  {who} — {'LinkedIn' if step.network is Channel.LINKEDIN else 'X'}: {step.url}", markup=False)
     if any(row.channel is Channel.EMAIL for row in result.rows):
         when = _check_in_time(result)
         moment = format_moment(when.at, lang)

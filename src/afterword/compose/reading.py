@@ -687,7 +687,8 @@ def _polite_to_given(text: str, interview: Interview) -> str:
     for contact in interview.contacts:
         surname = surname_alone(contact.name)
         if surname and surname != contact.name and surname.lower() in text.lower():
-            text = _polite_pattern(surname).sub(split_name(strip_titles(contact.name)).given or contact.name, text)
+            given = split_name(strip_titles(contact.name)).given or contact.name
+            text = _polite_pattern(surname).sub(lambda _m, given=given: given, text)  # a name is text, not a template
     return text
 
 

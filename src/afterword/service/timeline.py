@@ -16,7 +16,7 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from afterword.core.model import Channel, Interview, Language, TouchpointStatus
 from afterword.core.text import Text
@@ -42,6 +42,8 @@ class EventKind(enum.StrEnum):
     CHECK_IN_SENT = "check-in-sent"
     CHECK_IN_CANCELLED = "check-in-cancelled"
     CHECK_IN_DROPPED = "check-in-dropped"
+    FOLLOWED = "followed"
+    OUTCOME = "outcome"
 
 
 #: The name of each kind, in both languages (one place for the terminal, the JSON and the web).
@@ -57,6 +59,8 @@ LABELS: dict[EventKind, Text] = {
     EventKind.CHECK_IN_SENT: Text("check-in sent", "check-in verstuurd"),
     EventKind.CHECK_IN_CANCELLED: Text("check-in cancelled", "check-in geannuleerd"),
     EventKind.CHECK_IN_DROPPED: Text("check-in dropped", "check-in vervallen"),
+    EventKind.FOLLOWED: Text("followed", "gevolgd"),
+    EventKind.OUTCOME: Text("outcome", "uitkomst"),
 }
 
 _BY_STATUS = {
@@ -94,7 +98,7 @@ class Event:
 
 
 def timeline(interview: Interview, touchpoints: Iterable[Touchpoint], check_ins: Iterable[CheckInView],
-             now: datetime, *, contact: str | None = None) -> list[Event]:
+             now: datetime, *, contact: str | None = None, follow_through: Iterable[Any] = ()) -> list[Event]:
     """Every touchpoint of `interview` in time order (of one `contact` when given), in the interview's zone.
 
     A touchpoint's history gives one event per status it reached; several saves in a row are one
@@ -127,6 +131,15 @@ def timeline(interview: Interview, touchpoints: Iterable[Touchpoint], check_ins:
         detail = view.reason if kind in (EventKind.CHECK_IN_CANCELLED, EventKind.CHECK_IN_DROPPED) else view.subject
         events.append(Event(at, kind, view.contact, view.name, Channel.EMAIL,
                             upcoming=kind is EventKind.CHECK_IN_PLANNED and at > now, detail=detail))
+    for done in follow_through:  # service.follow_through.Event: followed (a person or the organisation), outcome
+        if done.kind == "followed":
+            who = done.target if done.target in names else None  # the organisation ("@organisation") has no contact
+            if contact is not None and who != contact:
+                continue
+            events.append(Event(done.at, EventKind.FOLLOWED, who, names.get(who or "", interview.company),
+                                Channel(done.detail)))
+        elif contact is None:
+            events.append(Event(done.at, EventKind.OUTCOME, detail=done.detail))
     events.sort(key=lambda e: (e.at, _KIND_ORDER[e.kind], position.get(e.contact or "", -1),
                                _CHANNEL_ORDER.get(e.channel, -1) if e.channel else -1))
     return [replace(e, at=e.at.astimezone(zone)) for e in events]
@@ -236,7 +249,28 @@ def interview_timeline(service: InterviewService, interview_id: int, now: dateti
 
     interview, tps = service.get_interview(interview_id)
     views = CheckIns(service).views(interview_ids=[interview_id], check=False)
-    return interview, timeline(interview, tps, views, now, contact=contact)
+    return interview, timeline(interview, tps, views, now, contact=contact,
+                               follow_through=follow_through_events(service, interview_id))
+
+
+def follow_through_events(service: Any, interview_id: int, url: str | None = None) -> list[Any]:
+    """The followed/outcome touchpoints of an interview (service.follow_through.Event). On the quick read path the
+    standard library first asks whether there are any; only then is the store opened."""
+    from afterword.service.reading import QuickReads
+
+    if isinstance(service, QuickReads):
+        if not service.store.has_follow_through(interview_id):
+            return []
+        from afterword.service.interviews import open_service
+
+        opened = open_service(url, owner=service.store.owner)
+        try:
+            return follow_through_events(opened, interview_id)
+        finally:
+            opened.close()
+    from afterword.service.follow_through import FollowThrough
+
+    return FollowThrough(service).events(interview_id)
 
 
 def stored_overview(service: InterviewService, now: datetime) -> Overview:

@@ -354,6 +354,15 @@ class QuickStore:
         with self.read() as repo:
             return repo.conn.execute(sql + " LIMIT 1", args).fetchone() is not None
 
+    def has_follow_through(self, interview_id: int) -> bool:
+        """Whether this interview has a follow step done or an outcome (a database from before those tables: no)."""
+        sql = ("SELECT 1 FROM follows WHERE interview_id = ? UNION ALL SELECT 1 FROM outcomes WHERE interview_id = ?")
+        with self.read() as repo:
+            try:
+                return repo.conn.execute(sql + " LIMIT 1", [interview_id, interview_id]).fetchone() is not None
+            except sqlite3.OperationalError:
+                return False
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()

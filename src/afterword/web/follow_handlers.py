@@ -41,25 +41,27 @@ def _text(form: Any, name: str) -> str:
 def follow_through(service: InterviewService, interview_id: int, now: datetime) -> dict[str, object]:
     """The interview page's timeline and its check-ins still to come (blocking: run it in a thread)."""
     from afterword.service.checkins import CheckIns
-    from afterword.service.timeline import timeline
+    from afterword.service.timeline import follow_through_events, timeline
 
     interview, tps = service.get_interview(interview_id)
     views = CheckIns(service).views(interview_ids=[interview_id])
-    return {"timeline": timeline(interview, tps, views, now), "check_ins": [v for v in views if v.is_open]}
+    events = timeline(interview, tps, views, now, follow_through=follow_through_events(service, interview_id))
+    return {"timeline": events, "check_ins": [v for v in views if v.is_open]}
 
 
 @get("/interviews/{interview_id:int}/people/{contact:str}", name="person")
 async def person_page(request: AnyRequest, interview_id: FromPath[int], contact: FromPath[str]) -> Template:
     """One person's touchpoints in order, and their check-in still to come."""
     from afterword.service.checkins import CheckIns
-    from afterword.service.timeline import timeline
+    from afterword.service.timeline import follow_through_events, timeline
 
     service, now = _service(request), now_of(request)
 
     def load() -> tuple[Any, list[Event], list[CheckInView]]:
         interview, tps = service.get_interview(interview_id)
         views = CheckIns(service).views(interview_ids=[interview_id])
-        return interview, timeline(interview, tps, views, now, contact=contact), views
+        done = follow_through_events(service, interview_id)
+        return interview, timeline(interview, tps, views, now, contact=contact, follow_through=done), views
 
     try:
         interview, events, views = await run_sync(load)
