@@ -8,6 +8,7 @@ so `draft` can tell the user which notes items were too rough to quote and how t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
@@ -681,6 +682,14 @@ def _polite_pattern(surname: str) -> re.Pattern[str]:
                       + r"(?![\w])")
 
 
+def _literally(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for `re.sub` taken as written (a backslash in a name is no escape)."""
+    def replace_with(_match: re.Match[str]) -> str:
+        return replacement
+
+    return replace_with
+
+
 def _polite_to_given(text: str, interview: Interview) -> str:
     """"mevr. ter Horst kende …" → "Gerda kende …": the person named as the composer knows them, so the moment
     can be turned to them ("u kende …") and no "mevr." is left for a reader to stumble on."""
@@ -688,7 +697,7 @@ def _polite_to_given(text: str, interview: Interview) -> str:
         surname = surname_alone(contact.name)
         if surname and surname != contact.name and surname.lower() in text.lower():
             given = split_name(strip_titles(contact.name)).given or contact.name
-            text = _polite_pattern(surname).sub(lambda _m, given=given: given, text)  # a name is text, not a template
+            text = _polite_pattern(surname).sub(_literally(given), text)  # a name is text, not a template
     return text
 
 
