@@ -322,3 +322,31 @@ def test_blunt_words_in_a_need_name_its_topic_but_plain_negations_do_not() -> No
 def test_a_name_with_a_backslash_is_text_not_a_replacement_template() -> None:
     notes = NOTES_NL.replace('name = "Gerda ter Horst"', 'name = "\\\\ ter Horst"')
     assert compose(parse_notes(notes))  # found by the property test: "\\ 0" as a name broke re.sub
+
+
+@pytest.mark.parametrize(("met", "lang", "expected"), [
+    ("phone screen last week", Language.EN, "Thank you for "),
+    ("intro call before", Language.EN, "Thank you for "),
+    ("telefonisch vooraf", Language.NL, "regel"),
+])
+def test_a_recruiter_who_called_before_is_thanked_for_arranging_not_for_the_conversation(
+        met: str, lang: Language, expected: str) -> None:
+    notes = (NOTES_EN if lang is Language.EN else NOTES_NL)
+    if lang is Language.EN:
+        notes = notes.replace('role = "recruiter"', f'role = "recruiter"\nmet = "{met}"')
+        who = "lotte"
+    else:
+        notes = notes.replace('id = "wouter"\nname = "Wouter De Smet"\nrole = "interviewer"',
+                              f'id = "wouter"\nname = "Wouter De Smet"\nrole = "recruiter"\nmet = "{met}"')
+        who = "wouter"
+    body = next(d.body for d in compose(parse_notes(notes)) if d.contact == who and str(d.channel) == "email")
+    opening = body.split("\n\n")[1]
+    assert expected in opening and "conversation on" not in opening and "gesprek van maandag over" not in opening
+    assert any(word in opening for word in ("arranging", "setting up", "regelen", "geregeld"))
+
+
+def test_a_recruiter_met_at_the_panel_is_still_thanked_for_the_conversation() -> None:
+    from afterword.core.model import Contact, ContactRole
+
+    assert not Contact("a", "A B", role=ContactRole.RECRUITER, met="panel, called me before").spoke_before
+    assert Contact("a", "A B", role=ContactRole.RECRUITER, met="belde vorige week").spoke_before

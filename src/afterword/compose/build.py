@@ -144,6 +144,8 @@ def _thanks_via(person: Person) -> str:
 def _opening(person: Person) -> str:
     if person.contact.met_in_passing:
         return person.say("email", "passing.place" if person.base["place"] else "passing.noplace")
+    if _organiser(person) and person.contact.spoke_before:
+        return person.say("email", "thanks.arranged")  # not at the conversation: thanked for arranging it
     if _organiser(person):
         return person.say("email", "thanks.role")  # the recruiter organised the day; the theme was for others
     if _own_point(person):

@@ -122,6 +122,13 @@ PASSING_WORDS = (
 )
 
 #: The passing words that are not a venue: lunch, the lobby, a tour, coffee.
+#: Words in `met` that place the meeting before the interview day (both languages).
+BEFORE_WORDS = (
+    "before", "beforehand", "last week", "prior", "pre-screen", "prescreen", "phone screen", "screening", "intro call",
+    "intake", "vooraf", "vorige week", "eerder", "voorgesprek", "kennismakingsgesprek",
+)
+
+
 SOCIAL_WORDS = tuple(w for w in PASSING_WORDS if w not in VENUE_WORDS)
 
 
@@ -212,6 +219,15 @@ class Contact:
             return _has_word(met, BRIEF_WORDS) or _has_word(met, SOCIAL_WORDS) \
                 or bool(re.search(r"\b\d+\s*min\b", met))
         return True  # anyone else named with neither: met around the interview (the words in PASSING_WORDS)
+
+
+    @property
+    def spoke_before(self) -> bool:
+        """Spoken to before the interview and not in it ("phone screen last week", "intro call", "belde vooraf"):
+        a recruiter like that arranged the day; they were not at the conversation."""
+        met = " ".join((self.met or "").lower().split())
+        return _has_word(met, BEFORE_WORDS) and not _has_word(met, ("panel", "interview", "jury", "1:1", "1-1",
+                                                                    "in the room", "gesprek van", "case"))
 
 
 @dataclass(frozen=True)
