@@ -186,3 +186,41 @@ def test_a_public_x_post_comes_only_after_the_warning(db_url: str, browser: Any,
         expect(page.locator("#public-warning")).to_be_visible()  # the warning stays beside the post
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         context.close()
+
+
+#: Where each line of an element's text starts, by character offset (the characters a line break came after).
+_LINE_BREAKS = """el => {
+  const node = [...el.childNodes].filter(n => n.nodeType === 3);
+  const text = el.textContent; const breaks = []; let top = null; let offset = 0;
+  for (const t of node) {
+    for (let i = 0; i < t.length; i++) {
+      const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1);
+      const rect = r.getBoundingClientRect();
+      if (rect.width === 0) { offset++; continue; }
+      if (top !== null && rect.top > top + 2) breaks.push(text[offset - 1]);
+      top = rect.top; offset++;
+    }
+  }
+  return breaks;
+}"""
+
+
+def test_an_email_address_wraps_after_its_at_or_dot_on_a_phone(seeded: tuple[LiveServer, int, int],
+                                                               browser: Any) -> None:
+    """Seen on a 375 px phone: "northwind.examp|le". The address now wraps only after "@", "." or "/"."""
+    server, acme, _ = seeded
+    context = _context(browser, "en")
+    page = context.new_page()
+    page.goto(f"{server.url}/interviews/{acme}")
+    addresses = page.locator(".card-head .addr")
+    assert addresses.count() > 0
+    wrapped = 0
+    for i in range(addresses.count()):
+        addr = addresses.nth(i)
+        text = addr.text_content() or ""
+        assert "<wbr>" not in text and " " not in text  # the address reads (and copies) as typed
+        breaks = addr.evaluate(_LINE_BREAKS)
+        assert all(ch in "@./-" for ch in breaks), (text, breaks)  # never mid-word ("northwind.examp|le")
+        wrapped += bool(breaks)
+    assert wrapped  # at least one address is long enough to wrap at 375 px, so the test can fail
+    context.close()

@@ -58,6 +58,7 @@ def create_app(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["address"] = soft_breaks
     backend = Backend.open(db_url)
     app = Litestar(
         route_handlers=[
@@ -167,3 +168,14 @@ def _stop_with_parent() -> None:
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def soft_breaks(value: object) -> object:
+    """An address with places to wrap after "@", "." and "/" (escaped first): on a phone it breaks there, not
+    mid-word ("northwind.examp|le")."""
+    from markupsafe import Markup, escape
+
+    text = str(escape(str(value)))
+    for mark in ("@", ".", "/"):
+        text = text.replace(mark, mark + "<wbr>")
+    return Markup(text)
