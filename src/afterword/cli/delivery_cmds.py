@@ -399,8 +399,9 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[
 
                 webbrowser.open(i.action.open_url)
         if follows:
-            click.echo("Volgen (telt niet mee voor de LinkedIn-notities):" if str(lang) == "nl"
-                       else "Follow (does not count against the LinkedIn notes):")
+            from afterword.cli.plan_cmd import follow_heading
+
+            click.echo(follow_heading(Language(str(lang))))
             for f in follows:
                 click.echo("  " + follow_line(f, lang))
         click.echo(f"Personalised LinkedIn notes this month: {used} of {service.config.linkedin_free_notes}")
@@ -420,16 +421,16 @@ def follow_json(item: FollowItem) -> dict[str, Any]:
 
 def follow_line(item: FollowItem, language: Language) -> str:
     """One follow step, in the user's language: who, where, the page, done or not (and how to mark it)."""
+    from afterword.cli.plan_cmd import follow_step_text
+
     nl = language is Language.NL
     who = "org" if item.step.is_organisation else item.step.target
-    network = "LinkedIn" if str(item.step.network) == "linkedin" else "X"
     if item.done_at is not None:
         state = f"gevolgd op {format_moment(item.done_at, language)}" if nl else \
             f"followed {format_moment(item.done_at, language)}"
     else:
         state = f"te doen: --followed {who} {item.step.network}" if nl else f"to do: --followed {who} {item.step.network}"
-    org = (" (de organisatie)" if nl else " (the organisation)") if item.step.is_organisation else ""
-    return f"{item.step.name}{org} — {network}: {item.step.url} [{state}]"
+    return f"{follow_step_text(item.step, language)} [{state}]"
 
 
 @click.command("password")

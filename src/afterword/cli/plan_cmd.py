@@ -9,7 +9,7 @@ import click
 from afterword.cli.common import console, json_option, load, now_option, print_json, resolve_now
 from afterword.core.model import Channel, Language, Severity
 from afterword.core.timeutil import format_moment, format_remaining, iso
-from afterword.plan import CheckInTime, Plan, check_in_time, follow_steps, make_plan
+from afterword.plan import CheckInTime, FollowStep, Plan, check_in_time, follow_steps, make_plan
 
 _HEAD = {
     Language.EN: ("Contact", "Channel", "Address", "Status", "Time left", "Deadline", "to draft", "no address",
@@ -81,6 +81,18 @@ def _check_in_time(result: Plan) -> CheckInTime:
                          default_days=config.check_in_default_days)
 
 
+def follow_heading(lang: Language) -> str:
+    """The heading over follow steps (`plan`, `social`): they never use up a LinkedIn note."""
+    return "Volgen (telt niet mee voor de LinkedIn-notities):" if lang is Language.NL \
+        else "Follow (does not count as a LinkedIn note):"
+
+
+def follow_step_text(step: FollowStep, lang: Language) -> str:
+    """"Northwind Health (the organisation) — X: https://x.com/northwindhealth"."""
+    org = (" (de organisatie)" if lang is Language.NL else " (the organisation)") if step.is_organisation else ""
+    return f"{step.name}{org} — {'LinkedIn' if step.network is Channel.LINKEDIN else 'X'}: {step.url}"
+
+
 def render(result: Plan) -> None:
     from rich.table import Table
 
@@ -108,12 +120,9 @@ def render(result: Plan) -> None:
         out.print(f"[{style}]{f.severity}[/] [bold]{f.code}[/]: {f.message}", markup=True)
     steps = follow_steps(interview)
     if steps:  # a step of its own, never a LinkedIn note
-        out.print("Volgen (telt niet mee voor de LinkedIn-notities):" if lang is Language.NL
-                  else "Follow (does not count as a LinkedIn note):", markup=False)
+        out.print(follow_heading(lang), markup=False)
         for step in steps:
-            who = f"{step.name} ({'de organisatie' if lang is Language.NL else 'the organisation'})" \
-                if step.is_organisation else step.name
-            out.print(f"  {who} — {'LinkedIn' if step.network is Channel.LINKEDIN else 'X'}: {step.url}", markup=False)
+            out.print("  " + follow_step_text(step, lang), markup=False)
     if any(row.channel is Channel.EMAIL for row in result.rows):
         when = _check_in_time(result)
         moment = format_moment(when.at, lang)

@@ -415,8 +415,7 @@ def _years_as(text: str, lang: Language) -> str:
     return f"ik heb {m.group('n')} jaar{as_role} {m.group('prep')} {rest} gewerkt{tail}"
 
 
-_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                          "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"})
+_COUNT_WORDS = frozenset(spelled(n, lang) for n in range(2, 13) for lang in Language)
 
 
 def _past_led(piece: str, lang: Language) -> bool:
@@ -631,13 +630,10 @@ def one_question(text: str, lang: Language) -> str:
     return text
 
 
-#: Verbs of telling: after a comma and with no subject of their own, still said by the person before it.
-_TELLING = {
-    Language.EN: re.compile(r"(?i)^(?:told|talked|spoke|showed|explained|described|mentioned|shared|"
-                            r"said|joked|recalled|remembered|laughed)\b"),
-    Language.NL: re.compile(r"(?i)^(?:vertelde|sprak|liet|legde|beschreef|noemde|deelde|zei|grapte|"
-                            r"herinnerde|wist|lachte)\b"),
-}
+#: Besides the language's verbs of telling (`words(lang).telling`), verbs that after a comma and with no subject
+#: of their own are still done by the person before it ("kende mijn promotor, herinnerde zich …").
+_ALSO_TELLING = {Language.EN: frozenset({"remembered", "laughed"}),
+                 Language.NL: frozenset({"herinnerde", "wist", "lachte"})}
 _SOMEONE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+|[Hh]e|[Ss]he|[Hh]ij|[Zz]ij|[Zz]e|[Yy]ou|[Jj]e|[Uu])\s")
 
 
@@ -645,7 +641,12 @@ def and_clauses(text: str, lang: Language) -> str:
     """"Dirk zat vroeger bij de overheid, vertelde over het retabel" → "… overheid en vertelde over …":
     a telling verb after a comma, with no subject of its own, belongs to the person the moment starts with."""
     head, sep, rest = text.partition(", ")
-    if not sep or not _SOMEONE.match(head) or not has_any_verb(head, lang) or not _TELLING[lang].match(rest):
+    from afterword.compose.wording import words
+
+    verb = rest.split(" ", 1)[0].lower().strip(",.;:")
+    telling = (verb in words(lang).telling and verb not in ("asked", "vroeg")) or verb in _ALSO_TELLING[lang]
+    # (a question they asked stays a moment of its own, which the reading sets aside: it is not echoed)
+    if not sep or not _SOMEONE.match(head) or not has_any_verb(head, lang) or not telling:
         return text
     second = re.split(r",\s", rest, maxsplit=1)[0]
     if re.search(r"(?i)\b(?:i|ik|him|her|hem)\b", second):
@@ -675,6 +676,10 @@ def salutation_in_notes(interview: Interview, contact: Contact, lang: Language) 
     return ""
 
 
+_ANY_POLITE = re.compile(r"(?i)(?<![\w])(?:" + "|".join(
+    re.escape(f) for f in sorted({f for forms in _POLITE.values() for f in forms}, key=len, reverse=True)) + r")\.?\s")
+
+
 @lru_cache(maxsize=64)
 def _polite_pattern(surname: str) -> re.Pattern[str]:
     every = sorted({f for forms in _POLITE.values() for f in forms}, key=len, reverse=True)
@@ -693,6 +698,8 @@ def _literally(replacement: str) -> Callable[[re.Match[str]], str]:
 def _polite_to_given(text: str, interview: Interview) -> str:
     """"mevr. ter Horst kende …" → "Gerda kende …": the person named as the composer knows them, so the moment
     can be turned to them ("u kende …") and no "mevr." is left for a reader to stumble on."""
+    if not _ANY_POLITE.search(text):
+        return text  # most notes items name nobody politely: no look at every contact (big panels stay linear)
     for contact in interview.contacts:
         surname = surname_alone(contact.name)
         if surname and surname != contact.name and surname.lower() in text.lower():
