@@ -11,13 +11,13 @@ from afterword.compose.build import X_LIMIT, email, short_note
 from afterword.compose.checkin import check_in
 from afterword.compose.door_open import door_open
 from afterword.compose.person import Person, next_step_news
-from afterword.compose.reading import Reading, Rough, read_notes, salutation_in_notes
+from afterword.compose.reading import Reading, Rough, read_notes, salutations
 from afterword.compose.render import voice
 from afterword.compose.select import select_all
 from afterword.compose.wording import phrase_language, proper_words
 from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length as x_length
-from afterword.core.model import Channel, Contact, Draft, Interview, Language
+from afterword.core.model import Channel, Contact, Draft, Interview
 
 __all__ = ["X_LIMIT", "Reading", "Rough", "SubjectTest", "compose", "compose_check_in", "compose_door_open", "read_notes", "x_length"]
 
@@ -51,7 +51,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     news = next_step_news(interview, typed_next_step)  # once per interview, not once per person
     discreet = frozenset(c for r in reading.rough if r.field == "moments" and r.reason == "private"
                          for c in interview.moments[r.index].with_)
-    polite = {c.id: {lang: salutation_in_notes(interview, c, lang) for lang in Language} for c in interview.contacts}
+    polite = salutations(interview)
     interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
@@ -187,7 +187,7 @@ def _person(interview: Interview, contact_id: str, template_dir: Path | None) ->
     except KeyError:
         known = ", ".join(c.id for c in interview.contacts) or "no contacts"
         raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
-    polite = {contact.id: {lang: salutation_in_notes(interview, contact, lang) for lang in Language}}
+    polite = salutations(interview, [contact])
     interview = read_notes(interview).interview
     return Person(interview, contact, select_all(interview, _usable(interview))[contact_id], voice(template_dir),
                   proper_words(interview), polite=polite)

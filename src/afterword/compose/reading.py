@@ -8,7 +8,7 @@ so `draft` can tell the user which notes items were too rough to quote and how t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
@@ -660,14 +660,32 @@ _POLITE = {Language.NL: {"mevrouw": "mevrouw", "mevr": "mevrouw", "mw": "mevrouw
            Language.EN: {"mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Ms"}}
 
 
-def salutation_in_notes(interview: Interview, contact: Contact, lang: Language) -> str:
+def salutations(interview: Interview, contacts: Sequence[Contact] | None = None) -> dict[str, dict[Language, str]]:
+    """The polite form the notes use for each contact (of `contacts`, default all), per language; only contacts
+    the notes name politely are in it. The notes are scanned once for a polite word at all."""
+    texts = [t for t in (interview.theme or "", interview.next_step or "", *(n.text for n in interview.needs),
+                         *(m.text for m in interview.moments), *(q.text for q in interview.questions))
+             if _ANY_POLITE.search(t)]
+    if not texts:
+        return {}  # the usual case: no "mevrouw …" or "Mr …" anywhere, and no look at each contact
+    out: dict[str, dict[Language, str]] = {}
+    for contact in interview.contacts if contacts is None else contacts:
+        forms = {lang: salutation_in_notes(interview, contact, lang, texts) for lang in Language}
+        if any(forms.values()):
+            out[contact.id] = forms
+    return out
+
+
+def salutation_in_notes(interview: Interview, contact: Contact, lang: Language,
+                        texts: Sequence[str] | None = None) -> str:
     """"Mevrouw Ter Horst woont …", "Mr Chen said …": the polite form the notes use for this person, as a
     greeting writes it ("mevrouw Ter Horst", "Mr Chen"); "" when the notes use none."""
     surname = surname_alone(contact.name)
     if not surname or surname == contact.name:
         return ""
-    texts = [interview.theme or "", interview.next_step or "", *(n.text for n in interview.needs),
-             *(m.text for m in interview.moments), *(q.text for q in interview.questions)]
+    if texts is None:
+        texts = [interview.theme or "", interview.next_step or "", *(n.text for n in interview.needs),
+                 *(m.text for m in interview.moments), *(q.text for q in interview.questions)]
     forms = _POLITE[lang]
     for text in texts:
         m = _polite_pattern(surname).search(text)
