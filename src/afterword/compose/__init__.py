@@ -52,6 +52,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     discreet = frozenset(c for r in reading.rough if r.field == "moments" and r.reason == "private"
                          for c in interview.moments[r.index].with_)
     polite = salutations(interview)
+    topics = frozenset(interview.needs[r.index].id for r in reading.rough if r.field == "needs" and r.reason == "topic")
     interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
@@ -64,7 +65,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
     for contact in interview.contacts:
         person = Person(interview, contact, selections[contact.id], v, proper, unquoted, results,
                         theme_topic=reading.theme_topic or "", next_step_typed=typed_next_step,
-                        discreet=discreet, news=news, polite=polite)
+                        discreet=discreet, news=news, polite=polite, topics=topics)
         linkedin_note = ""
         for channel in Channel:
             if not contact.address(channel):

@@ -13,7 +13,7 @@ from afterword.compose.reader import dutch_subordinate, moment_piece, second_per
 from afterword.compose.reading import Result
 from afterword.compose.render import Voice
 from afterword.compose.select import Selection
-from afterword.compose.topic import good_topic, has_verb, quotable, topic
+from afterword.compose.topic import _with_article, good_topic, has_verb, quotable, topic
 from afterword.compose.wording import Piece, Words, clean, lower_first, phrase_language, shorten, words
 from afterword.core.lang.names import given_name, strip_titles, surname_alone
 from afterword.core.model import Contact, Formality, Interview, Language, Need, Strength
@@ -49,6 +49,8 @@ class Person:
     polite: dict[str, dict[Language, str]] = field(default_factory=dict)
     #: The topic of a theme typed as notes, for the subject only.
     theme_topic: str = ""
+    #: Needs the reading could only name by what they are about ("the A321 turn"): never quoted after a colon.
+    topics: frozenset[str] = frozenset()
     #: Moves every phrase choice along, so a panel member's email can differ from a colleague's.
     shift: int = 0
     #: The next step as typed, before the reading set a rough one aside: its time is still worth naming.
@@ -245,6 +247,11 @@ class Person:
         return "foreign", {"m": text, "rest": "", "gerund": ""}
 
     def need(self, need: Need) -> Piece:
+        if need.id in self.topics:
+            named = _with_article(need.text, self.lang) if self.lang is self.notes_lang and need.text else ""
+            if named and good_topic(named, self.lang):
+                return Piece("topic", named, original=need.text)  # "your point about the A321 turn"
+            return Piece("skip", "", original=need.text)
         text = self.about_others(need.text)
         if self.foreign(text):
             # In the other language only a sentence written as one is quoted (English reads fine in Dutch mail);

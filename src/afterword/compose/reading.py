@@ -164,6 +164,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = re.sub(r"(?<![\w.,])(\d+)\+(?=\s+[^\W\d_])", r"meer dan \1" if lang is Language.NL else r"over \1", out)  # "60+ pompstations"
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
     out = _ARROW.sub(lambda m: _arrow(out, m, lang), out)
+    out = _moved(out, lang)
     per = _PER[lang]
     out = re.sub(r"/(yr|mo|mth|wk|jr|mnd|day|dag)\b", lambda m: per[m.group(1)], out)
     lx = lexicon(lang)
@@ -178,7 +179,11 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
         elif spot.kind == "symbol":
             instead = f" {instead} "
         out = out[:spot.start] + instead + out[spot.end:]
+    out = _HOURS_PAIR.sub(r"\1- and \2-hour" if lang is Language.EN else r"\1 en \2 uur", out)  # "24h/72h"
     out = _after_number(out, lang)
+    out = _MONTH_RANGE.sub(lambda m: _month_range(m, lang), out)
+    out = _MONTH_IN_CONTEXT[lang].sub(lambda m: (m.group("lead") or "") + _MONTH_NAMES[lang][
+        (m.group("m") or m.groupdict().get("m2") or "").lower()], out)
     out = _names(out, names, lang)
     if lang is Language.EN:
         out = re.sub(r"(?<![\w'’])u(?![\w'’])", "you", out)  # "how do u want …" (text-speak; the checker keeps to its list)
@@ -191,6 +196,32 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _small_numbers(out, lang)
     out = _SPACES.sub(" ", out).strip(" ,;:-–—")
     return re.sub(r"\s+([,.;:!?])", r"\1", out)
+
+
+#: "jan" and "mar" are names and verbs too ("Jan", "mar the launch"): a month only after a word of time
+#: ("starting jan", "in jan", "eind jan") or before a day ("jan 12").
+_MONTH_IN_CONTEXT = {
+    Language.EN: re.compile(r"(?i)\b(?P<lead>(?:in|from|since|by|until|till|starting|start|starts|early|mid|late|end|"
+                            r"before|after|of|through|next|this|last|thru) )(?P<m>jan|mar)\b(?!['’])"
+                            r"|\b(?P<lead2>)(?P<m2>jan|mar)(?= \d{1,2}\b)"),
+    Language.NL: re.compile(r"\b(?P<lead>(?:in|vanaf|sinds|per|begin|half|midden|eind|uiterlijk|vóór) )(?P<m>jan)\b"
+                            r"(?!['’])"),
+}
+_HOURS_PAIR = re.compile(r"(?<![\w.,])(\d{1,3})\s?h\s?/\s?(\d{1,3})\s?h(?![\w/])")
+#: "nov-feb", "sept–dec": a span of months, written out ("from November to February").
+_MONTH_RANGE = re.compile(r"(?i)(?<![\w-])(?P<from>(?:from|van)\s+)?(?P<a>jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|sept|"
+                          r"oct|okt|nov|dec)\s?[-–]\s?(?P<b>jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|sept|oct|okt|nov|"
+                          r"dec)(?![\w-])")
+
+
+def _month_range(m: re.Match[str], lang: Language) -> str:
+    from afterword.core.lang.when import month_name
+
+    a, b = month_name(m.group("a"), lang), month_name(m.group("b"), lang)
+    return f"from {a} to {b}" if lang is Language.EN else f"van {a} tot en met {b}"
+
+
+_MONTH_NAMES = {Language.EN: {"jan": "January", "mar": "March"}, Language.NL: {"jan": "januari"}}
 
 
 _SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)")
@@ -233,9 +264,39 @@ _PER = {Language.EN: {"yr": " a year", "mo": " a month", "mth": " a month", "wk"
                       "mnd": " per maand", "day": " per dag", "dag": " per dag"}}
 
 
+#: After an arrow, what a deed moved: "late pushbacks down ~30%", "OTP up from 80 to 90%" ("-> wachttijd omlaag").
+_MOVED = {Language.EN: re.compile(r"(?i)^\s*(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:down|up)\s+"
+                                  r"(?:by\s+|from\s+)?[~≈]?\s?[£€$]?\d"),
+          Language.NL: re.compile(r"(?i)^\s*(?:de\s+|het\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:omlaag|omhoog)"
+                                  r"\s+(?:met\s+|van\s+)?[~≈]?\s?[€$]?\d")}
+
+
+_BROUGHT = re.compile(r"(?i)(\bwhich brought [^,;.]{1,60}? (?:down|up)) ((?:~\s?|about |nearly |almost |around )?[£€$]?\d)")
+_WAARMEE = re.compile(r"(?i)(?P<lead>, waarmee )(?P<np>[^,;.]{1,60}?) (?P<dir>omlaag|omhoog) (?P<rest>(?:met|van) [^,;.]+)")
+
+
+def _moved(text: str, lang: Language) -> str:
+    """"…, which brought late pushbacks down 30%" → "down by 30%"; "…, waarmee wachttijd omlaag met 30%" →
+    "…, waarmee de wachttijd met 30% daalde"."""
+    if lang is Language.EN:
+        return _BROUGHT.sub(r"\1 by \2", text)
+
+    def dutch(m: re.Match[str]) -> str:
+        from afterword.compose.topic import _with_article
+
+        np = m.group("np").strip()
+        np = np if np.split()[0].lower() in ("de", "het", "een") else _with_article(np, lang)
+        verb = "daalde" if m.group("dir").lower() == "omlaag" else "steeg"
+        return f"{m.group('lead')}{np} {m.group('rest').strip()} {verb}"
+
+    return _WAARMEE.sub(dutch, text)
+
+
 def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
     """"no idempotency keys -> double payouts": a consequence (", so …") when a clause follows, else "to"."""
     after = re.split(r"[,;.]", text[m.end():], maxsplit=1)[0]
+    if _MOVED[lang].match(after):
+        return ", which brought " if lang is Language.EN else ", waarmee "  # "-> late pushbacks down 30%"
     if has_verb(after, lang):
         return ", so " if lang is Language.EN else ", dus "
     return " to " if lang is Language.EN else " naar "
@@ -286,6 +347,19 @@ def _names_pattern(lowered: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in lowered) + r")(?![\w])")
 
 
+def _common_company_words(interview: Interview) -> frozenset[str]:
+    """Words of the organisation's name that are ordinary words ("Park" in "Liffey Valley Wildlife Park",
+    "Security", "Zorg"): capitals in a name, not a reason to write "the car Park" in a moment."""
+    lowered = [w.strip("\"'‘’“”(),.;:!?&").lower() for w in interview.company.split()]
+    lowered = [w for w in lowered if len(w) >= 4 and w.isalpha()]
+    if not lowered:
+        return frozenset()
+    from afterword.core.lang.spelling import words as word_list_of
+
+    unknown = set(word_list_of(interview.effective_language).unknown(lowered))
+    return frozenset(w for w in lowered if w not in unknown)
+
+
 def _contact_names(interview: Interview) -> dict[str, str]:
     """Lower-case name words of the people in the notes (and words the notes write with a capital elsewhere,
     "Django", "Purmerend"), and how they are written."""
@@ -295,11 +369,12 @@ def _contact_names(interview: Interview) -> dict[str, str]:
              *(m.text for m in interview.moments), *(q.text for q in interview.questions)]
     capital: dict[str, str] = {}
     counts: dict[str, int] = {}
-    for text in texts:
+    common = _common_company_words(interview)
+    for number, text in enumerate(texts):
         for before, word in zip(["", *text.split()], text.split(), strict=False):
             core = word.strip("\"'‘’“”(),.;:!?")
-            if len(core) < 4 or not core.isalpha():
-                continue
+            if len(core) < 4 or not core.isalpha() or (number == 0 and core.lower() in common):
+                continue  # the name's "Park" does not make "the car park" a name; the notes' own "Trust" does
             if core.islower():
                 counts[core] = counts.get(core, 0) - 1
             elif core[:1].isupper() and core[1:].islower() and before and not before.endswith((".", "!", "?", ":")):
@@ -380,6 +455,8 @@ def _strength(text: str, lang: Language) -> str:
         elif _past_led(piece, lang) and len(kept) == 1:
             # "built a dashboard, flagged $410,000 in claims" → "built a dashboard and flagged …"
             kept[-1] = f"{kept[-1]} {'and' if lang is Language.EN else 'en'} {piece}"
+        elif piece.startswith(("which brought ", "waarmee ")) and len(kept) == 1:
+            kept.append(piece)  # an arrow to what it moved, already made a clause by `tidy` ("-> x down 30%")
         elif has_verb(piece, lang) or _verb_led(piece, lang):
             kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
         else:
@@ -506,12 +583,16 @@ _NEGATIVE = {
 _WITH_ME = re.compile(r"(?i)[^\W\d_]\s*(?:\+|&)\s*(?:me|i|ik|mij)\b")
 
 
+_ARROW_MOVED = re.compile(r"(?i)\s*(?:->|=>|→)\s*(?=(?:the\s+|de\s+|het\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+"
+                          r"(?:down|up|omlaag|omhoog)\s+(?:by\s+|from\s+|met\s+|van\s+)?[~≈]?\s?[£€$]?\d)")
+
+
 def _joined(raw: str) -> bool:
     """Notes joined by symbols between words ("jurist + 11 jr", "nobody owns it -> delays"), not a
     figure written with an arrow ("75 -> 22 min", which tidying turns into "from 75 to 22 minutes"). One
     "+" joins two things only between nouns ("vrijwilligers + projectsubsidie"), not a deed and a thing
     ("maximo ingericht + migratie van 2 systemen")."""
-    text = _WITH_ME.sub(" and me", _BRACKETS.sub("", raw))
+    text = _ARROW_MOVED.sub(", ", _WITH_ME.sub(" and me", _BRACKETS.sub("", raw)))  # "-> x down 30%" is read
     if _JOINER.search(text):
         return True
     for m in re.finditer(r"(\S+)\s(?:\+|&)\s([^,;]*)", text):
@@ -519,6 +600,22 @@ def _joined(raw: str) -> bool:
         if _PARTICIPLE_LIKE.match(before) or len(after) > 2:
             return True
     return False
+
+
+_THERE = {Language.EN: re.compile(r"\s+there\b(?=\s*(?:[,;.:]|->|$|\s(?:too|as well|also)\b))"),
+          Language.NL: re.compile(r"\s+daar\b(?=\s*(?:[,;.:]|->|$|\s(?:ook)\b))")}
+_PLACE_IN = re.compile(r"\b(?:at|in|bij|op)\s+(?P<place>(?:[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*){0,3})")
+
+
+def _there(text: str, previous: str, lang: Language) -> str:
+    """"started a huddle there" after "4 yrs running turns at Bristol": "there" is the place of the strength
+    before, which the draft may not quote; it is named ("at Bristol"), or left out when the notes do not say."""
+    found = _THERE[lang].search(text)
+    if not found:
+        return text
+    place = _PLACE_IN.search(_BRACKETS.sub("", previous))
+    named = f" {'at' if lang is Language.EN else 'bij'} {place.group('place')}" if place else ""
+    return text[:found.start()] + named + text[found.end():]
 
 
 def _deed_before_plus(text: str, lang: Language) -> str:
@@ -751,6 +848,8 @@ def _read_notes(interview: Interview) -> Reading:
 
     def read(field: str, index: int, text: str) -> str | None:
         typed = _deed_before_plus(text, lang) if field == "strengths" else text
+        if field == "strengths":
+            typed = _there(typed, interview.strengths[index - 1].text if index else "", lang)
         tidied = tidy(_polite_to_given(typed, interview), lang, names)
         if field == "questions":
             tidied = one_question(without_vocative(tidied, frozenset(names)), lang)

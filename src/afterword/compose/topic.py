@@ -38,7 +38,8 @@ LABELS = frozenset({"group", "groep", "ward", "press", "pers", "line", "lijn", "
                     "year", "jaar", "tier", "team", "lane", "gate", "dock", "bay", "unit", "ok", "no", "nr", "number",
                     "nummer", "cohort", "module", "sprint", "release", "q", "h", "bed", "bedden", "afdeling",
                     "locatie", "site", "plant", "shift", "ploeg", "cao", "salary", "salaris", "scale", "leerjaar",
-                    "jr", "yr", "gr", "gen", "v"})
+                    "jr", "yr", "gr", "gen", "v", "pad", "belt", "stand", "runway", "pier", "berth", "spoor", "perron",
+                    "kade", "pomp", "bus", "tram", "route", "terminal", "hangar", "ligplaats"})
 _SEGMENT = re.compile(r"[,;:()\[\]–—]| - |\.\s")
 _TOKEN = re.compile(r"[^\s]+")
 
@@ -88,7 +89,7 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
         if low in _VERBS[lang] and out and low in _NOUN_TOO and (not after or after in ("&", "and", "en", "+", "vs")):
             out.append(token.strip(",;:!?\"'’"))  # "bunker spend & ETAs": the spend is a noun here
             continue
-        if low in _VERBS[lang] or low in _STOP_AT[lang]:
+        if low in _VERBS[lang] or low in _STOP_AT[lang] or _participle_after_noun(low, out, lang, after):
             break
         if any(ch.isdigit() for ch in token) and out and not re.fullmatch(r"\d+", token):
             break
@@ -122,6 +123,40 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     if not article:
         return phrase
     return _with_article(phrase, lang)
+
+
+def _participle_after_noun(low: str, before: list[str], lang: Language, after: str = "") -> bool:
+    """"NIS2 clients asking for …", "juniors starting in January", "A321 turn scheduled at 35 minutes": an
+    English -ing or -ed form after a noun starts what the subject does, so the topic ends before it (a noun in
+    -ing after another word, "staff training", "route planning", is kept)."""
+    if lang is not Language.EN or not before or not low.isalpha():
+        return False
+    if before[-1].lower() in ("the", "a", "an", "our", "their", "my", "your", "this", "that", "its"):
+        return False  # "the set list", "a running total"
+    if low in _IRREGULAR_PARTICIPLES:
+        return True  # "rosters done by hand", "budget gone", "pad 2 closed"
+    if len(low) < 5:
+        return False
+    prev = before[-1].lower().strip(".,;:!?")
+    if low.endswith("ing") and low not in _ING_NOUNS:
+        at_end = not after or after.strip(".,;:!?") in _PREPOSITIONS or after[:1].isdigit()  # "season starting"
+        return (prev.endswith("s") and not prev.endswith("ss") and len(prev) > 2) or prev[:1].isdigit() or at_end
+    if low.endswith("ed") and not low.endswith("eed"):
+        return prev.isalnum() and prev not in ("the", "a", "an", "fully", "well", "newly", "badly", "poorly")
+    return False
+
+
+_IRREGULAR_PARTICIPLES = frozenset({"done", "gone", "left", "lost", "run", "built", "made", "kept", "sold", "cut",
+                                    "hit", "shut", "set", "spent", "taken", "given", "written", "driven", "held"})
+
+
+#: -ing words that are nouns after a plural ("reports training" is rare; "stores opening hours" is not).
+_ING_NOUNS = frozenset({"training", "planning", "building", "onboarding", "testing", "pricing", "marketing", "funding",
+                        "housing", "parking", "staffing", "scheduling", "reporting", "billing", "hiring", "learning",
+                        "engineering", "ticketing", "shipping", "booking", "bookings", "meeting", "meetings", "opening",
+                        "spending", "accounting", "processing", "routing", "monitoring", "tracking", "coaching",
+                        "mentoring", "handling", "cleaning", "catering", "nursing", "teaching", "boarding", "feeding",
+                        "fundraising", "recruiting", "packaging", "landing", "lending", "licensing", "logging"})
 
 
 #: Words a verb list holds that are nouns at the end of a compound ("bunker spend", "cloud costs", "storage use").

@@ -100,7 +100,8 @@ IN_ROOM_WORDS = (
     "screening", "commissie", "sollicitatie", "demo", "les", "lesson", "whiteboard", "round", "ronde",
     "interviewer", "hiring", "camera", "jury", "hele middag", "hele avond", "hele dag", "all afternoon", "all day",
     "whole afternoon", "whole day", "telefoon", "telefonisch", "gebeld", "belde", "videocall", "arbeidsvw",
-    "arbeidsvoorwaarden", "1e", "2e", "first round", "second round", "final", "loop",
+    "arbeidsvoorwaarden", "1e", "2e", "first round", "second round", "final", "loop", "the call", "into the call",
+    "joined", "sat in", "schoof aan", "sloot aan", "het gesprek", "in de call",
 )
 #: Words that place someone outside it: met in passing.
 #: Places an interview may be held in ("kantine, aan de stamtafel", "keuken, hele middag"): for someone whose role is

@@ -29,6 +29,11 @@ _MONTH_NAME = {Language.EN: ("January", "February", "March", "April", "May", "Ju
                              "October", "November", "December"),
                Language.NL: ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                              "oktober", "november", "december")}
+def month_name(short: str, lang: Language) -> str:
+    """"nov" → "November" / "november": a month as it is written out in the language."""
+    return _MONTH_NAME[lang][_MONTH[short.lower()] - 1]
+
+
 _DAY_NAME = {Language.EN: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
              Language.NL: ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")}
 _COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "a": 1, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4}
