@@ -4,6 +4,8 @@ question, the polite form the notes use, the candidate's own impressions kept ou
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from afterword.compose import compose, read_notes
@@ -419,3 +421,18 @@ def test_ordinary_words_of_the_company_name_are_not_capitalised_in_the_notes() -
     interview = replace(interview, company="Liffey Valley Wildlife Park", moments=(replace(
         interview.moments[0], text="Niamh told me about the red panda they found on the car park"),))
     assert "car park" in read_notes(interview).interview.moments[0].text
+
+
+def test_a_formal_dutch_letter_without_a_polite_form_greets_by_the_given_name_and_keeps_u() -> None:
+    """"Geachte Gerda ter Horst," reads as mail merge and "Geachte mevrouw" needs what the notes do not say."""
+    plain = NOTES_NL.replace('text = "mevr. ter Horst kende', 'text = "ze kende')
+    drafts = {(d.contact, str(d.channel)): d.body for d in compose(parse_notes(plain))}
+    gerda = drafts[("gerda", "email")]
+    assert gerda.startswith("Beste Gerda,")
+    assert re.search(r"\b(?:u|uw)\b", gerda) and not re.search(r"\b(?:je|jij|jouw)\b", gerda)
+    with_salutation = plain.replace('name = "Gerda ter Horst"', 'name = "Gerda ter Horst"\nsalutation = "mevrouw Ter Horst"')
+    drafts = {(d.contact, str(d.channel)): d.body for d in compose(parse_notes(with_salutation))}
+    assert drafts[("gerda", "email")].startswith("Geachte mevrouw Ter Horst,")
+    english = plain.replace('language = "nl"', 'language = "en"')
+    if english != plain:
+        assert all(not d.body.startswith("Beste") for d in compose(parse_notes(english)) if d.contact == "gerda")

@@ -31,7 +31,7 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     passing = person.contact.met_in_passing
     moment = person.moment()
     values: dict[str, str] = {
-        "greeting": person.say("email", f"greeting.{person.register}"),
+        "greeting": person.say("email", person.greeting_key("email")),
         "signoff": person.say("email", f"signoff.{person.register}"),
         "signature": signature(person),
         "opening": _opening(person),
@@ -224,7 +224,7 @@ def short_note(person: Person, channel: Channel, limit: int, *, follows: bool = 
     name = str(channel)
     measure: Callable[[str], int] = x_length if channel is Channel.X else len
     fixed = {
-        "greeting": person.say(name, f"greeting.{person.register}"),
+        "greeting": person.say(name, person.greeting_key(name)),
         "close": person.say(name, "close.follows" if follows else "close.any"),
         "sign": person.say(name, f"sign.{person.register}"),
     }

@@ -12,7 +12,7 @@ def check_in(person: Person) -> Draft:
     pair = person.sel.primary
     need = person.need(pair.need) if pair is not None and pair.need is not None else None
     values = {
-        "greeting": person.say("check_in", f"greeting.{person.register}"),
+        "greeting": person.say("check_in", person.greeting_key("check_in")),
         "opening": person.say("check_in", "opening.next" if person.base["ns"] else "opening.plain"),
         "interest": person.say("check_in", "interest.need" if need and need.kind not in ("foreign", "skip", "topic") else "interest.plain",
                                n=need.text if need else ""),

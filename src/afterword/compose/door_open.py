@@ -10,7 +10,7 @@ from afterword.core.model import Channel, Draft
 
 def door_open(person: Person) -> Draft:
     values = {
-        "greeting": person.say("check_in", f"greeting.{person.register}"),
+        "greeting": person.say("check_in", person.greeting_key("check_in")),
         "opening": person.say("door_open", "opening.any"),
         "interest": person.say("door_open", "interest.theme" if person.base["theme"] else "interest.plain"),
         "close": person.say("door_open", "close.any"),

@@ -111,7 +111,17 @@ class Person:
             return f"Professor {surname}" if self.lang is Language.EN else f"professor {surname}"
         if self.lang is Language.EN:
             return given_name(c.name)
-        return written
+        # Dutch without a polite form, title or salutation in the notes: "Geachte Liesbeth Vanhoutte" reads as mail
+        # merge and "Geachte mevrouw" needs what the notes do not say; "Beste Liesbeth," with u is how people write.
+        return given_name(c.name)
+
+    def greeting_key(self, name: str) -> str:
+        """`greeting.formal_given` for a formal greeting by the given name alone ("Beste Liesbeth," with u), where
+        letters (email, check-in) have one; a LinkedIn note or an X message keeps its own greeting."""
+        if self.formal and name in ("email", "check_in") and self.base["name"] == given_name(self.contact.name) \
+                and not self.contact.salutation and self.voice.has(self.lang, name, "greeting.formal_given"):
+            return "greeting.formal_given"
+        return f"greeting.{self.register}"
 
     @property
     def register(self) -> str:
