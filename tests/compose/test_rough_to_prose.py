@@ -436,3 +436,23 @@ def test_a_formal_dutch_letter_without_a_polite_form_greets_by_the_given_name_an
     english = plain.replace('language = "nl"', 'language = "en"')
     if english != plain:
         assert all(not d.body.startswith("Beste") for d in compose(parse_notes(english)) if d.contact == "gerda")
+
+
+@pytest.mark.parametrize(("subject", "lang", "reads"), [
+    ("Many groups cancel in winter", Language.EN, False),   # a line of notes with a verb
+    ("46 fte", Language.NL, False),                          # a bare figure
+    ("Batch release 21 days average", Language.EN, False),
+    ("Risicogestuurd onderhoud in plaats", Language.NL, False),  # a loose end
+    ("ICR zakt richting WSW-norm", Language.NL, False),
+    ("Veel aannemers", Language.NL, False),
+    ("School program also", Language.EN, False),
+    ("Deviation backlog and release", Language.EN, True),
+    ("Minder derving – naar aanleiding van ons gesprek", Language.NL, True),
+    ("The A321 turn and what worked at Bristol", Language.EN, True),
+    ("Your story about the bot attack on Black Friday", Language.EN, True),
+    ("Wie beheert straks het nieuwe planningssysteem?", Language.NL, True),
+])
+def test_a_subject_from_the_notes_reads_as_a_headline(subject: str, lang: Language, reads: bool) -> None:
+    from afterword.compose.subject import reads_as_headline
+
+    assert reads_as_headline(subject, lang) is reads

@@ -204,7 +204,9 @@ def test_a_title_goes_with_the_surname_in_the_greeting() -> None:
 def test_the_organisations_we_is_theirs_in_the_candidates_mouth() -> None:
     retail = _report("reader3-nl-retail.toml")
     nina = _text(retail, "nina")
-    assert nina.startswith("Jullie gooien dertig procent van het afbakbrood weg\n")
+    # The problem is not read back to them as a headline (issue 9: subjects that restate the organisation's problem);
+    # the body says it in their words, turned to "jullie".
+    assert not nina.startswith("Jullie gooien") and nina.split("\n", 1)[0].strip()
     assert "jullie gooien dertig procent" in nina and "de jullie" not in nina
     assert "besluiten jullie op gevoel" in _text(_report("reader3-nl-gemeente.toml"), "annelies")
 

@@ -19,15 +19,39 @@ SUBJECT_LIMIT = 60
 
 def email_subject(person: Person, taken: set[str], specific: Callable[[str], bool] | None = None) -> str:
     """The first candidate (in this person's order of preference) that fits, is specific (by the
-    checker's test, when given) and no one else got yet."""
+    checker's test, when given) and no one else got yet. Candidates from lines of notes must read as a
+    headline; when none does, a specific one that does not still beats a line that could head any mail."""
+    before = set(taken)
+    chosen, generic = _subject(person, taken, specific, strict=True)
+    if generic:
+        taken.clear()
+        taken.update(before)
+        chosen, _generic_again = _subject(person, taken, specific, strict=False)
+    return chosen
+
+
+def _subject(person: Person, taken: set[str], specific: Callable[[str], bool] | None,
+             *, strict: bool) -> tuple[str, bool]:
+    themes = [t.casefold() for t in (_theme(person), _headline(person.interview.theme or "", person, foreign_ok=True))
+              if t]
+
+    def headline(candidate: str) -> bool:
+        """The theme the user typed as the conversation's theme is theirs to word (the reading tidied it); a need or
+        a moment pulled out of a line of notes must read as a headline."""
+        low = candidate.casefold()
+        if not strict or any(low.startswith(t[:max(12, len(t) // 2)]) for t in themes):
+            return True
+        return reads_as_headline(candidate, person.lang)
+
     def ok(candidate: str) -> bool:
         return bool(candidate) and len(candidate) <= SUBJECT_LIMIT and not blunt(candidate, person.lang) \
+            and headline(candidate) \
             and (specific is None or specific(candidate))  # "Parity mess across the three sites": not to them
 
     for candidate in _candidates(person):
         if ok(candidate) and candidate.casefold() not in taken:
             taken.add(candidate.casefold())
-            return candidate
+            return candidate, False
     # Better the theme a colleague's subject also carries than a generic line.
     raw_theme = person.interview.theme or person.theme_topic
     fallback_shared = ""
@@ -39,7 +63,7 @@ def email_subject(person: Person, taken: set[str], specific: Callable[[str], boo
             shared = _fit(person, text, suffix, levels)
             if ok(shared) and shared.casefold() not in taken:
                 taken.add(shared.casefold())
-                return shared  # a colleague's topic, with a tail of its own: no two subjects alike
+                return shared, False  # a colleague's topic, with a tail of its own: no two subjects alike
             fallback_shared = fallback_shared or (shared if ok(shared) else "")
     about = _question_topic(raw_theme, person)
     if about:
@@ -47,12 +71,49 @@ def email_subject(person: Person, taken: set[str], specific: Callable[[str], boo
             shared = _fit(person, about, suffix, _NP_LEVELS)
             if ok(shared) and shared.casefold() not in taken:
                 taken.add(shared.casefold())
-                return shared  # "De wachttijden bij de klantenservice: bedankt"
+                return shared, False  # "De wachttijden bij de klantenservice: bedankt"
     for text in _generic(person):
         if text.casefold() not in taken and len(text) <= SUBJECT_LIMIT:
             taken.add(text.casefold())
-            return text  # generic, but never the same line twice in one panel
-    return fallback_shared or person.say("email", "subject.fallback_short")
+            return text, True  # generic, but never the same line twice in one panel
+    return (fallback_shared, False) if fallback_shared else (person.say("email", "subject.fallback_short"), True)
+
+
+_HEAD_TAIL = re.compile(r"(?::\s|\s[–—-]\s|\s(?:and what worked at|en wat werkte bij)\s).*$")
+_BARE_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
+_LOOSE_END = frozenset({"due", "plaats", "instead", "needed", "nodig", "gone", "weg", "vs", "versus", "average",
+                        "gemiddeld", "per", "total", "totaal", "asap", "pending", "open", "also", "ook", "too", "only",
+                        "alleen", "still", "nog"})
+
+
+def reads_as_headline(candidate: str, lang: Language) -> bool:
+    """A subject from the notes reads as a headline: a question, or a noun phrase of two words or more with no
+    bare figure and no verb ("Many groups cancel in winter", "46 fte", "Batch release 21 days average",
+    "Risicogestuurd onderhoud in plaats" are lines of notes, not subjects; the role or a thank-you is better)."""
+    head = _HEAD_TAIL.sub("", candidate).strip()
+    if head.endswith("?"):
+        return True
+    toks = [t.strip(".,;:!?'’\"") for t in head.split()]
+    if len(toks) < 2 or _BARE_NUMBER.search(head):
+        return False
+    from afterword.compose.topic import _STOP_AT, _TOPIC_ENDS, has_any_verb
+
+    last = toks[-1].lower()
+    if last in _LOOSE_END or last in _TOPIC_ENDS or last in _STOP_AT[lang]:
+        return False
+    if toks[0].lower() in _NOT_A_HEADLINE_START:
+        return False  # "Veel aannemers", "Your last analyst": a line about them, not a topic
+    verbs = [t for t in toks[1:] if (has_any_verb(t, lang) or t.lower() in _STATE_VERBS) and not t[:1].isupper()]
+    return not verbs and not has_verb(head, lang)
+
+
+_NOT_A_HEADLINE_START = frozenset({"veel", "many", "weinig", "few", "some", "geen", "no",
+                                   "not", "niet", "they", "ze", "zij", "we", "wij", "nobody", "niemand", "too", "te"})
+#: Verbs of how a thing is going, which the verb lists leave out: "Pub schedule slips", "ICR zakt richting …".
+_STATE_VERBS = frozenset({"cancel", "cancels", "slip", "slips", "stall", "stalls", "fail", "fails", "drop", "drops",
+                          "lag", "lags", "shrink", "shrinks", "grow", "grows", "zakt", "stokt", "daalt", "stijgt",
+                          "loopt", "groeit", "krimpt", "stagneert", "valt", "blijft", "ligt", "hapert", "stopt",
+                          "ontbreekt", "mist", "faalt", "schiet"})
 
 
 _ASKS = re.compile(r"(?i)^(?:how|what|why|when|where|which|who|hoe|wat|waarom|wanneer|waar|welke|wie)\s+"
@@ -78,7 +139,9 @@ def _generic(person: Person) -> list[str]:
         if rendered:
             start = variant_index(person.seed, key, len(rendered), person.sel.index)
             out.extend(rendered[start:] + rendered[:start])
-    return out
+    # The role makes a line specific to this application; a day and a thank-you alone could head any mail.
+    role = str(person.base.get("role", ""))
+    return [t for t in out if role and role in t] + [t for t in out if not (role and role in t)]
 
 
 #: A need written as a sentence is cut only between clauses: cut at a preposition, it loses its point
