@@ -456,3 +456,18 @@ def test_a_subject_from_the_notes_reads_as_a_headline(subject: str, lang: Langua
     from afterword.compose.subject import reads_as_headline
 
     assert reads_as_headline(subject, lang) is reads
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("froze on the 'disagreed w/ a clinician' q (sweating buckets), recovered ok i think??", Language.EN),
+    ("jess took the mick out of the gaffer's powerpoint skills, 'word art' lol - DO NOT repeat", Language.EN),
+    ("case study went ok, ran out of time on the staffing calc (argh)", Language.EN),
+    ("tomás said manager might be gone if they lose sat (!!) keep to myself", Language.EN),
+    ("casus ging wel oké, tijd te kort bij de berekening", Language.NL),
+    ("klapte dicht bij de vraag over conflicten", Language.NL),
+])
+def test_the_candidates_own_slips_and_marked_remarks_are_private(text: str, lang: Language) -> None:
+    """Found by the heldout8 readers: these reached the people they were about."""
+    from afterword.core.lang.private import find_private
+
+    assert find_private(text, lang, in_notes=True)
