@@ -1,4 +1,4 @@
-"""Character counts against the channel limits: LinkedIn note 200, X post 280 weighted characters.
+"""Character counts against the channel limits (`Channel.limit`): LinkedIn note, X post in weighted characters.
 
 The X count is the checker's own (`core.lang.xcount`), so the counter on a card and the
 `over-limit` finding can never disagree.
@@ -9,12 +9,10 @@ from __future__ import annotations
 from afterword.core.lang.xcount import weighted_length
 from afterword.core.model import Channel
 
-LIMITS = {Channel.LINKEDIN: 200, Channel.X: 280}
-
 
 def count(channel: Channel, text: str) -> int:
     return weighted_length(text) if channel is Channel.X else len(text)
 
 
 def limit(channel: Channel) -> int | None:
-    return LIMITS.get(channel)
+    return channel.limit()
