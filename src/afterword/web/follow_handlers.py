@@ -138,7 +138,8 @@ async def check_in_drop(request: AnyRequest, interview_id: FromPath[int], check_
 def _public_item(service: InterviewService, interview_id: int, contact: str,
                  language: Language, prepare: bool) -> tuple[Any, str, Any]:
     """The interview, the warning in `language`, and (when `prepare`) the public post's copy-and-open step."""
-    from afterword.service.delivery import DeliveryService, public_post_warning
+    from afterword.service.delivery import DeliveryService
+    from afterword.service.social import public_post_warning
 
     interview, _ = service.get_interview(interview_id)
     person = next((c for c in interview.contacts if c.id == contact and c.x), None)
