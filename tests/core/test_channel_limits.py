@@ -33,14 +33,16 @@ def test_every_channel_with_a_limit_reports_it() -> None:
 
 
 def test_the_edges_show_the_channels_limits() -> None:
-    """The web's counter, copy-and-open, the checker and the composer all read `Channel.limit`."""
+    """A card's counter, copy-and-open, the checker and the composer all read `Channel.limit`."""
     from afterword.check.rules import over_limit
-    from afterword.core.model import Contact, Draft, Language
+    from afterword.core.model import Contact, Draft, Language, TouchpointStatus
     from afterword.delivery import social
-    from afterword.web import counting
+    from afterword.service.views import Card
 
-    assert {c: counting.limit(c) for c in Channel} == {c: c.limit() for c in Channel}
-    ann = Contact(id="ann", name="Ann", linkedin="ann", x="ann")
+    ann = Contact(id="ann", name="Ann", email="ann@example.com", linkedin="ann", x="ann")
+    for c in Channel:
+        card = Card(ann, c, TouchpointStatus.DRAFTED, Language.EN, None, "Hi Ann.", 1, ())
+        assert card.limit == c.limit()
     for channel in (Channel.LINKEDIN, Channel.X):
         draft = Draft("ann", channel, Language.EN, "Hi Ann.")
         for premium in (False, True):

@@ -79,7 +79,7 @@ async def person_page(request: AnyRequest, interview_id: FromPath[int], contact:
 
 async def _check_in_action(request: AnyRequest, interview_id: int, check_in_id: int, action: str) -> Response[Any]:
     from afterword.service.checkins import CheckIns
-    from afterword.web.mail import Notice
+    from afterword.service.views import Notice
     from afterword.web.mail_handlers import interview_response
 
     form = await request.form()

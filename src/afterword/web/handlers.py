@@ -14,8 +14,8 @@ from litestar.response import Redirect, Template
 
 from afterword.core.errors import NotesError
 from afterword.core.model import Channel, TouchpointStatus
+from afterword.service.views import Card
 from afterword.web import capture as capture_form
-from afterword.web.cards import Card
 from afterword.web.i18n import COOKIE, UI_LANGUAGES
 from afterword.web.mail_handlers import decorate_card, interview_response
 from afterword.web.render import backend_of, now_of, page, ui_for

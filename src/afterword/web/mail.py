@@ -12,17 +12,15 @@ import dataclasses
 import math
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
-from afterword.core.model import Channel, Draft, Finding, Language
+from afterword.core.model import Channel, Draft, Language
 from afterword.core.outbox import OutboxState
-from afterword.web.cards import Card
+from afterword.service.views import Card, EmailSend, Notice, Panel, SocialSend
 
 if TYPE_CHECKING:
-    from afterword.delivery.social import SocialAction
     from afterword.service.delivery import DeliveryService
     from afterword.service.interviews import InterviewService
     from afterword.store.outbox import OutboxRow
@@ -30,65 +28,6 @@ if TYPE_CHECKING:
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 #: "Schedule all" is offered when the suggestion is at least this much later than now.
 LATER = timedelta(minutes=10)
-
-
-@dataclass(frozen=True)
-class Notice:
-    """The outcome of an action, shown on the card or the page. `text` is already translated."""
-
-    kind: str  # "ok" | "error" | "warning"
-    text: str
-    findings: tuple[Finding, ...] = ()
-
-
-@dataclass(frozen=True)
-class EmailSend:
-    """What an email card needs for "Send now" and "Schedule…"."""
-
-    row: OutboxRow | None
-    suggested: datetime
-    suggested_input: str
-    reason: str
-    office_hours: bool
-    zone: str
-    deadline: datetime
-    configured: bool
-    #: Why a scheduled message past its time has not gone out (already translated); None when all is well.
-    overdue: str | None = None
-    #: Seconds left in the undo window of an email sent with "Send now" (None: not held back).
-    held_for: int | None = None
-
-    @property
-    def can_send(self) -> bool:
-        return self.row is None or not self.row.state.is_active
-
-    @property
-    def pending(self) -> bool:
-        """Queued or being sent: marking it sent or skipped by hand would not stop it."""
-        return self.row is not None and self.row.state in (OutboxState.QUEUED, OutboxState.SENDING)
-
-    @property
-    def cancelled(self) -> bool:
-        return self.row is not None and self.row.state is OutboxState.CANCELLED
-
-
-@dataclass(frozen=True)
-class SocialSend:
-    action: SocialAction | None
-    problem: str | None
-    allowance: str | None
-
-
-@dataclass(frozen=True)
-class Panel:
-    """The interview page's send-all and calendar strip."""
-
-    configured: bool
-    setup: str | None
-    emails_left: int
-    allowance: str | None
-    #: The suggested send time when it is later than now (then "Schedule all" is offered).
-    later: EmailSend | None = None
 
 
 def not_set_up(gettext: Callable[[str], str], path: object) -> str:

@@ -15,9 +15,8 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from afterword.core.model import Channel, TouchpointStatus
-from afterword.web.backend import InterviewView
-from afterword.web.cards import Card
-from afterword.web.mail import MailDesk, Notice, Panel, parse_local
+from afterword.service.views import Card, InterviewView, Notice, Panel
+from afterword.web.mail import MailDesk, parse_local
 from afterword.web.render import backend_of, now_of, page, ui_for
 
 AnyRequest = Request[Any, Any, Any]
