@@ -20,6 +20,7 @@ from afterword.store import outbox as store
 
 if TYPE_CHECKING:
     from afterword.service.delivery import DeliveryService
+    from afterword.service.interviews import InterviewService
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,29 @@ def mark_done(service: DeliveryService, interview_id: int, contact: str, channel
     store.record_social_done(service.engine, interview_id, contact, chosen.value, personalised, now)
     interview, _ = service.interviews.get_interview(interview_id)
     return allowance_warning(service, now, interview.effective_language) if chosen is Channel.LINKEDIN else None
+
+
+@dataclass(frozen=True)
+class PublicPost:
+    """A public X post about to be chosen: who it mentions, the warning, and (once chosen) its copy-and-open step."""
+
+    person: Contact
+    warning: str
+    item: SocialItem | None = None
+
+
+def public_post(interviews: InterviewService, interview_id: int, contact: str, language: Language, *,
+                prepare: bool) -> PublicPost | None:
+    """The warning in `language` before a public X post mentions `contact`, and with `prepare` the post itself;
+    None when the interview has no such contact with an X handle (NotFoundError: no such interview)."""
+    from afterword.service.delivery import DeliveryService
+
+    interview, _ = interviews.get_interview(interview_id)
+    person = next((c for c in interview.contacts if c.id == contact and c.x), None)
+    if person is None:
+        return None
+    found = None
+    if prepare:
+        found = next((i for i in items(DeliveryService(interviews), interview_id, [contact])
+                      if i.action.contact == contact and i.action.channel is Channel.X), None)
+    return PublicPost(person, public_post_warning(interview.company, language), found)
