@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from afterword.core.errors import AfterwordError, InputError
 from afterword.core.model import Channel, Draft, Language
 from afterword.core.outbox import OutboxState
-from afterword.service.views import Card, EmailSend, Notice, Panel, SocialSend
+from afterword.service.views import Card, Deletion, EmailSend, Notice, Panel, SocialSend
 
 if TYPE_CHECKING:
     from afterword.service.delivery import DeliveryService
@@ -211,13 +211,20 @@ class MailDesk:
         svc.mark_social_done(interview_id, contact, channel, now)
         return svc.allowance_warning(now, language) if channel is Channel.LINKEDIN else None
 
-    def outbox_counts(self, interview_id: int) -> dict[str, int]:
-        """How many of the interview's outbox messages are in each state (for the delete question)."""
+    def deletion(self, interview_id: int) -> Deletion | None:
+        """What deleting the interview takes along (drafts, scheduled and sent emails); None when it is gone."""
+        from afterword.service.outcomes import NotFoundError
+
         try:
-            svc = self.delivery()
+            interview, touchpoints = self.service.get_interview(interview_id)
+        except NotFoundError:
+            return None
+        try:
+            counts = self.delivery().outbox_counts(interview_id)
         except AfterwordError:  # unreadable settings: the outbox is still there, but nothing to count with
-            return {}
-        return svc.outbox_counts(interview_id)
+            counts = {}
+        return Deletion(interview, sum(1 for tp in touchpoints if tp.body.strip()), counts.get("queued", 0),
+                        counts.get("sent", 0), bool(counts.get("sending")))
 
     def recipient_zone(self, interview_id: int) -> tzinfo:
         """Where a chosen send time is meant (no settings needed)."""

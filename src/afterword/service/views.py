@@ -189,3 +189,15 @@ def group_owed(rows: Iterable[DueRow]) -> list[Owed]:
     ]
     out.sort(key=lambda o: (o.deadline, o.company, o.name))
     return out
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting an interview takes along, asked before it is done."""
+
+    interview: Interview
+    drafts: int
+    scheduled: int
+    sent: int
+    #: A message is being handed to the mail server right now: deleting waits until it is done.
+    sending: bool
