@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Card:
+    """One person's message on one channel as its card shows it: the text, its status, its findings."""
+
     contact: Contact
     channel: Channel
     status: TouchpointStatus
@@ -131,6 +133,7 @@ class Panel:
     """The interview page's send-all and calendar strip."""
 
     configured: bool
+    #: Why the settings do not read; with readable settings and no SMTP, the web says it is not set up.
     setup: str | None
     emails_left: int
     allowance: str | None
