@@ -15,8 +15,9 @@ from afterword.core.outbox import OutboxState
 from afterword.core.timeutil import iso
 from afterword.service.delivery import AlreadyQueuedError, DeliveryService
 from afterword.service.interviews import open_service
+from afterword.service.mail_desk import MailDesk, Refusal
 from afterword.service.sending import SendResult, send_emails
-from afterword.web.mail import MailDesk
+from afterword.web.mail import notice_for
 from tests.conftest import Result
 from tests.delivery.journey import SUBJECTS, import_with_drafts, status
 
@@ -36,8 +37,7 @@ def test_cli_and_web_schedule_alike_and_refuse_a_second_send_alike(
 
     interviews = open_service(f"sqlite:///{home['dir'] / 'afterword.db'}")
     try:
-        web = MailDesk(interviews).send(ident, ["daniel"], at, now, Language.EN,
-                                        lambda text: text)
+        web = notice_for(MailDesk(interviews).send(ident, ["daniel"], at, now, Language.EN), lambda text: text)
         # Both say it is scheduled after the interview's 24-hour deadline (the example's lies in the past).
         assert (web.kind, web.text) == ("warning", "Scheduled, but after the 24-hour deadline: consider an "
                                                    "earlier time.")
@@ -59,8 +59,9 @@ def test_cli_and_web_schedule_alike_and_refuse_a_second_send_alike(
         assert caught.value.row.id == rows["daniel"].id
         cli_again = run_cli("send", str(ident), "--contact", "daniel")
         assert cli_again.code == 2 and f"already in the outbox as message {rows['daniel'].id} (queued)" in cli_again.err
-        web_again = MailDesk(interviews).send(ident, ["grace"], None, now, Language.EN,
-                                              lambda text: text)
+        refused = MailDesk(interviews).send(ident, ["grace"], None, now, Language.EN)
+        assert refused.refused is Refusal.ALREADY_QUEUED and refused.detail == "queued"
+        web_again = notice_for(refused, lambda text: text)
         assert web_again.kind == "error" and "already in the outbox (scheduled)" in web_again.text
         assert len(home["smtp"].handler.received) == 0
     finally:

@@ -13,7 +13,7 @@ from afterword.core.model import Channel, Draft, Finding, Interview
 from afterword.core.notes import load_notes
 from afterword.service.checking import FindingsCache, check_all
 from afterword.service.interviews import open_service
-from afterword.web.backend import Backend
+from afterword.service.pages import Pages
 from tests.conftest import EXAMPLES, example_files
 
 NOW = datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
@@ -45,13 +45,13 @@ def test_a_new_or_renamed_company_appears_whoever_wrote_it(db_url: str) -> None:
         other.close()
 
 
-def _written(backend: Backend, interview_id: int) -> list[Draft]:
+def _written(backend: Pages, interview_id: int) -> list[Draft]:
     _interview, tps = backend.service.get_interview(interview_id)
     return [tp.draft for tp in tps if tp.body.strip()]
 
 
 def test_cached_findings_are_the_checkers_before_and_after_the_deadline(db_url: str) -> None:
-    backend = Backend.open(db_url)
+    backend = Pages.open(db_url)
     try:
         ids = [backend.service.import_with_drafts(load_notes(path), at=NOW)[0] for path in example_files()]
         cache = FindingsCache()
@@ -83,7 +83,7 @@ def test_a_draft_changed_elsewhere_is_checked_again(db_url: str, monkeypatch: py
         return real(interview, draft, **options)
 
     monkeypatch.setattr(afterword.check, "check_draft", counting)  # the real checker, counted
-    backend, other = Backend.open(db_url), open_service(db_url)
+    backend, other = Pages.open(db_url), open_service(db_url)
     try:
         interview_id = backend.service.import_with_drafts(load_notes(EXAMPLES / "northwind-panel.toml"), at=NOW)[0]
         _interview, tps = backend.service.get_interview(interview_id)

@@ -14,8 +14,8 @@ from litestar.testing import TestClient
 
 from afterword.core.notes import load_notes
 from afterword.core.timeutil import parse_instant
+from afterword.service.pages import Pages
 from afterword.web.app import create_app
-from afterword.web.backend import Backend
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SHARED = Path(__file__).resolve().parents[1] / "data" / "shared" / "examples"
@@ -54,8 +54,8 @@ def client(app: Litestar) -> Iterator[TestClient[Litestar]]:
         yield c
 
 
-def backend(app: Litestar) -> Backend:
-    found: Backend = app.state["backend"]
+def backend(app: Litestar) -> Pages:
+    found: Pages = app.state["backend"]
     return found
 
 

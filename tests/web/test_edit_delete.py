@@ -13,6 +13,7 @@ from afterword.core.model import Language
 from afterword.core.notes import load_notes
 from afterword.web import capture
 from afterword.web.i18n import UiText
+from afterword.web.mail import notice_for
 from tests.delivery.conftest import cert_dir, smtp_server  # noqa: F401 - fixtures
 from tests.delivery.servers import SmtpServer
 from tests.web.conftest import ACME, GEMEENTE, NOW, backend, form_post, store_example, store_with_drafts
@@ -109,7 +110,8 @@ def test_delete_says_what_goes_with_it_then_deletes(app: Litestar, client: TestC
                                                     db_url: str, mail_home: Path) -> None:
     interview_id = store_with_drafts(app)
     ui = UiText(Language.EN)
-    notice = app.state["mail"].send(interview_id, ["tom"], NOW + timedelta(hours=15), NOW, ui.language, ui.gettext)
+    notice = notice_for(app.state["mail"].send(interview_id, ["tom"], NOW + timedelta(hours=15), NOW, ui.language),
+                        ui.gettext)
     assert notice.kind == "ok", notice.text
     ask = client.get(f"/interviews/{interview_id}/delete")
     assert ask.status_code == 200

@@ -155,7 +155,7 @@ def test_an_unexpected_error_is_a_plain_500_page(app: Litestar, client: TestClie
 
 def test_profile_links_can_only_be_web_pages() -> None:
     from afterword.core.model import Channel, Contact
-    from afterword.web.cards import open_url
+    from afterword.service.views import open_url
 
     sneaky = Contact("x", "X", linkedin="javascript:alert(1).example", x="@ok_handle", email="a@b.example")
     assert open_url(sneaky, Channel.LINKEDIN) == "https://javascript:alert(1).example"

@@ -329,7 +329,8 @@ def test_two_clicks_at_once_send_one_message(app: Litestar, smtp: SmtpServer, db
     import threading
 
     from afterword.core.model import Language
-    from afterword.web.mail import MailDesk
+    from afterword.service.mail_desk import MailDesk
+    from afterword.web.mail import notice_for
 
     interview_id = store_with_drafts(app)
     desk = MailDesk(app.state["backend"].service)
@@ -338,7 +339,7 @@ def test_two_clicks_at_once_send_one_message(app: Litestar, smtp: SmtpServer, db
 
     def click() -> None:
         start.wait()
-        kinds.append(desk.send(interview_id, ["maria"], None, NOW, Language.EN, lambda text: text).kind)
+        kinds.append(notice_for(desk.send(interview_id, ["maria"], None, NOW, Language.EN), lambda text: text).kind)
 
     threads = [threading.Thread(target=click) for _ in range(4)]
     for thread in threads:

@@ -16,7 +16,7 @@ from afterword.core.lang.lemmas import lemma, stem, stopwords
 from afterword.core.lang.names import fold_cached as fold
 from afterword.core.lang.numbers import number_keys
 from afterword.core.lang.tokens import Sentence, Token, sentences, tokenise
-from afterword.core.model import Contact, Draft, Interview, Language
+from afterword.core.model import Channel, Contact, Draft, Interview, Language
 
 #: Work is capped on huge input: rules look at this many characters of a body at most.
 MAX_CHARS = 50_000
@@ -178,7 +178,7 @@ class Context:
     """One draft being checked, with lazily computed views of it."""
 
     def __init__(self, interview: Interview, draft: Draft, *, sent_at: datetime | None = None,
-                 other_companies: Sequence[str] = (), linkedin_limit: int = 200) -> None:
+                 other_companies: Sequence[str] = (), linkedin_limit: int = Channel.LINKEDIN.note_limit()) -> None:
         self.interview = interview
         self.draft = draft
         try:

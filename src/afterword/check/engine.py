@@ -8,14 +8,14 @@ from datetime import datetime
 from afterword.check.context import Context
 from afterword.check.registry import RULES, rule
 from afterword.check.rule import Hit, Rule
-from afterword.core.model import Draft, Finding, Interview, Language, Severity
+from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.SUGGESTION: 2}
 _SPEC_ORDER = {r.code: i for i, r in enumerate(RULES)}
 
 
 def check_draft(interview: Interview, draft: Draft, *, sent_at: datetime | None = None,
-                other_companies: Sequence[str] = (), linkedin_limit: int = 200,
+                other_companies: Sequence[str] = (), linkedin_limit: int = Channel.LINKEDIN.note_limit(),
                 ui_language: Language | None = None) -> list[Finding]:
     """Every finding for one draft, sorted: errors, warnings, suggestions, then by position.
 
@@ -35,7 +35,7 @@ def check_draft(interview: Interview, draft: Draft, *, sent_at: datetime | None 
 
 
 def check_drafts(interview: Interview, drafts: Sequence[Draft], *, sent_at: datetime | None = None,
-                 other_companies: Sequence[str] = (), linkedin_limit: int = 200,
+                 other_companies: Sequence[str] = (), linkedin_limit: int = Channel.LINKEDIN.note_limit(),
                  ui_language: Language | None = None) -> list[list[Finding]]:
     """Check several drafts of one interview together: each one's findings, in the same order,
     plus `duplicate` where a draft is 85 % or more similar to one for another contact."""

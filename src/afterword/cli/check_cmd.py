@@ -12,6 +12,7 @@ import click
 from afterword.cli.common import (
     console,
     json_option,
+    linkedin_limit_option,
     load,
     print_json,
     resolve_now,
@@ -37,8 +38,7 @@ CHANNELS = [str(c) for c in Channel]
               help="When it will be sent (ISO 8601 with offset); default: now.")
 @click.option("--other-company", "other_companies", metavar="NAME", multiple=True,
               help="Another organisation you are talking to (repeatable); naming it is an error.")
-@click.option("--linkedin-limit", type=click.Choice(["200", "300"]), default="200", show_default=True,
-              help="LinkedIn note limit: 200 (free) or 300 (Premium).")
+@linkedin_limit_option("free")
 @json_option
 @ui_language_option
 def check(notes: str, draft: str | None, contact_id: str | None, drafts_file: str | None, channel: str,

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from afterword.core.model import Interview
+from afterword.core.model import Channel, Interview
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,6 +24,13 @@ def now_option(func: F) -> F:
 
 def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(func)
+
+
+def linkedin_limit_option(free: str) -> Callable[[F], F]:
+    """`--linkedin-limit`: a free account's note limit or Premium's (the numbers are `Channel.limit`'s)."""
+    low, high = (Channel.LINKEDIN.note_limit(premium=premium) for premium in (False, True))
+    return click.option("--linkedin-limit", type=click.Choice([str(low), str(high)]), default=str(low),
+                        show_default=True, help=f"LinkedIn note limit: {low} ({free}) or {high} (Premium).")
 
 
 def ui_language_option(func: F) -> F:

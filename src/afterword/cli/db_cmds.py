@@ -21,9 +21,9 @@ from afterword.core.timeutil import format_date, format_moment, format_remaining
 
 if TYPE_CHECKING:
     from afterword.service.interviews import InterviewService
+    from afterword.service.outcomes import DueRow, InterviewSummary, OutboxEntry, Touchpoint
     from afterword.service.reading import InterviewReads
     from afterword.service.timeline import Event
-    from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -420,7 +420,7 @@ def due(limit: int, db_url: str | None, now_text: str | None, as_json: bool) -> 
         click.echo(f"afterword: warning: the email to {r.name} (outbox message {state.id}) {what}", err=True)
 
 
-def _status_text(status: TouchpointStatus | None, state: OutboxState | None) -> str | None:
+def _status_text(status: TouchpointStatus | None, state: OutboxEntry | None) -> str | None:
     """The status to show: the outbox's real state for a scheduled email that is not waiting any more."""
     if state is None:
         return str(status) if status is not None else None
@@ -428,7 +428,7 @@ def _status_text(status: TouchpointStatus | None, state: OutboxState | None) -> 
     return f"{shown} (message {state.id})" if shown in ("unknown", "failed") else shown
 
 
-def _outbox_json(state: OutboxState | None) -> dict[str, object] | None:
+def _outbox_json(state: OutboxEntry | None) -> dict[str, object] | None:
     return state.to_json() if state is not None else None
 
 

@@ -204,7 +204,7 @@ def worker(once: bool, interval: float, status: bool, as_json: bool) -> int:
 
 def _worker_status(as_json: bool) -> int:
     from afterword.core.errors import AfterwordError
-    from afterword.service.delivery import worker_status
+    from afterword.service.background import worker_status
 
     workers = worker_status(_db_url())
     stuck: list[OutboxRow] = []
@@ -331,7 +331,7 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[
     X is private by default: follow them, plus a direct message where the notes say their DMs are open
     (`x_dm = true`); a public post only with --x-public, after a warning."""
     from afterword.cli.common import resolve_ui_language
-    from afterword.service.delivery import public_post_warning
+    from afterword.service.social import public_post_warning
 
     ident = _id(interview_id)
     now = resolve_now(now_text)

@@ -10,6 +10,7 @@ import click
 from afterword.cli.common import (
     console,
     json_option,
+    linkedin_limit_option,
     load,
     now_option,
     print_json,
@@ -46,8 +47,7 @@ _STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 @json_option
 @click.option("--templates", "templates", metavar="DIR", envvar="AFTERWORD_TEMPLATES", default=None,
               type=click.Path(file_okay=False), help="Your own template folder; its files override the built-in ones.")
-@click.option("--linkedin-limit", type=click.Choice(["200", "300"]), default="200", show_default=True,
-              help="LinkedIn note limit: 200 (free account) or 300 (Premium).")
+@linkedin_limit_option("free account")
 @click.option("--other-company", "other_companies", multiple=True, metavar="NAME",
               help="Another organisation you are talking to (flags copy-paste slips).")
 @ui_language_option

@@ -173,7 +173,7 @@ def _show_cycle(report: CycleReport) -> None:
 def _start_worker(db_url: str | None) -> BackgroundWorker:
     """Start the worker whatever the mail settings say now: it re-reads them when `config.toml` changes
     (the settings page writes it), so SMTP set up while the server runs sends what is due."""
-    from afterword.service.delivery import background_worker
+    from afterword.service.background import background_worker
     from afterword.service.interviews import open_service
 
     service = open_service(db_url)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from afterword.compose.build import X_LIMIT, email, short_note
+from afterword.compose.build import email, short_note
 from afterword.compose.checkin import check_in
 from afterword.compose.door_open import door_open
 from afterword.compose.person import Person, next_step_news
@@ -19,7 +19,7 @@ from afterword.core.errors import InputError
 from afterword.core.lang.xcount import weighted_length as x_length
 from afterword.core.model import Channel, Contact, Draft, Interview
 
-__all__ = ["X_LIMIT", "Reading", "Rough", "SubjectTest", "compose", "compose_check_in", "compose_door_open", "read_notes", "x_length"]
+__all__ = ["Reading", "Rough", "SubjectTest", "compose", "compose_check_in", "compose_door_open", "read_notes", "x_length"]
 
 #: The checker's question "does this subject belong to this conversation?", handed in by the service.
 SubjectTest = Callable[[Interview, str], bool]
@@ -27,7 +27,7 @@ SubjectTest = Callable[[Interview, str], bool]
 
 def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
             channels: Sequence[Channel] | None = None, template_dir: Path | None = None,
-            linkedin_limit: int = 200, specific: SubjectTest | None = None) -> list[Draft]:
+            linkedin_limit: int = Channel.LINKEDIN.note_limit(), specific: SubjectTest | None = None) -> list[Draft]:
     """A draft for every contact (in notes order) and every channel they have an address for
     (email, linkedin, x), or only the `contacts` and `channels` asked for.
 
@@ -80,7 +80,7 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
             elif contact.id not in wanted_contacts or channel not in wanted_channels:
                 continue
             else:
-                draft = short_note(person, channel, X_LIMIT, follows=bool(
+                draft = short_note(person, channel, channel.note_limit(), follows=bool(
                     contact.address(Channel.EMAIL) or contact.address(Channel.LINKEDIN)),
                     avoid=linkedin_note if contact.address(Channel.LINKEDIN) else "")
             if contact.id in wanted_contacts and channel in wanted_channels:

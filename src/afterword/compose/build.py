@@ -15,7 +15,6 @@ from afterword.core.model import Channel, Draft
 #: Email body length the composer aims for (the checker warns under 50 and over 250 words).
 EMAIL_MIN_WORDS = 80
 EMAIL_MAX_WORDS = 200
-X_LIMIT = 280
 
 
 def word_count(text: str) -> int:

@@ -19,6 +19,24 @@ class Channel(enum.StrEnum):
     LINKEDIN = "linkedin"
     X = "x"
 
+    def limit(self, *, premium: bool = False) -> int | None:
+        """The most characters one message may have here, or None when there is no limit (email).
+
+        A LinkedIn connection note has 200 characters on a free account and 300 on Premium; an X post
+        280 weighted characters (counted by `core.lang.xcount`). This is the one place these numbers live."""
+        if self is Channel.LINKEDIN:
+            return 300 if premium else 200
+        if self is Channel.X:
+            return 280
+        return None
+
+    def note_limit(self, *, premium: bool = False) -> int:
+        """`limit` for a channel of short notes (LinkedIn, X); a ValueError for a channel without one."""
+        limit = self.limit(premium=premium)
+        if limit is None:
+            raise ValueError(f"{self.value} has no character limit")
+        return limit
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"

@@ -18,9 +18,6 @@ from afterword.core.lang.xcount import weighted_length
 from afterword.core.model import Channel, Contact, Draft, Language
 from afterword.core.text import Text
 
-LINKEDIN_FREE_LIMIT = 200
-LINKEDIN_PREMIUM_LIMIT = 300
-X_LIMIT = 280
 #: X's weighted length, the checker's own count, so a prepared post never disagrees with `over-limit`.
 x_length = weighted_length
 
@@ -113,22 +110,23 @@ def prepare(contact: Contact, draft: Draft, *, premium: bool = False, x_public: 
         raise InputError(Text(f"{contact.name} has no {draft.channel} address in the notes",
                               f"{contact.name} heeft geen {draft.channel}-adres in de notities"), key=contact.id)
     if draft.channel is Channel.LINKEDIN:
-        limit = LINKEDIN_PREMIUM_LIMIT if premium else LINKEDIN_FREE_LIMIT
+        limit = Channel.LINKEDIN.note_limit(premium=premium)
         text, trimmed = fit(draft.channel, draft.body, limit)
         profile = linkedin_url(address)
         return SocialAction(contact.id, draft.channel, text, measure(draft.channel, text), limit, trimmed,
                             profile, profile)
     body = draft.body.strip()
     profile = x_profile_url(address)
+    x_limit = Channel.X.note_limit()
     if not x_public:
-        text, trimmed = fit(Channel.X, body, X_LIMIT)
-        return SocialAction(contact.id, Channel.X, text, x_length(text), X_LIMIT, trimmed, profile, profile,
+        text, trimmed = fit(Channel.X, body, x_limit)
+        return SocialAction(contact.id, Channel.X, text, x_length(text), x_limit, trimmed, profile, profile,
                             step="dm" if contact.x_dm else "follow")
     handle = "@" + address.strip().lstrip("@")
     if not body.lower().startswith(handle.lower()):
         body = f"{handle} {body}"
-    text, trimmed = fit(Channel.X, body, X_LIMIT)
-    return SocialAction(contact.id, Channel.X, text, x_length(text), X_LIMIT, trimmed,
+    text, trimmed = fit(Channel.X, body, x_limit)
+    return SocialAction(contact.id, Channel.X, text, x_length(text), x_limit, trimmed,
                         x_compose_url(text), profile, step="public")
 
 

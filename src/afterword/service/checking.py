@@ -14,9 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from afterword.core.model import Draft, Finding, Interview, Severity
+from afterword.core.model import Channel, Draft, Finding, Interview, Severity
 
-LINKEDIN_LIMIT = 200
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.SUGGESTION: 2}
 
 
@@ -54,7 +53,7 @@ def check_all(interview: Interview, drafts: Sequence[Draft], *, companies: Itera
         return []
     others = candidates(companies, drafts)
     found = check_drafts(interview, list(drafts), sent_at=now, other_companies=others,
-                         linkedin_limit=LINKEDIN_LIMIT)
+                         linkedin_limit=Channel.LINKEDIN.note_limit())
     return [ordered(f) for f in found]
 
 
@@ -105,7 +104,7 @@ class FindingsCache:
                 found = entry.drafts.get(draft)
             if found is None:
                 found = tuple(check_draft(interview, draft, sent_at=None, other_companies=candidates(companies, [draft]),
-                                          linkedin_limit=LINKEDIN_LIMIT))
+                                          linkedin_limit=Channel.LINKEDIN.note_limit()))
                 with self._lock:
                     if len(entry.drafts) >= self._max_drafts:
                         entry.drafts.pop(next(iter(entry.drafts)))

@@ -14,11 +14,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from afterword.core.errors import InputError
-from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
+from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity, TouchpointStatus
 from afterword.core.outbox import MessageKind
 from afterword.core.text import Text
 from afterword.delivery import outbox
-from afterword.delivery.checkin import propose_check_in
+from afterword.delivery.checkin import check_in_due, propose_check_in
 from afterword.delivery.mime import Outgoing, make_message_id, parse_mailbox
 from afterword.plan import check_in_time, recipient_zone
 from afterword.store import checkins as store
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from afterword.service.delivery import DeliveryService
     from afterword.service.interviews import InterviewService
 
-__all__ = ["OPEN", "CheckInState", "CheckInView", "CheckIns"]
+__all__ = ["OPEN", "CheckIn", "CheckInState", "CheckInView", "CheckIns", "proposals"]
 
 
 @dataclass(frozen=True)
@@ -252,6 +252,36 @@ class CheckIns:
                                   f"check-in {check_in_id} is {_dutch(view.state)}; die kan niet meer vervallen"),
                              key="ID")
         return self.get(check_in_id)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """A check-in proposed for someone who got the follow-up and has not replied since the decision date."""
+
+    interview_id: int
+    contact: str
+    decided: str
+    draft: Draft
+    findings: tuple[Finding, ...]
+
+
+def proposals(interviews: InterviewService, now: datetime) -> list[CheckIn]:
+    """For interviews whose decision date passed with no reply: a courteous check-in per emailed contact."""
+    from afterword.check.engine import check_draft
+
+    found: list[CheckIn] = []
+    for summary in interviews.list_interviews(now):
+        interview, touchpoints = interviews.get_interview(summary.id)
+        decided = check_in_due(interview, now)
+        if decided is None or any(tp.status is TouchpointStatus.REPLIED for tp in touchpoints):
+            continue
+        for tp in touchpoints:
+            if tp.channel is not Channel.EMAIL or tp.status is not TouchpointStatus.SENT:
+                continue
+            draft = propose_check_in(interview, interview.contact(tp.contact), decided)
+            findings = tuple(check_draft(interview, draft))  # `late` is about the first follow-up
+            found.append(CheckIn(summary.id, tp.contact, decided.isoformat(), draft, findings))
+    return found
 
 
 def heard_text(name: str, closed: int, language: Language) -> str:

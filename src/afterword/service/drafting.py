@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from afterword.check import check_drafts, subject_is_specific
-from afterword.compose import X_LIMIT, Rough, compose, read_notes, x_length
+from afterword.compose import Rough, compose, read_notes, x_length
 from afterword.core.model import Channel, Draft, Finding, Interview, Language, Severity
 
 
@@ -29,7 +29,7 @@ class DraftReport:
     interview: Interview
     now: datetime
     items: tuple[CheckedDraft, ...]
-    linkedin_limit: int = 200
+    linkedin_limit: int = Channel.LINKEDIN.note_limit()
     rough: tuple[Rough, ...] = ()  # notes items too rough (or too private) to quote, with a rewrite
 
     @property
@@ -57,7 +57,7 @@ def rough_notes(interview: Interview) -> tuple[Rough, ...]:
 def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = None,
                     channels: Sequence[Channel] | None = None, now: datetime,
                     other_companies: Sequence[str] = (), template_dir: Path | None = None,
-                    linkedin_limit: int = 200, ui_language: Language | None = None) -> DraftReport:
+                    linkedin_limit: int = Channel.LINKEDIN.note_limit(), ui_language: Language | None = None) -> DraftReport:
     """Compose the drafts asked for, then check them together (so `duplicate` can compare them).
 
     `late` is not a per-draft finding here (nothing is being sent); the deadline and time left
@@ -70,6 +70,6 @@ def draft_interview(interview: Interview, *, contacts: Sequence[str] | None = No
     return DraftReport(interview, now, items, linkedin_limit, read_notes(interview).rough)
 
 
-def characters(channel: Channel, body: str, linkedin_limit: int = 200) -> tuple[int, int]:
+def characters(channel: Channel, body: str, linkedin_limit: int = Channel.LINKEDIN.note_limit()) -> tuple[int, int]:
     """How long a LinkedIn note or X post counts (X weighs characters) and its limit."""
-    return (x_length(body), X_LIMIT) if channel is Channel.X else (len(body), linkedin_limit)
+    return (x_length(body), channel.note_limit()) if channel is Channel.X else (len(body), linkedin_limit)

@@ -17,7 +17,7 @@ from afterword.service.reading import owed_rows
 from afterword.store import queries
 from afterword.store.db import LOCAL_OWNER, Store, open_store
 from afterword.store.errors import ConcurrentWriteError, ConflictError, DuplicateError, NotEditableError, NotFoundError
-from afterword.store.records import DueRow, InterviewSummary, OutboxState, StuckEmail, Touchpoint
+from afterword.store.records import DueRow, InterviewSummary, OutboxEntry, StuckEmail, Touchpoint
 from afterword.store.repo import Repo
 
 #: How many "all companies but this one" lists the cache keeps (one per interview's company looked at).
@@ -230,13 +230,13 @@ class InterviewService:
             found.append(StuckEmail(row.interview_id, interview.company, row.contact, name, newest))
         return found
 
-    def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxState]:
+    def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxEntry]:
         """The newest outbox message of each (interview, contact) email follow-up: id, state, last error."""
         from afterword.store import outbox
 
         with self.store.errors():
             found = outbox.latest_follow_ups(self.store.engine, interview_ids)
-        return {key: OutboxState(row.id, row.state, row.last_error) for key, row in found.items()}
+        return {key: OutboxEntry(row.id, row.state, row.last_error) for key, row in found.items()}
 
     # -- touchpoints ------------------------------------------------------------------------
 

@@ -12,6 +12,6 @@ from afterword.store.errors import NotEditableError as NotEditableError
 from afterword.store.errors import NotFoundError as NotFoundError
 from afterword.store.records import DueRow as DueRow
 from afterword.store.records import InterviewSummary as InterviewSummary
-from afterword.store.records import OutboxState as OutboxState
+from afterword.store.records import OutboxEntry as OutboxEntry
 from afterword.store.records import StuckEmail as StuckEmail
 from afterword.store.records import Touchpoint as Touchpoint

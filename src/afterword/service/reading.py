@@ -19,7 +19,7 @@ from afterword.core.model import Channel, Interview, TouchpointStatus
 from afterword.plan import make_plan
 from afterword.store.peek import LOCAL_OWNER
 from afterword.store.quick import QuickStore, quick_path
-from afterword.store.records import DueRow, InterviewSummary, OutboxState, Touchpoint
+from afterword.store.records import DueRow, InterviewSummary, OutboxEntry, Touchpoint
 
 if TYPE_CHECKING:
     from afterword.service.checkins import CheckInView
@@ -37,7 +37,7 @@ class InterviewReads(Protocol):
 
     def get_interview(self, interview_id: int) -> tuple[Interview, tuple[Touchpoint, ...]]: ...
 
-    def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxState]: ...
+    def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxEntry]: ...
 
     def due(self, now: datetime, limit: int | None = 50) -> list[DueRow]: ...
 
@@ -92,7 +92,7 @@ class QuickReads:
             interview = repo.load_interview(interview_id)
             return interview, tuple(repo.touchpoints([interview_id]))
 
-    def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxState]:
+    def outbox_states(self, interview_ids: Iterable[int]) -> dict[tuple[int, str], OutboxEntry]:
         with self.store.read() as repo:
             return repo.latest_follow_ups(tuple(interview_ids))
 
@@ -107,7 +107,7 @@ class QuickReads:
 def owed_rows(ids: Sequence[int], loaded: Mapping[int, Interview],
               statuses: Mapping[int, Mapping[tuple[str, Channel], TouchpointStatus]], now: datetime,
               limit: int | None,
-              outbox_states: Callable[[Iterable[int]], dict[tuple[int, str], OutboxState]]) -> list[DueRow]:
+              outbox_states: Callable[[Iterable[int]], dict[tuple[int, str], OutboxEntry]]) -> list[DueRow]:
     """The rows of `due` from the open interviews (earliest deadline first), their statuses and the outbox.
 
     A row is a contact on a channel with an address whose contact has not been reached yet (nothing sent,

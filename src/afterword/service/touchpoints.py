@@ -26,7 +26,7 @@ def _context(service: InterviewService, interview_id: int) -> tuple[Interview, t
 
 def check_text(service: InterviewService, interview_id: int, contact_id: str, channel: Channel | str,
                subject: str | None, body: str, *, sent_at: datetime | None = None,
-               linkedin_limit: int = 200) -> list[Finding]:
+               linkedin_limit: int = Channel.LINKEDIN.note_limit()) -> list[Finding]:
     """Findings for text the user is typing for one touchpoint, against the other stored drafts."""
     from afterword.check import check_drafts
     from afterword.store.errors import NotFoundError
@@ -47,7 +47,7 @@ def check_text(service: InterviewService, interview_id: int, contact_id: str, ch
 
 
 def check_stored_draft(service: InterviewService, interview_id: int, contact_id: str, channel: Channel | str,
-                       *, sent_at: datetime | None = None, linkedin_limit: int = 200) -> list[Finding]:
+                       *, sent_at: datetime | None = None, linkedin_limit: int = Channel.LINKEDIN.note_limit()) -> list[Finding]:
     """Findings for the draft stored for one contact and channel (NotFoundError when there is none)."""
     tp = service.touchpoint(interview_id, contact_id, channel)
     return check_text(service, interview_id, contact_id, tp.channel, tp.subject, tp.body, sent_at=sent_at,
@@ -55,7 +55,7 @@ def check_stored_draft(service: InterviewService, interview_id: int, contact_id:
 
 
 def check_interview_drafts(service: InterviewService, interview_id: int, *, sent_at: datetime | None = None,
-                           linkedin_limit: int = 200) -> dict[tuple[str, Channel], list[Finding]]:
+                           linkedin_limit: int = Channel.LINKEDIN.note_limit()) -> dict[tuple[str, Channel], list[Finding]]:
     """Findings for every stored draft of an interview, checked together (so `duplicate` can fire)."""
     from afterword.check import check_drafts
 

@@ -27,7 +27,7 @@ from afterword.core.text import Text
 from afterword.store import convert
 from afterword.store.errors import NotFoundError
 from afterword.store.peek import default_db_path
-from afterword.store.records import InterviewSummary, OutboxState, StatusChange, Touchpoint
+from afterword.store.records import InterviewSummary, OutboxEntry, StatusChange, Touchpoint
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_S = 30.0
@@ -270,14 +270,14 @@ class QuickRepo:
                     StatusChange(TouchpointStatus(ev["status"]), _aware(ev["at"]), ev["version"]))
         return [convert.to_touchpoint(_touchpoint_row(r), events.get(r["id"], ())) for r in rows]
 
-    def latest_follow_ups(self, interview_ids: Sequence[int]) -> dict[tuple[int, str], OutboxState]:
+    def latest_follow_ups(self, interview_ids: Sequence[int]) -> dict[tuple[int, str], OutboxEntry]:
         """As `outbox.latest_follow_ups`, as the states the service hands out."""
         if not interview_ids:
             return {}
         sql = ("SELECT id, interview_id, contact, state, last_error FROM outbox "
                f"WHERE interview_id IN ({_marks(len(interview_ids))}) AND kind = 'follow-up' "
                "AND contact IS NOT NULL ORDER BY id")
-        return {(r["interview_id"], r["contact"]): OutboxState(r["id"], r["state"], r["last_error"])
+        return {(r["interview_id"], r["contact"]): OutboxEntry(r["id"], r["state"], r["last_error"])
                 for r in self.conn.execute(sql, list(interview_ids))}  # later ids overwrite earlier ones
 
 

@@ -85,7 +85,7 @@ class DueRow:
     remaining: timedelta
     language: Language
     #: For a scheduled email: the outbox message behind it (id, state, last error).
-    outbox: OutboxState | None = None
+    outbox: OutboxEntry | None = None
 
     @property
     def overdue(self) -> bool:
@@ -97,11 +97,13 @@ class DueRow:
 
 
 @dataclass(frozen=True)
-class OutboxState:
-    """Where the outbox message of a scheduled email stands."""
+class OutboxEntry:
+    """The outbox row behind a touchpoint's email, as a list page reads it: its id, state and last error.
+
+    (The states themselves are `core.outbox.OutboxState`; this is one row's reading of it.)"""
 
     id: int
-    state: str  # queued | sending | sent | failed | unknown
+    state: str  # an `OutboxState` value: queued | sending | sent | cancelled | failed | unknown
     error: str | None = None
 
     def to_json(self) -> dict[str, object]:
@@ -111,7 +113,7 @@ class OutboxState:
         return shown_status(status, self)
 
 
-def shown_status(status: TouchpointStatus | None, outbox: OutboxState | None) -> str | None:
+def shown_status(status: TouchpointStatus | None, outbox: OutboxEntry | None) -> str | None:
     """What a follow-up's status really is: a `scheduled` email whose message is `sending`, `unknown` or
     `failed` in the outbox shows that state, never "scheduled" (it is not waiting for its time)."""
     if status is TouchpointStatus.SCHEDULED and outbox is not None and outbox.state in ("sending", "unknown", "failed"):
@@ -127,4 +129,4 @@ class StuckEmail:
     company: str
     contact: str
     name: str
-    outbox: OutboxState
+    outbox: OutboxEntry

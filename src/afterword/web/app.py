@@ -45,10 +45,10 @@ def create_app(
     from litestar.static_files import create_static_files_router
     from litestar.template.config import TemplateConfig
 
+    from afterword.service.mail_desk import MailDesk
+    from afterword.service.pages import Pages
     from afterword.web import errors, follow_handlers, handlers, mail_handlers, outcome_handlers, settings_handlers
-    from afterword.web.backend import Backend
     from afterword.web.guard import Guard
-    from afterword.web.mail import MailDesk
     from afterword.web.session import SessionGuard
 
     env = Environment(
@@ -59,7 +59,7 @@ def create_app(
         lstrip_blocks=True,
     )
     env.filters["address"] = soft_breaks
-    backend = Backend.open(db_url)
+    backend = Pages.open(db_url)
     app = Litestar(
         route_handlers=[
             *handlers.ROUTES,

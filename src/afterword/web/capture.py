@@ -126,18 +126,6 @@ def from_interview(interview: Interview) -> Capture:
     return Capture(fields, rows)
 
 
-def keep_unshown(edited: Interview, stored: Interview) -> Interview:
-    """`edited` with what the form does not show carried over from `stored` (salutations, whether a
-    contact gave their card, the candidate's phone and LinkedIn), so editing never drops them."""
-    import dataclasses
-
-    before = {c.id: c for c in stored.contacts}
-    contacts = tuple(dataclasses.replace(c, salutation=before[c.id].salutation, gave_contact=before[c.id].gave_contact)
-                     if c.id in before else c for c in edited.contacts)
-    candidate = dataclasses.replace(edited.candidate, phone=stored.candidate.phone, linkedin=stored.candidate.linkedin)
-    return dataclasses.replace(edited, contacts=contacts, candidate=candidate)
-
-
 def validate(capture: Capture, *, filename: str = "capture form", language: Language = Language.EN) -> Capture:
     """Build the notes document, dump it as TOML and parse it; fill `interview` or `errors`.
 

@@ -14,13 +14,14 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from afterword.core.errors import AfterwordError, InputError
-from afterword.core.model import Channel, Language
+from afterword.core.model import Language
 from afterword.service.outcomes import NotFoundError
 from afterword.web.render import backend_of, now_of, page, ui_for
 
 if TYPE_CHECKING:
     from afterword.service.checkins import CheckInView
     from afterword.service.interviews import InterviewService
+    from afterword.service.social import PublicPost
     from afterword.service.timeline import Event
 
 AnyRequest = Request[Any, Any, Any]
@@ -79,7 +80,7 @@ async def person_page(request: AnyRequest, interview_id: FromPath[int], contact:
 
 async def _check_in_action(request: AnyRequest, interview_id: int, check_in_id: int, action: str) -> Response[Any]:
     from afterword.service.checkins import CheckIns
-    from afterword.web.mail import Notice
+    from afterword.service.views import Notice
     from afterword.web.mail_handlers import interview_response
 
     form = await request.form()
@@ -135,21 +136,14 @@ async def check_in_drop(request: AnyRequest, interview_id: FromPath[int], check_
 # -- a public X post, only after its warning -------------------------------------------------------------
 
 
-def _public_item(service: InterviewService, interview_id: int, contact: str,
-                 language: Language, prepare: bool) -> tuple[Any, str, Any]:
-    """The interview, the warning in `language`, and (when `prepare`) the public post's copy-and-open step."""
-    from afterword.service.delivery import DeliveryService, public_post_warning
+def _public_post(service: InterviewService, interview_id: int, contact: str, language: Language,
+                 prepare: bool) -> PublicPost:
+    from afterword.service.social import public_post
 
-    interview, _ = service.get_interview(interview_id)
-    person = next((c for c in interview.contacts if c.id == contact and c.x), None)
-    if person is None:
+    found = public_post(service, interview_id, contact, language, prepare=prepare)
+    if found is None:
         raise NotFoundException()
-    warning = public_post_warning(interview.company, language)
-    item = None
-    if prepare:
-        items = DeliveryService(service).social_items(interview_id, [contact])
-        item = next((i for i in items if i.action.contact == contact and i.action.channel is Channel.X), None)
-    return person, warning, item
+    return found
 
 
 @get("/interviews/{interview_id:int}/x-public/{contact:str}", name="x-public-ask")
@@ -157,11 +151,11 @@ async def x_public_ask(request: AnyRequest, interview_id: FromPath[int], contact
     """The warning, in the user's language, and the button that chooses the public post anyway."""
     ui = ui_for(request)
     try:
-        person, warning, _ = await run_sync(partial(_public_item, _service(request), interview_id, contact,
-                                                    ui.language, False))
+        chosen = await run_sync(partial(_public_post, _service(request), interview_id, contact, ui.language, False))
     except NotFoundError:
         raise NotFoundException() from None
-    return page(request, "x_public.html", interview_id=interview_id, person=person, warning=warning, item=None)
+    return page(request, "x_public.html", interview_id=interview_id, person=chosen.person, warning=chosen.warning,
+                item=None)
 
 
 @post("/interviews/{interview_id:int}/x-public/{contact:str}", name="x-public")
@@ -172,14 +166,14 @@ async def x_public(request: AnyRequest, interview_id: FromPath[int], contact: Fr
         return Redirect(f"/interviews/{interview_id}/x-public/{contact}", status_code=303)
     ui = ui_for(request)
     try:
-        person, warning, item = await run_sync(partial(_public_item, _service(request), interview_id, contact,
-                                                       ui.language, True))
+        chosen = await run_sync(partial(_public_post, _service(request), interview_id, contact, ui.language, True))
     except NotFoundError:
         raise NotFoundException() from None
     except InputError as exc:
         return page(request, "x_public.html", interview_id=interview_id, person=None, warning=None, item=None,
                     problem=exc.located_in(ui.language), status=422)
-    return page(request, "x_public.html", interview_id=interview_id, person=person, warning=warning, item=item)
+    return page(request, "x_public.html", interview_id=interview_id, person=chosen.person, warning=chosen.warning,
+                item=chosen.item)
 
 
 ROUTES = [person_page, check_in_edit, check_in_send, check_in_drop, x_public_ask, x_public]

@@ -14,8 +14,8 @@ from litestar.response import Redirect, Template
 
 from afterword.core.errors import NotesError
 from afterword.core.model import Channel, TouchpointStatus
+from afterword.service.views import Card
 from afterword.web import capture as capture_form
-from afterword.web.cards import Card
 from afterword.web.i18n import COOKIE, UI_LANGUAGES
 from afterword.web.mail_handlers import decorate_card, interview_response
 from afterword.web.render import backend_of, now_of, page, ui_for
@@ -105,21 +105,20 @@ async def edit_save(request: AnyRequest, interview_id: FromPath[int]) -> Respons
 @get("/interviews/{interview_id:int}/delete", name="interview-delete-ask")
 async def delete_page(request: AnyRequest, interview_id: FromPath[int]) -> Template:
     """What deleting takes along (drafts, scheduled and sent emails), and the button that does it."""
-    loaded = await run_sync(partial(backend_of(request).stored, interview_id))
-    if loaded is None:
+    deletion = await run_sync(partial(request.app.state["mail"].deletion, interview_id))
+    if deletion is None:
         raise NotFoundException()
-    interview, touchpoints = loaded
-    counts = await run_sync(partial(request.app.state["mail"].outbox_counts, interview_id))
-    return page(request, "delete.html", interview=interview, interview_id=interview_id,
-                drafts=sum(1 for tp in touchpoints if tp.body.strip()), scheduled=counts.get("queued", 0),
-                sent=counts.get("sent", 0), sending=bool(counts.get("sending")))
+    return page(request, "delete.html", interview=deletion.interview, interview_id=interview_id,
+                drafts=deletion.drafts, scheduled=deletion.scheduled, sent=deletion.sent, sending=deletion.sending)
 
 
 @post("/interviews/{interview_id:int}/delete", name="interview-delete")
 async def delete_interview(request: AnyRequest, interview_id: FromPath[int]) -> Response[Any]:
     form = await request.form()
-    counts = await run_sync(partial(request.app.state["mail"].outbox_counts, interview_id))
-    if _text(form, "confirmed") != "yes" or counts.get("sending"):
+    if _text(form, "confirmed") != "yes":
+        return Redirect(f"/interviews/{interview_id}/delete", status_code=303)
+    deletion = await run_sync(partial(request.app.state["mail"].deletion, interview_id))
+    if deletion is not None and deletion.sending:
         return Redirect(f"/interviews/{interview_id}/delete", status_code=303)
     if not await run_sync(partial(backend_of(request).delete, interview_id)):
         raise NotFoundException()

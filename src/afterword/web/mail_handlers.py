@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from datetime import datetime, tzinfo
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -15,9 +15,9 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from afterword.core.model import Channel, TouchpointStatus
-from afterword.web.backend import InterviewView
-from afterword.web.cards import Card
-from afterword.web.mail import MailDesk, Notice, Panel, parse_local
+from afterword.service.mail_desk import MailDesk, sendable
+from afterword.service.views import Card, InterviewView, Notice, Panel
+from afterword.web.mail import notice_for, panel_in_words, parse_local
 from afterword.web.render import backend_of, now_of, page, ui_for
 
 AnyRequest = Request[Any, Any, Any]
@@ -60,7 +60,7 @@ def _edited(form: Any, channel: Channel) -> tuple[str | None, str, int] | None:
 
 def decorate_card(request: AnyRequest, interview_id: int, card: Card, now: datetime) -> Card:
     ui = ui_for(request)
-    return desk_of(request).decorate(interview_id, [card], now, ui.language, ui.gettext)[0]
+    return desk_of(request).decorate(interview_id, [card], now, ui.language)[0]
 
 
 async def interview_response(request: AnyRequest, interview_id: int, notices: Mapping[str, Notice] | None = None,
@@ -85,10 +85,10 @@ async def _decorated_view(request: AnyRequest, interview_id: int,
     if view is None:
         raise NotFoundException()
     desk = desk_of(request)
-    cards = await run_sync(partial(desk.decorate, interview_id, view.cards, now, ui.language, ui.gettext))
+    cards = await run_sync(partial(desk.decorate, interview_id, view.cards, now, ui.language))
     if notices:
         cards = tuple(dataclasses.replace(c, notice=notices.get(c.key, c.notice)) for c in cards)
-    panel = await run_sync(partial(desk.panel, interview_id, cards, now, ui.language, ui.gettext))
+    panel = panel_in_words(await run_sync(partial(desk.panel, interview_id, cards, now, ui.language)), ui.gettext)
     return dataclasses.replace(view, cards=cards), panel
 
 
@@ -128,14 +128,15 @@ async def card_send(request: AnyRequest, interview_id: FromPath[int], contact: F
     if isinstance(when, Notice):
         return await _card_response(request, interview_id, contact, ch, when)
     desk = desk_of(request)
-    notice = await run_sync(partial(desk.send, interview_id, [contact], when, now, ui.language, ui.gettext))
+    notice = notice_for(await run_sync(partial(desk.send, interview_id, [contact], when, now, ui.language)),
+                        ui.gettext)
     return await _card_response(request, interview_id, contact, ch, notice)
 
 
 async def _when(request: AnyRequest, form: Any, interview_id: int) -> datetime | Notice | None:
     if _text(form, "when") != "schedule":
         return None
-    zone = await run_sync(partial(_recipient_zone, desk_of(request), interview_id))
+    zone = await run_sync(partial(desk_of(request).recipient_zone, interview_id))
     moment = parse_local(_text(form, "send_at"), zone)
     if moment is None:
         return Notice("error", ui_for(request).gettext("Choose a date and time to send it."))
@@ -152,12 +153,6 @@ async def card_view(request: AnyRequest, interview_id: FromPath[int], contact: F
     return await _card_response(request, interview_id, contact, ch, None)
 
 
-def _recipient_zone(desk: MailDesk, interview_id: int) -> tzinfo:
-    from afterword.service.delivery import recipient_zone_of
-
-    return recipient_zone_of(desk.service, interview_id)
-
-
 @post("/interviews/{interview_id:int}/send-all", name="send-all")
 async def send_all(request: AnyRequest, interview_id: FromPath[int]) -> Template:
     """Send every email draft of the interview that is not sent or on its way, once the user confirmed
@@ -166,14 +161,13 @@ async def send_all(request: AnyRequest, interview_id: FromPath[int]) -> Template
     form = await request.form()
     if _text(form, "when") != "schedule" and _text(form, "confirmed") != "yes":
         view, panel = await _decorated_view(request, interview_id)
-        going = [c for c in view.cards if c.channel is Channel.EMAIL and c.contact.email and c.body.strip()
-                 and not c.done and (c.email is None or c.email.can_send)]
+        going = sendable(view.cards)
         return page(request, "confirm_send.html", view=view, going=going, panel=panel)
     when = await _when(request, form, interview_id)
     if isinstance(when, Notice):
         return await interview_response(request, interview_id, page_notice=when, status=422)
     desk = desk_of(request)
-    notice = await run_sync(partial(desk.send, interview_id, [], when, now, ui.language, ui.gettext))
+    notice = notice_for(await run_sync(partial(desk.send, interview_id, [], when, now, ui.language)), ui.gettext)
     return await interview_response(request, interview_id, page_notice=notice,
                                     status=200 if notice.kind != "error" else 422)
 

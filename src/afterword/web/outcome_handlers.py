@@ -45,7 +45,7 @@ async def follow_done(request: AnyRequest, interview_id: FromPath[int], who: Fro
 
 @post("/interviews/{interview_id:int}/outcome", name="outcome-set")
 async def outcome_set(request: AnyRequest, interview_id: FromPath[int]) -> Any:
-    from afterword.web.mail import Notice
+    from afterword.service.views import Notice
     from afterword.web.mail_handlers import interview_response
 
     form = await request.form()

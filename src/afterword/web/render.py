@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from litestar import Request
     from litestar.response import Template
 
-    from afterword.web.backend import Backend
+    from afterword.service.pages import Pages
 
 
 def ui_for(request: Request[Any, Any, Any]) -> UiText:
@@ -34,6 +34,6 @@ def now_of(request: Request[Any, Any, Any]) -> datetime:
     return moment
 
 
-def backend_of(request: Request[Any, Any, Any]) -> Backend:
-    backend: Backend = request.app.state["backend"]
+def backend_of(request: Request[Any, Any, Any]) -> Pages:
+    backend: Pages = request.app.state["backend"]
     return backend

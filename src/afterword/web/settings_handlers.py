@@ -14,6 +14,7 @@ from litestar import Request, get, post
 from litestar.response import Redirect, Response, Template
 
 from afterword.core.errors import InputError
+from afterword.core.model import Channel
 from afterword.service import settings as service
 from afterword.web.render import page, ui_for
 
@@ -48,6 +49,7 @@ def _settings_page(request: AnyRequest, view: service.SettingsView, values: dict
     language = ui_for(request).language
     return page(request, "settings.html", view=view, values=values if values is not None else values_of(view),
                 errors=errors or {}, notice=notice, status=status,
+                note_limits=(Channel.LINKEDIN.note_limit(), Channel.LINKEDIN.note_limit(premium=True)),
                 problem=view.problem.get(language) if view.problem else None)
 
 

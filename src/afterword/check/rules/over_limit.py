@@ -24,8 +24,6 @@ from afterword.check.rule import Hit, make_rule
 from afterword.core.lang.xcount import weighted_length
 from afterword.core.model import Channel, Severity
 
-X_LIMIT = 280
-
 
 def check(ctx: Context) -> Iterator[Hit]:
     body = ctx.full_body
@@ -37,7 +35,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         key = "linkedin"
     else:
         length = weighted_length(body)
-        limit = X_LIMIT
+        limit = Channel.X.note_limit()
         key = "x"
     if length > limit:
         start = min(limit, len(body)) if key == "linkedin" else _x_overflow(body, limit)
@@ -66,7 +64,8 @@ DOC_NL = ("LinkedIn weigert een bericht boven de grens en X kapt het af: het dee
 
 RULE = make_rule(
     "over-limit", Severity.ERROR, frozenset({Channel.LINKEDIN, Channel.X}), __doc__,
-    summary_nl="Het bericht is langer dan het kanaal toestaat (LinkedIn 200 tekens, X 280 gewogen tekens).",
+    summary_nl=f"Het bericht is langer dan het kanaal toestaat (LinkedIn {Channel.LINKEDIN.limit()} tekens, "
+               f"X {Channel.X.limit()} gewogen tekens).",
     en={"linkedin": "The note has {length} characters; LinkedIn allows {limit}. Cut {over}: keep one specific "
                     "point and the name, drop the thanks and the sign-off.",
         "x": "The post counts {length} characters the way X counts them (links 23, emoji 2); the limit is "

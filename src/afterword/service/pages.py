@@ -1,4 +1,6 @@
-"""The web's view of the service: the use cases the pages need, returning view models.
+"""The web's pages as use cases: what the dashboard and an interview page show, the live check, saving
+and marking a card (with the same conflict handling), storing, editing and deleting an interview, the
+notes file for download. Each returns a view model (`service.views`) for the handlers to render.
 
 Every method is blocking (it runs in a worker thread) and goes through `InterviewService`,
 which owns the transactions. A missing interview, contact or channel gives None (a 404 page).
@@ -6,8 +8,6 @@ which owns the transactions. A missing interview, contact or channel gives None 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,6 @@ from afterword.core.model import Channel, Draft, Finding, Interview, TouchpointS
 from afterword.service.checking import FindingsCache
 from afterword.service.outcomes import (
     ConflictError,
-    DueRow,
     DuplicateError,
     InterviewSummary,
     NotEditableError,
@@ -24,78 +23,24 @@ from afterword.service.outcomes import (
     StuckEmail,
     Touchpoint,
 )
-from afterword.web.cards import Card
+from afterword.service.views import Card, InterviewView, Owed, group_owed
 
 if TYPE_CHECKING:
-    from afterword.compose.reading import Rough
     from afterword.service.interviews import InterviewService
 
 DASHBOARD_ROWS = 60
 DASHBOARD_INTERVIEWS = 20
 
 
-@dataclass(frozen=True)
-class InterviewView:
-    id: int
-    interview: Interview
-    cards: tuple[Card, ...]
-    plan_findings: tuple[Finding, ...]
-    rough: tuple[Rough, ...] = ()  # notes items not quoted (service.drafting.rough_notes)
-
-    @property
-    def deadline(self) -> datetime:
-        return self.interview.deadline
-
-    @property
-    def owed(self) -> bool:
-        return any(not card.done for card in self.cards)
-
-
-@dataclass(frozen=True)
-class Owed:
-    """One person still owed a follow-up, with the channels that can reach them."""
-
-    interview_id: int
-    company: str
-    role: str
-    contact: str
-    name: str
-    channels: tuple[Channel, ...]
-    deadline: datetime
-
-    @property
-    def first_channel(self) -> Channel:
-        return self.channels[0]
-
-    def overdue(self, now: datetime) -> bool:
-        return self.deadline < now
-
-
-def group_owed(rows: Iterable[DueRow]) -> list[Owed]:
-    """One entry per interview and person, most urgent first, channels in the order email, LinkedIn, X."""
-    grouped: dict[tuple[int, str], list[DueRow]] = {}
-    for row in rows:
-        grouped.setdefault((row.interview_id, row.contact), []).append(row)
-    order = list(Channel)
-    out = [
-        Owed(first.interview_id, first.company, first.role, first.contact, first.name,
-             tuple(sorted({r.channel for r in group}, key=order.index)), first.deadline)
-        for group in grouped.values()
-        for first in group[:1]
-    ]
-    out.sort(key=lambda o: (o.deadline, o.company, o.name))
-    return out
-
-
-class Backend:
-    """What the handlers call; one instance per app, safe to share between worker threads."""
+class Pages:
+    """What the web's handlers call; one instance per app, safe to share between worker threads."""
 
     def __init__(self, service: InterviewService) -> None:
         self.service = service
         self.findings = FindingsCache()
 
     @classmethod
-    def open(cls, db_url: str | None) -> Backend:
+    def open(cls, db_url: str | None) -> Pages:
         from afterword.service.interviews import open_service
 
         return cls(open_service(db_url))
@@ -252,8 +197,6 @@ class Backend:
     def update(self, interview_id: int, interview: Interview, now: datetime) -> int | DuplicateError | None:
         """Store the edited interview over `interview_id` (what the form does not show is kept) and draft
         for anyone new; the refusal when it would become another stored interview; None when it is gone."""
-        from afterword.web.capture import keep_unshown
-
         loaded = self._load(interview_id)
         if loaded is None:
             return None
@@ -322,6 +265,18 @@ class Backend:
                     if tp.body.strip() and (tp.contact, tp.channel) != (draft.contact, draft.channel)]
         return self.findings.check_one(interview_id, interview, draft, siblings,
                                        companies=self.service.companies(interview_id), now=now)
+
+
+def keep_unshown(edited: Interview, stored: Interview) -> Interview:
+    """`edited` with what the form does not show carried over from `stored` (salutations, whether a
+    contact gave their card, the candidate's phone and LinkedIn), so editing never drops them."""
+    import dataclasses
+
+    before = {c.id: c for c in stored.contacts}
+    contacts = tuple(dataclasses.replace(c, salutation=before[c.id].salutation, gave_contact=before[c.id].gave_contact)
+                     if c.id in before else c for c in edited.contacts)
+    candidate = dataclasses.replace(edited.candidate, phone=stored.candidate.phone, linkedin=stored.candidate.linkedin)
+    return dataclasses.replace(edited, contacts=contacts, candidate=candidate)
 
 
 def _card_of(interview: Interview, tp: Touchpoint, draft: Draft, version: int,
