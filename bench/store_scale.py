@@ -4,8 +4,8 @@ Run: .venv/bin/python bench/store_scale.py [--sizes 1000,50000] [--dir DIR] [--r
      bash .ci/with-postgres.sh .venv/bin/python bench/store_scale.py --pg     (PostgreSQL too)
 
 What it prints, each at every size and as the ratio of the largest to the smallest:
-- in-process (the web's own calls, warm): the dashboard (`Backend.dashboard`), an interview page
-  (`Backend.interview_view` of an interview with drafts), the other companies, a `list` page;
+- in-process (the web's own calls, warm): the dashboard (`Pages.dashboard`), an interview page
+  (`Pages.interview_view` of an interview with drafts), the other companies, a `list` page;
   target: the largest within 1.5x of the smallest;
 - whole `afterword list` processes (the default page, `--all`, `--json`), wall and CPU median and the
   largest resident set; target: the default page under 0.5 s at 50,000 (`--all` and `--json` stream: the
@@ -171,10 +171,10 @@ class InProcess:
     def __init__(self, url: str, picks: int) -> None:
         from store_seed import NOW
 
-        from afterword.web.backend import Backend
+        from afterword.service.pages import Pages
 
         self.now = NOW
-        self.backend = Backend.open(url)
+        self.backend = Pages.open(url)
         service = self.backend.service
         open_ids = sorted({r.interview_id for r in service.due(NOW, limit=None)})
         self.ids = open_ids[:picks] or [service.list_interviews(NOW, limit=1)[0].id]
