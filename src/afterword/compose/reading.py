@@ -182,8 +182,8 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _HOURS_PAIR.sub(r"\1- and \2-hour" if lang is Language.EN else r"\1 en \2 uur", out)  # "24h/72h"
     out = _after_number(out, lang)
     out = _MONTH_RANGE.sub(lambda m: _month_range(m, lang), out)
-    out = _MONTH_IN_CONTEXT[lang].sub(lambda m: (m.group("lead") or "") + _MONTH_NAMES[lang][
-        (m.group("m") or m.groupdict().get("m2") or "").lower()], out)
+    out = _MONTH_IN_CONTEXT[lang].sub(
+        lambda m: (m.group("lead") or "") + _month(m.group("m") or m.groupdict().get("m2") or "", lang), out)
     out = _names(out, names, lang)
     if lang is Language.EN:
         out = re.sub(r"(?<![\w'’])u(?![\w'’])", "you", out)  # "how do u want …" (text-speak; the checker keeps to its list)
@@ -214,14 +214,18 @@ _MONTH_RANGE = re.compile(r"(?i)(?<![\w-])(?P<from>(?:from|van)\s+)?(?P<a>jan|fe
                           r"dec)(?![\w-])")
 
 
-def _month_range(m: re.Match[str], lang: Language) -> str:
+def _month(short: str, lang: Language) -> str:
+    """The month written out, from the one list of month names (`core.lang.when`, loaded only when a month is typed)."""
     from afterword.core.lang.when import month_name
 
-    a, b = month_name(m.group("a"), lang), month_name(m.group("b"), lang)
+    return month_name(short, lang)
+
+
+def _month_range(m: re.Match[str], lang: Language) -> str:
+    a, b = _month(m.group("a"), lang), _month(m.group("b"), lang)
     return f"from {a} to {b}" if lang is Language.EN else f"van {a} tot en met {b}"
 
 
-_MONTH_NAMES = {Language.EN: {"jan": "January", "mar": "March"}, Language.NL: {"jan": "januari"}}
 
 
 _SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)")

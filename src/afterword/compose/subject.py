@@ -9,7 +9,7 @@ from afterword.compose.person import Person
 from afterword.compose.pieces import gerund_phrase, need_piece, their_we, theme_shape
 from afterword.compose.render import variant_index
 from afterword.compose.select import Pair
-from afterword.compose.topic import first_segment, has_verb, topic
+from afterword.compose.topic import _STOP_AT, _TOPIC_ENDS, first_segment, has_any_verb, has_verb, topic
 from afterword.compose.wording import clean, shorten, upper_first, words
 from afterword.core.lang.private import blunt
 from afterword.core.model import Language
@@ -96,8 +96,6 @@ def reads_as_headline(candidate: str, lang: Language) -> bool:
     toks = [t.strip(".,;:!?'’\"") for t in head.split()]
     if len(toks) < 2 or _BARE_NUMBER.search(head):
         return False
-    from afterword.compose.topic import _STOP_AT, _TOPIC_ENDS, has_any_verb
-
     last = toks[-1].lower()
     if last in _LOOSE_END or last in _TOPIC_ENDS or last in _STOP_AT[lang]:
         return False
