@@ -36,6 +36,8 @@ _afterword_pg() (
     local psql=("$bindir/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
     if [ "$(as_pg "${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$user'")" != "1" ]; then
         as_pg "${psql[@]}" -c "CREATE ROLE $user LOGIN PASSWORD '$password' CREATEDB" >&2
+        # DROP DATABASE … WITH (FORCE) in the tests must end an autovacuum worker in that database too.
+        as_pg "${psql[@]}" -c "GRANT pg_signal_backend TO $user" >&2
     fi
     if [ "$(as_pg "${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
         as_pg "${psql[@]}" -c "CREATE DATABASE $db OWNER $user" >&2

@@ -67,6 +67,8 @@ if ! as_pg "$bindir/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
 fi
 psql=("$bindir/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
 as_pg "${psql[@]}" -c "CREATE ROLE $user LOGIN PASSWORD '$password' CREATEDB" >/dev/null
+# DROP DATABASE … WITH (FORCE) in the tests must end an autovacuum worker in that database too.
+as_pg "${psql[@]}" -c "GRANT pg_signal_backend TO $user" >/dev/null
 as_pg "${psql[@]}" -c "CREATE DATABASE $db OWNER $user" >/dev/null
 
 export AFTERWORD_TEST_PG_URL="postgresql://$user:$password@127.0.0.1:$port/$db"
