@@ -33,6 +33,8 @@ _NL_DETERMINERS = frozenset(
     ["een", "de", "het", "mijn", "onze", "ons", "die", "dat", "deze", "dit", "zo'n", "elk", "elke", "alle", "veel", "meerdere", "geen", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "hun", "haar", "zijn", "jullie", "welke", "eigen", "nieuwe"])
 _NL_MASS = frozenset(
     ["onderzoek", "onderwijs", "werk", "beleid", "data", "software", "training", "begeleiding", "planning", "support", "advies", "personeel", "informatie", "kennis", "onderhoud", "inkoop", "marketing", "financiën", "administratie"])
+#: Adverbs between a noun and its participle in notes ("rapportages zelf gebouwd", "pool samen opgezet").
+_NL_ADVERBS = frozenset(["zelf", "samen", "ook", "mee", "al", "nog", "eerst", "toen", "daar", "hier", "weer"])
 _NL_HAVE = re.compile(r"\b((?:[Ii]k\s+)?(?:heb|had))\s+")
 _NL_MINE = re.compile(r"\b(in|bij|op|van|uit)\s+(vorige|huidige|oude)\s+(?=\w)")
 
@@ -97,8 +99,13 @@ def _nl_article(text: str) -> str:
     words = text[start:].split(" ")
     # "heb DMP-spreekuur opgezet": the noun phrase between the verb and its participle (one to four words).
     for end in range(1, min(5, len(words))):
-        if _NL_PARTICIPLE.match(words[end].rstrip(",.;:!?").lower()):
+        participle = words[end].rstrip(",.;:!?").lower()
+        if _NL_PARTICIPLE.match(participle):
+            if participle in ("geweest", "geworden", "gebleven"):
+                return text  # "Wzd-aandachtsvelder geweest": a role one has been takes no article
             phrase = words[:end]
+            while len(phrase) > 1 and phrase[-1].lower() in _NL_ADVERBS:
+                phrase = phrase[:-1]  # "HiX-rapportages zelf gebouwd": the noun is before the adverb
             first, head = phrase[0], phrase[-1].lower().rstrip(",")
             if first.lower() in _NL_DETERMINERS or first[:1].isdigit() or head in _NL_MASS \
                     or (head.endswith(("en", "s")) and not head.endswith(("uis", "ijs", "oos"))):

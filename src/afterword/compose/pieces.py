@@ -139,6 +139,8 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
     me = "I" if lang is Language.EN else "ik"
     if low in ("i", "ik") or low.startswith(("i'", "i’")):
         return Piece("i", upper_first(text) if lang is Language.EN else text[0].lower() + text[1:], original=text)
+    if _AS_ROLE.match(text):
+        return Piece("i", text, original=text)  # "as falls champion, I did …", "als superuser … heb ik …"
     place = _PLACE_FIRST.match(text) if lang is Language.EN else None
     if place and (w.is_past(place.group("verb").lower()) or place.group("verb").lower() in w.present_first):
         # "at Hovione cut open deviations …" → "at Hovione I cut open deviations …"
@@ -146,7 +148,7 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
                           f"{place.group('rest')}", original=text)
     if low in w.third_to_first:
         return Piece("i", f"{me} {w.third_to_first[low]} {rest}".strip(), original=text)
-    if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha():
+    if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha() and not _acronym(first):
         return Piece("i", f"{me} {low} {rest}", original=text)
     if lang is Language.NL and _dutch_participle_fragment(text) and (first[:1].isdigit() or low in _COUNTS
                                                                      or low in ("een", "de", "het")):
@@ -156,15 +158,37 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
     if lang is Language.NL and _dutch_participle_fragment(text):
         # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …";
         # "zes jaar IC-verpleegkundige geweest" → "ik ben …" (a verb of being or becoming takes "zijn").
-        toks = {t.strip(".,;:()").lower() for t in text.split()[-4:]}
-        aux = "ben" if toks & _WITH_ZIJN else "heb"
-        return Piece("i", f"ik {aux} {lower_first(text, proper)}", original=text)
+        return Piece("i", f"ik {dutch_aux(text)} {lower_first(text, proper)}", original=text)
     return Piece("raw", lower_first(text, proper), original=text)
 
 
 #: A strength that opens with where it happened: "at Hovione cut …", "while at Monzo led …".
 _PLACE_FIRST = re.compile(r"^(?P<at>(?:while\s+)?(?:at|with|for|in))\s+(?P<where>(?:[A-Z0-9][\w&.'’-]*\s+){1,4}?)"
                           r"(?P<verb>[a-z]+)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+_AS_ROLE = re.compile(r"(?i)^(?:as\s[^,]{2,80},\sI\s|als\s[^,]{2,80}?\s(?:heb|ben)\sik\s)")
+
+
+def dutch_aux(text: str) -> str:
+    """"ben" or "heb" for a Dutch deed typed without its subject: by the participle of its first clause
+    ("Wzd-aandachtsvelder geweest en 30 dossiers … gebracht" → "ben"), else the last words."""
+    clause = [t.strip(".,;:()").lower() for t in re.split(r"[,;]|\s(?:en|and)\s", text, maxsplit=1)[0].split()]
+    first = next((t for t in clause if t in _WITH_ZIJN or (_PARTICIPLE.match(t) and t not in _NOT_PARTICIPLES)), None)
+    if first is not None:
+        return "ben" if first in _WITH_ZIJN else "heb"
+    toks = {t.strip(".,;:()").lower() for t in text.split()[-4:]}
+    return "ben" if toks & _WITH_ZIJN else "heb"
+
+
+def zijn_participle(word: str) -> bool:
+    """A Dutch participle that takes "zijn" ("geweest", "begonnen"), not "hebben"."""
+    return word.lower() in _WITH_ZIJN
+
+
+def _acronym(word: str) -> bool:
+    """"SMED", "KYC", "OTP": a word in capitals is a name or an abbreviation, never a verb ("I smed")."""
+    return len(word) > 1 and word.isupper()
 
 
 _COUNTS = frozenset(spelled(n, "nl") for n in range(1, 13))
@@ -182,18 +206,38 @@ _SEPARABLE = ("op", "in", "uit", "aan", "af", "mee", "neer", "samen", "door", "o
 _NOT_PARTICIPLES = frozenset({"gebied", "geld", "gewicht", "gezicht", "gerecht", "gedicht", "gezond"})
 
 
-_PARTICIPLE = re.compile(r"^(?:" + "|".join(_SEPARABLE) + r")?ge[a-zà-ÿ]{2,}[td]$")
+#: Strong participles in -en ("geschreven", "aangenomen", "geworven"), after an optional separable prefix.
+_STRONG = ("schreven|geven|daan|zien|lezen|vonden|wonnen|worven|bleven|kregen|nomen|sproken|trokken|dragen|staan|"
+           "gaan|komen|holpen|sloten|bonden|broken|dreven|heven|laten|lopen|roepen|slagen|sneden|togen|vochten|"
+           "wezen|wogen|houden|zet|weten|vangen|hangen|brand|stegen|dalen|wassen|groeid|bogen|zworen|hesen")
+_PARTICIPLE = re.compile(r"^(?:" + "|".join(_SEPARABLE) + r")?(?:ge[a-zà-ÿ]{2,}[td]|ge(?:" + _STRONG + r")|"
+                         r"begonnen|verworven|ontvangen|ontworpen|ondertekend|verkregen|vertrokken|verschenen)$")
 
 
 def _dutch_participle_fragment(text: str) -> bool:
     """A notes fragment without a subject that ends on a past participle ("… aardgasvrij gemaakt binnen vier
     jaar"): it reads as a sentence once "ik heb" goes in front."""
     toks = [t.strip(".,;:()").lower() for t in text.split()]
-    if not toks or toks[0] in ("ik", "wij", "we", "mijn") or any(t in ("heb", "had", "ben", "was") for t in toks):
-        return False
+    if not toks or toks[0] in ("ik", "wij", "we", "mijn") or any(
+            t in ("heb", "had", "ben", "was") and (i == 0 or toks[i - 1] != "en") for i, t in enumerate(toks)):
+        return False  # (a second deed joined as "… geweest en heb … gebracht" is still a fragment without "ik")
     clause = [t.strip(".,;:()").lower() for t in re.split(r"[,;]", text, maxsplit=1)[0].split()]
-    tail = toks[-4:] + clause  # "excel-planning omgezet naar 1 Power BI, …": the participle of the first clause
-    return any(_PARTICIPLE.match(t) and not t.endswith("heid") and t not in _NOT_PARTICIPLES for t in tail)
+    # "excel-planning omgezet naar 1 Power BI, …": the participle of the first clause, or one of the last words;
+    # a participle followed by a noun is an adjective ("gebroken diensten", "al ingeschreven deeltijdopleiding")
+    for seq in (clause, toks[-4:]):
+        for i, t in enumerate(seq):
+            if _PARTICIPLE.match(t) and not t.endswith("heid") and t not in _NOT_PARTICIPLES \
+                    and (i == len(seq) - 1 or seq[i + 1] in _AFTER_PARTICIPLE or seq[i + 1][:1].isdigit()):
+                return True
+    return False
+
+
+#: What may follow a participle at the end of a Dutch deed: a preposition, a conjunction, an adverb.
+_AFTER_PARTICIPLE = frozenset({"voor", "bij", "in", "op", "met", "naar", "binnen", "samen", "via", "tot", "na", "zonder",
+                               "door", "aan", "over", "tegen", "uit", "van", "om", "tijdens", "sinds", "vanaf", "en",
+                               "als", "zodat", "waardoor", "waarmee", "omdat", "per", "onder", "rond", "tussen",
+                               "maar", "of", "dus", "ook", "zelf", "toen", "daar", "-", "->", "+", "&", "(",
+                               "i.p.v.", "ipv", "incl.", "inclusief", "in plaats"})
 
 
 def need_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:

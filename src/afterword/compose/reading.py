@@ -333,7 +333,16 @@ def _after_number(text: str, lang: Language) -> str:
         return text
     pattern = re.compile(r"(?<=\d)\s?(" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
                          + r")(?![\w/])", re.IGNORECASE)
-    return pattern.sub(lambda m: " " + units[m.group(1).lower()], text)
+    return pattern.sub(_unit_written_out(units), text)
+
+
+def _unit_written_out(units: dict[str, str]) -> Callable[[re.Match[str]], str]:
+    def write(m: re.Match[str]) -> str:
+        unit = m.group(1)
+        if len(unit) == 1 and unit.isupper() and unit not in "MK" and not m.group(0).startswith(" "):
+            return m.group(0)  # "2D model", "8D trainer", "3D print": a name, not "2 days"
+        return " " + units[unit.lower()]
+    return write
 
 
 def _names(text: str, names: dict[str, str], lang: Language) -> str:
@@ -429,10 +438,13 @@ _NO_FINITE_NL = re.compile(r"(?i)^(?:je|jij|u|we|wij|ik|jullie)\s+(?:ook|allebei
 def _strength(text: str, lang: Language) -> str:
     """A strength typed as a claim and its result ("split the job into steps at Monzo, incidents down 70%")
     keeps the result as a clause ("…, which brought incidents down by 70%"); other verbless pieces go."""
-    pieces = re.split(r",\s+", text)
+    pieces = [p for p in re.split(r"[,;]\s+", text.rstrip(".;")) if p]
     head, colon, tail = pieces[0].partition(": ")
     if colon and has_any_verb(head, lang) and not has_any_verb(tail, lang):
         pieces = [head]  # "depotverhuis 2022 geleid: 6.500 objecten, 0 schade": the deed, not its inventory
+    as_role = _role_then_deed(pieces, lang)
+    if as_role is not None:
+        pieces = [as_role, *pieces[2:]]
     kept = [pieces[0]]
     for piece in pieces[1:]:
         signed = _SIGNED.match(piece)
@@ -459,10 +471,24 @@ def _strength(text: str, lang: Language) -> str:
         elif _past_led(piece, lang) and len(kept) == 1:
             # "built a dashboard, flagged $410,000 in claims" → "built a dashboard and flagged …"
             kept[-1] = f"{kept[-1]} {'and' if lang is Language.EN else 'en'} {piece}"
+        elif _past_led(piece, lang):
+            kept.append(f"and {piece}")  # "…, which took the scrap from 5.2% to 1.9%, and saved about €400,000"
+            break
+        elif lang is Language.NL and len(kept) == 1 and _nl_deed(pieces[0]) and _nl_deed(piece):
+            # "Wzd-aandachtsvelder geweest, 30 dossiers op orde gebracht" → "… geweest en heb 30 dossiers …
+            # gebracht": a second deed, with its own auxiliary when it differs from the first one's
+            from afterword.compose.pieces import dutch_aux
+
+            aux = dutch_aux(piece)
+            kept[-1] = f"{kept[-1]} en {aux + ' ' if aux != dutch_aux(pieces[0]) else ''}{piece}"
         elif piece.startswith(("which brought ", "waarmee ")) and len(kept) == 1:
             kept.append(piece)  # an arrow to what it moved, already made a clause by `tidy` ("-> x down 30%")
-        elif has_verb(piece, lang) or _verb_led(piece, lang):
+        elif _verb_led(piece, lang):
             kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
+        elif has_verb(piece, lang) and not _own_subject(piece, lang):
+            # "…, first-year retention went from 68% to 85%": a clause with its own subject ends the sentence
+            joined = piece is pieces[-1] and _subject_and_past(piece, lang)
+            kept.append(f"{'and' if lang is Language.EN else 'en'} {piece}" if joined else piece)
         else:
             break
     from afterword.compose.articles import fill_articles
@@ -487,8 +513,17 @@ def _years_as(text: str, lang: Language) -> str:
     role, rest, tail = m.group("role"), m.group("rest").strip(), m.group("tail") or ""
     if role and (has_verb(role, lang) or role.split()[0] in ("of", "van", "ervaring", "experience", "in", "at")):
         return text
+    last = rest.split()[-1].lower() if rest.split() else ""
+    if lang is Language.NL and re.fullmatch(r"\w*ge\w{2,}[dtn]", last) and not last.endswith("heid"):
+        # "2 jr op taalklas in Rotterdam-Zuid gestaan": the notes have the verb; no second one ("gestaan gewerkt")
+        from afterword.compose.pieces import zijn_participle
+
+        aux = "ben" if zijn_participle(last) else "heb"
+        return f"ik {aux} {m.group('n')} jaar{' als ' + role if role else ''} {m.group('prep')} {rest}{tail}"
     if role and lang is Language.EN and role.split()[0].endswith("ing"):
         return f"I spent {m.group('n')} years {role} {m.group('prep')} {rest}{tail}"  # "4 yrs running turns at Bristol"
+    if role and lang is Language.EN and role.split()[-1].endswith("s") and not role.endswith(("ss", "us", "is")):
+        return text  # "2 yrs resit classes in 6th form": what was done is not said, and nobody is "a resit classes"
     if lang is Language.EN:
         as_role = f" as {'an' if role[:1] in 'aeiou' else 'a'} {role}" if role else ""
         return f"I spent {m.group('n')} years{as_role} {m.group('prep')} {rest}{tail}"
@@ -499,11 +534,81 @@ def _years_as(text: str, lang: Language) -> str:
 _COUNT_WORDS = frozenset(spelled(n, lang) for n in range(2, 13) for lang in Language)
 
 
+#: The last word of a role one held ("falls champion", "superuser", "key user", "aandachtsvelder").
+_ROLE_END = re.compile(r"(?i)(?:champion|lead|user|owner|trainer|co[oö]rdinator|mentor|buddy|rep|representative|officer|"
+                       r"manager|supervisor|leader|leider|lid|member|chair|voorzitter|aandachtsvelder|coach|auditor|"
+                       r"consultant|analyst|engineer|nurse|verpleegkundige|teacher|docent|planner|specialist|advisor|"
+                       r"adviseur|ambassador|ambassadeur|steward|controller|assessor|instructor|tutor|captain|deputy|"
+                       r"secretaris|secretary|treasurer|penningmeester|vertrouwenspersoon|medewerker|expert|"
+                       r"projectleider|teamleider|werkbegeleider|praktijkopleider|opleider|begeleider)$")
+
+
+def _role_then_deed(pieces: list[str], lang: Language) -> str | None:
+    """"falls champion, did the bay watch trial" → "as falls champion, I did the bay watch trial"; "superuser bij
+    overstap naar nieuw ECD, 40 collega's getraind" → "als superuser bij … heb ik 40 collega's getraind": a role
+    typed before what was done in it."""
+    if len(pieces) < 2:
+        return None
+    role, deed = pieces[0].strip(), pieces[1].strip()
+    if has_any_verb(role, lang) or re.search(r"\d", role) or not 1 <= len(role.split()) <= 8:
+        return None
+    head = re.split(r"(?i)\s(?:at|for|in|on|with|bij|voor|in|op|van|naar)\s", role, maxsplit=1)[0].split()
+    if not head or len(head) > 3 or not _ROLE_END.search(head[-1]) or head[0].lower() in _NOT_A_ROLE:
+        return None
+    if lang is Language.EN and _past_led(deed, lang):
+        return f"as {role}, I {deed}"
+    if lang is Language.NL and _nl_deed(deed):
+        from afterword.compose.pieces import dutch_aux
+
+        return f"als {role} {dutch_aux(deed)} ik {deed}"
+    return None
+
+
+_NOT_A_ROLE = frozenset({"the", "a", "an", "my", "de", "het", "een", "mijn", "our", "onze", "i", "ik"})
+
+
+_CONJUNCTIONS = frozenset({"and", "but", "so", "because", "while", "although", "though", "en", "maar", "dus", "want",
+                           "omdat", "terwijl", "hoewel", "zodat", "or", "of", "then", "toen", "daarna", "also", "ook"})
+
+
+def _subject_and_past(piece: str, lang: Language) -> bool:
+    """"first-year retention of newly qualified nurses went from 68% to 85%": a subject, then its past tense (not
+    "live in nine weeks", not "dus ik weet …"): the last clause of a strength, joined with "and"."""
+    from afterword.compose.wording import words
+
+    toks = piece.split()
+    first = toks[0].lower()
+    if first in _CONJUNCTIONS or has_verb(first, lang) or _verb_led(piece, lang):
+        return False
+    w = words(lang)
+    return any(w.is_past(t.lower()) for t in toks[1:])
+
+
+def _own_subject(piece: str, lang: Language) -> bool:
+    """"2 of them got promoted", "know a few growers", "elke melding krijgt …": a piece that is a sentence of its
+    own (another subject, or a present tense of the candidate's), not a clause of the deed before it."""
+    first = piece.split(" ", 1)[0].lower()
+    if lang is Language.EN:
+        return bool(re.match(r"(?i)^(?:\w+\s+of\s+them|they|he|she|it|we|everyone|everybody|nobody|all|both)\b",
+                             piece)) or first in ("know", "speak", "love", "like", "have", "am", "still", "also")
+    return False
+
+
+def _nl_deed(piece: str) -> bool:
+    """A Dutch notes piece that is something done, without a subject: it ends on its participle ("30 dossiers
+    op orde gebracht voor audit 2025") and has no verb of its own."""
+    from afterword.compose.pieces import _dutch_participle_fragment
+
+    return _dutch_participle_fragment(piece) and not has_verb(piece, Language.NL) \
+        and piece.split(" ", 1)[0].lower() not in ("ik", "we", "wij", "je", "u", "ze", "zij", "hij")
+
+
 def _past_led(piece: str, lang: Language) -> bool:
     """A piece that opens with a past tense of the candidate's ("flagged …", "won …"), not a participle of a
     result ("cutting …") or a Dutch participle (which goes last)."""
-    first = piece.split(" ", 1)[0].lower()
-    if lang is not Language.EN or " " not in piece:
+    typed = piece.split(" ", 1)[0]
+    first = typed.lower()
+    if lang is not Language.EN or " " not in piece or (len(typed) > 1 and typed.isupper()):
         return False
     from afterword.compose.wording import words
 

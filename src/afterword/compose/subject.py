@@ -307,7 +307,9 @@ def _need_of(person: Person, pair: Pair | None) -> str:
     elif has_verb(first_segment(pair.need.text), person.lang) and theme_shape(pair.need.text, person.lang) == "np":
         about = topic(pair.need.text, person.lang) or ""  # "Their EMs are stretched …" → "EMs"
     if about:
-        bare = about.split(" ", 1)[1] if about.split(" ", 1)[0] in ("the", "de", "het") and " " in about else about
+        from afterword.compose.topic import without_article
+
+        bare = without_article(about)
         where = _answer_place(person)
         if where:
             joined = f"{upper_first(bare)} and what worked at {where}" if person.lang is Language.EN else \

@@ -10,7 +10,10 @@ from afterword.core.model import Language
 
 #: Finite verbs (and auxiliaries) that end the subject of a notes phrase, per language.
 _VERBS = {
-    Language.EN: frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "must", "may", "might", "takes", "take", "needs", "lacks", "wants", "has", "owns", "runs", "took", "eats", "eat", "kills", "kill", "dies", "die", "break", "go", "went", "need", "lack", "fall", "fell", "get", "got", "runs", "run", "ran", "cost", "keep", "sit", "come", "stay", "slip", "live", "mean", "make", "made", "lead", "miss", "hit", "lose", "lost", "grow", "grew", "drop", "dropped", "rose", "rise", "see", "happen", "happened", "depend", "hurt", "stopped", "stop", "started", "start", "wants", "want", "know", "trust", "own", "hate", "hates", "use", "used", "rely", "spend", "spent"]),
+    Language.EN: frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "must", "may", "might", "takes", "take", "needs", "lacks", "wants", "has", "owns", "runs", "took", "eats", "eat", "kills", "kill", "dies", "die", "break", "go", "went", "need", "lack", "fall", "fell", "get", "got", "runs", "run", "ran", "cost", "keep", "sit", "come", "stay", "slip", "live", "mean", "make", "made", "lead", "miss", "hit", "lose", "lost", "grow", "grew", "drop", "dropped", "rose", "rise", "see", "happen", "happened", "depend", "hurt", "stopped", "stop", "started", "start", "wants", "want", "know", "trust", "own", "hate", "hates", "use", "used", "rely", "spend", "spent",
+                           # present forms that are never a noun after a noun ("the backlog keeps growing")
+                           "keeps", "gets", "goes", "seems", "feels", "looks", "stays", "becomes", "tends", "remains",
+                           "grows", "lags", "slips", "piles", "continues"]),
     Language.NL: frozenset(["is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "gaat", "gaan", "ging", "gingen", "loopt", "lopen", "liep", "kost", "kosten", "zit", "zitten", "zat", "staat", "staan", "stond", "komt", "komen", "kwam", "doet", "doen", "deed", "snapt", "snappen", "weet", "weten", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wordt", "worden", "werd", "blijft", "blijven", "bleef", "valt", "vallen", "viel", "duurt", "duren", "duurde", "ligt", "liggen", "lag", "mist", "missen", "miste", "groeit", "groeien", "daalt", "dalen", "stijgt", "stijgen", "steeg", "haakt", "haken", "klaagt", "klagen", "werkt", "werken", "draait", "draaien", "hangt", "hangen", "krijgt", "krijgen", "kreeg", "vindt", "vinden", "vond", "zoekt", "zoeken", "gebruikt", "gebruiken", "maakt", "maken", "maakte", "neemt", "nemen", "nam", "houdt", "houden", "hield", "verliest", "verliezen"]),
 }
 _STOP_AT = {Language.EN: frozenset({"because", "when", "so", "but", "which", "that", "who", "since", "while", "if",
@@ -116,13 +119,25 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
         out = out[:cut]
     if not out or not any(ch.isalpha() for ch in " ".join(out)):
         return None
+    if len(out) > 1 and out[-1].lower() in ("out", "up", "off", "down", "back", "away", "more", "less", "meer", "minder"):
+        return None  # "getting more out (of the existing grid)": cut where the phrase has not ended
     phrase = " ".join(out)
-    if phrase[:1].isupper() and not any(c.isupper() for c in phrase[1:3]) and phrase.split()[0].lower() in (
-            w.function_words | w.determiners):
-        phrase = phrase[:1].lower() + phrase[1:]
+    if phrase[:1].isupper() and not any(c.isupper() for c in phrase[1:3]) and (
+            phrase.split()[0].lower() in (w.function_words | w.determiners) or _sentence_capital(phrase.split()[0], lang)):
+        phrase = phrase[:1].lower() + phrase[1:]  # "Shipment status lags …" → "the shipment status"
     if not article:
         return phrase
     return _with_article(phrase, lang)
+
+
+def _sentence_capital(word: str, lang: Language) -> bool:
+    """The capital of a line of notes on an ordinary word ("Shipment"), not on a name ("Kafka", "Utrecht")."""
+    from afterword.core.lang.proper import proper_words
+    from afterword.core.lang.spelling import words as dictionary
+
+    low = word.lower()
+    return word[1:].islower() and low.isalpha() and not dictionary(lang).unknown([low]) \
+        and proper_words(lang).get(low) is None
 
 
 def _participle_after_noun(low: str, before: list[str], lang: Language, after: str = "") -> bool:
@@ -167,7 +182,7 @@ _NOUN_TOO = frozenset({"spend", "cost", "costs", "use", "run", "runs", "plan", "
 _PREPOSITIONS = frozenset({"via", "met", "op", "in", "bij", "van", "voor", "naar", "over", "on", "at", "of", "with",
                           "for", "from", "to", "by", "per", "zonder", "without", "like", "zoals"})
 _DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie", "nis", "ij", "erij", "schap", "ster", "tuur", "ie", "st", "de", "te")
-_HET_ENDINGS = ("je", "ment", "isme", "um", "sel", "werk", "systeem", "proces", "team", "project", "beleid",
+_HET_ENDINGS = ("je", "huis", "ment", "isme", "um", "sel", "werk", "systeem", "proces", "team", "project", "beleid",
                 "overleg", "gesprek", "plan", "model", "platform", "rooster", "budget", "contract", "programma",
                 "onderzoek", "magazijn", "bedrijf", "probleem", "netwerk", "gebied", "traject", "gebouw", "beheer",
                 "personeel", "verzuim", "rooster", "verloop", "onderwijs", "advies", "aanbod", "vervoer", "verkeer",
@@ -196,9 +211,36 @@ def _with_article(phrase: str, lang: Language) -> str:
     nouns = [w for w in phrase.split() if w.lower() not in _PREPOSITIONS]
     cut = next((i for i, w in enumerate(phrase.split()) if w.lower() in _PREPOSITIONS), len(phrase.split()))
     head = phrase.split()[max(0, cut - 1)].lower() if nouns else first.lower()  # "centraal beheer": beheer
-    if head.endswith(_HET_ENDINGS):
+    inflected = _NL_ADJECTIVES.get(first.lower()) if len(phrase.split()) >= 2 and cut >= 2 else None
+    if inflected is not None:
+        phrase = inflected + phrase[len(first):]  # "nieuw clubhuis" → "het nieuwe clubhuis", not "de nieuw"
+    if (head.endswith(_HET_ENDINGS) and not head.endswith("verhuis")) or head in _HET_ACRONYMS:
         return "het " + phrase
     return "de " + phrase
+
+
+#: Dutch adjectives notes type bare before a noun, with the form they take after "de"/"het".
+_NL_ADJECTIVES = {"nieuw": "nieuwe", "oud": "oude", "groot": "grote", "klein": "kleine", "hoog": "hoge", "laag": "lage",
+                  "lang": "lange", "kort": "korte", "vast": "vaste", "breed": "brede", "zwaar": "zware",
+                  "centraal": "centrale", "digitaal": "digitale", "regionaal": "regionale", "landelijk": "landelijke",
+                  "extern": "externe", "intern": "interne", "huidig": "huidige", "vorig": "vorige", "volgend": "volgende",
+                  "gezamenlijk": "gezamenlijke", "dubbel": "dubbele", "tijdelijk": "tijdelijke", "jaarlijks":
+                  "jaarlijkse", "wekelijks": "wekelijkse", "eerst": "eerste", "laatst": "laatste", "slim": "slimme",
+                  "snel": "snelle", "traag": "trage", "duur": "dure", "goedkoop": "goedkope", "open": "open"}
+def without_article(phrase: str) -> str:
+    """"het nieuwe clubhuis" → "nieuw clubhuis", "de nieuwe regels" → "nieuwe regels", "the backlog" → "backlog": a
+    topic as a headline."""
+    first, _, rest = phrase.partition(" ")
+    if first not in ("the", "de", "het") or not rest:
+        return phrase
+    adjective, _, noun = rest.partition(" ")
+    plain = _NL_PLAIN.get(adjective) if first == "het" and noun else None  # (a de-word keeps it: "Nieuwe regels")
+    return f"{plain} {noun}" if plain else rest
+
+
+#: Abbreviations of het-words that notes use ("het ECD": het elektronisch cliëntendossier).
+_NL_PLAIN = {v: k for k, v in _NL_ADJECTIVES.items() if k != v}
+_HET_ACRONYMS = frozenset({"ecd", "epd", "mt", "ot", "wms", "erp", "crm", "ov", "mbo", "hbo", "vwo", "cbs", "rijk"})
 
 
 _AFTER_GERUND = frozenset({"off", "on", "to", "the", "a", "an", "from", "away", "our", "my", "their", "up", "out", "down",

@@ -169,9 +169,18 @@ def lower_first(text: str, proper: frozenset[str]) -> str:
 
     if any(proper_words(lang).get(core.lower()) == core for lang in Language):
         return text  # "Dutch", "Utrecht": written with a capital wherever they stand
+    prefix = core.split("-")[0]
+    if "-" in core and 2 <= len(prefix) <= 4 and _unknown_everywhere(prefix.lower()):
+        return text  # "Wzd-aandachtsvelder", "Cao-overleg": an abbreviation before the hyphen keeps its capital
     if core in ("Eén", "Één"):
         return text[:lead] + "één" + text[lead + len(core):]
     return text[:lead] + text[lead].lower() + text[lead + 1 :]
+
+
+def _unknown_everywhere(word: str) -> bool:
+    from afterword.core.lang.spelling import words as dictionary
+
+    return all(dictionary(lang).unknown([word]) for lang in Language)
 
 
 def upper_first(text: str) -> str:

@@ -1,0 +1,134 @@
+"""A strength as the hiring manager reads it in the email: one sentence of what the candidate did, in the
+grammar of the language, never a notes line with a subject put in front ("I smed on two lines", "ik heb twee jaar
+op taalklas gestaan gewerkt", "ik heb een HiX-rapportages zelf gebouwd", "2D" read as "2 days").
+
+Each case goes the whole way: notes with one need and the strength that answers it, composed; the email is read."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.compose import compose
+from afterword.core.model import Channel, Language
+from afterword.core.notes import parse_notes
+
+_NOTES = """format = 1
+[candidate]
+name = "Sam Visser"
+[interview]
+company = "Noordwaard"
+role = "{role}"
+start = 2026-12-07T10:00:00+01:00
+language = "{lang}"
+[[contacts]]
+id = "hm"
+name = "Ruth Jansen"
+role = "hiring-manager"
+email = "ruth@noordwaard.example"
+[[needs]]
+id = "n"
+text = "{need}"
+raised_by = ["hm"]
+[[strengths]]
+text = "{strength}"
+answers = ["n"]
+"""
+
+
+def email(strength: str, lang: Language) -> str:
+    need = "the backlog keeps growing" if lang is Language.EN else "de achterstand groeit"
+    role = "team lead" if lang is Language.EN else "teamleider"
+    notes = _NOTES.format(role=role, lang=lang.value, need=need, strength=strength)
+    return next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
+
+
+@pytest.mark.parametrize(("strength", "lang", "said", "never"), [
+    # A capital letter after a figure is a name ("2D", "8D"), not a unit of time.
+    ("PhD: ported our SWMM-based 2D surface model to CUDA, 14x speed up", Language.EN, "2D surface model", "2 days"),
+    ("certified 8D trainer internally, trained ~35 ppl", Language.EN, None, "eight days"),
+    # A word in capitals is an abbreviation, not a verb in the past tense.
+    ("SMED on 2 lines at last place (bakery), changeover 75 -> 22 min in ~5 mths", Language.EN, None, "I smed"),
+    # "<n> years <plural> in <place>" is not "as a <plural>".
+    ("2 yrs resit classes in 6th form, 14/31 got 4+ last summer", Language.EN, None, "as a resit classes"),
+    # A participle already there: no second one.
+    ("2 jr op taalklas in Rotterdam-Zuid gestaan, NT2-aanpak met woordenschat", Language.NL, "gestaan", "gestaan gewerkt"),
+    # No "een" before a plural or before a role one has been.
+    ("HiX-rapportages zelf gebouwd (SQL + power bi), 4 excel-lappen vervangen door 1 dashboard", Language.NL,
+     "HiX-rapportages zelf gebouwd", "een HiX"),
+    ("Wzd-aandachtsvelder geweest, 30 dossiers op orde gebracht voor audit 2025", Language.NL,
+     "ben Wzd-aandachtsvelder geweest en heb 30 dossiers op orde gebracht", "een Wzd"),
+])
+def test_the_strength_reads_as_a_sentence(strength: str, lang: Language, said: str | None, never: str) -> None:
+    body = email(strength, lang)
+    assert never not in body
+    if said is not None:
+        assert said in body
+
+
+@pytest.mark.parametrize(("strength", "lang", "said", "never"), [
+    # A second deed after a result clause is joined with "and", not spliced on with a comma.
+    ("led porosity reduction on gearbox housings, scrap 5.2% -> 1.9% in 8 mos, saved ~€400k/yr", Language.EN,
+     None, "1.9% in eight months, saved"),
+    # A piece with its own subject and verb is another sentence of notes: not spliced on.
+    ("ran weekly 'hunt club' for L1s, 2 of them got promoted to L2 w/in the yr", Language.EN,
+     "I ran a weekly 'hunt club' for L1s", "got promoted"),
+    ("lived in porto 18 mths, know a few growers personally", Language.EN, None, "months, know"),
+    # A semicolon ends a deed the way a comma does: the result after it is a clause of its own.
+    ("Pushed early PIAB route on PI claims; litigation rate 41% -> 27% over 3 yrs.", Language.EN,
+     "which took the litigation rate from 41% to 27%", "claims; litigation"),
+])
+def test_the_pieces_of_a_strength_are_joined_as_prose(strength: str, lang: Language, said: str | None,
+                                                      never: str) -> None:
+    body = email(strength, lang)
+    assert never not in body
+    if said is not None:
+        assert said in body
+
+
+@pytest.mark.parametrize(("strength", "lang", "said"), [
+    # A role typed before what was done in it.
+    ("falls champion, did the bay watch trial", Language.EN, "As falls champion, I did the bay watch trial."),
+    ("superuser bij overstap naar nieuw ECD, 40 collega's getraind in kleine groepjes", Language.NL,
+     "Als superuser bij overstap naar nieuw ECD heb ik 40 collega's getraind in kleine groepjes."),
+    # Two Dutch deeds, each with its own auxiliary.
+    ("vaste flexpool opgezet, 12 vaste invalkrachten geworven", Language.NL,
+     "Ik heb een vaste flexpool opgezet en twaalf vaste invalkrachten geworven."),
+    # A last clause with its own subject and past tense is joined with "and"; a conjunction stays alone.
+    ("ran the ED preceptorship programme for 2 yrs, first-year retention went from 68% to 85%", Language.EN,
+     "for two years, and first-year retention went from 68% to 85%"),
+])
+def test_a_strength_made_of_pieces_is_one_sentence(strength: str, lang: Language, said: str) -> None:
+    assert said in email(strength, lang)
+
+
+def test_a_noun_typed_as_a_bootloader_is_no_role_and_an_adjective_participle_no_deed() -> None:
+    assert "As dual-bank" not in email("dual-bank bootloader with rollback, shipped on 80k meters", Language.EN)
+    assert "Ik heb gebroken diensten" not in email("gebroken diensten van 31% -> 18% door omlopen slimmer te knippen",
+                                                    Language.NL)
+    assert "heb al ingeschreven" not in email("al ingeschreven deeltijd lerarenopleiding, start feb", Language.NL)
+
+
+@pytest.mark.parametrize(("need", "lang", "expected"), [
+    ("the backlog keeps growing", Language.EN, "the backlog"),
+    ("Shipment status in the customer portal lags six hours behind", Language.EN,
+     "the shipment status in the customer portal"),
+    ("Christmas peaks need double the temps", Language.EN, "the Christmas peaks"),
+    ("Kafka cluster keeps falling over", Language.EN, "the Kafka cluster"),
+    ("getting more out of the existing grid while the queue keeps growing", Language.EN, None),
+    ("nieuw clubhuis moet in 2027 open", Language.NL, "het nieuwe clubhuis"),
+    ("nieuw ECD per april, team niet klaar", Language.NL, "het nieuwe ECD per april"),
+    ("nieuwe regels participatiewet", Language.NL, "de nieuwe regels participatiewet"),
+])
+def test_a_topic_ends_before_its_verb_and_takes_the_right_article(need: str, lang: Language,
+                                                                 expected: str | None) -> None:
+    from afterword.compose.topic import topic
+
+    assert topic(need, lang) == expected
+
+
+def test_a_topic_as_a_headline_keeps_what_a_headline_needs() -> None:
+    from afterword.compose.topic import without_article
+
+    assert without_article("het nieuwe clubhuis") == "nieuw clubhuis"
+    assert without_article("de nieuwe regels") == "nieuwe regels"
+    assert without_article("the backlog") == "backlog"
