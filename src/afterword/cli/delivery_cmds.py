@@ -91,20 +91,28 @@ def _report_lines(report: BatchReport) -> list[str]:
 @click.option("--suggest", is_flag=True, help="Schedule at the suggested time: office hours, inside 24 hours.")
 @click.option("--dry-run", is_flag=True, help="Print the MIME messages; queue and send nothing.")
 @click.option("--force", is_flag=True, help="Send without running the checker (which blocks on errors).")
+@click.option("--rejection-reply", "rejection_reply", is_flag=True,
+              help="Send the stored reply to a rejection (see `afterword outcome`) instead of the follow-ups.")
 @now_option
 @json_option
 def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, suggest: bool, dry_run: bool,
-         force: bool, now_text: str | None, as_json: bool) -> int:
-    """Send the email drafts of stored interview ID now, or schedule them (--at, --suggest)."""
+         force: bool, rejection_reply: bool, now_text: str | None, as_json: bool) -> int:
+    """Send the email drafts of stored interview ID now, or schedule them (--at, --suggest); with
+    --rejection-reply, the stored reply to a rejection, the same way."""
+    from afterword.core.outbox import MessageKind
     from afterword.core.timeutil import parse_instant
 
     if at_text and suggest:
         raise InputError("use either --at or --suggest, not both", key="--at")
+    if rejection_reply and suggest:
+        raise InputError("--suggest is for follow-ups (office hours inside 24 hours); give --at or send now",
+                         key="--suggest")
+    kind = MessageKind.REJECTION_REPLY if rejection_reply else MessageKind.FOLLOW_UP
     ident = _id(interview_id)
     now = resolve_now(now_text)
     with _delivery() as service:
         if dry_run:
-            for _, message in service.email_messages(ident, contacts, preview=True):
+            for _, message in service.email_messages(ident, contacts, preview=True, kind=kind):
                 sys.stdout.write(message.build(now).as_string() + "\n")
             return 0
         from afterword.service.sending import SendResult, send_emails
@@ -118,7 +126,8 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             _say(f"suggested {iso(suggestion.at)}: {suggestion.reason}")
         if send_at is None or send_at <= now:
             _tell_password_source(service, "smtp")
-        outcome = send_emails(service, ident, contacts, at=send_at, now=now, force=force, pause=_pause_for_rate)
+        outcome = send_emails(service, ident, contacts, at=send_at, now=now, force=force, pause=_pause_for_rate,
+                              kind=kind)
         for contact, found in outcome.late.items():  # late is better than never: shown, not blocking
             for f in found:
                 _say(f"{contact}: warning: {f.message}")
