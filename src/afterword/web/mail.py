@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
 from afterword.core.model import Channel, Draft, Finding, Language
-from afterword.core.outbox import OutboxState
+from afterword.core.outbox import MessageKind, OutboxState
 from afterword.web.cards import Card
 
 if TYPE_CHECKING:
@@ -177,8 +177,10 @@ class MailDesk:
     # -- actions ----------------------------------------------------------------------------
 
     def send(self, interview_id: int, contacts: Sequence[str], when: datetime | None, now: datetime,
-             language: Language, gettext: Callable[[str], str]) -> Notice:
-        """The service's one send flow (service.sending.send_emails), its outcome said on the page."""
+             language: Language, gettext: Callable[[str], str], *,
+             kind: MessageKind = MessageKind.FOLLOW_UP) -> Notice:
+        """The service's one send flow (service.sending.send_emails), its outcome said on the page; `kind`
+        REJECTION_REPLY sends the stored reply to a rejection (at once: it has no undo window)."""
         from afterword.service.delivery import AlreadyQueuedError
         from afterword.service.sending import SendResult, send_emails
 
@@ -195,15 +197,15 @@ class MailDesk:
             return Notice("error", _(
                 "The SMTP password was not found. Store it with `afterword password smtp` "
                 "(or set AFTERWORD_SMTP_PASSWORD), then try again."))
-        undo = svc.config.undo_seconds
+        undo = svc.config.undo_seconds if kind is MessageKind.FOLLOW_UP else 0
         try:
             outcome = send_emails(svc, interview_id, contacts, at=when, now=now, undo_seconds=undo,
-                                  lock=self._queueing, release_later=self._release_later)
+                                  lock=self._queueing, release_later=self._release_later, kind=kind)
         except AlreadyQueuedError as exc:
             return Notice("error", _("This email is already in the outbox (%(state)s); it goes out once only.")
                           % {"state": state_name(exc.row.state, gettext)})
         except InputError as exc:
-            if not contacts and exc.key == "ID":
+            if not contacts and exc.key == "ID" and kind is MessageKind.FOLLOW_UP:
                 return Notice("error", _("There is no email left to send in this interview."))
             return Notice("error", sentence(exc.message_in(language)))
         report = outcome.report
