@@ -181,6 +181,8 @@ def test_a_database_at_an_older_schema_is_migrated_by_a_read_command(tmp_path: P
             conn.exec_driver_sql(f"DROP TABLE {table}")
         conn.exec_driver_sql("ALTER TABLE interviews DROP COLUMN company_linkedin")
         conn.exec_driver_sql("ALTER TABLE interviews DROP COLUMN company_x")
+        conn.exec_driver_sql("DROP TABLE rejection_replies")  # and what 0008 added (issue 12)
+        conn.exec_driver_sql("DROP INDEX uq_outbox_active_rejection_reply")
     out, err = _cli(url, ["list"], through_store=False)
     assert err.rsplit("EXIT", 1)[1].split() == ["0", "True"]  # the store upgraded it
     assert "Northwind" in out

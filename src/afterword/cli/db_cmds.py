@@ -278,10 +278,11 @@ def _stream_json(now: datetime, rows: Iterable[InterviewSummary]) -> None:
 @now_option
 @json_option
 def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str | None, as_json: bool) -> None:
-    """One stored interview with its touchpoints and what is still owed."""
+    """One stored interview with its touchpoints and what is still owed (and the reply to a rejection)."""
+    from afterword.cli.outcome_cmds import reply_json, reply_lines
     from afterword.plan import make_plan
     from afterword.service import reading
-    from afterword.service.timeline import follow_through_events, timeline
+    from afterword.service.timeline import follow_through_events, stored_rejection_reply, timeline
 
     ident = _interview_id(interview_id)
     now = resolve_now(now_text)
@@ -290,6 +291,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
         outbox = {contact: state for (_, contact), state in service.outbox_states([ident]).items()}
         check_ins = reading.check_in_views(service, _db_url(db_url), interview_ids=[ident])
         done = follow_through_events(service, ident, _db_url(db_url))
+        reply = stored_rejection_reply(service, ident, _db_url(db_url)) if done else None
     statuses = {(tp.contact, tp.channel): tp.status for tp in tps}
     plan = make_plan(interview, now, statuses)
     events = timeline(interview, tps, check_ins, now, follow_through=done)
@@ -312,6 +314,7 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
             "findings": [f.to_json() for f in plan.findings],
             "check_ins": [check_in_json(v) for v in check_ins],
             "timeline": [e.to_json() for e in events],
+            **({"rejection_reply": reply_json(reply)} if reply is not None else {}),
         })
         return
     lang = interview.effective_language
@@ -339,6 +342,8 @@ def show(interview_id: str, with_drafts: bool, db_url: str | None, now_text: str
         out.print(f"[yellow]{f.severity}[/] [bold]{f.code}[/]: {f.message}")
     for v in check_ins:
         out.print(check_in_line(v, lang), markup=False)
+    if reply is not None:
+        out.print("\n" + "\n".join(reply_lines(reply, lang)), markup=False, soft_wrap=True)
     _print_timeline(out, events, lang, now)
     if with_drafts:
         subject_word = "Onderwerp" if nl else "Subject"

@@ -91,20 +91,28 @@ def _report_lines(report: BatchReport) -> list[str]:
 @click.option("--suggest", is_flag=True, help="Schedule at the suggested time: office hours, inside 24 hours.")
 @click.option("--dry-run", is_flag=True, help="Print the MIME messages; queue and send nothing.")
 @click.option("--force", is_flag=True, help="Send without running the checker (which blocks on errors).")
+@click.option("--rejection-reply", "rejection_reply", is_flag=True,
+              help="Send the stored reply to a rejection (see `afterword outcome`) instead of the follow-ups.")
 @now_option
 @json_option
 def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, suggest: bool, dry_run: bool,
-         force: bool, now_text: str | None, as_json: bool) -> int:
-    """Send the email drafts of stored interview ID now, or schedule them (--at, --suggest)."""
+         force: bool, rejection_reply: bool, now_text: str | None, as_json: bool) -> int:
+    """Send the email drafts of stored interview ID now, or schedule them (--at, --suggest); with
+    --rejection-reply, the stored reply to a rejection, the same way."""
+    from afterword.core.outbox import MessageKind
     from afterword.core.timeutil import parse_instant
 
     if at_text and suggest:
         raise InputError("use either --at or --suggest, not both", key="--at")
+    if rejection_reply and suggest:
+        raise InputError("--suggest is for follow-ups (office hours inside 24 hours); give --at or send now",
+                         key="--suggest")
+    kind = MessageKind.REJECTION_REPLY if rejection_reply else MessageKind.FOLLOW_UP
     ident = _id(interview_id)
     now = resolve_now(now_text)
     with _delivery() as service:
         if dry_run:
-            for _, message in service.email_messages(ident, contacts, preview=True):
+            for _, message in service.email_messages(ident, contacts, preview=True, kind=kind):
                 sys.stdout.write(message.build(now).as_string() + "\n")
             return 0
         from afterword.service.sending import SendResult, send_emails
@@ -118,7 +126,8 @@ def send(interview_id: str, contacts: tuple[str, ...], at_text: str | None, sugg
             _say(f"suggested {iso(suggestion.at)}: {suggestion.reason}")
         if send_at is None or send_at <= now:
             _tell_password_source(service, "smtp")
-        outcome = send_emails(service, ident, contacts, at=send_at, now=now, force=force, pause=_pause_for_rate)
+        outcome = send_emails(service, ident, contacts, at=send_at, now=now, force=force, pause=_pause_for_rate,
+                              kind=kind)
         for contact, found in outcome.late.items():  # late is better than never: shown, not blocking
             for f in found:
                 _say(f"{contact}: warning: {f.message}")
@@ -319,7 +328,7 @@ def replies(now_text: str | None, as_json: bool) -> int:
               help="Prepare a public X post mentioning CONTACT instead of follow/DM (everyone can see it).")
 @click.option("--yes", "confirmed", is_flag=True, help="With --x-public: the warning was read; prepare the post.")
 @click.option("--ui-language", "ui_language_text", type=click.Choice(["en", "nl"]), default=None,
-              help="Language of the warnings; default: [ui] language in config.toml, then the locale.")
+              help="Language of what is said; default: the interview's language (as `plan` and `show`).")
 @now_option
 @json_option
 def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[str, str] | None, open_pages: bool,
@@ -330,36 +339,35 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[
 
     X is private by default: follow them, plus a direct message where the notes say their DMs are open
     (`x_dm = true`); a public post only with --x-public, after a warning."""
-    from afterword.cli.common import resolve_ui_language
     from afterword.service.social import public_post_warning
 
     ident = _id(interview_id)
     now = resolve_now(now_text)
     with _delivery() as service:
+        # Like `plan` and `show`: in the interview's language, unless --ui-language says otherwise.
+        lang = Language(ui_language_text) if ui_language_text else \
+            service.interviews.get_interview(ident)[0].effective_language
+        said = _SOCIAL[lang]
         public_warning = None
         if x_public:
-            language = resolve_ui_language(ui_language_text)
-            public_warning = public_post_warning(service.interviews.get_interview(ident)[0].company, language)
+            public_warning = public_post_warning(service.interviews.get_interview(ident)[0].company, lang)
             if not confirmed:
                 if not sys.stdin.isatty() or as_json:
-                    raise InputError(f"{public_warning} (add --yes to prepare the public post anyway)",
-                                     key="--x-public")
-                if not click.confirm(f"{public_warning}. Continue?" if str(language) == "en" else
-                                     f"{public_warning}. Doorgaan?", default=False, err=True):
+                    raise InputError(f"{public_warning} ({said['yes']})", key="--x-public")
+                if not click.confirm(f"{public_warning}. {said['continue']}", default=False, err=True):
                     return 1
         if done:
             warning = service.mark_social_done(ident, done[0], done[1].strip().lower(), now)
             if as_json:
                 print_json({"done": {"contact": done[0], "channel": done[1]}, "warning": warning})
             else:
-                click.echo(f"marked {done[1]} to {done[0]} as sent")
+                click.echo(said["marked"].format(channel=done[1], contact=done[0]))
                 if warning:
-                    _say(f"afterword: warning: {warning}")
+                    _say(f"afterword: {said['warning']}: {warning}")
             return 0
         from afterword.service.follow_through import FollowThrough
 
         follow = FollowThrough(service.interviews)
-        lang = resolve_ui_language(ui_language_text)
         if followed:
             target = ORGANISATION if followed[0].strip().lower() in ("org", ORGANISATION) else followed[0].strip()
             item = follow.mark_followed(ident, target, followed[1], now)
@@ -371,9 +379,6 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[
         follows = follow.follow_items(ident)
         items = service.social_items(ident, x_public)
         used = service.linkedin_notes_used(now)
-        warning = service.allowance_warning(now)
-        if not items and not as_json:
-            click.echo("No LinkedIn or X drafts for this interview yet.")
         if as_json:
             print_json({
                 "items": [{"contact": i.action.contact, "name": i.name, "channel": str(i.action.channel),
@@ -383,17 +388,17 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[
                            **({"public_warning": public_warning} if i.action.step == "public" else {})}
                           for i in items],
                 "linkedin_notes_this_month": used, "allowance": service.config.linkedin_free_notes,
-                "warning": warning, "follow": [follow_json(f) for f in follows],
+                "warning": service.allowance_warning(now), "follow": [follow_json(f) for f in follows],
             })
             return 0
-        steps = {"follow": "follow them (their DMs are not open to you; `x_dm = true` in the notes when they are)",
-                 "dm": "follow them, then send this as a direct message",
-                 "public": "a public post: everyone can see it"}
+        if not items:
+            click.echo(said["none"])
         for i in items:
-            trimmed = " (shortened to fit)" if i.action.trimmed else ""
-            step = f"\n  step: {steps[i.action.step]}" if i.action.step in steps else ""
-            click.echo(f"{i.name} — {i.action.channel} [{i.status}] {i.action.length}/{i.action.limit}{trimmed}{step}\n"
-                       f"  open: {i.action.open_url}\n  {i.action.text}\n")
+            trimmed = f" ({said['trimmed']})" if i.action.trimmed else ""
+            step = f"\n  {said['step']}: {said[i.action.step]}" if i.action.step in _STEPS else ""
+            click.echo(f"{i.name} — {i.action.channel} [{said.get(str(i.status), str(i.status))}] "
+                       f"{i.action.length}/{i.action.limit}{trimmed}{step}\n"
+                       f"  {said['open']}: {i.action.open_url}\n  {i.action.text}\n")
             if open_pages and i.status not in ("sent", "replied", "skipped"):
                 import webbrowser
 
@@ -401,13 +406,47 @@ def social_cmd(interview_id: str, done: tuple[str, str] | None, followed: tuple[
         if follows:
             from afterword.cli.plan_cmd import follow_heading
 
-            click.echo(follow_heading(Language(str(lang))))
+            click.echo(follow_heading(lang))
             for f in follows:
                 click.echo("  " + follow_line(f, lang))
-        click.echo(f"Personalised LinkedIn notes this month: {used} of {service.config.linkedin_free_notes}")
+        click.echo(said["count"].format(used=used, allowance=service.config.linkedin_free_notes))
+        warning = service.allowance_warning(now, lang)
         if warning:
-            _say(f"afterword: warning: {warning}")
+            _say(f"afterword: {said['warning']}: {warning}")
         return 0
+
+
+_STEPS = ("follow", "dm", "public")
+
+#: Every line `social` prints, in both languages (the --json keys and values are the contract and stay).
+_SOCIAL: dict[Language, dict[str, str]] = {
+    Language.EN: {
+        "none": "No LinkedIn or X drafts for this interview yet.",
+        "follow": "follow them (their DMs are not open to you; `x_dm = true` in the notes when they are)",
+        "dm": "follow them, then send this as a direct message",
+        "public": "a public post: everyone can see it",
+        "step": "step", "open": "open", "trimmed": "shortened to fit",
+        "count": "Personalised LinkedIn notes this month: {used} of {allowance}",
+        "marked": "marked {channel} to {contact} as sent",
+        "warning": "warning",
+        "yes": "add --yes to prepare the public post anyway",
+        "continue": "Continue?",
+    },
+    Language.NL: {
+        "none": "Nog geen LinkedIn- of X-concepten voor dit gesprek.",
+        "follow": "volg hen (hun DM's staan niet voor je open; zet `x_dm = true` in de notities als dat wel zo is)",
+        "dm": "volg hen en stuur dit daarna als direct bericht",
+        "public": "een openbaar bericht: iedereen kan het zien",
+        "step": "stap", "open": "openen", "trimmed": "ingekort om te passen",
+        "count": "Persoonlijke LinkedIn-notities deze maand: {used} van {allowance}",
+        "marked": "{channel} aan {contact} gemarkeerd als verstuurd",
+        "warning": "waarschuwing",
+        "yes": "voeg --yes toe om het openbare bericht toch voor te bereiden",
+        "continue": "Doorgaan?",
+        "drafted": "opgesteld", "edited": "bewerkt", "scheduled": "gepland", "sent": "verstuurd",
+        "replied": "beantwoord", "skipped": "overgeslagen",
+    },
+}
 
 
 ORGANISATION = "@organisation"  # service.follow_through.ORGANISATION, without importing the service here

@@ -38,6 +38,7 @@ class MessageKind(enum.StrEnum):
     CHECK_IN = "check-in"
     REMINDER = "reminder"  # an email to the user themself (deadline reminders, notices of stuck emails)
     DUPLICATE = "duplicate"  # a second follow-up to one person that may have gone out (revision 0003)
+    REJECTION_REPLY = "rejection-reply"  # the reply to a rejection that keeps the door open (revision 0008)
 
 
 class IllegalTransitionError(RuntimeError):

@@ -44,6 +44,7 @@ from afterword.delivery.worker import Worker
 from afterword.service import background, replies, social
 from afterword.service.checkins import CheckIn, CheckIns, proposals
 from afterword.service.interviews import InterviewService, no_contact
+from afterword.service.rejection_replies import RejectionReplies
 from afterword.service.replies import ReplyPoll
 from afterword.service.social import SocialItem
 from afterword.store import outbox as store
@@ -74,6 +75,7 @@ class DeliveryService:
         self.engine = interviews.store.engine
         self.last_reply_poll: datetime | None = None  # the worker reads the inbox every few minutes
         self.checkins = CheckIns(interviews, self)
+        self.rejection_replies = RejectionReplies(interviews)
 
     # -- settings and secrets ---------------------------------------------------------------
 
@@ -118,12 +120,16 @@ class DeliveryService:
 
     # -- email ------------------------------------------------------------------------------
 
-    def email_messages(self, interview_id: int, contacts: Sequence[str] = (), *,
-                       preview: bool = False) -> list[tuple[str, Outgoing]]:
-        """Validated messages for the email drafts of an interview (all of them, or `contacts`).
+    def email_messages(self, interview_id: int, contacts: Sequence[str] = (), *, preview: bool = False,
+                       kind: MessageKind = MessageKind.FOLLOW_UP) -> list[tuple[str, Outgoing]]:
+        """Validated messages for the email drafts of an interview (all of them, or `contacts`); with `kind`
+        REJECTION_REPLY, the stored reply to a rejection.
 
         With `preview`, the candidate's own address stands in as From when SMTP is not set up."""
         interview, touchpoints = self.interviews.get_interview(interview_id)
+        if kind is MessageKind.REJECTION_REPLY:
+            return self.rejection_replies.messages(interview_id, contacts,
+                                                   self.sender(interview.candidate if preview else None))
         drafts = {tp.contact: tp for tp in touchpoints if tp.channel is Channel.EMAIL}
         wanted = list(contacts)
         if not wanted:  # all: every email draft still to send; the others are simply not selected
@@ -169,11 +175,13 @@ class DeliveryService:
                                         message_id=make_message_id(domain))))
         return found
 
-    def check(self, interview_id: int, contacts: Sequence[str] = (), sent_at: datetime | None = None
-              ) -> dict[str, list[Finding]]:
-        """The checker's findings for each email draft that would be sent."""
+    def check(self, interview_id: int, contacts: Sequence[str] = (), sent_at: datetime | None = None, *,
+              kind: MessageKind = MessageKind.FOLLOW_UP) -> dict[str, list[Finding]]:
+        """The checker's findings for each email draft that would be sent (or the reply to a rejection)."""
         from afterword.check.engine import check_draft
 
+        if kind is MessageKind.REJECTION_REPLY:
+            return self.rejection_replies.check(interview_id)
         interview, touchpoints = self.interviews.get_interview(interview_id)
         wanted = set(contacts)
         return {
@@ -183,9 +191,12 @@ class DeliveryService:
         }
 
     def queue_emails(self, interview_id: int, contacts: Sequence[str], send_at: datetime | None,
-                     now: datetime) -> list[int]:
-        """Queue validated messages (all or none); their touchpoints say `scheduled` in the same transaction."""
+                     now: datetime, *, kind: MessageKind = MessageKind.FOLLOW_UP) -> list[int]:
+        """Queue validated messages (all or none); their touchpoints (or the reply to a rejection) say
+        `scheduled` (`queued`) in the same transaction."""
         self.require_smtp()
+        if kind is MessageKind.REJECTION_REPLY:
+            return self.rejection_replies.queue(interview_id, self.sender(), send_at or now, now)
         messages = self.email_messages(interview_id, contacts)
         when = send_at or now
         return outbox.queue(self.engine, [

@@ -16,12 +16,14 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from afterword.core.errors import InputError
-from afterword.core.model import Channel, Contact, Draft, Finding, Interview, Language, Outcome
+from afterword.core.model import Channel, Draft, Finding, Interview, Language, Outcome
 from afterword.core.people import Known, keys_of, match
 from afterword.core.text import Text
 from afterword.plan import ORGANISATION, FollowStep, follow_steps
+from afterword.service.rejection_replies import NOT_FOR_DOOR_OPEN, RejectionReplies, reply_contact
 from afterword.store import checkins as checkin_store
 from afterword.store import follow_through as store
+from afterword.store import rejection_replies as reply_store
 from afterword.store.checkins import CheckInState
 
 if TYPE_CHECKING:
@@ -29,12 +31,9 @@ if TYPE_CHECKING:
 
     from afterword.service.interviews import InterviewService
 
-__all__ = ["ORGANISATION", "Event", "FollowItem", "FollowThrough", "Outcome", "OutcomeResult", "PersonHistory",
+__all__ = ["NOT_FOR_DOOR_OPEN", "ORGANISATION", "Event", "FollowItem", "FollowThrough", "Outcome", "OutcomeResult", "PersonHistory",
            "link_people"]
 
-#: Checks about what a first follow-up must carry (a need met, a question, a detail of this conversation):
-#: a reply to a rejection carries none of them on purpose.
-NOT_FOR_DOOR_OPEN = frozenset({"no-fit", "no-question", "no-specifics"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,11 @@ class OutcomeResult:
     reply_to: str | None = None  # the name of who the reply is for
     reply_address: str | None = None
     findings: tuple[Finding, ...] = ()
+    reply_id: int | None = None  # the stored reply (one per interview)
+    reply_contact: str | None = None
+    reply_state: str | None = None  # pending, queued, sent, dropped
+    reply_new: bool = False  # stored by this call (False: the one stored before is kept)
+    news_from: str | None = None
 
     def said(self, language: str) -> str:
         """One line for the edges, in `language`."""
@@ -79,10 +83,10 @@ class Event:
     """A touchpoint the timeline shows: `followed` (someone, or the organisation, on a network) or `outcome`."""
 
     at: datetime
-    kind: str  # followed | outcome
+    kind: str  # followed | outcome | rejection-reply
     interview_id: int
     target: str | None  # a contact id, ORGANISATION, or None for an outcome
-    detail: str  # the network (linkedin, x), or the outcome (next-round, offer, rejected, withdrawn)
+    detail: str  # the network (linkedin, x), the outcome (next-round, offer, rejected, withdrawn), the reply's state
 
 
 @dataclass(frozen=True)
@@ -176,28 +180,41 @@ class FollowThrough:
     # -- outcomes ---------------------------------------------------------------------------
 
     def set_outcome(self, interview_id: int, outcome: Outcome | str, on_date: date, now: datetime, *,
-                    reply_to: str | None = None) -> OutcomeResult:
-        """Record the interview's outcome and cancel its pending check-ins, in one transaction. For
-        `rejected`, a reply that keeps the door open is composed for `reply_to` (default: whoever hosted the
-        interview) and checked; it is offered, not sent."""
+                    news_from: str | None = None, reply_to: str | None = None) -> OutcomeResult:
+        """Record the interview's outcome and cancel its pending check-ins, in one transaction. For `rejected`,
+        a reply that keeps the door open is composed and stored in that same transaction, once per interview, as
+        a touchpoint of its own (edited, sent or dropped later; see service.rejection_replies). It is for
+        `reply_to`, else for who brought the news (`news_from`), else the recruiter, the hiring manager, the
+        host; setting `rejected` again keeps the stored reply (re-addressed while it is still pending)."""
         kind = _outcome(outcome)
-        with self.store.write() as repo:
+        with self.store.read() as repo:
             interview = repo.load_interview(interview_id)
-            store.add_outcome(repo.conn, interview_id, kind, on_date, now)
+        if news_from is not None and not any(c.id == news_from for c in interview.contacts):
+            known = ", ".join(c.id for c in interview.contacts) or "-"
+            raise InputError(Text(f"the interview has no contact `{news_from}`; its contacts: {known}",
+                                  f"het gesprek heeft geen contact `{news_from}`; de contacten: {known}"),
+                             key="--from")
+        draft = contact = None
+        if kind is Outcome.REJECTED:
+            contact = reply_contact(interview, reply_to or news_from, key="--reply-to" if reply_to else "--from")
+            if contact is not None:
+                from afterword.compose import compose_door_open
+
+                draft = compose_door_open(interview, contact.id)
+        with self.store.write() as repo:
+            store.add_outcome(repo.conn, interview_id, kind, on_date, now, news_from)
             closed = checkin_store.close(repo.conn, interview_id, None, CheckInState.CANCELLED,
                                          f"outcome: {kind}", now)
+            new = False
+            if draft is not None and contact is not None:
+                _, new = reply_store.store(repo.conn, interview_id, contact.id, language=str(draft.language),
+                                           subject=draft.subject or "", body=draft.body, now=now)
         names = tuple(_name(interview, row.contact) for row in closed)
-        if kind is not Outcome.REJECTED:
-            return OutcomeResult(interview_id, kind, on_date, names)
-        contact = _reply_contact(interview, reply_to)
-        if contact is None:
-            return OutcomeResult(interview_id, kind, on_date, names)
-        from afterword.check.engine import check_draft
-        from afterword.compose import compose_door_open
-
-        draft = compose_door_open(interview, contact.id)
-        findings = tuple(f for f in check_draft(interview, draft) if f.code not in NOT_FOR_DOOR_OPEN)
-        return OutcomeResult(interview_id, kind, on_date, names, draft, contact.name, contact.email, findings)
+        view = RejectionReplies(self.interviews).get(interview_id) if kind is Outcome.REJECTED else None
+        if view is None:
+            return OutcomeResult(interview_id, kind, on_date, names, news_from=news_from)
+        return OutcomeResult(interview_id, kind, on_date, names, view.draft, view.name, view.address,
+                             view.findings, view.id, view.contact, view.state, new, news_from)
 
     def outcomes(self, interview_id: int) -> list[tuple[Outcome, date, datetime]]:
         """The interview's outcomes in order (the last is the current one): kind, date, when it was recorded."""
@@ -216,6 +233,10 @@ class FollowThrough:
                      for f in store.follows_done(repo.conn, [interview_id])]
             found += [Event(o.created_at, "outcome", interview_id, None, str(o.kind))
                       for o in store.outcome_rows(repo.conn, [interview_id])]
+            reply = reply_store.of_interview(repo.conn, self.store.owner, interview_id)
+            if reply is not None:
+                at = reply.sent_at or reply.closed_at or reply.created_at
+                found.append(Event(at, "rejection-reply", interview_id, reply.contact, str(reply.state)))
         return sorted(found, key=lambda e: e.at)
 
     # -- people -----------------------------------------------------------------------------
@@ -290,13 +311,3 @@ def _outcome(outcome: Outcome | str) -> Outcome:
 
 def _name(interview: Interview, contact_id: str) -> str:
     return next((c.name for c in interview.contacts if c.id == contact_id), contact_id)
-
-
-def _reply_contact(interview: Interview, reply_to: str | None) -> Contact | None:
-    if reply_to is None:
-        return interview.host()
-    contact = next((c for c in interview.contacts if c.id == reply_to), None)
-    if contact is None or not contact.email:
-        raise InputError(Text(f"the interview has no contact `{reply_to}` with an email address",
-                              f"het gesprek heeft geen contact `{reply_to}` met een e-mailadres"), key="--reply-to")
-    return contact

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from afterword.core.errors import AfterwordError, InputError
 from afterword.core.model import Channel, Draft, Language
-from afterword.core.outbox import OutboxState
+from afterword.core.outbox import MessageKind, OutboxState
 from afterword.service.views import Card, Deletion, EmailSend, Notice, Panel, SocialSend
 
 if TYPE_CHECKING:
@@ -136,8 +136,9 @@ class MailDesk:
     # -- actions ----------------------------------------------------------------------------
 
     def send(self, interview_id: int, contacts: Sequence[str], when: datetime | None, now: datetime,
-             language: Language) -> SendAttempt:
-        """The service's one send flow (service.sending.send_emails), with the web's undo window."""
+             language: Language, *, kind: MessageKind = MessageKind.FOLLOW_UP) -> SendAttempt:
+        """The service's one send flow (service.sending.send_emails), with the web's undo window; `kind`
+        REJECTION_REPLY sends the stored reply to a rejection (at once: it has no undo window)."""
         from afterword.service.delivery import AlreadyQueuedError
         from afterword.service.sending import send_emails
 
@@ -151,14 +152,14 @@ class MailDesk:
             svc.require_smtp()
         except InputError:
             return SendAttempt(refused=Refusal.NO_PASSWORD)
-        undo = svc.config.undo_seconds
+        undo = svc.config.undo_seconds if kind is MessageKind.FOLLOW_UP else 0
         try:
             outcome = send_emails(svc, interview_id, contacts, at=when, now=now, undo_seconds=undo,
-                                  lock=self._queueing, release_later=self._release_later)
+                                  lock=self._queueing, release_later=self._release_later, kind=kind)
         except AlreadyQueuedError as exc:
             return SendAttempt(refused=Refusal.ALREADY_QUEUED, detail=str(exc.row.state))
         except InputError as exc:
-            if not contacts and exc.key == "ID":
+            if not contacts and exc.key == "ID" and kind is MessageKind.FOLLOW_UP:
                 return SendAttempt(refused=Refusal.NOTHING_LEFT)
             return SendAttempt(refused=Refusal.INPUT, detail=sentence(exc.message_in(language)))
         return SendAttempt(outcome, undo_seconds=undo)

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from afterword.core.model import Finding, Severity
+from afterword.core.outbox import MessageKind
 
 if TYPE_CHECKING:
     from afterword.delivery.outbox import BatchReport, Pause
@@ -76,8 +77,10 @@ def send_emails(
     force: bool = False, undo_seconds: int = 0, pause: Pause | None = time.sleep,
     lock: contextlib.AbstractContextManager[object] | None = None,
     release_later: Callable[[Sequence[int], int], None] | None = None,
+    kind: MessageKind = MessageKind.FOLLOW_UP,
 ) -> SendOutcome:
-    """Send the email drafts of `contacts` (all still to send when empty) now, or schedule them for `at`.
+    """Send the email drafts of `contacts` (all still to send when empty) now, or schedule them for `at`;
+    with `kind` REJECTION_REPLY, the interview's stored reply to a rejection, by the same steps.
 
     Raises InputError when SMTP or its password is missing, or a draft cannot go (no address, no subject,
     already in the outbox: `AlreadyQueuedError`). With `undo_seconds` and no later time, the messages are
@@ -87,15 +90,15 @@ def send_emails(
     when = send_moment(at, now)
     held = when is None and undo_seconds > 0 and release_later is not None
     with lock if lock is not None else contextlib.nullcontext():
-        selected = [cid for cid, _message in service.email_messages(interview_id, contacts)]
-        findings = {} if force else service.check(interview_id, selected, sent_at=now)
+        selected = [cid for cid, _message in service.email_messages(interview_id, contacts, kind=kind)]
+        findings = {} if force else service.check(interview_id, selected, sent_at=now, kind=kind)
         stopping = blocking(findings)
         if stopping:
             return SendOutcome(SendResult.BLOCKED, findings, stopping, when)
         ids = service.queue_emails(interview_id, selected, now + timedelta(seconds=undo_seconds) if held else when,
-                                   now)
+                                   now, kind=kind)
     deadline = service.interviews.get_interview(interview_id)[0].deadline
-    after_deadline = when is not None and when > deadline
+    after_deadline = kind is MessageKind.FOLLOW_UP and when is not None and when > deadline
 
     def rows() -> tuple[OutboxRow, ...]:
         wanted = set(ids)

@@ -44,6 +44,9 @@ class EventKind(enum.StrEnum):
     CHECK_IN_DROPPED = "check-in-dropped"
     FOLLOWED = "followed"
     OUTCOME = "outcome"
+    REJECTION_REPLY_DRAFTED = "rejection-reply-drafted"
+    REJECTION_REPLY_SENT = "rejection-reply-sent"
+    REJECTION_REPLY_DROPPED = "rejection-reply-dropped"
 
 
 #: The name of each kind, in both languages (one place for the terminal, the JSON and the web).
@@ -61,7 +64,12 @@ LABELS: dict[EventKind, Text] = {
     EventKind.CHECK_IN_DROPPED: Text("check-in dropped", "check-in vervallen"),
     EventKind.FOLLOWED: Text("followed", "gevolgd"),
     EventKind.OUTCOME: Text("outcome", "uitkomst"),
+    EventKind.REJECTION_REPLY_DRAFTED: Text("reply to the rejection drafted", "antwoord op de afwijzing opgesteld"),
+    EventKind.REJECTION_REPLY_SENT: Text("reply to the rejection sent", "antwoord op de afwijzing verstuurd"),
+    EventKind.REJECTION_REPLY_DROPPED: Text("reply to the rejection dropped",
+                                            "antwoord op de afwijzing vervallen"),
 }
+_REPLY_KINDS = {"sent": EventKind.REJECTION_REPLY_SENT, "dropped": EventKind.REJECTION_REPLY_DROPPED}
 
 _BY_STATUS = {
     TouchpointStatus.DRAFTED: EventKind.DRAFTED, TouchpointStatus.EDITED: EventKind.EDITED,
@@ -138,6 +146,11 @@ def timeline(interview: Interview, touchpoints: Iterable[Touchpoint], check_ins:
                 continue
             events.append(Event(done.at, EventKind.FOLLOWED, who, names.get(who or "", interview.company),
                                 Channel(done.detail)))
+        elif done.kind == "rejection-reply":  # detail: its state; target: who it is for
+            if contact is not None and done.target != contact:
+                continue
+            events.append(Event(done.at, _REPLY_KINDS.get(done.detail, EventKind.REJECTION_REPLY_DRAFTED),
+                                done.target, names.get(done.target or "", done.target), Channel.EMAIL))
         elif contact is None:
             events.append(Event(done.at, EventKind.OUTCOME, detail=done.detail))
     events.sort(key=lambda e: (e.at, _KIND_ORDER[e.kind], position.get(e.contact or "", -1),
@@ -271,6 +284,26 @@ def follow_through_events(service: Any, interview_id: int, url: str | None = Non
     from afterword.service.follow_through import FollowThrough
 
     return FollowThrough(service).events(interview_id)
+
+
+def stored_rejection_reply(service: Any, interview_id: int, url: str | None = None) -> Any:
+    """The interview's stored reply to a rejection (service.rejection_replies.ReplyView) or None; on the quick read
+    path the store is opened only when the interview has an outcome (there is no reply without one)."""
+    from afterword.service.reading import QuickReads
+
+    if isinstance(service, QuickReads):
+        if not service.store.has_follow_through(interview_id):
+            return None
+        from afterword.service.interviews import open_service
+
+        opened = open_service(url, owner=service.store.owner)
+        try:
+            return stored_rejection_reply(opened, interview_id)
+        finally:
+            opened.close()
+    from afterword.service.rejection_replies import RejectionReplies
+
+    return RejectionReplies(service).get(interview_id)
 
 
 def stored_overview(service: InterviewService, now: datetime) -> Overview:

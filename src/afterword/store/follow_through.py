@@ -45,6 +45,7 @@ outcomes = Table(
     Column("kind", String(16), nullable=False),  # core.model.Outcome
     Column("on_date", String(10), nullable=False),  # ISO date the organisation said so
     Column("created_at", UTCDateTime, nullable=False),
+    Column("news_from", String(64), nullable=True),  # the contact who brought the news, when known
     Index("ix_outcomes_interview_id", "interview_id"),
 )
 
@@ -117,11 +118,13 @@ class OutcomeRow:
     kind: Outcome
     on_date: date
     created_at: datetime
+    news_from: str | None = None
 
 
-def add_outcome(conn: Connection, interview_id: int, kind: Outcome, on_date: date, at: datetime) -> int:
+def add_outcome(conn: Connection, interview_id: int, kind: Outcome, on_date: date, at: datetime,
+                news_from: str | None = None) -> int:
     new_id = conn.scalar(insert(outcomes).values(interview_id=interview_id, kind=str(kind),
-                                                 on_date=on_date.isoformat(), created_at=at)
+                                                 on_date=on_date.isoformat(), created_at=at, news_from=news_from)
                          .returning(outcomes.c.id))
     assert isinstance(new_id, int)
     return new_id
@@ -132,7 +135,7 @@ def outcome_rows(conn: Connection, interview_ids: list[int]) -> list[OutcomeRow]
     query = (select(outcomes).where(outcomes.c.interview_id.in_(interview_ids))
              .order_by(outcomes.c.on_date, outcomes.c.id))
     return [OutcomeRow(m["id"], m["interview_id"], Outcome(m["kind"]), date.fromisoformat(m["on_date"]),
-                       m["created_at"]) for m in conn.execute(query).mappings()]
+                       m["created_at"], m["news_from"]) for m in conn.execute(query).mappings()]
 
 
 # -- people -----------------------------------------------------------------------------------

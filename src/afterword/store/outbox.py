@@ -43,6 +43,9 @@ from afterword.store.tables import UTCDateTime, metadata
 #: The rows `uq_outbox_active_follow_up` keeps unique (failed and cancelled ones may be sent again).
 ACTIVE_FOLLOW_UP = (f"kind = '{MessageKind.FOLLOW_UP}' AND state IN "
                     f"({', '.join(repr(str(s)) for s in OutboxState if s in ACTIVE)})")
+#: The rows `uq_outbox_active_rejection_reply` keeps unique: one reply to a rejection per interview on its way.
+ACTIVE_REJECTION_REPLY = (f"kind = '{MessageKind.REJECTION_REPLY}' AND state IN "
+                          f"({', '.join(repr(str(s)) for s in OutboxState if s in ACTIVE)})")
 
 outbox = Table(
     "outbox",
@@ -78,6 +81,8 @@ outbox = Table(
     # before the insert, is what stops the CLI and the web server queueing the same email twice.
     Index("uq_outbox_active_follow_up", "interview_id", "contact", unique=True,
           sqlite_where=text(ACTIVE_FOLLOW_UP), postgresql_where=text(ACTIVE_FOLLOW_UP)),
+    Index("uq_outbox_active_rejection_reply", "interview_id", unique=True,
+          sqlite_where=text(ACTIVE_REJECTION_REPLY), postgresql_where=text(ACTIVE_REJECTION_REPLY)),
 )
 
 social_done = Table(
@@ -246,6 +251,14 @@ def _follow(conn: Connection, row: _Moved, source: OutboxState | None, target: O
             checkins.mark_sent(conn, row.id, at)
         elif source is OutboxState.QUEUED and target in (OutboxState.CANCELLED, OutboxState.FAILED):
             checkins.back_to_pending(conn, row.id, at)
+        return
+    if row.kind == MessageKind.REJECTION_REPLY:
+        from afterword.store import rejection_replies
+
+        if target is OutboxState.SENT:
+            rejection_replies.mark_sent(conn, row.id, at)
+        elif source is OutboxState.QUEUED and target in (OutboxState.CANCELLED, OutboxState.FAILED):
+            rejection_replies.back_to_pending(conn, row.id, at)
         return
     status = touchpoint_status(source, target)
     if row.kind == MessageKind.FOLLOW_UP and status is not None:

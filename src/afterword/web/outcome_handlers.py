@@ -25,9 +25,19 @@ def _follow(request: AnyRequest) -> Any:
 
 
 def follow_context(request: AnyRequest, interview_id: int) -> dict[str, Any]:
-    """What the interview page shows of following and outcomes (run in a worker thread)."""
+    """What the interview page shows of following and outcomes (run in a worker thread): also the stored reply
+    to a rejection, and who can have brought the news (people with an email address, the likeliest first
+    chosen: the recruiter, else the hiring manager, else the host)."""
+    from afterword.service.rejection_replies import RejectionReplies, reply_contact
+
     follow = _follow(request)
-    return {"follows": follow.follow_items(interview_id), "outcomes": follow.outcomes(interview_id)}
+    service = backend_of(request).service
+    interview, _ = service.get_interview(interview_id)
+    likeliest = reply_contact(interview, None)
+    return {"follows": follow.follow_items(interview_id), "outcomes": follow.outcomes(interview_id),
+            "rejection_reply": RejectionReplies(service).get(interview_id),
+            "news_people": [c for c in interview.contacts if c.email],
+            "news_default": likeliest.id if likeliest is not None else None}
 
 
 @post("/interviews/{interview_id:int}/follow/{who:str}/{network:str}", name="follow-done")
@@ -56,8 +66,10 @@ async def outcome_set(request: AnyRequest, interview_id: FromPath[int]) -> Any:
     except ValueError:
         return await interview_response(request, interview_id, page_notice=Notice(
             "error", ui.gettext("Give the date as YYYY-MM-DD.")), status=400)
+    news_from = str(form.get("from") or "") or None
     try:
-        result = await run_sync(partial(_follow(request).set_outcome, interview_id, kind, on_date, now_of(request)))
+        result = await run_sync(partial(_follow(request).set_outcome, interview_id, kind, on_date, now_of(request),
+                                        news_from=news_from))
     except InputError as exc:
         return await interview_response(request, interview_id, page_notice=Notice(
             "error", exc.message_in(ui.language)), status=400)
@@ -65,4 +77,64 @@ async def outcome_set(request: AnyRequest, interview_id: FromPath[int]) -> Any:
     return await interview_response(request, interview_id, page_notice=notice, outcome_result=result)
 
 
-ROUTES = [follow_done, outcome_set]
+async def _reply_action(request: AnyRequest, interview_id: int, action: str) -> Response[Any]:
+    """Save, send now or drop the stored reply to a rejection; sending is the one send flow of the cards."""
+    from afterword.core.errors import AfterwordError
+    from afterword.core.outbox import MessageKind
+    from afterword.service.rejection_replies import RejectionReplies
+    from afterword.service.views import Notice
+    from afterword.web.mail import notice_for
+    from afterword.web.mail_handlers import desk_of, interview_response
+
+    form = await request.form()
+    ui, now = ui_for(request), now_of(request)
+    _ = ui.gettext
+    desk = desk_of(request)
+    replies = RejectionReplies(backend_of(request).service)
+
+    def text(name: str) -> str:
+        value = form.get(name)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else ""
+
+    def act() -> Notice:
+        if action == "edit":
+            try:
+                version = int(text("version"))
+            except ValueError:
+                version = -1
+            replies.edit(interview_id, text("subject"), text("body"), version, now)
+            return Notice("ok", _("Reply saved."))
+        if action == "drop":
+            replies.drop(interview_id, now)
+            return Notice("ok", _("Reply dropped: it will not be sent."))
+        replies.require(interview_id)
+        return notice_for(desk.send(interview_id, [], None, now, ui.language, kind=MessageKind.REJECTION_REPLY),
+                          ui.gettext)
+
+    try:
+        notice = await run_sync(act)
+    except InputError as exc:
+        return await interview_response(request, interview_id,
+                                        page_notice=Notice("error", exc.located_in(ui.language)), status=422)
+    except AfterwordError as exc:
+        return await interview_response(request, interview_id,
+                                        page_notice=Notice("error", exc.located_in(ui.language)), status=409)
+    return await interview_response(request, interview_id, page_notice=notice)
+
+
+@post("/interviews/{interview_id:int}/rejection-reply/edit", name="rejection-reply-edit")
+async def rejection_reply_edit(request: AnyRequest, interview_id: FromPath[int]) -> Response[Any]:
+    return await _reply_action(request, interview_id, "edit")
+
+
+@post("/interviews/{interview_id:int}/rejection-reply/send", name="rejection-reply-send")
+async def rejection_reply_send(request: AnyRequest, interview_id: FromPath[int]) -> Response[Any]:
+    return await _reply_action(request, interview_id, "send")
+
+
+@post("/interviews/{interview_id:int}/rejection-reply/drop", name="rejection-reply-drop")
+async def rejection_reply_drop(request: AnyRequest, interview_id: FromPath[int]) -> Response[Any]:
+    return await _reply_action(request, interview_id, "drop")
+
+
+ROUTES = [follow_done, outcome_set, rejection_reply_edit, rejection_reply_send, rejection_reply_drop]
