@@ -132,3 +132,31 @@ def test_a_topic_as_a_headline_keeps_what_a_headline_needs() -> None:
     assert without_article("het nieuwe clubhuis") == "nieuw clubhuis"
     assert without_article("de nieuwe regels") == "nieuwe regels"
     assert without_article("the backlog") == "backlog"
+
+
+def test_a_span_of_years_typed_short_is_written_out() -> None:
+    from afterword.compose.reading import tidy
+
+    assert tidy("was at Bristol too 2011-15", Language.EN, {}) == "was at Bristol too from 2011 to 2015"
+    assert tidy("tussen 2018-20 bij KLM", Language.NL, {}) == "tussen 2018 en 2020 bij KLM"
+    assert tidy("meerjarenplan 2024-2034", Language.NL, {}) == "meerjarenplan 2024-2034"
+    assert tidy("in 2019-12", Language.EN, {}) == "in 2019-12"  # a month of 2019, not a span
+
+
+def test_something_shared_in_the_past_is_a_surprise_not_an_event_told_back() -> None:
+    notes = _NOTES.format(role="team lead", lang="en", need="the backlog keeps growing", strength="led the backlog triage")
+    notes += '[[moments]]\ntext = "ruth was at Bristol too 2011-15!! small world"\nwith = ["hm"]\n'
+    body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
+    assert "that you were at Bristol too from 2011 to 2015." in body
+    assert "keep coming back to: you were" not in body
+
+
+@pytest.mark.parametrize("lang", [Language.EN, Language.NL])
+def test_a_recruiter_met_on_the_phone_before_is_thanked_for_arranging_even_after_raising_a_point(lang: Language) -> None:
+    need = "agency staff churn approx 40%/yr" if lang is Language.EN else "verloop uitzendkrachten ca. 40%/jr"
+    notes = _NOTES.format(role="team lead", lang=lang.value, need=need, strength="set up a buddy scheme").replace(
+        'role = "hiring-manager"', 'role = "recruiter"\nmet = "phone call b4, 15 min"' if lang is Language.EN
+        else 'role = "recruiter"\nmet = "telefonisch vooraf"')
+    body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
+    assert ("earlier call" in body or "call beforehand" in body) if lang is Language.EN else "vooraf" in body \
+        or "eerdere gesprek" in body

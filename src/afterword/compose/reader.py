@@ -49,7 +49,8 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
                 rest = _turn_subjects(rest, w, contact.effective_formality, p)
             kind = "you_tell" if verb.lower() in w.telling else "you"
             if kind == "you" and lang is Language.EN and w.is_past(verb) and verb.lower() not in _LIFE:
-                kind = "clause_plain"  # "you laughed about …" is an event, not something to learn
+                # "you laughed about …" is an event, not something to learn; "you were at Bristol too" is shared
+                kind = _clause_kind(rest, w)
             if kind == "you_tell" and lang is Language.NL and rest.split(" ", 1)[0].lower() not in (
                 "over", "dat", "hoe", "wat", "waarom", "welke", "of", "van"
             ):

@@ -182,6 +182,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _HOURS_PAIR.sub(r"\1- and \2-hour" if lang is Language.EN else r"\1 en \2 uur", out)  # "24h/72h"
     out = _after_number(out, lang)
     out = _MONTH_RANGE.sub(lambda m: _month_range(m, lang), out)
+    out = _YEAR_RANGE.sub(lambda m: _year_range(m, lang), out)
     out = _MONTH_IN_CONTEXT[lang].sub(
         lambda m: (m.group("lead") or "") + _month(m.group("m") or m.groupdict().get("m2") or "", lang), out)
     out = _names(out, names, lang)
@@ -212,6 +213,21 @@ _HOURS_PAIR = re.compile(r"(?<![\w.,])(\d{1,3})\s?h\s?/\s?(\d{1,3})\s?h(?![\w/])
 _MONTH_RANGE = re.compile(r"(?i)(?<![\w-])(?P<from>(?:from|van)\s+)?(?P<a>jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|sept|"
                           r"oct|okt|nov|dec)\s?[-–]\s?(?P<b>jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|sept|oct|okt|nov|"
                           r"dec)(?![\w-])")
+
+
+#: "2011-15", "from 2019-22": a span of years typed short.
+_YEAR_RANGE = re.compile(r"(?i)(?<![\w.,/-])(?P<from>(?:from|van|in|between|tussen)\s+)?(?P<a>(?:19|20)(?P<c>\d)\d)\s?[-–]\s?"
+                         r"(?P<b>\d\d)(?![\w.,/%-])")
+
+
+def _year_range(m: re.Match[str], lang: Language) -> str:
+    a = m.group("a")
+    b = a[:2] + m.group("b")
+    if int(b) <= int(a):
+        return m.group(0)  # "2019-12" is a month of 2019, not a span
+    if m.group("from") and m.group("from").strip().lower() in ("between", "tussen"):
+        return f"{m.group('from')}{a} {'and' if lang is Language.EN else 'en'} {b}"
+    return f"from {a} to {b}" if lang is Language.EN else f"van {a} tot {b}"
 
 
 def _month(short: str, lang: Language) -> str:

@@ -143,8 +143,8 @@ PASSING_WORDS = (
 #: The passing words that are not a venue: lunch, the lobby, a tour, coffee.
 #: Words in `met` that place the meeting before the interview day (both languages).
 BEFORE_WORDS = (
-    "before", "beforehand", "last week", "prior", "pre-screen", "prescreen", "phone screen", "screening", "intro call",
-    "intake", "vooraf", "vorige week", "eerder", "voorgesprek", "kennismakingsgesprek",
+    "before", "beforehand", "b4", "bfore", "ahead", "the day before", "week before", "last week", "prior", "pre-screen", "prescreen", "phone screen", "screening", "intro call",
+    "intake", "vooraf", "van tevoren", "telefonisch vooraf", "vorige week", "eerder", "voorgesprek", "kennismakingsgesprek",
 )
 
 
