@@ -160,3 +160,32 @@ def test_a_recruiter_met_on_the_phone_before_is_thanked_for_arranging_even_after
     body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
     assert ("earlier call" in body or "call beforehand" in body) if lang is Language.EN else "vooraf" in body \
         or "eerdere gesprek" in body
+
+
+@pytest.mark.parametrize(("question", "formal", "expected"), [
+    ("hoe wilt ge de prioriteiten afstemmen met de raad van bestuur?", True,
+     "Hoe wilt u de prioriteiten afstemmen met de raad van bestuur?"),
+    ("hoe wilt ge de prioriteiten afstemmen met de raad van bestuur?", False,
+     "Hoe wil je de prioriteiten afstemmen met de raad van bestuur?"),
+    ("zijt gij ook van Gent?", True, "Bent u ook van Gent?"),
+    ("zijt gij ook van Gent?", False, "Ben je ook van Gent?"),
+])
+def test_a_flemish_question_takes_the_readers_form(question: str, formal: bool, expected: str) -> None:
+    from afterword.compose.question import question_text
+    from afterword.core.model import Formality
+
+    assert question_text(question, Language.NL, Formality.FORMAL if formal else Formality.INFORMAL) == expected
+
+
+def test_flemish_typing_is_written_out() -> None:
+    from afterword.compose.reading import tidy
+
+    assert tidy("'k was efkes de kluts kwijt, da's ni erg allez", Language.NL, {}) == \
+        "ik was even de kluts kwijt, dat is niet erg"
+
+
+def test_the_particles_of_the_names_still_count_when_telling_the_language() -> None:
+    from afterword.compose.wording import phrase_language
+
+    names = ("Hilde Van Steenlandt", "Wout De Smedt", "Mads Kjeldsen")
+    assert phrase_language("Mads vertelde over digital twin in de haven van Aarhus", None, ignore=names) is Language.NL

@@ -55,9 +55,15 @@ def _dutch_register(q: str, formality: Formality) -> str:
                 out[i - 1] = _same_case(out[i - 1], fixed)
         elif formal and tok == "jouw":
             new = "uw"
-        elif not formal and tok == "u":
+        elif formal and tok in ("ge", "gij"):
+            new = "u"  # Flemish "hoe wilt ge …" to someone written to with u: "hoe wilt u …"
+            if i > 0 and low[i - 1] == "zijt":
+                out[i - 1] = _same_case(out[i - 1], "bent")
+        elif not formal and tok in ("u", "ge", "gij"):
             new = "je"
-            if i > 0 and low[i - 1] in _FORMAL_TO_INFORMAL:
+            if i > 0 and low[i - 1] == "zijt":
+                out[i - 1] = _same_case(out[i - 1], "ben")
+            elif i > 0 and low[i - 1] in _FORMAL_TO_INFORMAL:
                 out[i - 1] = _same_case(out[i - 1], _FORMAL_TO_INFORMAL[low[i - 1]])
             elif i > 0 and _INVERTED_T.search(low[i - 1]) and (i < 2 or low[i - 2] not in ("dat", "of", "als")):
                 out[i - 1] = _same_case(out[i - 1], low[i - 1][:-1])  # "verdeelt u" → "verdeel je", not "verdeelt je"

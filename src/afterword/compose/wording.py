@@ -112,7 +112,13 @@ def clean(text: str, *, keep_question: bool = False) -> str:
 
 @lru_cache(maxsize=16)
 def _words_of(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(t for name in names for t in tokens(name))
+    """The words of the names, without their particles: "Van Steenlandt" and "De Smedt" do not make "van" and
+    "de" stop counting as Dutch in "Mads vertelde over … in de haven van Aarhus"."""
+    return frozenset(t for name in names for t in tokens(name) if t not in _PARTICLES)
+
+
+_PARTICLES = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "te", "t", "op", "in", "la", "le", "du", "da",
+                        "di", "von", "zu", "del", "della", "dos", "das", "el", "al", "bin", "ben", "mc", "of", "the"})
 
 
 def tokens(text: str) -> list[str]:
