@@ -189,3 +189,24 @@ def test_the_particles_of_the_names_still_count_when_telling_the_language() -> N
 
     names = ("Hilde Van Steenlandt", "Wout De Smedt", "Mads Kjeldsen")
     assert phrase_language("Mads vertelde over digital twin in de haven van Aarhus", None, ignore=names) is Language.NL
+
+
+@pytest.mark.parametrize(("moment", "lang"), [
+    ("ruth vroeg: wat doe je als een wethouder wil dat een vergunning er 'gewoon doorheen gaat'?", Language.NL),
+    ("ruth asked: what would you do if a councillor pushed a permit through?", Language.EN),
+    ("ruth wanted to know how I would handle the backlog", Language.EN),
+])
+def test_a_question_the_reader_asked_is_not_told_back_to_them(moment: str, lang: Language) -> None:
+    need = "the backlog keeps growing" if lang is Language.EN else "de achterstand groeit"
+    notes = _NOTES.format(role="team lead", lang=lang.value, need=need, strength="led the triage")
+    notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
+    body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
+    assert "vroeg" not in body and "asked" not in body and "wanted to know" not in body
+    assert "wethouder" not in body and "councillor" not in body
+
+
+def test_a_dutch_topic_ends_before_its_verb() -> None:
+    from afterword.compose.topic import topic
+
+    assert topic("de instroom stagneert sinds maart", Language.NL) == "de instroom"
+    assert topic("kwaliteit van de data hapert", Language.NL) == "de kwaliteit van de data"

@@ -421,9 +421,10 @@ def _contact_names(interview: Interview) -> dict[str, str]:
 
 
 #: A moment where they asked the candidate something ("ingrid asked how I monitor models").
-_ASKED = {Language.EN: re.compile(r"(?i)^(?:\S+\s){0,3}asked (?:me |if |how |what(?:'s|’s|s)? |why |whether |about |whe|which |who )"),
-          Language.NL: re.compile(r"(?i)^(?:\S+\s){0,3}vroeg (?:me |mij |of |hoe |wat |waarom |naar |welke |wie |waar |door |"
-                                  r"uitgebreid |veel )")}
+_ASKED = {Language.EN: re.compile(r"(?i)^(?:\S+\s){0,3}(?:asked|wanted to know|quizzed me)(?::\s*|\s)(?:me |if |how |what(?:'s|’s|s)? |why |"
+                                  r"whether |about |whe|which |who |[\"'‘“]|(?<=:\s)\S|(?<=:)\S)"),
+          Language.NL: re.compile(r"(?i)^(?:\S+\s){0,3}(?:vroeg|wilde weten)(?::\s*|\s)(?:me |mij |of |hoe |wat |waarom |naar |welke |"
+                                  r"wie |waar |door |uitgebreid |veel |[\"'‘“]|(?<=:\s)\S|(?<=:)\S)")}
 
 
 def _fragments(text: str) -> bool:

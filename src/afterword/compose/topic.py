@@ -14,7 +14,12 @@ _VERBS = {
                            # present forms that are never a noun after a noun ("the backlog keeps growing")
                            "keeps", "gets", "goes", "seems", "feels", "looks", "stays", "becomes", "tends", "remains",
                            "grows", "lags", "slips", "piles", "continues"]),
-    Language.NL: frozenset(["is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "gaat", "gaan", "ging", "gingen", "loopt", "lopen", "liep", "kost", "kosten", "zit", "zitten", "zat", "staat", "staan", "stond", "komt", "komen", "kwam", "doet", "doen", "deed", "snapt", "snappen", "weet", "weten", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wordt", "worden", "werd", "blijft", "blijven", "bleef", "valt", "vallen", "viel", "duurt", "duren", "duurde", "ligt", "liggen", "lag", "mist", "missen", "miste", "groeit", "groeien", "daalt", "dalen", "stijgt", "stijgen", "steeg", "haakt", "haken", "klaagt", "klagen", "werkt", "werken", "draait", "draaien", "hangt", "hangen", "krijgt", "krijgen", "kreeg", "vindt", "vinden", "vond", "zoekt", "zoeken", "gebruikt", "gebruiken", "maakt", "maken", "maakte", "neemt", "nemen", "nam", "houdt", "houden", "hield", "verliest", "verliezen"]),
+    Language.NL: frozenset(["is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "gaat", "gaan", "ging", "gingen", "loopt", "lopen", "liep", "kost", "kosten", "zit", "zitten", "zat", "staat", "staan", "stond", "komt", "komen", "kwam", "doet", "doen", "deed", "snapt", "snappen", "weet", "weten", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wordt", "worden", "werd", "blijft", "blijven", "bleef", "valt", "vallen", "viel", "duurt", "duren", "duurde", "ligt", "liggen", "lag", "mist", "missen", "miste", "groeit", "groeien", "daalt", "dalen", "stijgt", "stijgen", "steeg", "haakt", "haken", "klaagt", "klagen", "werkt", "werken", "draait", "draaien", "hangt", "hangen", "krijgt", "krijgen", "kreeg", "vindt", "vinden", "vond", "zoekt", "zoeken", "gebruikt", "gebruiken", "maakt", "maken", "maakte", "neemt", "nemen", "nam", "houdt", "houden", "hield", "verliest", "verliezen",
+                           # present forms notes use for what goes wrong ("de koppeling rammelt")
+                           "rammelt", "hapert", "ontbreekt", "schiet", "stokt", "botst", "knelt", "kraakt", "faalt",
+                           "lekt", "verschilt", "wisselt", "lukt", "klopt", "past", "telt", "kent", "vraagt", "eist",
+                           "dreigt", "verdwijnt", "verloopt", "vertraagt", "stapelt", "sleept", "kampt", "worstelt",
+                           "zucht", "piept", "loopt", "speelt", "wacht", "wachten", "komt", "raakt", "blijkt"]),
 }
 _STOP_AT = {Language.EN: frozenset({"because", "when", "so", "but", "which", "that", "who", "since", "while", "if",
                                      "after", "before", "until", "than", "nobody", "everyone", "everybody", "we",
@@ -92,7 +97,8 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
         if low in _VERBS[lang] and out and low in _NOUN_TOO and (not after or after in ("&", "and", "en", "+", "vs")):
             out.append(token.strip(",;:!?\"'’"))  # "bunker spend & ETAs": the spend is a noun here
             continue
-        if low in _VERBS[lang] or low in _STOP_AT[lang] or _participle_after_noun(low, out, lang, after):
+        if low in _VERBS[lang] or low in _STOP_AT[lang] or _participle_after_noun(low, out, lang, after) \
+                or (lang is Language.NL and out and low.endswith("eert") and len(low) > 6):  # "stagneert", "escaleert"
             break
         if any(ch.isdigit() for ch in token) and out and not re.fullmatch(r"\d+", token):
             break
