@@ -210,3 +210,75 @@ def test_a_dutch_topic_ends_before_its_verb() -> None:
 
     assert topic("de instroom stagneert sinds maart", Language.NL) == "de instroom"
     assert topic("kwaliteit van de data hapert", Language.NL) == "de kwaliteit van de data"
+
+
+@pytest.mark.parametrize(("text", "lang", "names", "expected"), [
+    ("jef liet me boven in de kraan kijken, 50m hoog", Language.NL, {"jef": "Jef"},
+     "Jef liet me boven in de kraan kijken, 50m hoog"),
+    ("ran a €3.1m programme, 4 km of cable", Language.EN, {}, "ran a €3.1 million programme, 4 km of cable"),
+    ("risicomodel 10 kV-kabels gebouwd, 3 MW vrij", Language.NL, {}, "risicomodel 10 kV-kabels gebouwd, 3 MW vrij"),
+    ("dec wants to take one show to the edinburgh fringe", Language.EN, {"dec": "Declan"},
+     "Declan wants to take one show to the Edinburgh fringe"),
+    ("decision by dec 18", Language.EN, {}, "decision by December 18"),
+])
+def test_figures_units_and_nicknames_keep_their_meaning(text: str, lang: Language, names: dict[str, str],
+                                                        expected: str) -> None:
+    from afterword.compose.reading import tidy
+
+    assert tidy(text, lang, names) == expected
+
+
+@pytest.mark.parametrize(("need", "lang", "expected"), [
+    ("MS-kabels uit de jaren 70 (GPLK), storingen +35% in 2 jr", Language.NL, "de MS-kabels uit de jaren 70"),
+    ("tekort monteurs, ca. 60 vacatures open", Language.NL, "het tekort aan monteurs"),
+    ("vrijdag 3 groepen dicht door tekort pm'ers", Language.NL, None),
+    ("fly system being replaced in feb", Language.EN, "the fly system"),
+    ("referral programme exists but nobody owns it", Language.EN, "the referral programme"),
+])
+def test_a_topic_keeps_its_decade_takes_aan_and_is_never_an_event(need: str, lang: Language,
+                                                                  expected: str | None) -> None:
+    from afterword.compose.topic import topic
+
+    assert topic(need, lang) == expected
+
+
+def test_a_question_is_put_to_its_one_reader_and_loses_its_label() -> None:
+    from afterword.compose.person import _to_you
+    from afterword.compose.question import question_text
+    from afterword.core.model import Formality
+
+    assert _to_you("Would she be open to joint sessions?") == "Would you be open to joint sessions?"
+    assert _to_you("Is she happy with his team?") == "Are you happy with your team?"
+    assert _to_you("Could I shadow her for a morning?") == "Could I shadow you for a morning?"
+    assert question_text("inwerktraject: is er een vaste buddy?", Language.NL, Formality.FORMAL) == \
+        "Is er een vaste buddy?"
+
+
+def test_the_reader_as_the_subject_of_a_moment_is_je_not_jou() -> None:
+    from afterword.compose.naming import _replace, pronouns
+    from afterword.core.model import Contact, Formality
+
+    p = pronouns(Language.NL, Formality.INFORMAL)
+    noor = Contact(id="noor", name="Noor Haddad")
+    assert _replace("mijn kat liep door beeld, Noor moest lachen", noor, p) == "mijn kat liep door beeld, je moest lachen"
+    assert _replace("ik gaf Noor een boek", noor, p) == "ik gaf jou een boek"
+
+
+@pytest.mark.parametrize(("strength", "said", "never"), [
+    ("notuleerde 2 jr bij gemeenteraad, typ ca. 90 wpm", "Ik notuleerde twee jaar", "een notuleerde"),
+    ("4 jr zelf in het veld gestaan (VP/AVP), weet wat een monteur nodig heeft", "Ik heb vier jaar zelf in het veld gestaan",
+     "als zelf"),
+])
+def test_dutch_deeds_without_a_stray_article_or_role(strength: str, said: str, never: str) -> None:
+    body = email(strength, Language.NL)
+    assert said in body and never not in body and "weet wat een monteur" not in body
+
+
+@pytest.mark.parametrize("lang", [Language.EN, Language.NL])
+def test_no_close_presumes_the_job(lang: Language) -> None:
+    from importlib import resources
+
+    text = resources.files("afterword.compose").joinpath(f"templates/{lang.value}/email.toml").read_text("utf-8")
+    assert "[close]" in text
+    for phrase in ("samenwerken", "work together", "work with you and the team"):
+        assert phrase not in text

@@ -104,6 +104,8 @@ def _nl_article(text: str) -> str:
             if participle in ("geweest", "geworden", "gebleven"):
                 return text  # "Wzd-aandachtsvelder geweest": a role one has been takes no article
             phrase = words[:end]
+            if any(w.lower() in _NL_NOT_A_NOUN for w in phrase):
+                return text  # "notuleerde twee jaar bij gemeenteraad": no noun phrase before a participle here
             while len(phrase) > 1 and phrase[-1].lower() in _NL_ADVERBS:
                 phrase = phrase[:-1]  # "HiX-rapportages zelf gebouwd": the noun is before the adverb
             first, head = phrase[0], phrase[-1].lower().rstrip(",")

@@ -92,7 +92,19 @@ def _replace(text: str, contact: Contact, p: Pronouns) -> str:
     if not any(name in text for name in _name_forms(contact)):
         return text  # no form of the name in it: nothing to replace, and the patterns are not compiled for nothing
     possessive, plain = _name_patterns(contact)
-    return plain.sub(p.object, possessive.sub(p.possessive, text))
+
+    def pronoun(m: re.Match[str]) -> str:
+        before = m.string[:m.start()].rstrip()
+        last = before.rsplit(" ", 1)[-1].lower() if before else ""
+        subject = not before or before.endswith((",", ";", ":", ".", "(", "–", "-")) or last in _BEFORE_SUBJECT
+        return p.subject if subject else p.object  # "…, noor moest lachen" → "je moest lachen", never "jou moest"
+
+    return plain.sub(pronoun, possessive.sub(p.possessive, text))
+
+
+#: Words after which a name is the subject of what follows ("… en noor moest lachen", "… toen hij …").
+_BEFORE_SUBJECT = frozenset({"en", "and", "maar", "but", "dat", "that", "omdat", "because", "toen", "when", "while",
+                             "terwijl", "of", "whether", "als", "if", "so", "dus", "want"})
 
 
 def mentions(contact: Contact, text: str) -> bool:

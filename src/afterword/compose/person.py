@@ -334,7 +334,36 @@ class Person:
         asked = question_text(q.text, self.lang, self.contact.effective_formality)
         if asked and mentions(self.contact, asked):
             return None  # "welk dossier zou ik van Kees overnemen?" is not a question to put to Kees
+        if asked and self.lang is Language.EN and tuple(q.for_) == (self.contact.id,):
+            asked = _to_you(asked)  # "would she be open to joint sessions?", asked of her: "would you be open …?"
         return asked
+
+
+_THIRD_AGREES = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",
+                 "wasn't": "weren't", "hasn't": "haven't"}
+
+
+def _to_you(question: str) -> str:
+    """An English question typed about its one reader ("she", "he") put to them ("you", with the verb agreeing)."""
+    toks = question.split(" ")
+    low = [t.lower().strip("?,.") for t in toks]
+    if not any(t in ("she", "he", "her", "him", "his") for t in low):
+        return question
+    for i, t in enumerate(low):
+        tail = toks[i][len(t):] if toks[i].lower().startswith(t) else ""
+        if t in ("she", "he"):
+            toks[i] = ("You" if toks[i][:1].isupper() else "you") + tail
+            if i > 0 and low[i - 1] in _THIRD_AGREES:
+                toks[i - 1] = _THIRD_AGREES[low[i - 1]].capitalize() if toks[i - 1][:1].isupper() \
+                    else _THIRD_AGREES[low[i - 1]]
+            elif i + 1 < len(toks) and low[i + 1] in _THIRD_AGREES:
+                toks[i + 1] = _THIRD_AGREES[low[i + 1]] + toks[i + 1][len(low[i + 1]):]
+        elif t == "his" or (t == "her" and i + 1 < len(low) and not tail and low[i + 1].isalpha()
+                            and low[i + 1] not in ("to", "about", "for", "with", "on", "in", "at", "and", "or")):
+            toks[i] = "your" + tail
+        elif t == "her" or t == "him":
+            toks[i] = "you" + tail
+    return " ".join(toks)
 
 
 def next_step_news(interview: Interview, typed: str | None = None) -> tuple[When | None, frozenset[str]]:

@@ -22,6 +22,9 @@ def question_text(text: str, lang: Language, formality: Formality) -> str | None
         if "?" in q or q.split(" ", 1)[0].lower() not in words(lang).question_starts:
             return None
         q += "?"
+    label = re.match(r"^[^\W\d][\w'’ -]{1,30}:\s+(?=\w)", q)
+    if label and q[label.end():].split(" ", 1)[0].lower() in words(lang).question_starts:
+        q = q[label.end():]  # "inwerktraject: is er een vaste buddy?" → "is er een vaste buddy?"
     head, sep, tail = q.partition(", ")
     if sep and tail.split(" ", 1)[0].lower() in words(lang).question_starts and len(head.split()) >= 4:
         q = head + "?"  # "Wie wordt eigenaar …, kan dat bij mij liggen?": one question at a time

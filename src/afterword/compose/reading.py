@@ -169,6 +169,8 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = re.sub(r"/(yr|mo|mth|wk|jr|mnd|day|dag)\b", lambda m: per[m.group(1)], out)
     lx = lexicon(lang)
     for spot in reversed(find_shorthand(out, lang)):
+        if spot.kind == "abbreviation" and spot.text.lower() in names:
+            continue  # "dec wants to take one show to Edinburgh": Dec is a person here, not December
         if spot.instead == "?":
             continue  # ambiguous ("gem.": gemiddeld or gemeente): left as typed, so the item is not quoted
         instead = spot.instead
@@ -244,7 +246,8 @@ def _month_range(m: re.Match[str], lang: Language) -> str:
 
 
 
-_SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)")
+_SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)(?!\s+[a-z]?[A-Z])"
+                    r"(?!\s+(?:m|km|cm|mm|kg|g|l|ml|kw|kwh|mw|gw|mb|gb|tb|ha|m2|m3|°)\b)")
 
 
 _NOT_COUNTED = MONTH_WORDS | {"x", "keer", "times", "procent", "percent", "per"}
@@ -357,6 +360,10 @@ def _unit_written_out(units: dict[str, str]) -> Callable[[re.Match[str]], str]:
         unit = m.group(1)
         if len(unit) == 1 and unit.isupper() and unit not in "MK" and not m.group(0).startswith(" "):
             return m.group(0)  # "2D model", "8D trainer", "3D print": a name, not "2 days"
+        if unit == "m" and not re.search(r"[€£$]\s?[\d.,]*$", m.string[:m.start()]):
+            return m.group(0)  # "50m hoog", "a 400m pitch": metres; "€3.1m" is money
+        if unit.lower() == "h" and m.string[m.end():m.end() + 1].isdigit():
+            return m.group(0)  # "7h30": a time
         return " " + units[unit.lower()]
     return write
 
@@ -417,6 +424,10 @@ def _contact_names(interview: Interview) -> dict[str, str]:
         for word in (parts.given, parts.core):
             if word and len(word) >= 3 and word[:1].isupper():
                 out[word.lower()] = word
+        short = contact.id.lower()
+        if parts.given and short.isalpha() and len(short) >= 2 and parts.given.lower().startswith(short) \
+                and short != parts.given.lower():
+            out.setdefault(short, parts.given)  # "dec wants …" about Declan: his name, never the month
     return out
 
 
@@ -528,6 +539,11 @@ def _years_as(text: str, lang: Language) -> str:
     if not m or (not m.group("n").isdigit() and m.group("n") not in _COUNT_WORDS):
         return text
     role, rest, tail = m.group("role"), m.group("rest").strip(), m.group("tail") or ""
+    if role and role.split()[0] in ("zelf", "ook", "al", "nog", "toen", "daar", "samen", "myself", "also", "there"):
+        rest, role = f"{role} {m.group('prep')} {rest}", None  # "4 jr zelf in het veld gestaan": no role
+        m_prep = ""
+    else:
+        m_prep = m.group("prep")
     if role and (has_verb(role, lang) or role.split()[0] in ("of", "van", "ervaring", "experience", "in", "at")):
         return text
     last = rest.split()[-1].lower() if rest.split() else ""
@@ -536,7 +552,7 @@ def _years_as(text: str, lang: Language) -> str:
         from afterword.compose.pieces import zijn_participle
 
         aux = "ben" if zijn_participle(last) else "heb"
-        return f"ik {aux} {m.group('n')} jaar{' als ' + role if role else ''} {m.group('prep')} {rest}{tail}"
+        return f"ik {aux} {m.group('n')} jaar{' als ' + role if role else ''} {(m_prep + ' ') if m_prep else ''}{rest}{tail}"
     if role and lang is Language.EN and role.split()[0].endswith("ing"):
         return f"I spent {m.group('n')} years {role} {m.group('prep')} {rest}{tail}"  # "4 yrs running turns at Bristol"
     if role and lang is Language.EN and role.split()[-1].endswith("s") and not role.endswith(("ss", "us", "is")):
@@ -605,9 +621,11 @@ def _own_subject(piece: str, lang: Language) -> bool:
     """"2 of them got promoted", "know a few growers", "elke melding krijgt …": a piece that is a sentence of its
     own (another subject, or a present tense of the candidate's), not a clause of the deed before it."""
     first = piece.split(" ", 1)[0].lower()
+    if lang is Language.NL:
+        return first in ("weet", "ken", "kan", "spreek", "heb", "ben", "hou", "houd", "vind", "typ", "zie", "doe")
     if lang is Language.EN:
         return bool(re.match(r"(?i)^(?:\w+\s+of\s+them|they|he|she|it|we|everyone|everybody|nobody|all|both)\b",
-                             piece)) or first in ("know", "speak", "love", "like", "have", "am", "still", "also")
+                             piece)) or first in ("know", "speak", "love", "like", "have", "am", "still", "also", "type", "can")
     return False
 
 
@@ -1002,6 +1020,9 @@ def _read_notes(interview: Interview) -> Reading:
             return None  # "planning gaat via 3 excelsheets": a sentence, not something to talk "about"
         if field == "theme" and "," in tidied:
             head = first_segment(tidied)
+            if len(head.split()) == 1 and len(head) >= 6 and head.isalpha() and not has_verb(head, lang):
+                rough.append(Rough(field, index, text, "topic", head))
+                return head  # "netcongestie, wachtrij aansluitingen": a list of topics, not one to thank for
             if 2 <= len(head.split()) <= 8 and not has_verb(head, lang):
                 rough.append(Rough(field, index, text, "topic", head))
                 return head  # "chromebooks op 14 scholen, beheer is chaos": the first part is the topic

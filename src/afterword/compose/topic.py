@@ -13,7 +13,8 @@ _VERBS = {
     Language.EN: frozenset(["is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "must", "may", "might", "takes", "take", "needs", "lacks", "wants", "has", "owns", "runs", "took", "eats", "eat", "kills", "kill", "dies", "die", "break", "go", "went", "need", "lack", "fall", "fell", "get", "got", "runs", "run", "ran", "cost", "keep", "sit", "come", "stay", "slip", "live", "mean", "make", "made", "lead", "miss", "hit", "lose", "lost", "grow", "grew", "drop", "dropped", "rose", "rise", "see", "happen", "happened", "depend", "hurt", "stopped", "stop", "started", "start", "wants", "want", "know", "trust", "own", "hate", "hates", "use", "used", "rely", "spend", "spent",
                            # present forms that are never a noun after a noun ("the backlog keeps growing")
                            "keeps", "gets", "goes", "seems", "feels", "looks", "stays", "becomes", "tends", "remains",
-                           "grows", "lags", "slips", "piles", "continues"]),
+                           "grows", "lags", "slips", "piles", "continues", "exists", "exist", "being", "works",
+                           "fails", "matters", "sits", "stays", "waits"]),
     Language.NL: frozenset(["is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "gaat", "gaan", "ging", "gingen", "loopt", "lopen", "liep", "kost", "kosten", "zit", "zitten", "zat", "staat", "staan", "stond", "komt", "komen", "kwam", "doet", "doen", "deed", "snapt", "snappen", "weet", "weten", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wordt", "worden", "werd", "blijft", "blijven", "bleef", "valt", "vallen", "viel", "duurt", "duren", "duurde", "ligt", "liggen", "lag", "mist", "missen", "miste", "groeit", "groeien", "daalt", "dalen", "stijgt", "stijgen", "steeg", "haakt", "haken", "klaagt", "klagen", "werkt", "werken", "draait", "draaien", "hangt", "hangen", "krijgt", "krijgen", "kreeg", "vindt", "vinden", "vond", "zoekt", "zoeken", "gebruikt", "gebruiken", "maakt", "maken", "maakte", "neemt", "nemen", "nam", "houdt", "houden", "hield", "verliest", "verliezen",
                            # present forms notes use for what goes wrong ("de koppeling rammelt")
                            "rammelt", "hapert", "ontbreekt", "schiet", "stokt", "botst", "knelt", "kraakt", "faalt",
@@ -100,6 +101,9 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
         if low in _VERBS[lang] or low in _STOP_AT[lang] or _participle_after_noun(low, out, lang, after) \
                 or (lang is Language.NL and out and low.endswith("eert") and len(low) > 6):  # "stagneert", "escaleert"
             break
+        if re.fullmatch(r"['’]?\d0['’]?s?", token) and out and out[-1].lower() in ("jaren", "the", "early", "late", "mid"):
+            out.append(token)  # "MS-kabels uit de jaren 70", "cables from the 70s": a decade, part of the name
+            continue
         if any(ch.isdigit() for ch in token) and out and not re.fullmatch(r"\d+", token):
             break
         if re.fullmatch(r"\d+(?:[.,]\d+)?%?", token) and len(out) >= 1 and out[-1].lower() not in LABELS:
@@ -110,8 +114,11 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     while out and out[0].lower() in ("about", "around", "roughly", "approximately", "ongeveer", "circa", "bijna", "ruim",
                                      "almost", "nearly"):
         out.pop(0)  # "~30 leerkrachten" is about the teachers, never "de ongeveer"
-    if out and out[0].lower() in ("nobody", "niemand", "nothing", "niets", "not", "niet"):
-        return None
+    if out and out[0].lower() in ("nobody", "niemand", "nothing", "niets", "not", "niet", *_WHEN_FIRST):
+        return None  # "vrijdag 3 groepen dicht door tekort": an event, not something to have a point about
+    if len(out) >= 2 and out[0].lower() in ("tekort", "gebrek", "shortage", "lack") and out[1].lower() not in (
+            "aan", "van", "op", "of", "in"):
+        out.insert(1, "aan" if lang is Language.NL else "of")  # "tekort monteurs" → "het tekort aan monteurs"
     if out and out[0].lower() in ("no", "geen") and len(out) > 1:
         out = out[1:]  # "no idempotency keys on the payout API" is about the idempotency keys
     while out and (out[-1].lower() in w.trailing or out[-1].lower() in w.function_words
@@ -134,6 +141,11 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     if not article:
         return phrase
     return _with_article(phrase, lang)
+
+
+_WHEN_FIRST = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "gisteren", "vandaag",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+               "vorige", "afgelopen", "last")
 
 
 def _sentence_capital(word: str, lang: Language) -> bool:
@@ -186,7 +198,7 @@ _NOUN_TOO = frozenset({"spend", "cost", "costs", "use", "run", "runs", "plan", "
 
 
 _PREPOSITIONS = frozenset({"via", "met", "op", "in", "bij", "van", "voor", "naar", "over", "on", "at", "of", "with",
-                          "for", "from", "to", "by", "per", "zonder", "without", "like", "zoals"})
+                          "for", "from", "to", "by", "per", "zonder", "without", "like", "zoals", "aan", "uit", "tegen", "onder", "tussen"})
 _DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie", "nis", "ij", "erij", "schap", "ster", "tuur", "ie", "st", "de", "te")
 _HET_ENDINGS = ("je", "huis", "ment", "isme", "um", "sel", "werk", "systeem", "proces", "team", "project", "beleid",
                 "overleg", "gesprek", "plan", "model", "platform", "rooster", "budget", "contract", "programma",
