@@ -282,3 +282,60 @@ def test_no_close_presumes_the_job(lang: Language) -> None:
     assert "[close]" in text
     for phrase in ("samenwerken", "work together", "work with you and the team"):
         assert phrase not in text
+
+
+def test_the_result_survives_a_how_in_between() -> None:
+    body = email("introduced the 'last bag -10 min' rule, bulk hold closes earlier, late pushbacks down with ca. 40%",
+                 Language.EN)
+    assert "which brought the late pushbacks down by about 40%" in body
+
+
+@pytest.mark.parametrize("lang", [Language.EN, Language.NL])
+def test_a_theme_typed_as_a_list_gives_way_to_the_role(lang: Language) -> None:
+    theme = "aged claims backlog + consumer duty audit" if lang is Language.EN else "wachtlijst trauma + de nieuwe intakestraat"
+    notes = _NOTES.format(role="team lead", lang=lang.value, need="the backlog keeps growing", strength="led the triage")
+    notes = notes.replace('language = ', f'theme = "{theme}"\nlanguage = ', 1)
+    draft = next(d for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
+    assert "audit" not in (draft.subject or "") + draft.body and "intakestraat" not in (draft.subject or "") + draft.body
+    assert "team lead" in draft.body
+
+
+def test_their_own_question_comes_before_one_they_share() -> None:
+    notes = _NOTES.format(role="team lead", lang="en", need="the backlog keeps growing", strength="led the triage")
+    notes = notes.replace("[[needs]]", '''[[contacts]]
+id = "els"
+name = "Els Brouwer"
+role = "executive"
+email = "els@noordwaard.example"
+[[needs]]''', 1)
+    notes += '''[[questions]]
+text = "how do you measure success of a shift lead after six months?"
+for = ["hm"]
+[[questions]]
+text = "is there budget for rostering software in 2027?"
+for = ["hm", "els"]
+[[questions]]
+text = "what is the plan with electric GSE?"
+for = ["els"]
+'''
+    els = next(d.body for d in compose(parse_notes(notes)) if d.contact == "els" and d.channel is Channel.EMAIL)
+    assert "electric GSE" in els and "rostering" not in els
+
+
+@pytest.mark.parametrize(("need", "lang", "expected"), [
+    ("field stories don't reach fundraising", Language.EN, "the field stories"),
+    ("samenwerking met betrekking tot de dijkversterking loopt stroef", Language.NL, "de samenwerking"),
+])
+def test_a_topic_ends_before_a_negated_verb_and_never_on_half_a_preposition(need: str, lang: Language,
+                                                                          expected: str) -> None:
+    from afterword.compose.topic import topic
+
+    assert topic(need, lang) == expected
+
+
+def test_numbers_before_a_capitalised_word_are_still_spelled_but_not_before_a_unit() -> None:
+    from afterword.compose.reading import tidy
+
+    assert tidy("co-supervised 3 PhDs", Language.EN, {}) == "co-supervised three PhDs"
+    assert tidy("ran 2 Christmas peaks", Language.EN, {}) == "ran two Christmas peaks"
+    assert tidy("a model of the 10 kV cables, 3 MW freed", Language.EN, {}) == "a model of the 10 kV cables, 3 MW freed"

@@ -246,7 +246,7 @@ def _month_range(m: re.Match[str], lang: Language) -> str:
 
 
 
-_SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)(?!\s+[a-z]?[A-Z])"
+_SMALL = re.compile(r"(?<![\w.,/:€$£+~#-])(?P<n>1[0-2]|[1-9])(?=\s+[^\W\d_])(?![.,/:%+-]\d)(?!\s+[a-z]?[A-Z]+(?![a-z]))"
                     r"(?!\s+(?:m|km|cm|mm|kg|g|l|ml|kw|kwh|mw|gw|mb|gb|tb|ha|m2|m3|°)\b)")
 
 
@@ -434,7 +434,7 @@ def _contact_names(interview: Interview) -> dict[str, str]:
 #: A moment where they asked the candidate something ("ingrid asked how I monitor models").
 _ASKED = {Language.EN: re.compile(r"(?i)^(?:\S+\s){0,3}(?:asked|wanted to know|quizzed me)(?::\s*|\s)(?:me |if |how |what(?:'s|’s|s)? |why |"
                                   r"whether |about |whe|which |who |[\"'‘“]|(?<=:\s)\S|(?<=:)\S)"),
-          Language.NL: re.compile(r"(?i)^(?:\S+\s){0,3}(?:vroeg|wilde weten)(?::\s*|\s)(?:me |mij |of |hoe |wat |waarom |naar |welke |"
+          Language.NL: re.compile(r"(?i)^(?:\S+\s){0,3}(?:vroeg|vroegen|wilde weten|wilden weten)(?::\s*|\s)(?:me |mij |of |hoe |wat |waarom |naar |welke |"
                                   r"wie |waar |door |uitgebreid |veel |[\"'‘“]|(?<=:\s)\S|(?<=:)\S)")}
 
 
@@ -450,8 +450,12 @@ def _fragments(text: str) -> bool:
 #: "storingen -22% in 2 jaar", "conversion +15%": what changed, by how much, and when.
 _SIGNED = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<sign>[-−–+])\s?(?P<n>\d+(?:[.,]\d+)?\s?%)"
                      r"(?P<rest>(?:\s+(?:in|binnen|within|over|na|after)\s+[\w\s]{1,20})?)$")
-_DOWN_UP = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<dir>down|up|omlaag|omhoog)\s+(?:by\s+|met\s+)?"
+_DOWN_UP = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<dir>down|up|omlaag|omhoog)\s+(?:by\s+|with\s+|met\s+)?"
                       r"(?P<n>(?:about\s+|ongeveer\s+)?[£€$]?[\d.,]+\s?%?)$")
+def _result_piece(piece: str) -> bool:
+    return bool(_SIGNED.match(piece) or _DOWN_UP.match(piece) or _FROM_TO.match(piece))
+
+
 _FROM_TO = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<ft>(?:from|van)\s+\S+(?:\s+\S+)?\s+(?:to|naar)\s+.+)$")
 
 
@@ -459,7 +463,7 @@ _FROM_TO = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<ft>(?:from|
 _LABELLED = re.compile(r"^\s*[\w'’.-]{2,20}\s*:\s")
 #: A Dutch subject followed straight by an adverb or preposition, its verb left out ("je ook in Wageningen
 #: gestudeerd", "we allebei bij DSM").
-_NO_FINITE_NL = re.compile(r"(?i)^(?:je|jij|u|we|wij|ik|jullie)\s+(?:ook|allebei|al|nog|net|zelf)?\s*"
+_NO_FINITE_NL = re.compile(r"^(?:(?i:je|jij|u|we|wij|ik|jullie)|[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:ook|allebei|al|nog|net|zelf)?\s*"
                            r"(?:in|op|bij|naar|van|met|uit|aan|voor)\b")
 
 
@@ -517,6 +521,8 @@ def _strength(text: str, lang: Language) -> str:
             # "…, first-year retention went from 68% to 85%": a clause with its own subject ends the sentence
             joined = piece is pieces[-1] and _subject_and_past(piece, lang)
             kept.append(f"{'and' if lang is Language.EN else 'en'} {piece}" if joined else piece)
+        elif len(kept) == 1 and any(_result_piece(later) for later in pieces[pieces.index(piece) + 1:]):
+            continue  # "…rule, bulk hold closes earlier, late pushbacks down 40%": the how goes, the result stays
         else:
             break
     from afterword.compose.articles import fill_articles
@@ -1125,6 +1131,9 @@ def _read_notes(interview: Interview) -> Reading:
         rough.append(Rough("theme", 0, interview.theme or "", "blunt", _HINT["blunt"][lang is Language.NL],
                            blunt(theme, lang) or ""))
         theme = None  # "parity mess across the three sites", "alles nog op papier": not at the head of a message
+    if theme is not None and re.search(r"\s\+\s|\s&\s", interview.theme or ""):
+        rough.append(Rough("theme", 0, interview.theme or "", "fragments", theme))
+        theme = None  # "aged claims backlog + consumer duty audit": a list of topics typed for oneself, not a subject
     if theme is not None and any(r.field == "theme" and r.reason == "topic" for r in rough):
         theme_topic, theme = theme, None  # only a topic pulled out of a line of notes ("shrink and sat availability"): readers
         # found "our conversation about <that>" stilted; the role reads better, the rough list says why

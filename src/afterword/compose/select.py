@@ -58,8 +58,12 @@ def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | No
         )
         # A question meant for nobody in particular goes to one person only: one question, one reader.
         asked_before = +used_questions
+        # Their own question before one meant for several of them ("what is the plan with electric GSE?" for the
+        # station director, not the budget question the hiring manager is asked too).
+        own = sorted(((i, q) for i, q in enumerate(interview.questions) if contact.id in q.for_),
+                     key=lambda pair: (used_questions[pair[0]], len(pair[1].for_), pair[0]))
         question = _least_used(
-            [(i, q) for i, q in enumerate(interview.questions) if contact.id in q.for_]
+            own[:1]
             or [(i, q) for i, q in enumerate(interview.questions)
                 if not q.for_ and not used_questions[i] and ok(contact, q.text) and _theirs_to_answer(contact, q.text)],
             used_questions,

@@ -14,7 +14,9 @@ _VERBS = {
                            # present forms that are never a noun after a noun ("the backlog keeps growing")
                            "keeps", "gets", "goes", "seems", "feels", "looks", "stays", "becomes", "tends", "remains",
                            "grows", "lags", "slips", "piles", "continues", "exists", "exist", "being", "works",
-                           "fails", "matters", "sits", "stays", "waits"]),
+                           "fails", "matters", "sits", "stays", "waits", "don't", "doesn't", "didn't", "can't", "won't",
+                           "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "dont", "doesnt", "cant",
+                           "wont", "isnt", "arent"]),
     Language.NL: frozenset(["is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "gaat", "gaan", "ging", "gingen", "loopt", "lopen", "liep", "kost", "kosten", "zit", "zitten", "zat", "staat", "staan", "stond", "komt", "komen", "kwam", "doet", "doen", "deed", "snapt", "snappen", "weet", "weten", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wordt", "worden", "werd", "blijft", "blijven", "bleef", "valt", "vallen", "viel", "duurt", "duren", "duurde", "ligt", "liggen", "lag", "mist", "missen", "miste", "groeit", "groeien", "daalt", "dalen", "stijgt", "stijgen", "steeg", "haakt", "haken", "klaagt", "klagen", "werkt", "werken", "draait", "draaien", "hangt", "hangen", "krijgt", "krijgen", "kreeg", "vindt", "vinden", "vond", "zoekt", "zoeken", "gebruikt", "gebruiken", "maakt", "maken", "maakte", "neemt", "nemen", "nam", "houdt", "houden", "hield", "verliest", "verliezen",
                            # present forms notes use for what goes wrong ("de koppeling rammelt")
                            "rammelt", "hapert", "ontbreekt", "schiet", "stokt", "botst", "knelt", "kraakt", "faalt",
@@ -122,8 +124,9 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     if out and out[0].lower() in ("no", "geen") and len(out) > 1:
         out = out[1:]  # "no idempotency keys on the payout API" is about the idempotency keys
     while out and (out[-1].lower() in w.trailing or out[-1].lower() in w.function_words
-                   or out[-1].lower() in _PREPOSITIONS):
-        out.pop()
+                   or out[-1].lower() in _PREPOSITIONS
+                   or (len(out) > 2 and out[-1].lower() in _HALF_PREPOSITIONS and out[-2].lower() in _PREPOSITIONS)):
+        out.pop()  # (and "met betrekking", "in plaats", "with regard": a preposition cut in half)
     while out and out[0].lower() in ("the", "a", "an", "de", "het", "een", "our", "onze", "ons", "we", "wij", "any",
                                      "some", "all", "every", "each", "elke", "alle", "iedere", "enkele", "sommige"):
         out.pop(0)
@@ -143,6 +146,8 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     return _with_article(phrase, lang)
 
 
+_HALF_PREPOSITIONS = frozenset({"betrekking", "behulp", "plaats", "kader", "vergelijking", "regard", "respect",
+                                "terms", "spite", "case", "order", "addition", "light"})
 _WHEN_FIRST = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "gisteren", "vandaag",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
                "vorige", "afgelopen", "last")
