@@ -339,3 +339,18 @@ def test_numbers_before_a_capitalised_word_are_still_spelled_but_not_before_a_un
     assert tidy("co-supervised 3 PhDs", Language.EN, {}) == "co-supervised three PhDs"
     assert tidy("ran 2 Christmas peaks", Language.EN, {}) == "ran two Christmas peaks"
     assert tidy("a model of the 10 kV cables, 3 MW freed", Language.EN, {}) == "a model of the 10 kV cables, 3 MW freed"
+
+
+@pytest.mark.parametrize(("moment", "lang", "never"), [
+    ("ruth noemt haar excel 'de bijbel', trots maar ook beetje beschaamd", Language.NL, "beschaamd"),
+    ("ruth showed me her spreadsheet, proud but a bit embarrassed", Language.EN, "embarrassed"),
+    ("trappenhuis B ruikt echt naar vocht, ruth liep snel door", Language.NL, "vocht"),
+    ("the stairwell smells of damp, ruth walked me through quickly", Language.EN, "damp"),
+])
+def test_the_candidates_impression_of_a_person_or_place_is_not_handed_back(moment: str, lang: Language,
+                                                                           never: str) -> None:
+    need = "the backlog keeps growing" if lang is Language.EN else "de achterstand groeit"
+    notes = _NOTES.format(role="team lead", lang=lang.value, need=need, strength="led the triage")
+    notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
+    for draft in compose(parse_notes(notes)):
+        assert never not in draft.body

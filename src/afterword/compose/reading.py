@@ -695,7 +695,14 @@ def _without_trailing_fragment(text: str, lang: Language) -> str:
     head, sep, tail = text.rpartition(", ")
     if sep and head and len(tail.split()) <= 4 and not has_any_verb(tail, lang) and not re.search(r"\d", tail):
         return head
+    if sep and head and _FEELING.search(tail) and len(tail.split()) <= 8:
+        return head  # "…, trots maar ook beetje beschaamd": the candidate's reading of them stays in the notes
     return text
+
+
+#: How someone seemed to the candidate: an impression for the notes, not a thing to hand back.
+_FEELING = re.compile(r"(?i)\b(?:trots|beschaamd|verlegen|nerveus|zenuwachtig|geïrriteerd|gepikeerd|moe|onzeker|"
+                      r"proud|embarrassed|ashamed|shy|nervous|awkward|defensive|tired|insecure|annoyed|irritated)\b")
 
 
 def _unbalanced(text: str) -> bool:
@@ -724,10 +731,10 @@ def _as_claim(text: str, lang: Language) -> str:
 _NEGATIVE = {
     Language.EN: re.compile(r"(?i)\b(?:hate[sd]?|garbage|rubbish|terrible|awful|useless|boring|annoyed|annoying|"
                             r"stupid|crap|sucks?|too long|grumpy|rude|snapped|moaned|complained|rejected|turned down|fed up|sick of|"
-                            r"tired of|frustrated|moody|toupee)\b"),
+                            r"tired of|frustrated|moody|toupee|smells?|stinks?|smelly|filthy|dirty|shabby|damp|leaking|leaks)\b"),
     Language.NL: re.compile(r"(?i)\b(?:haat|haten|waardeloos|verschrikkelijk|vreselijk|saai|irritant|gepikeerd|"
                             r"chagrijnig|bot|te lang|slecht|klaagde|mopperde|stom|rommel|chaos|afwees|afgewezen|baalt|balen|"
-                            r"gefrustreerd|is het zat|zat van|humeurig)\b"),
+                            r"gefrustreerd|is het zat|zat van|humeurig|ruikt|stinkt|vies|smerig|vervallen|lekt|vocht|schimmel)\b"),
 }
 #: "Rob + me both …", "niels + ik allebei …": a person and the candidate, joined by a symbol on purpose.
 _WITH_ME = re.compile(r"(?i)[^\W\d_]\s*(?:\+|&)\s*(?:me|i|ik|mij)\b")
