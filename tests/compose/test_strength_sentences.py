@@ -232,6 +232,7 @@ def test_figures_units_and_nicknames_keep_their_meaning(text: str, lang: Languag
     ("MS-kabels uit de jaren 70 (GPLK), storingen +35% in 2 jr", Language.NL, "de MS-kabels uit de jaren 70"),
     ("tekort monteurs, ca. 60 vacatures open", Language.NL, "het tekort aan monteurs"),
     ("vrijdag 3 groepen dicht door tekort pm'ers", Language.NL, None),
+    ("nu elke 5 jaar alles inspecteren, geen risicogestuurd onderhoud", Language.NL, None),
     ("fly system being replaced in feb", Language.EN, "the fly system"),
     ("referral programme exists but nobody owns it", Language.EN, "the referral programme"),
 ])

@@ -150,7 +150,10 @@ _HALF_PREPOSITIONS = frozenset({"betrekking", "behulp", "plaats", "kader", "verg
                                 "terms", "spite", "case", "order", "addition", "light"})
 _WHEN_FIRST = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "gisteren", "vandaag",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-               "vorige", "afgelopen", "last")
+               "vorige", "afgelopen", "last",
+               # an adverb of time first: a state of affairs, not a thing ("nu elke 5 jaar alles inspecteren")
+               "nu", "now", "currently", "momenteel", "straks", "soon", "binnenkort", "altijd", "always", "sinds",
+               "since", "vroeger", "eerst", "first")
 
 
 def _sentence_capital(word: str, lang: Language) -> bool:
