@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = ["NOT_FOR_DOOR_OPEN", "RejectionReplies", "ReplyState", "ReplyView", "reply_contact"]
 
-#: Checks about what a first follow-up must carry (a need met, a question, a detail of this conversation):
-#: a reply to a rejection carries none of them on purpose.
-NOT_FOR_DOOR_OPEN = frozenset({"no-fit", "no-question", "no-specifics"})
+#: Checks about what a first follow-up must carry (a need met, a question, a detail of this conversation, a subject
+#: that names a theme): a reply to a rejection answers their message and carries none of them on purpose.
+NOT_FOR_DOOR_OPEN = frozenset({"no-fit", "no-question", "no-specifics", "subject-generic"})
 
 #: Who most likely brought the news, when the outcome does not say: the first with an email address.
 _NEWS_BRINGERS = (ContactRole.RECRUITER, ContactRole.HIRING_MANAGER)
