@@ -355,3 +355,32 @@ def test_the_candidates_impression_of_a_person_or_place_is_not_handed_back(momen
     notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
     for draft in compose(parse_notes(notes)):
         assert never not in draft.body
+
+
+@pytest.mark.parametrize(("strength", "lang", "said", "never"), [
+    ("belronde binnen 1 wk na intake ingevoerd, uitval ca. 30% -> 18%", Language.NL, "Ik heb belronde", "Ik belronde"),
+    ("did rostering in excel and later small tool w/ power apps, i know the pain haha", Language.EN,
+     "I did rostering in Excel", "I know the pain"),
+    ("made buddy system for new agents, leaving in first year went from 35% to 19%", Language.EN,
+     "new agents, and leaving in first year went from 35% to 19%", "agents, leaving"),
+    ("PM on 3 tours incl. edinburgh twice, know the venues", Language.EN, "I was PM on three tours", "know the venues"),
+])
+def test_more_strengths_read_as_sentences(strength: str, lang: Language, said: str, never: str) -> None:
+    body = email(strength, lang)
+    assert said in body and never not in body
+
+
+def test_units_in_compounds_and_dutch_job_abbreviations_are_written_out() -> None:
+    from afterword.compose.reading import tidy
+
+    assert tidy("built a 6-wk induction w/ buddying", Language.EN, {}) == "built a 6-week induction with buddying"
+    assert tidy("6 pm'ers zelf opgeleid", Language.NL, {}) == "zes pedagogisch medewerkers zelf opgeleid"
+
+
+def test_a_dutch_shortage_typed_after_its_noun_reads_as_one() -> None:
+    from afterword.compose.reading import tidy
+    from afterword.compose.topic import topic
+
+    assert tidy("pm'ers tekort", Language.NL, {}) == "het tekort aan pedagogisch medewerkers"
+    assert tidy("monteurs tekort, ca. 60 vacatures", Language.NL, {}) == "het tekort aan monteurs, ongeveer 60 vacatures"
+    assert topic("klasbezoeken zakken sinds corona", Language.NL) == "de klasbezoeken"

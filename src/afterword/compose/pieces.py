@@ -148,7 +148,10 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
                           f"{place.group('rest')}", original=text)
     if low in w.third_to_first:
         return Piece("i", f"{me} {w.third_to_first[low]} {rest}".strip(), original=text)
-    if rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha() and not _acronym(first):
+    if lang is Language.NL and _dutch_participle_fragment(text) and low.endswith(("de", "te")) \
+            and low not in w.past_irregular and not _dutch_past_stem(low):
+        pass  # "belronde binnen 1 wk ingevoerd": a noun in -de, not a past tense; "ik heb …", below
+    elif rest and (w.is_past(low) or low in w.present_first) and first[:1].isalpha() and not _acronym(first):
         return Piece("i", f"{me} {low} {rest}", original=text)
     if lang is Language.NL and _dutch_participle_fragment(text) and (first[:1].isdigit() or low in _COUNTS
                                                                      or low in ("een", "de", "het")):
@@ -159,7 +162,20 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
         # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …";
         # "zes jaar IC-verpleegkundige geweest" → "ik ben …" (a verb of being or becoming takes "zijn").
         return Piece("i", f"ik {dutch_aux(text)} {lower_first(text, proper)}", original=text)
+    if lang is Language.EN and _ROLE_ON.match(text) and not _has_any_verb(text, lang):
+        return Piece("i", f"I was {text}", original=text)  # "PM on three tours including Edinburgh twice"
     return Piece("raw", lower_first(text, proper), original=text)
+
+
+#: A role typed before where it was held, with no verb: "PM on three tours", "team lead at Arriva".
+_ROLE_ON = re.compile(r"^(?:[A-Z]{2,4}|(?:[a-z-]+\s)?(?:lead|manager|coordinator|supervisor|officer|champion|rep))"
+                      r"\s+(?:on|at|for|with)\s+\S")
+
+
+def _has_any_verb(text: str, lang: Language) -> bool:
+    from afterword.compose.topic import has_any_verb
+
+    return has_any_verb(text, lang)
 
 
 #: A strength that opens with where it happened: "at Hovione cut …", "while at Monzo led …".
@@ -179,6 +195,17 @@ def dutch_aux(text: str) -> str:
         return "ben" if first in _WITH_ZIJN else "heb"
     toks = {t.strip(".,;:()").lower() for t in text.split()[-4:]}
     return "ben" if toks & _WITH_ZIJN else "heb"
+
+
+def _dutch_past_stem(word: str) -> bool:
+    """"notuleerde", "werkte", "leidde": a past tense in -de/-te of a verb whose stem is a verb in -en ("notuleren")."""
+    from afterword.core.lang.spelling import words as dictionary
+
+    stem = word[:-2]
+    if len(stem) < 3:
+        return False
+    forms = {stem + "en", re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", stem) + "en"}  # "notuleer" → "notuleren"
+    return any(not dictionary(Language.NL).unknown([form]) for form in forms if form != word)
 
 
 def zijn_participle(word: str) -> bool:

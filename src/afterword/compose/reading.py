@@ -182,6 +182,10 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
             instead = f" {instead} "
         out = out[:spot.start] + instead + out[spot.end:]
     out = _HOURS_PAIR.sub(r"\1- and \2-hour" if lang is Language.EN else r"\1 en \2 uur", out)  # "24h/72h"
+    if lang is Language.NL:
+        out = _NL_SHORTAGE.sub(r"het tekort aan \1", out)  # "pm'ers tekort" → "het tekort aan pedagogisch medewerkers"
+    if lang is Language.EN:
+        out = _HYPHEN_UNIT.sub(lambda m: f"{m.group(1)}-{_HYPHEN_UNITS[m.group(2).lower()]}", out)  # "a 6-wk induction"
     out = _after_number(out, lang)
     out = _MONTH_RANGE.sub(lambda m: _month_range(m, lang), out)
     out = _YEAR_RANGE.sub(lambda m: _year_range(m, lang), out)
@@ -201,6 +205,10 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     return re.sub(r"\s+([,.;:!?])", r"\1", out)
 
 
+_NL_SHORTAGE = re.compile(r"(?i)^((?:[^\W\d][\w'’-]*\s){0,3}[^\W\d][\w'’-]*)\s+tekort(?=$|,)")
+_HYPHEN_UNITS = {"wk": "week", "wks": "week", "mo": "month", "mth": "month", "mths": "month", "yr": "year",
+                 "yrs": "year", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "d": "day"}
+_HYPHEN_UNIT = re.compile(r"(?<![\w.])(\d+)-(" + "|".join(_HYPHEN_UNITS) + r")\b", re.IGNORECASE)
 #: "jan" and "mar" are names and verbs too ("Jan", "mar the launch"): a month only after a word of time
 #: ("starting jan", "in jan", "eind jan") or before a day ("jan 12").
 _MONTH_IN_CONTEXT = {
@@ -515,7 +523,7 @@ def _strength(text: str, lang: Language) -> str:
             kept[-1] = f"{kept[-1]} en {aux + ' ' if aux != dutch_aux(pieces[0]) else ''}{piece}"
         elif piece.startswith(("which brought ", "waarmee ")) and len(kept) == 1:
             kept.append(piece)  # an arrow to what it moved, already made a clause by `tidy` ("-> x down 30%")
-        elif _verb_led(piece, lang):
+        elif _verb_led(piece, lang) and not (piece is pieces[-1] and _subject_and_past(piece, lang)):
             kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
         elif has_verb(piece, lang) and not _own_subject(piece, lang):
             # "…, first-year retention went from 68% to 85%": a clause with its own subject ends the sentence
@@ -617,6 +625,9 @@ def _subject_and_past(piece: str, lang: Language) -> bool:
 
     toks = piece.split()
     first = toks[0].lower()
+    if lang is Language.EN and re.search(r"\b(?:went|fell|rose|dropped|grew)\s+(?:from|to|by)\b", piece) \
+            and first not in _CONJUNCTIONS:
+        return True  # "…, leaving in the first year went from 35% to 19%"
     if first in _CONJUNCTIONS or has_verb(first, lang) or _verb_led(piece, lang):
         return False
     w = words(lang)
@@ -627,6 +638,8 @@ def _own_subject(piece: str, lang: Language) -> bool:
     """"2 of them got promoted", "know a few growers", "elke melding krijgt …": a piece that is a sentence of its
     own (another subject, or a present tense of the candidate's), not a clause of the deed before it."""
     first = piece.split(" ", 1)[0].lower()
+    if first in ("i", "ik", "i'm", "i’m"):
+        return True  # "…, I know the pain": another sentence of notes
     if lang is Language.NL:
         return first in ("weet", "ken", "kan", "spreek", "heb", "ben", "hou", "houd", "vind", "typ", "zie", "doe")
     if lang is Language.EN:

@@ -22,7 +22,8 @@ _VERBS = {
                            "rammelt", "hapert", "ontbreekt", "schiet", "stokt", "botst", "knelt", "kraakt", "faalt",
                            "lekt", "verschilt", "wisselt", "lukt", "klopt", "past", "telt", "kent", "vraagt", "eist",
                            "dreigt", "verdwijnt", "verloopt", "vertraagt", "stapelt", "sleept", "kampt", "worstelt",
-                           "zucht", "piept", "loopt", "speelt", "wacht", "wachten", "komt", "raakt", "blijkt"]),
+                           "zucht", "piept", "loopt", "speelt", "wacht", "wachten", "komt", "raakt", "blijkt", "zakken",
+                           "zakt", "verdwijnen", "ontbreken", "haperen", "verlopen", "stoppen", "stopt", "rammelen"]),
 }
 _STOP_AT = {Language.EN: frozenset({"because", "when", "so", "but", "which", "that", "who", "since", "while", "if",
                                      "after", "before", "until", "than", "nobody", "everyone", "everybody", "we",
