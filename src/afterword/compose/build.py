@@ -166,7 +166,8 @@ def _panel_colleague(person: Person) -> bool:
     from afterword.core.model import ContactRole
 
     others = [c for c in person.interview.contacts if c.effective_role is ContactRole.HIRING_MANAGER]
-    return bool(others) and person.contact.effective_role is ContactRole.INTERVIEWER
+    return bool(others) and person.contact.effective_role in (ContactRole.INTERVIEWER, ContactRole.TEAM_MEMBER,
+                                                               ContactRole.OTHER)
 
 
 def _own_point(person: Person) -> bool:
