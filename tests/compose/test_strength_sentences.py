@@ -384,3 +384,18 @@ def test_a_dutch_shortage_typed_after_its_noun_reads_as_one() -> None:
     assert tidy("pm'ers tekort", Language.NL, {}) == "het tekort aan pedagogisch medewerkers"
     assert tidy("monteurs tekort, ca. 60 vacatures", Language.NL, {}) == "het tekort aan monteurs, ongeveer 60 vacatures"
     assert topic("klasbezoeken zakken sinds corona", Language.NL) == "de klasbezoeken"
+
+
+@pytest.mark.parametrize(("moment", "lang", "said", "never"), [
+    ("ruth is also cycling to work from Hoofddorp, also in rain, we laughed about the wind on the polder", Language.EN,
+     "you are also cycling to work from Hoofddorp.", "we laughed"),
+    ("ruth fietst ook de veluwezoomtocht, we hebben vijf minuten over de posbank gehad, ingrid keek ongeduldig",
+     Language.NL, "dat je ook de veluwezoomtocht fietst", "ongeduldig"),
+])
+def test_a_moment_ends_where_another_sentence_of_notes_begins(moment: str, lang: Language, said: str,
+                                                             never: str) -> None:
+    need = "the backlog keeps growing" if lang is Language.EN else "de achterstand groeit"
+    notes = _NOTES.format(role="team lead", lang=lang.value, need=need, strength="led the triage")
+    notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
+    body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
+    assert said in body and never not in body

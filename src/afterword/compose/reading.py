@@ -446,6 +446,15 @@ _ASKED = {Language.EN: re.compile(r"(?i)^(?:\S+\s){0,3}(?:asked|wanted to know|q
                                   r"wie |waar |door |uitgebreid |veel |[\"'‘“]|(?<=:\s)\S|(?<=:)\S)")}
 
 
+def _another_subject(text: str) -> bool:
+    """"jeroen is also cycling …, also in rain, we laughed about …": a later piece starts a sentence of its own."""
+    pieces = [p.strip() for p in re.split(r"[,;]\s", text)[1:]]
+    return any(p.split(" ", 1)[0].lower() in _SUBJECTS for p in pieces if " " in p)
+
+
+_SUBJECTS = frozenset({"we", "i", "he", "she", "they", "wij", "ik", "hij", "zij", "ze", "jij", "je"})
+
+
 def _fragments(text: str) -> bool:
     """More than one sentence, or three comma-separated pieces or more: notes, not a sentence."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
@@ -1054,7 +1063,7 @@ def _read_notes(interview: Interview) -> Reading:
                 return head  # "chromebooks op 14 scholen, beheer is chaos": the first part is the topic
         if field == "moments":
             tidied = and_clauses(_without_trailing_fragment(tidied, lang), lang)
-        if field == "moments" and _fragments(tidied):
+        if field == "moments" and (_fragments(tidied) or _another_subject(tidied)):
             head = _first_segment(tidied).strip()
             if len(head.split()) >= 3 and has_any_verb(head, lang) and not _NEGATIVE[lang].search(head) \
                     and not _NEGATIVE[lang].search(_raw_head(text, head)) and not _SOMEONE_AT.match(head):
