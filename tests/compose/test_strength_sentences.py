@@ -399,3 +399,15 @@ def test_a_moment_ends_where_another_sentence_of_notes_begins(moment: str, lang:
     notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
     body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
     assert said in body and never not in body
+
+
+@pytest.mark.parametrize(("moment", "lang", "said"), [
+    ("ruth vertelde over opa die begon met één bakfiets in 1958", Language.NL, "over je opa die begon"),
+    ("ruth told me about grandad who started with one van in 1958", Language.EN, "about your grandad who started"),
+])
+def test_family_told_about_is_the_readers_own(moment: str, lang: Language, said: str) -> None:
+    need = "the backlog keeps growing" if lang is Language.EN else "de achterstand groeit"
+    notes = _NOTES.format(role="team lead", lang=lang.value, need=need, strength="led the triage")
+    notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
+    body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
+    assert said in body

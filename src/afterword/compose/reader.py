@@ -47,6 +47,8 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
             rest = _coordinated(_own(_replace(rest, contact, p), w, p), w, contact.effective_formality)
             if verb.lower() in w.telling:  # "told me that she rowed …": the she is the reader too
                 rest = _turn_subjects(rest, w, contact.effective_formality, p)
+                # "vertelde over opa die …": their grandfather, "over uw opa"; "told me about grandad" → "your grandad"
+                rest = _KIN.sub(lambda m: f"{m.group(1)} {p.possessive} {m.group(2)}", rest, count=1)
             kind = "you_tell" if verb.lower() in w.telling else "you"
             if kind == "you" and lang is Language.EN and w.is_past(verb) and verb.lower() not in _LIFE:
                 # "you laughed about …" is an event, not something to learn; "you were at Bristol too" is shared
@@ -252,6 +254,11 @@ def _coordinated(rest: str, w: Words, formality: Formality) -> str:
         if mapped is not None and verb[:1].islower():
             out[j] = mapped
     return " ".join(out)
+
+
+_KIN = re.compile(r"^((?:me\s+)?(?:about|over))\s+(opa|oma|vader|moeder|pa|ma|dochter|zoon|broer|zus|man|vrouw|"
+                  r"grandad|granddad|grandma|grandfather|grandmother|dad|mum|mom|father|mother|daughter|son|brother|"
+                  r"sister|husband|wife)\b", re.IGNORECASE)
 
 
 def _clause_kind(clause: str, w: Words) -> str:
