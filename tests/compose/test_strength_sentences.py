@@ -411,3 +411,11 @@ def test_family_told_about_is_the_readers_own(moment: str, lang: Language, said:
     notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
     body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
     assert said in body
+
+
+def test_made_takes_an_article_before_a_thing_but_not_before_a_result() -> None:
+    from afterword.compose.articles import fill_articles
+
+    assert fill_articles("I made buddy system for new agents", Language.EN) == "I made a buddy system for new agents"
+    assert fill_articles("a freeze that made releases predictable", Language.EN) == \
+        "a freeze that made releases predictable"

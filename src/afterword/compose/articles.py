@@ -12,7 +12,7 @@ import re
 
 from afterword.core.model import Language
 
-_EN_VERBS = ("built|set up|created|ran|led|wrote|designed|launched|introduced|developed|started|implemented|"
+_EN_VERBS = ("built|set up|created|made|ran|led|wrote|designed|launched|introduced|developed|started|implemented|"
              "rolled out|delivered|established|founded|organised|organized|automated|redesigned|rebuilt|co-wrote|"
              "wrote up|put together|drafted|negotiated|won|opened|piloted")
 _EN_DETERMINERS = frozenset(
@@ -81,6 +81,9 @@ def _en_article(m: re.Match[str]) -> str:
         return m.group(0)
     if head.endswith("s") and not head.endswith(("ss", "us", "is")):
         return m.group(0)  # "built dashboards": a plural takes none
+    if m.group(1).lower().endswith("made") and any(w.lower().endswith("s") and not w.lower().endswith(("ss", "us", "is"))
+                                                   for w in phrase):
+        return m.group(0)  # "made releases predictable": "made" with an object and its result, no article
     article = "an" if first[:1] in "aeio" or (first[:1] == "u" and not first.startswith(("us", "uni", "ut"))) else "a"
     return f"{m.group(0)}{article} "
 
