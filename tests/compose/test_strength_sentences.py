@@ -419,3 +419,18 @@ def test_made_takes_an_article_before_a_thing_but_not_before_a_result() -> None:
     assert fill_articles("I made buddy system for new agents", Language.EN) == "I made a buddy system for new agents"
     assert fill_articles("a freeze that made releases predictable", Language.EN) == \
         "a freeze that made releases predictable"
+
+
+@pytest.mark.parametrize("strength", [".", ";", ". ;"])
+def test_a_strength_of_only_marks_composes(strength: str) -> None:
+    from afterword.compose.reading import _strength
+
+    assert _strength(strength, Language.EN) == strength
+    assert email(strength, Language.EN)  # composes without an error (found by the property test)
+
+
+def test_an_institution_after_bij_gets_its_article() -> None:
+    from afterword.compose.articles import fill_articles
+
+    assert fill_articles("notuleerde twee jaar bij gemeenteraad", Language.NL) == "notuleerde twee jaar bij de gemeenteraad"
+    assert fill_articles("werkte bij Gemeente Apeldoorn", Language.NL) == "werkte bij Gemeente Apeldoorn"

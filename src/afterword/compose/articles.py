@@ -43,6 +43,10 @@ _NL_MINE = re.compile(r"\b(in|bij|op|van|uit)\s+(vorige|huidige|oude)\s+(?=\w)")
 _EN_PLACE = re.compile(r"\b(at|with|for)\s+(?!(?:a|an|the|my|our|their|his|her|this|that|one)\b)(?=(?:[a-z-]+\s+)?[a-z-]*(?:chain|firm|company|hospital|school|agency|bank|"
                        r"startup|start-up|retailer|insurer|council|charity|consultancy|manufacturer|supplier|"
                        r"carrier|distributor|wholesaler|practice|clinic|university|college)\b)")
+#: Institutions there is one of, typed without "de" after "bij": "notuleerde twee jaar bij gemeenteraad".
+_NL_INSTITUTION = re.compile(r"\b(bij|voor|in|op)\s+(gemeenteraad|gemeente|politie|rechtbank|provincie|overheid|"
+                             r"belastingdienst|brandweer|universiteit|raad van bestuur|ondernemingsraad|rijksoverheid|"
+                             r"marechaussee|landmacht|marine)\b(?!-)")
 _NL_PLACE = re.compile(r"\b(bij|voor|in)\s+(?!(?:een|de|het|mijn|onze|hun|haar|zijn|dit|dat|deze|die)\b)(?=(?:[a-z-]+e\s+)?[a-z-]*(?:keten|kantoor|bedrijf|ziekenhuis|school|bureau|"
                        r"winkel|fabriek|instelling|organisatie|vervoerder|bank|verzekeraar|start-up|startup|"
                        r"agentschap|corporatie|hogeschool|groothandel|praktijk|kliniek|leverancier)\b)")
@@ -56,6 +60,7 @@ def fill_articles(text: str, lang: Language) -> str:
         return _EN_HEAD.sub(_en_article, text)
     text = _NL_MINE.sub(lambda m: f"{m.group(1)} mijn {m.group(2)} ", text)
     text = _NL_PLACE.sub(lambda m: f"{m.group(1)} een ", text)
+    text = _NL_INSTITUTION.sub(lambda m: f"{m.group(1)} de {m.group(2)}", text)  # "bij gemeenteraad" → "bij de …"
     return _nl_article(text)
 
 

@@ -488,6 +488,8 @@ def _strength(text: str, lang: Language) -> str:
     """A strength typed as a claim and its result ("split the job into steps at Monzo, incidents down 70%")
     keeps the result as a clause ("…, which brought incidents down by 70%"); other verbless pieces go."""
     pieces = [p for p in re.split(r"[,;]\s+", text.rstrip(".;")) if p]
+    if not pieces:
+        return text  # "." or ";": nothing to read (the gate refuses it)
     head, colon, tail = pieces[0].partition(": ")
     if colon and has_any_verb(head, lang) and not has_any_verb(tail, lang):
         pieces = [head]  # "depotverhuis 2022 geleid: 6.500 objecten, 0 schade": the deed, not its inventory
