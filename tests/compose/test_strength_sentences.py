@@ -434,3 +434,15 @@ def test_an_institution_after_bij_gets_its_article() -> None:
 
     assert fill_articles("notuleerde twee jaar bij gemeenteraad", Language.NL) == "notuleerde twee jaar bij de gemeenteraad"
     assert fill_articles("werkte bij Gemeente Apeldoorn", Language.NL) == "werkte bij Gemeente Apeldoorn"
+
+
+@pytest.mark.parametrize(("zone", "signoff"), [("Europe/Brussels", "groeten,"), ("Europe/Amsterdam", "groet,")])
+def test_a_flemish_letter_signs_off_the_flemish_way(zone: str, signoff: str) -> None:
+    notes = _NOTES.format(role="teamleider", lang="nl", need="de achterstand groeit", strength="led the triage")
+    notes = notes.replace("language = ", f'timezone = "{zone}"\nlanguage = ', 1)
+    drafts = compose(parse_notes(notes))
+    body = next(d.body for d in drafts if d.channel is Channel.EMAIL)
+    lines = body.splitlines()
+    assert any(line.lower().endswith(signoff) for line in lines)
+    if signoff == "groet,":
+        assert not any(line.lower().endswith("groeten,") for line in lines)

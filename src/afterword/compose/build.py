@@ -31,7 +31,7 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     moment = person.moment()
     values: dict[str, str] = {
         "greeting": person.say("email", person.greeting_key("email")),
-        "signoff": person.say("email", f"signoff.{person.register}"),
+        "signoff": person.say("email", person.sign_key("email", "signoff")),
         "signature": signature(person),
         "opening": _opening(person),
         "moment": person.say("email", f"moment.{moment[0]}", **moment[1]) if moment else "",
@@ -233,7 +233,7 @@ def short_note(person: Person, channel: Channel, limit: int, *, follows: bool = 
     fixed = {
         "greeting": person.say(name, person.greeting_key(name)),
         "close": person.say(name, "close.follows" if follows else "close.any"),
-        "sign": person.say(name, f"sign.{person.register}"),
+        "sign": person.say(name, person.sign_key(name, "sign")),
     }
     text = ""
     closes = (fixed["close"], "")

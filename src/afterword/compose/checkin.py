@@ -17,7 +17,7 @@ def check_in(person: Person) -> Draft:
         "interest": person.say("check_in", "interest.need" if need and need.kind not in ("foreign", "skip", "topic") else "interest.plain",
                                n=need.text if need else ""),
         "close": person.say("check_in", "close.any"),
-        "signoff": person.say("check_in", f"signoff.{person.register}"),
+        "signoff": person.say("check_in", person.sign_key("check_in", "signoff")),
         "signature": signature(person),
     }
     body = person.voice.render(person.lang, "check_in", {**person.base, **values})

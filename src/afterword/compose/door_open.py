@@ -14,7 +14,7 @@ def door_open(person: Person) -> Draft:
         "opening": person.say("door_open", "opening.any"),
         "interest": person.say("door_open", "interest.theme" if person.base["theme"] else "interest.plain"),
         "close": person.say("door_open", "close.any"),
-        "signoff": person.say("check_in", f"signoff.{person.register}"),
+        "signoff": person.say("check_in", person.sign_key("check_in", "signoff")),
         "signature": signature(person),
     }
     body = person.voice.render(person.lang, "door_open", {**person.base, **values})

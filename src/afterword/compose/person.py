@@ -137,6 +137,15 @@ class Person:
         chosen = registered if self.voice.has(self.lang, name, registered) else key
         return self.voice.pick(self.lang, name, chosen, self.seed, {**self.base, **values}, self.sel.index + self.shift)
 
+    def sign_key(self, name: str, base: str) -> str:
+        """The sign-off's key: in Flanders (a Dutch letter for an interview in Europe/Brussels) the Flemish one
+        ("Met vriendelijke groeten"), where the templates have it."""
+        key = f"{base}.{self.register}"
+        if self.lang is Language.NL and (self.interview.timezone or "") == "Europe/Brussels" \
+                and self.voice.has(self.lang, name, key + "_be"):
+            return key + "_be"
+        return key
+
     def foreign(self, text: str) -> bool:
         """The notes phrase is in another language than this person's draft."""
         # Asked of the same notes phrases for every person and every shift: each phrase's language is found once
