@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from afterword.core.outbox import MessageKind, OutboxState
-from afterword.store.outbox import NewMessage, insert_queued, move
+from afterword.store import touchpoint_outbox
+from afterword.store.outbox import NewMessage, move
 from afterword.store.tables import UTCDateTime, interviews, metadata, touchpoints
 
 
@@ -173,29 +174,17 @@ def edit(conn: Connection, row: CheckInRow, subject: str, body: str, now: dateti
 
 def hand_to_outbox(conn: Connection, row: CheckInRow, message: NewMessage, now: datetime) -> int | None:
     """`pending` → `queued` and its outbox message, in the caller's transaction; None when it is not pending."""
-    moved = conn.execute(update(check_ins).where(
-        check_ins.c.id == row.id, check_ins.c.state == str(CheckInState.PENDING)
-    ).values(state=str(CheckInState.QUEUED), updated_at=now, version=row.version + 1))
-    if moved.rowcount != 1:
-        return None
-    outbox_id = insert_queued(conn, replace(message, kind=MessageKind.CHECK_IN), now)
-    conn.execute(update(check_ins).where(check_ins.c.id == row.id).values(outbox_id=outbox_id))
-    return outbox_id
+    return touchpoint_outbox.hand_to_outbox(conn, check_ins, row.id, row.version, message, MessageKind.CHECK_IN, now,
+                                            same_version=False)
 
 
 def mark_sent(conn: Connection, outbox_id: int, at: datetime) -> bool:
-    done = conn.execute(update(check_ins).where(
-        check_ins.c.outbox_id == outbox_id, check_ins.c.state == str(CheckInState.QUEUED)
-    ).values(state=str(CheckInState.SENT), sent_at=at, updated_at=at, version=check_ins.c.version + 1))
-    return done.rowcount == 1
+    return touchpoint_outbox.mark_sent(conn, check_ins, outbox_id, at)
 
 
 def back_to_pending(conn: Connection, outbox_id: int, at: datetime) -> bool:
     """A check-in whose message was withdrawn or refused before it went out waits again (to be edited or sent)."""
-    done = conn.execute(update(check_ins).where(
-        check_ins.c.outbox_id == outbox_id, check_ins.c.state == str(CheckInState.QUEUED)
-    ).values(state=str(CheckInState.PENDING), outbox_id=None, updated_at=at, version=check_ins.c.version + 1))
-    return done.rowcount == 1
+    return touchpoint_outbox.back_to_pending(conn, check_ins, outbox_id, at)
 
 
 def close(conn: Connection, interview_id: int, contact: str | None, state: CheckInState, reason: str,

@@ -28,7 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from afterword.core.outbox import MessageKind
-from afterword.store.outbox import NewMessage, insert_queued
+from afterword.store import touchpoint_outbox
+from afterword.store.outbox import NewMessage
 from afterword.store.tables import UTCDateTime, interviews, metadata
 
 
@@ -138,30 +139,15 @@ def drop(conn: Connection, row: ReplyRow, now: datetime) -> bool:
 
 
 def hand_to_outbox(conn: Connection, row: ReplyRow, message: NewMessage, now: datetime) -> int | None:
-    """`pending` → `queued` and its outbox message, in the caller's transaction; None when it is not pending
-    (or was edited since `row` was read): the reply goes into the outbox once."""
-    moved = conn.execute(update(rejection_replies).where(
-        rejection_replies.c.id == row.id, rejection_replies.c.state == str(ReplyState.PENDING),
-        rejection_replies.c.version == row.version,
-    ).values(state=str(ReplyState.QUEUED), updated_at=now, version=row.version + 1))
-    if moved.rowcount != 1:
-        return None
-    outbox_id = insert_queued(conn, replace(message, kind=MessageKind.REJECTION_REPLY), now)
-    conn.execute(update(rejection_replies).where(rejection_replies.c.id == row.id).values(outbox_id=outbox_id))
-    return outbox_id
+    """`pending` → `queued` and its outbox message, in the caller's transaction; None when it is not pending (or was edited since `row` was read)."""
+    return touchpoint_outbox.hand_to_outbox(conn, rejection_replies, row.id, row.version, message, MessageKind.REJECTION_REPLY, now,
+                                            same_version=True)
 
 
 def mark_sent(conn: Connection, outbox_id: int, at: datetime) -> bool:
-    done = conn.execute(update(rejection_replies).where(
-        rejection_replies.c.outbox_id == outbox_id, rejection_replies.c.state == str(ReplyState.QUEUED)
-    ).values(state=str(ReplyState.SENT), sent_at=at, updated_at=at, version=rejection_replies.c.version + 1))
-    return done.rowcount == 1
+    return touchpoint_outbox.mark_sent(conn, rejection_replies, outbox_id, at)
 
 
 def back_to_pending(conn: Connection, outbox_id: int, at: datetime) -> bool:
-    """A reply whose message was withdrawn or refused before it went out is editable again."""
-    done = conn.execute(update(rejection_replies).where(
-        rejection_replies.c.outbox_id == outbox_id, rejection_replies.c.state == str(ReplyState.QUEUED)
-    ).values(state=str(ReplyState.PENDING), outbox_id=None, updated_at=at,
-             version=rejection_replies.c.version + 1))
-    return done.rowcount == 1
+    """A reply whose message was withdrawn or refused before it went out waits again (to be edited or sent)."""
+    return touchpoint_outbox.back_to_pending(conn, rejection_replies, outbox_id, at)
