@@ -143,7 +143,9 @@ def _thanks_via(person: Person) -> str:
 def _opening(person: Person) -> str:
     if person.contact.met_in_passing:
         return person.say("email", "passing.place" if person.base["place"] else "passing.noplace")
-    if person.contact.spoke_before and person.contact.effective_role is _recruiter():
+    from afterword.core.model import ContactRole
+
+    if person.contact.spoke_before and person.contact.effective_role is ContactRole.RECRUITER:
         # not at the conversation: thanked for arranging it (also when the notes give what they said on the call)
         return person.say("email", "thanks.arranged")
     if _organiser(person):
@@ -153,12 +155,6 @@ def _opening(person: Person) -> str:
     if not person.base["theme"] and _panel_colleague(person):
         return person.say("email", "thanks.plain")  # the role named to every panel member reads as a form letter
     return person.say("email", "thanks.theme" if person.base["theme"] else "thanks.role")
-
-
-def _recruiter() -> object:
-    from afterword.core.model import ContactRole
-
-    return ContactRole.RECRUITER
 
 
 def _panel_colleague(person: Person) -> bool:

@@ -162,7 +162,9 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
         # "Als kwartiermaker … aardgasvrij gemaakt binnen vier jaar" → "ik heb als kwartiermaker … gemaakt …";
         # "zes jaar IC-verpleegkundige geweest" → "ik ben …" (a verb of being or becoming takes "zijn").
         return Piece("i", f"ik {dutch_aux(text)} {lower_first(text, proper)}", original=text)
-    if lang is Language.EN and _ROLE_ON.match(text) and not _has_any_verb(text, lang):
+    from afterword.compose.topic import has_any_verb
+
+    if lang is Language.EN and _ROLE_ON.match(text) and not has_any_verb(text, lang):
         return Piece("i", f"I was {text}", original=text)  # "PM on three tours including Edinburgh twice"
     return Piece("raw", lower_first(text, proper), original=text)
 
@@ -170,12 +172,6 @@ def strength_piece(text: str, lang: Language, proper: frozenset[str]) -> Piece:
 #: A role typed before where it was held, with no verb: "PM on three tours", "team lead at Arriva".
 _ROLE_ON = re.compile(r"^(?:[A-Z]{2,4}|(?:[a-z-]+\s)?(?:lead|manager|coordinator|supervisor|officer|champion|rep))"
                       r"\s+(?:on|at|for|with)\s+\S")
-
-
-def _has_any_verb(text: str, lang: Language) -> bool:
-    from afterword.compose.topic import has_any_verb
-
-    return has_any_verb(text, lang)
 
 
 #: A strength that opens with where it happened: "at Hovione cut …", "while at Monzo led …".

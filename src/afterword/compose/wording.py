@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from afterword.core.lang.names import PARTICLES, SURNAME_PARTICLE_WORDS
 from afterword.core.model import Interview, Language
 
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -117,8 +118,7 @@ def _words_of(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for name in names for t in tokens(name) if t not in _PARTICLES)
 
 
-_PARTICLES = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "te", "t", "op", "in", "la", "le", "du", "da",
-                        "di", "von", "zu", "del", "della", "dos", "das", "el", "al", "bin", "ben", "mc", "of", "the"})
+_PARTICLES = frozenset(word.strip("'") for particle in PARTICLES for word in particle.split()) | SURNAME_PARTICLE_WORDS
 
 
 def tokens(text: str) -> list[str]:
