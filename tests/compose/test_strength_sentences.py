@@ -358,7 +358,7 @@ def test_the_candidates_impression_of_a_person_or_place_is_not_handed_back(momen
 
 
 @pytest.mark.parametrize(("strength", "lang", "said", "never"), [
-    ("belronde binnen 1 wk na intake ingevoerd, uitval ca. 30% -> 18%", Language.NL, "Ik heb belronde", "Ik belronde"),
+    ("belronde binnen 1 wk na intake ingevoerd, uitval ca. 30% -> 18%", Language.NL, "Ik heb een belronde binnen één week na intake ingevoerd, waardoor de uitval van ongeveer 30%", "Ik belronde"),
     ("did rostering in excel and later small tool w/ power apps, i know the pain haha", Language.EN,
      "I did rostering in Excel", "I know the pain"),
     ("made buddy system for new agents, leaving in first year went from 35% to 19%", Language.EN,
@@ -446,3 +446,76 @@ def test_a_flemish_letter_signs_off_the_flemish_way(zone: str, signoff: str) -> 
     assert any(line.lower().endswith(signoff) for line in lines)
     if signoff == "groet,":
         assert not any(line.lower().endswith("groeten,") for line in lines)
+
+
+@pytest.mark.parametrize(("strength", "lang", "said", "never"), [
+    # The small words notes leave out, after a role, a span of time or a named employer.
+    ("als teamleider 2 jr BBL-traject opgezet, 6 pm'ers zelf opgeleid, 5 nog in dienst", Language.NL,
+     "twee jaar een BBL-traject opgezet en zes pedagogisch medewerkers zelf opgeleid, van wie er nog vijf in dienst zijn",
+     "jaar BBL-traject"),
+    ("bij Zuidnet risicomodel 10 kV-kabels gebouwd, storingen -22% in 3 jr", Language.NL,
+     "bij Zuidnet een risicomodel voor 10 kV-kabels gebouwd", "Zuidnet risicomodel"),
+    ("5 jaar planner bij distributiecentrum in Willebroek", Language.NL, "bij een distributiecentrum", "bij distributiecentrum"),
+    ("key user bij invoering nieuw DMS op kantoor, ~40 collega's getraind", Language.NL,
+     "bij de invoering van het nieuwe DMS", "invoering nieuw DMS"),
+    # An arrow from a count to what it freed is not a range ("from 40 firms to 28 MW").
+    ("rolled out flex contracts at ca. 40 firms -> 28 MW freed", Language.EN, "which freed 28 MW", "to 28 MW"),
+    ("flexcontracten uitgerold bij ca. 40 bedrijven -> 28 MW vrijgespeeld", Language.NL,
+     "waarmee 28 MW is vrijgespeeld", "naar 28 MW"),
+    # "about" goes with the figure, not before "from".
+    ("set up a call round within 1 wk of intake, drop-out approx 30% -> 18%", Language.EN, "from about 30% to 18%",
+     "about from"),
+    # How many of the people trained stayed; a score kept for oneself ("= 0") is not a clause.
+    ("trained 6 new planners, 4 still there", Language.EN, "four of whom are still there", "planners, four still"),
+    ("key user HiX planningsmodule geweest, excel-lijsten uitgefaseerd in ~4 mnd, overtypen = 0", Language.NL,
+     "excel-lijsten uitgefaseerd", "overtypen is 0"),
+])
+def test_small_words_and_results_come_back(strength: str, lang: Language, said: str, never: str) -> None:
+    body = email(strength, lang)
+    assert said in body and never not in body, body
+
+
+_BLUNT_NEED = """format = 1
+[candidate]
+name = "Esther Bakker"
+[interview]
+company = "Het Klavertje"
+role = "{role}"
+start = 2026-12-08T19:00:00+01:00
+language = "{lang}"
+[[contacts]]
+id = "anouk"
+name = "Anouk de Jong"
+role = "hiring-manager"
+email = "anouk@klavertje.example"
+[[contacts]]
+id = "bob"
+name = "Bob Smit"
+role = "interviewer"
+email = "bob@klavertje.example"
+[[needs]]
+id = "tekort"
+text = "{need}"
+raised_by = ["anouk"]
+[[strengths]]
+text = "{strength}"
+answers = ["tekort"]
+"""
+
+
+@pytest.mark.parametrize(("lang", "need", "strength", "said"), [
+    (Language.NL, "vrijdag 3 groepen dicht door tekort pm'ers, ouders woest",
+     "als teamleider 2 jr BBL-traject opgezet, 6 pm'ers zelf opgeleid", "een BBL-traject opgezet"),
+    (Language.EN, "no staff so 3 rooms shut on friday, parents furious",
+     "set up an apprenticeship scheme as team lead, trained 6 practitioners myself", "set up an apprenticeship scheme"),
+])
+def test_the_answer_to_a_need_too_blunt_to_name_still_reaches_who_raised_it(
+        lang: Language, need: str, strength: str, said: str) -> None:
+    """The need is left out of the drafts (it reads blunt to them), but the strength written as its answer is
+    the best the candidate has for that person: it is said on its own, to them and not to a colleague."""
+    role = "locatiemanager" if lang is Language.NL else "site manager"
+    interview = parse_notes(_BLUNT_NEED.format(role=role, lang=lang.value, need=need, strength=strength))
+    bodies = {d.contact: d.body for d in compose(interview) if d.channel is Channel.EMAIL}
+    assert said in bodies["anouk"], bodies["anouk"]
+    assert said not in bodies["bob"]
+    assert "woest" not in bodies["anouk"] and "furious" not in bodies["anouk"]

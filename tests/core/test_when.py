@@ -20,7 +20,7 @@ MONDAY = date(2026, 11, 30)
     ("ze laten vóór 15 december iets weten", "by Tuesday 15 December", "uiterlijk dinsdag 15 december",
      date(2026, 12, 15)),
     ("uitslag binnen 2 weken", "within two weeks", "binnen twee weken", date(2026, 12, 14)),
-    ("voor kerst horen of het wat wordt", "before Christmas", "voor de kerst", date(2026, 12, 24)),
+    ("voor kerst horen of het wat wordt", "before Christmas", "vóór de kerst", date(2026, 12, 24)),
     ("decision ~wk 51, lieke calls", "in the week of 14 December", "in de week van 14 december", date(2026, 12, 20)),
     ("julia: feedback till fri 4.12, then maybe 2nd talk", "by Friday 4 December", "uiterlijk vrijdag 4 december",
      date(2026, 12, 4)),

@@ -53,12 +53,13 @@ def compose(interview: Interview, *, contacts: Sequence[str] | None = None,
                          for c in interview.moments[r.index].with_)
     polite = salutations(interview)
     topics = frozenset(interview.needs[r.index].id for r in reading.rough if r.field == "needs" and r.reason == "topic")
+    unsaid = _unsaid(interview, reading.interview)
     interview = reading.interview
     wanted_contacts = set(contacts) if contacts is not None else set(known)
     wanted_channels = tuple(channels) if channels is not None else tuple(Channel)
     v = voice(template_dir)
     proper = proper_words(interview)
-    selections = select_all(interview, _usable(interview))
+    selections = select_all(interview, _usable(interview), unsaid)
     drafts: list[Draft] = []
     subjects: set[str] = set()
     emails = _Said()  # the sentences of every email so far
@@ -162,6 +163,17 @@ def _unquoted(interview: Interview, reading: Reading) -> frozenset[str]:
     return frozenset(out)
 
 
+def _unsaid(typed: Interview, read: Interview) -> dict[str, frozenset[str]]:
+    """Per contact, the needs they raised that the reading left out (too blunt or too rough to name)."""
+    kept = {n.id for n in read.needs}
+    out: dict[str, set[str]] = {}
+    for need in typed.needs:
+        if need.id not in kept:
+            for contact in need.raised_by:
+                out.setdefault(contact, set()).add(need.id)
+    return {c: frozenset(ids) for c, ids in out.items()}
+
+
 def _usable(interview: Interview) -> Callable[[Contact, str], bool]:
     names = interview.contact_names
 
@@ -189,6 +201,8 @@ def _person(interview: Interview, contact_id: str, template_dir: Path | None) ->
         known = ", ".join(c.id for c in interview.contacts) or "no contacts"
         raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
     polite = salutations(interview, [contact])
-    interview = read_notes(interview).interview
-    return Person(interview, contact, select_all(interview, _usable(interview))[contact_id], voice(template_dir),
+    read = read_notes(interview).interview
+    selection = select_all(read, _usable(read), _unsaid(interview, read))[contact_id]
+    interview = read
+    return Person(interview, contact, selection, voice(template_dir),
                   proper_words(interview), polite=polite)

@@ -49,7 +49,8 @@ _NL_INSTITUTION = re.compile(r"\b(bij|voor|in|op)\s+(gemeenteraad|gemeente|polit
                              r"marechaussee|landmacht|marine)\b(?!-)")
 _NL_PLACE = re.compile(r"\b(bij|voor|in)\s+(?!(?:een|de|het|mijn|onze|hun|haar|zijn|dit|dat|deze|die)\b)(?=(?:[a-z-]+e\s+)?[a-z-]*(?:keten|kantoor|bedrijf|ziekenhuis|school|bureau|"
                        r"winkel|fabriek|instelling|organisatie|vervoerder|bank|verzekeraar|start-up|startup|"
-                       r"agentschap|corporatie|hogeschool|groothandel|praktijk|kliniek|leverancier)\b)")
+                       r"agentschap|corporatie|hogeschool|groothandel|praktijk|kliniek|leverancier|centrum|magazijn|"
+                       r"apotheek|laboratorium|dierenartsenpraktijk|brouwerij|uitgeverij|hotel|terminal)\b)")
 
 
 def fill_articles(text: str, lang: Language) -> str:
@@ -61,7 +62,28 @@ def fill_articles(text: str, lang: Language) -> str:
     text = _NL_MINE.sub(lambda m: f"{m.group(1)} mijn {m.group(2)} ", text)
     text = _NL_PLACE.sub(lambda m: f"{m.group(1)} een ", text)
     text = _NL_INSTITUTION.sub(lambda m: f"{m.group(1)} de {m.group(2)}", text)  # "bij gemeenteraad" → "bij de …"
+    text = _NL_EVENT.sub(_nl_event, text)  # "bij invoering nieuw DMS" → "bij de invoering van het nieuwe DMS"
     return _nl_article(text)
+
+
+#: A change typed as notes type it, "bij invoering nieuw DMS": the event takes "de" and "van" before what changed.
+_NL_EVENT = re.compile(r"\b(bij|tijdens|na|voor|sinds)\s+(invoering|implementatie|overgang naar|migratie naar|"
+                       r"introductie|fusie met|reorganisatie|verhuizing naar|overname door|"
+                       r"uitrol|livegang|oprichting|sluiting|opening)\s+(?!(?:van|de|het|een|mijn|onze|ons|hun|twee|drie|"
+                       r"vier|vijf|zes|zeven|acht|negen|tien|\d+)\b)"
+                       r"((?:[\w'-]+\s+){0,2}?[\w'-]+)(?=$|[,.;:!?)]|\s+(?:op|in|bij|met|voor|van|en|heb|ik|naar|\d))")
+
+
+def _nl_event(m: re.Match[str]) -> str:
+    from afterword.compose.topic import _with_article
+
+    event, what = m.group(2), m.group(3)
+    if " " in event:  # "overgang naar", "fusie met": the preposition is there already
+        named = what if what[:1].isupper() and " " not in what else _with_article(what, Language.NL)
+        return f"{m.group(1)} de {event} {named}"
+    if what[:1].isupper() and what.replace("-", "").isalnum() and " " not in what:
+        return f"{m.group(1)} de {event} van {what}"  # "bij de invoering van SAP"
+    return f"{m.group(1)} de {event} van {_with_article(what, Language.NL)}"
 
 
 def _a_or_an(following: str) -> str:
@@ -97,26 +119,90 @@ _NL_NOT_A_NOUN = frozenset(["bij", "in", "op", "voor", "met", "als", "van", "naa
                             "samen", "zelf", "ook", "al", "toen", "daar", "hier", "vorig", "vorige", "dit", "dat"])
 
 
+#: Words that open a phrase of place, time or manner between the noun and its participle ("belronde binnen één week
+#: na intake ingevoerd": the noun is "belronde").
+_NL_PREPOSITIONS = frozenset(["bij", "in", "op", "voor", "met", "van", "naar", "over", "tijdens", "sinds", "na",
+                              "binnen", "zonder", "tegen", "onder", "per", "rond", "vanuit", "via", "om", "uit"])
+_NL_NUMBER_WORDS = frozenset(["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+                              "twaalf", "anderhalf", "ruim", "bijna", "ca.", "ongeveer"])
+_NL_SPANS = frozenset(["jaar", "jr", "maanden", "maand", "weken", "week", "dagen"])
+
+
+def _nl_adjuncts(words: list[str]) -> int:
+    """How many words at the start are a role, a span or a named place before the object ("als teamleider twee jaar
+    BBL-traject opgezet", "bij Zuidnet risicomodel gebouwd"): the object's noun comes after them."""
+    i = 0
+    while i < len(words) - 1:
+        w, nxt = words[i].lower(), words[i + 1]
+        if w == "als" and nxt[:1].isalpha() and nxt.lower() not in _NL_DETERMINERS:
+            i += 2  # "als teamleider"
+            for _ in range(2):  # "als key user 40 collega's getraind": a role of more words, up to what follows it
+                if i + 1 < len(words) and _role_word(words[i]) and not _NL_PARTICIPLE.match(words[i + 1].rstrip(",.")):
+                    i += 1
+        elif (w in _NL_NUMBER_WORDS or w.isdigit()) and nxt.lower().rstrip(",") in _NL_SPANS:
+            i += 2  # "twee jaar"
+        elif w in ("bij", "in", "voor") and nxt[:1].isupper() and "-" not in nxt and nxt.rstrip(",").isalpha():
+            i += 2  # "bij Zuidnet", "bij Woonkracht Gelderland"
+            while i < len(words) - 1 and words[i][:1].isupper() and words[i].isalpha():
+                i += 1
+        elif w in _NL_ADVERBS or (i == 0 and w in ("ik", "we", "wij")):
+            i += 1  # "zelf"; "heb ik … gemaakt"
+        else:
+            break
+    return i
+
+
+def _a_verb_in(phrase: list[str]) -> bool:
+    from afterword.compose.topic import has_verb
+
+    return any(has_verb(w, Language.NL) for w in phrase)
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower()
+    return (low[:1].isalpha() and low not in _NL_NUMBER_WORDS and low not in _NL_PREPOSITIONS and low not in _NL_DETERMINERS
+            and low not in _NL_ADVERBS and not word.endswith((",", ".")) and not _NL_PARTICIPLE.match(low))
+
+
 def _nl_article(text: str) -> str:
     m = _NL_HAVE.search(text)
     start = m.end() if m is not None else 0
-    if m is None:
+    words = text[start:].split(" ")
+    skip = _nl_adjuncts(words)
+    if m is None and not skip:
         first = text.split(" ", 1)[0].lower()
         if not first or first in _NL_NOT_A_NOUN or not first[:1].isalpha():
             return text  # "bij Waterbedrijf … gedaan": a place first, no noun to give an article
-    words = text[start:].split(" ")
-    # "heb DMP-spreekuur opgezet": the noun phrase between the verb and its participle (one to four words).
-    for end in range(1, min(5, len(words))):
+    if skip:
+        start += len(" ".join(words[:skip])) + 1
+        words = words[skip:]
+    # "heb DMP-spreekuur opgezet": the noun phrase between the verb and its participle (one to four words), or
+    # before a phrase of place or time that comes before the participle ("belronde binnen één week … ingevoerd").
+    for end in range(1, min(9, len(words))):
         participle = words[end].rstrip(",.;:!?").lower()
+        if words[end - 1].endswith((",", ".", ";", ":")):
+            return text  # the clause ended before any participle
         if _NL_PARTICIPLE.match(participle):
             if participle in ("geweest", "geworden", "gebleven"):
                 return text  # "Wzd-aandachtsvelder geweest": a role one has been takes no article
             phrase = words[:end]
-            if any(w.lower() in _NL_NOT_A_NOUN for w in phrase):
+            cut = next((k for k, w in enumerate(phrase) if w.lower() in _NL_PREPOSITIONS), len(phrase))
+            if cut == 0:
                 return text  # "notuleerde twee jaar bij gemeenteraad": no noun phrase before a participle here
+            if words[end - 1].lower() in _NL_DETERMINERS:
+                return text  # "bij de gemeenteraad": a noun that looks like a participle, after its article
+            phrase = phrase[:cut]
+            if len(phrase) > 4 or any(w.lower() in _NL_NOT_A_NOUN or w.lower() in _NL_NUMBER_WORDS for w in phrase) \
+                    or _a_verb_in(phrase):
+                return text  # "notuleerde twee jaar …", "ongeveer 40 collega's": no bare noun to count here
             while len(phrase) > 1 and phrase[-1].lower() in _NL_ADVERBS:
                 phrase = phrase[:-1]  # "HiX-rapportages zelf gebouwd": the noun is before the adverb
             first, head = phrase[0], phrase[-1].lower().rstrip(",")
+            if len(phrase) == 3 and phrase[1].isdigit() and first.isalpha() and first[:1].islower() \
+                    and not first.endswith(("en", "s")) and head.endswith(("en", "s")):
+                # "risicomodel 10 kV-kabels gebouwd": a thing made for a number of others
+                rest = text[start + len(" ".join(phrase)):]
+                return f"{text[:start]}een {first} voor {phrase[1]} {phrase[2]}{rest}"
             if first.lower() in _NL_DETERMINERS or first[:1].isdigit() or head in _NL_MASS \
                     or (head.endswith(("en", "s")) and not head.endswith(("uis", "ijs", "oos"))):
                 return text

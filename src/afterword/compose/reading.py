@@ -163,6 +163,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = re.sub(r"\s*<-?>\s*", " and " if lang is Language.EN else " en ", out)  # "collectie <-> publiek"
     out = re.sub(r"(?<![\w.,])(\d+)\+(?=\s+[^\W\d_])", r"meer dan \1" if lang is Language.NL else r"over \1", out)  # "60+ pompstations"
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
+    out = _gain(out, lang)
     out = _ARROW.sub(lambda m: _arrow(out, m, lang), out)
     out = _moved(out, lang)
     per = _PER[lang]
@@ -201,10 +202,12 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     if "{" not in out:  # template syntax in notes comes out exactly as typed
         out = capitalise(out, lang)
     out = _small_numbers(out, lang)
+    out = _ABOUT_FROM.sub(r"\2 \1 ", out)  # "ca. 30% -> 18%": "van ongeveer 30% naar 18%", not "ongeveer van"
     out = _SPACES.sub(" ", out).strip(" ,;:-–—")
     return re.sub(r"\s+([,.;:!?])", r"\1", out)
 
 
+_ABOUT_FROM = re.compile(r"\b(ongeveer|about|around|roughly|circa)\s+(van|from)\s+(?=\d)")
 _NL_SHORTAGE = re.compile(r"(?i)^((?:[^\W\d][\w'’-]*\s){0,3}[^\W\d][\w'’-]*)\s+tekort(?=$|,)")
 _HYPHEN_UNITS = {"wk": "week", "wks": "week", "mo": "month", "mth": "month", "mths": "month", "yr": "year",
                  "yrs": "year", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "d": "day"}
@@ -323,6 +326,21 @@ def _moved(text: str, lang: Language) -> str:
     return _WAARMEE.sub(dutch, text)
 
 
+_GAIN_MARK = " \u2192 "  # left by _range for _gain, which writes the clause
+
+
+def _gain(text: str, lang: Language) -> str:
+    """"40 firms → 28 MW freed" → "40 firms, which freed 28 MW"; "… → 28 MW vrijgespeeld" → "…, waarmee 28 MW is
+    vrijgespeeld"."""
+    def clause(m: re.Match[str]) -> str:
+        n, unit, done = m.group("n"), m.group("unit"), m.group("done")
+        if lang is Language.EN:
+            return f", which {done} {n} {unit}"
+        verb = "zijn" if unit.lower().endswith(("en", "s")) and unit.lower() not in ("euros", "uren") else "is"
+        return f", waarmee {n} {unit} {verb} {done}"
+    return re.sub(r" \u2192 (?P<n>\d[\d.,]*)\s?(?P<unit>[^\W\d_][\w-]{0,11})\s+(?P<done>[\w-]+)", clause, text)
+
+
 def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
     """"no idempotency keys -> double payouts": a consequence (", so …") when a clause follows, else "to"."""
     after = re.split(r"[,;.]", text[m.end():], maxsplit=1)[0]
@@ -333,8 +351,17 @@ def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
     return " to " if lang is Language.EN else " naar "
 
 
+#: What a number did after an arrow: "-> 28 MW vrijgespeeld", "-> 3 fte saved".
+_GAINED = re.compile(r"\s?(?P<unit>[^\W\d_][\w-]{0,11})\s+(?P<done>(?:ge|vrij|bespaard|verdiend|opgeleverd|"
+                     r"[a-z]+ed\b)[\w-]*)(?=$|[,;.])")
+
+
 def _range(m: re.Match[str], lang: Language) -> str:
     a, b, unit = m.group("a").strip(), m.group("b").strip(), m.group("unit_a") or ""
+    gained = _GAINED.match(m.string, m.end())
+    if unit and not unit.isdigit() and gained and gained.group("unit").lower() != unit.lower():
+        # "bij ca. 40 bedrijven -> 28 MW vrijgespeeld": not a range (firms are not megawatts) but what it freed
+        return f"{a} {unit}{_GAIN_MARK}{b}"
     if re.search(r"(?i)\b(?:from|van)\s*$", m.string[:m.start()]):  # "van 31% -> 18%": "van" is already there
         return f"{a} {unit} to {b}" if unit and lang is Language.EN else f"{a} {unit} naar {b}" if unit else \
             (f"{a} to {b}" if lang is Language.EN else f"{a} naar {b}")
@@ -484,6 +511,16 @@ _NO_FINITE_NL = re.compile(r"^(?:(?i:je|jij|u|we|wij|ik|jullie)|[A-ZÀ-Þ][a-zà
                            r"(?:in|op|bij|naar|van|met|uit|aan|voor)\b")
 
 
+_NONE_LEFT = re.compile(r"(?i)^[\w'’-]+(?:\s[\w'’-]+)?\s(?:is|=)\s(?:0|nul|zero|none|geen)$")
+#: "5 nog in dienst", "4 still there": how many of the people just named stayed.
+_STILL_THERE = {
+    Language.EN: re.compile(r"(?i)^(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|all)\s+(?:of them\s+)?"
+                            r"(?:are\s+)?still\s+(?:there|here|employed|with (?:us|them|the (?:company|team|firm)))$"),
+    Language.NL: re.compile(r"(?i)^(?P<n>\d+|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|allemaal)\s+(?:ervan\s+)?"
+                            r"(?:zijn\s+|zitten\s+|werken\s+)?(?:er\s+)?nog\s+(?:in dienst|steeds in dienst|aan het werk|er)$"),
+}
+
+
 def _strength(text: str, lang: Language) -> str:
     """A strength typed as a claim and its result ("split the job into steps at Monzo, incidents down 70%")
     keeps the result as a clause ("…, which brought incidents down by 70%"); other verbless pieces go."""
@@ -498,6 +535,14 @@ def _strength(text: str, lang: Language) -> str:
         pieces = [as_role, *pieces[2:]]
     kept = [pieces[0]]
     for piece in pieces[1:]:
+        stayed = _STILL_THERE[lang].match(piece)
+        if stayed and len(kept) >= 1 and re.search(r"\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|"
+                                                     r"seven|eight|nine|ten", kept[-1]):
+            n = stayed.group("n")
+            kept.append(f"{n} of whom are still there" if lang is Language.EN else f"van wie er nog {n} in dienst zijn")
+            break  # "6 pm'ers zelf opgeleid, 5 nog in dienst": the people trained, and how many stayed
+        if _NONE_LEFT.match(piece):
+            continue  # "overtypen = 0": a score kept for oneself, not a clause ("overtypen is 0")
         signed = _SIGNED.match(piece)
         if signed and not has_verb(signed.group("np"), lang):
             np, n, when = signed.group("np").strip(), signed.group("n").replace(" ", ""), signed.group("rest").strip()
@@ -532,7 +577,7 @@ def _strength(text: str, lang: Language) -> str:
 
             aux = dutch_aux(piece)
             kept[-1] = f"{kept[-1]} en {aux + ' ' if aux != dutch_aux(pieces[0]) else ''}{piece}"
-        elif piece.startswith(("which brought ", "waarmee ")) and len(kept) == 1:
+        elif piece.startswith(("which brought ", "which freed ", "which saved ", "waarmee ")) and len(kept) == 1:
             kept.append(piece)  # an arrow to what it moved, already made a clause by `tidy` ("-> x down 30%")
         elif _verb_led(piece, lang) and not (piece is pieces[-1] and _subject_and_past(piece, lang)):
             kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
@@ -783,7 +828,7 @@ def _joined(raw: str) -> bool:
     return False
 
 
-_THERE = {Language.EN: re.compile(r"\s+there\b(?=\s*(?:[,;.:]|->|$|\s(?:too|as well|also)\b))"),
+_THERE = {Language.EN: re.compile(r"(?<!\bstill)(?<!\bare)\s+there\b(?=\s*(?:[,;.:]|->|$|\s(?:too|as well|also)\b))"),
           Language.NL: re.compile(r"\s+daar\b(?=\s*(?:[,;.:]|->|$|\s(?:ook)\b))")}
 _PLACE_IN = re.compile(r"\b(?:at|in|bij|op)\s+(?P<place>(?:[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*){0,3})")
 

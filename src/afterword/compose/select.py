@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -34,13 +34,17 @@ class Selection:
         return self.pairs[0] if self.pairs else None
 
 
-def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | None = None) -> dict[str, Selection]:
+def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | None = None,
+               unsaid: Mapping[str, frozenset[str]] | None = None) -> dict[str, Selection]:
     """One selection per contact, made over the whole interview so that people who raised the
     same need get different strengths, leads, moments and questions where the notes allow.
 
     `usable(contact, text)` says whether a moment or question can be used in that contact's
-    draft (e.g. it is in their language); unusable ones are left for someone else."""
+    draft (e.g. it is in their language); unusable ones are left for someone else. `unsaid` gives, per contact,
+    the needs they raised that the reading left out (too blunt or too rough to name to them): the strength
+    written as the answer to such a need is still theirs, said without the need."""
     ok = usable or (lambda contact, text: True)
+    left_out = unsaid or {}
     out: dict[str, Selection] = {}
     lead_needs: Counter[str] = Counter()
     used_strengths: Counter[tuple[str, int]] = Counter()
@@ -48,7 +52,8 @@ def select_all(interview: Interview, usable: Callable[[Contact, str], bool] | No
     used_questions: Counter[int] = Counter()
     used_free_strengths: Counter[int] = Counter()
     for index, contact in enumerate(interview.contacts):
-        pairs = _pairs(interview, contact, lead_needs, used_strengths, used_free_strengths)
+        pairs = _pairs(interview, contact, lead_needs, used_strengths, used_free_strengths,
+                       left_out.get(contact.id, frozenset()))
         if pairs and pairs[0].need is not None:
             lead_needs[pairs[0].need.id] += 1
         moment = _least_used(
@@ -97,8 +102,20 @@ def _least_used(items: list[tuple[int, T]], used: Counter[int]) -> T | None:
 
 
 def _pairs(interview: Interview, contact: Contact, lead_needs: Counter[str],
-           used_strengths: Counter[tuple[str, int]], used_free: Counter[int]) -> tuple[Pair, ...]:
+           used_strengths: Counter[tuple[str, int]], used_free: Counter[int],
+           unsaid: frozenset[str] = frozenset()) -> tuple[Pair, ...]:
     needs = interview.needs_raised_by(contact.id)
+    if not needs and unsaid:
+        # Their need was too blunt to name to them ("vrijdag 3 groepen dicht, ouders woest"), but the strength
+        # written as its answer is the best thing the candidate has for them: said on its own.
+        from afterword.compose.topic import has_any_verb
+
+        # (a claim with its verb: "TPN validation but only neonatal not adult" is a limit noted for oneself)
+        answering = [(i, s) for i, s in enumerate(interview.strengths) if unsaid & set(s.answers)
+                     and has_any_verb(s.text, interview.effective_language)]
+        strength = _least_used(answering, used_free)
+        if strength is not None:
+            return (Pair(None, strength),)
     if not needs:
         # Nobody's need to answer: a strength that answers no need in particular, rotating over the
         # people so that two of them do not get the same one. A strength written as the answer to a

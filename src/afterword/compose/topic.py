@@ -267,7 +267,8 @@ def without_article(phrase: str) -> str:
 
 #: Abbreviations of het-words that notes use ("het ECD": het elektronisch cliëntendossier).
 _NL_PLAIN = {v: k for k, v in _NL_ADJECTIVES.items() if k != v}
-_HET_ACRONYMS = frozenset({"ecd", "epd", "mt", "ot", "wms", "erp", "crm", "ov", "mbo", "hbo", "vwo", "cbs", "rijk"})
+_HET_ACRONYMS = frozenset({"ecd", "epd", "mt", "ot", "wms", "erp", "crm", "dms", "kms", "hms", "tms", "lms", "pms", "mes",
+                           "gis", "bi", "ov", "mbo", "hbo", "vwo", "cbs", "rijk"})
 
 
 _AFTER_GERUND = frozenset({"off", "on", "to", "the", "a", "an", "from", "away", "our", "my", "their", "up", "out", "down",

@@ -124,7 +124,7 @@ class When:
                 return {"early": f"in early {month}", "mid": f"in mid-{month}", "end": f"by the end of {month}"}[self.part]
             return {"early": f"begin {month}", "mid": f"half {month}", "end": f"eind {month}"}[self.part]
         if self.kind == "christmas":
-            return "before Christmas" if en else "voor de kerst"
+            return "before Christmas" if en else "vóór de kerst"  # "bericht voor de kerst" reads "a message for Christmas"
         if self.kind == "next_week":
             return "next week" if en else "volgende week"
         if self.kind == "this_week":
