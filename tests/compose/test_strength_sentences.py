@@ -35,6 +35,11 @@ answers = ["n"]
 """
 
 
+def says(body: str, said: str) -> bool:
+    """The sentence is in the email, on its own or after the colon of the phrase that leads to it."""
+    return said in body or f": {said[:1].lower()}{said[1:]}" in body
+
+
 def email(strength: str, lang: Language) -> str:
     need = "the backlog keeps growing" if lang is Language.EN else "de achterstand groeit"
     role = "team lead" if lang is Language.EN else "teamleider"
@@ -98,7 +103,7 @@ def test_the_pieces_of_a_strength_are_joined_as_prose(strength: str, lang: Langu
      "for two years, and first-year retention went from 68% to 85%"),
 ])
 def test_a_strength_made_of_pieces_is_one_sentence(strength: str, lang: Language, said: str) -> None:
-    assert said in email(strength, lang)
+    assert says(email(strength, lang), said)
 
 
 def test_a_noun_typed_as_a_bootloader_is_no_role_and_an_adjective_participle_no_deed() -> None:
@@ -272,7 +277,7 @@ def test_the_reader_as_the_subject_of_a_moment_is_je_not_jou() -> None:
 ])
 def test_dutch_deeds_without_a_stray_article_or_role(strength: str, said: str, never: str) -> None:
     body = email(strength, Language.NL)
-    assert said in body and never not in body and "weet wat een monteur" not in body
+    assert says(body, said) and never not in body and "weet wat een monteur" not in body
 
 
 @pytest.mark.parametrize("lang", [Language.EN, Language.NL])
@@ -367,7 +372,7 @@ def test_the_candidates_impression_of_a_person_or_place_is_not_handed_back(momen
 ])
 def test_more_strengths_read_as_sentences(strength: str, lang: Language, said: str, never: str) -> None:
     body = email(strength, lang)
-    assert said in body and never not in body
+    assert says(body, said) and never not in body
 
 
 def test_units_in_compounds_and_dutch_job_abbreviations_are_written_out() -> None:
@@ -398,7 +403,7 @@ def test_a_moment_ends_where_another_sentence_of_notes_begins(moment: str, lang:
     notes = _NOTES.format(role="team lead", lang=lang.value, need=need, strength="led the triage")
     notes += f'[[moments]]\ntext = "{moment}"\nwith = ["hm"]\n'
     body = next(d.body for d in compose(parse_notes(notes)) if d.channel is Channel.EMAIL)
-    assert said in body and never not in body
+    assert says(body, said) and never not in body
 
 
 @pytest.mark.parametrize(("moment", "lang", "said"), [

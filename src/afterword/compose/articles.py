@@ -50,7 +50,8 @@ _NL_INSTITUTION = re.compile(r"\b(bij|voor|in|op)\s+(gemeenteraad|gemeente|polit
 _NL_PLACE = re.compile(r"\b(bij|voor|in)\s+(?!(?:een|de|het|mijn|onze|hun|haar|zijn|dit|dat|deze|die)\b)(?=(?:[a-z-]+e\s+)?[a-z-]*(?:keten|kantoor|bedrijf|ziekenhuis|school|bureau|"
                        r"winkel|fabriek|instelling|organisatie|vervoerder|bank|verzekeraar|start-up|startup|"
                        r"agentschap|corporatie|hogeschool|groothandel|praktijk|kliniek|leverancier|centrum|magazijn|"
-                       r"apotheek|laboratorium|dierenartsenpraktijk|brouwerij|uitgeverij|hotel|terminal)\b)")
+                       r"apotheek|laboratorium|dierenartsenpraktijk|brouwerij|uitgeverij|hotel|terminal|gezelschap|theater|museum|omroep|"
+                       r"krant|zorginstelling|woningcorporatie|waterschap|netbeheerder)\b)")
 
 
 def fill_articles(text: str, lang: Language) -> str:

@@ -170,6 +170,9 @@ class Person:
             return w.met[met.lower()]
         if met and met.split(" ", 1)[0].lower() in w.met_prefix and not self.foreign(met):
             return towards_reader(clean(met), self.contact, self.lang)  # "op zijn kantoor" → "op uw kantoor"
+        first = re.split(r"[\s,+(/]+", met.lower(), maxsplit=1)[0] if met else ""
+        if first in w.met:
+            return w.met[first]  # "rondleiding onderstation", "lunch na afloop": where, by its first word
         return ""
 
     def talk(self) -> str:

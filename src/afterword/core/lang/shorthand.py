@@ -116,6 +116,10 @@ def find_shorthand(text: str, lang: Language) -> list[Spot]:
             key, end = low + ".", m.end()
         elif low in lx.words and not (stop and low in _FINE_WITH_STOP):
             key, end = low, m.start() + len(word)
+        elif low.endswith("mgmt") and len(low) > 6 and low[:-4].isalpha():
+            # "assetmgmt", "riskmgmt": a compound typed short ("assetmanagement")
+            found.append(Spot(m.start(), m.start() + len(word), "abbreviation", word, word[:-4] + "management"))
+            continue
         else:
             continue
         if stop and key == low and text[m.end():m.end() + 1].isalnum():

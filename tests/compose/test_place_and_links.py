@@ -1,0 +1,78 @@
+"""Where a person met in passing was met, read from the first word of a free-text `met` ("rondleiding onderstation",
+"lunch na afloop", "coffee before"); compounds typed short ("assetmgmt"); and the link from their need to the
+candidate's answer said in one sentence that claims nothing the notes do not say (both languages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.compose import compose
+from afterword.compose.reading import tidy
+from afterword.core.model import Channel, Language
+from afterword.core.notes import parse_notes
+
+_NOTES = """format = 1
+[candidate]
+name = "Thijs Mulder"
+[interview]
+company = "Stroomnet"
+role = "{role}"
+start = 2026-12-07T10:00:00+01:00
+language = "{lang}"
+[[contacts]]
+id = "hm"
+name = "Marieke de Vries"
+role = "hiring-manager"
+email = "marieke@stroomnet.example"
+[[contacts]]
+id = "koen"
+name = "Koen Jacobs"
+role = "other"
+met = "{met}"
+linkedin = "https://www.linkedin.com/in/koen-jacobs"
+[[needs]]
+id = "n"
+text = "{need}"
+raised_by = ["hm"]
+[[strengths]]
+text = "{strength}"
+answers = ["n"]
+"""
+
+
+@pytest.mark.parametrize(("lang", "met", "where"), [
+    (Language.NL, "rondleiding onderstation", "tijdens de rondleiding"),
+    (Language.NL, "lunch na afloop", "tijdens de lunch"),
+    (Language.EN, "coffee before", "over coffee"),
+    (Language.EN, "lunch afterwards", "at lunch"),
+])
+def test_someone_met_in_passing_is_told_where(lang: Language, met: str, where: str) -> None:
+    notes = _NOTES.format(role="asset manager", lang=lang.value, met=met, need="the cables are old",
+                          strength="built a risk model for cables")
+    note = next(d.body for d in compose(parse_notes(notes)) if d.contact == "koen" and d.channel is Channel.LINKEDIN)
+    assert where in note, note
+
+
+@pytest.mark.parametrize(("lang", "typed", "written"), [
+    (Language.NL, "wat is de rol van assetmgmt in de gesprekken", "assetmanagement"),
+    (Language.EN, "how does riskmgmt work with ops", "riskmanagement"),
+])
+def test_a_compound_typed_short_is_written_out(lang: Language, typed: str, written: str) -> None:
+    out = tidy(typed, lang, {})
+    assert written in out and "mgmt" not in out
+
+
+@pytest.mark.parametrize(("lang", "need", "strength", "never"), [
+    (Language.NL, "de kabels zijn oud en vallen vaak uit", "bij Zuidnet risicomodel 10 kV-kabels gebouwd",
+     ("Daar heb ik zelf aan gewerkt", "Dat kwam me bekend voor", "Met zo'n vraagstuk heb ik eerder gewerkt")),
+    (Language.EN, "the cables are old and keep failing", "built a risk model for 10 kV cables at Zuidnet",
+     ("I have worked on something very similar", "I have tackled something like it before", "familiar ground")),
+])
+def test_the_answer_follows_its_need_in_one_sentence(lang: Language, need: str, strength: str,
+                                                       never: tuple[str, ...]) -> None:
+    notes = _NOTES.format(role="asset manager", lang=lang.value, met="lunch", need=need, strength=strength)
+    body = next(d.body for d in compose(parse_notes(notes)) if d.contact == "hm" and d.channel is Channel.EMAIL)
+    line = next(p for p in body.split("\n\n") if "10 kV" in p)
+    answer = line[line.index("10 kV") - 60:]
+    assert ": ik heb" in answer or ": I built" in answer, line  # one sentence: link, colon, the deed
+    assert not any(claim in body for claim in never)
