@@ -76,3 +76,35 @@ def test_the_answer_follows_its_need_in_one_sentence(lang: Language, need: str, 
     answer = line[line.index("10 kV") - 60:]
     assert ": ik heb" in answer or ": I built" in answer, line  # one sentence: link, colon, the deed
     assert not any(claim in body for claim in never)
+
+
+_MOMENT = """format = 1
+[candidate]
+name = "Femke Smit"
+[interview]
+company = "Speelgoed"
+role = "{role}"
+start = 2026-12-07T10:00:00+01:00
+language = "{lang}"
+[[contacts]]
+id = "hm"
+name = "Rutger Bos"
+role = "hiring-manager"
+email = "rutger@speelgoed.example"
+linkedin = "https://www.linkedin.com/in/rutger-bos"
+[[moments]]
+text = "{moment}"
+with = ["hm"]
+"""
+
+
+@pytest.mark.parametrize(("lang", "moment", "said"), [
+    (Language.EN, "rutger's cat walked across the keyboard mid-question", "your cat walked across the keyboard"),
+    (Language.NL, "de kat van rutger liep steeds door beeld tijdens het gesprek", "je kat liep steeds door beeld"),
+])
+def test_what_both_saw_in_the_conversation_is_not_news_they_told(lang: Language, moment: str, said: str) -> None:
+    notes = parse_notes(_MOMENT.format(role="designer", lang=lang.value, moment=moment))
+    drafts = compose(notes)
+    assert all(said in d.body for d in drafts), [d.body for d in drafts]  # turned to them ("de kat van jou" never)
+    for draft in drafts:
+        assert "hear that" not in draft.body and "te horen" not in draft.body and "learn that" not in draft.body

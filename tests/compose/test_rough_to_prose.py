@@ -125,7 +125,7 @@ def test_a_recruiter_gets_the_process_question_and_not_the_work_one() -> None:
     assert "MES vendor" not in lotte and "laptop" in lotte
     assert "MES vendor" in hj
     assert "presentation went well" not in lotte + hj
-    assert "It was good to learn that you did a postdoc in Coimbra." in hj or "hearing that you did a postdoc" in hj
+    assert "hear that you did a postdoc in Coimbra." in hj or "hearing that you did a postdoc" in hj
     assert lotte.count("Thank you") + lotte.count("Thanks") <= 2  # not "Thank you … Thank you for your part"
 
 

@@ -241,6 +241,8 @@ class Person:
             if piece.kind == "raw":
                 return None  # never write to someone about themselves in the third person
         kind = "you_tell_gerund" if piece.kind == "you_tell" and piece.gerund else piece.kind
+        if kind == "you" and _witnessed(piece.text, self.lang):
+            kind = "clause_plain"  # "your cat walked across the keyboard": seen together, not heard ("nice to hear that …")
         values = {"m": piece.text, "rest": piece.rest, "gerund": piece.gerund, "sub": ""}
         if kind == "you" and self.lang is Language.NL:
             sub = dutch_subordinate(piece.text)
@@ -349,6 +351,25 @@ class Person:
         if asked and self.lang is Language.EN and tuple(q.for_) == (self.contact.id,):
             asked = _to_you(asked)  # "would she be open to joint sessions?", asked of her: "would you be open …?"
         return asked
+
+
+_DURING = re.compile(r"(?i)\b(?:call|keyboard|screen|camera|meeting|interview|presentation|case|mid-|during|panel|"
+                     r"gesprek|beeld|scherm|camera|tijdens|presentatie|casus|toetsenbord)")
+
+
+def _witnessed(text: str, lang: Language) -> bool:
+    """A moment of the conversation itself, told in the past ("your cat walked across the keyboard", "je kat liep door
+    beeld"): something both saw, which "nice to hear that …" would turn into news."""
+    from afterword.compose.wording import words as lexicon
+
+    if not _DURING.search(text):
+        return False  # "you moved from Bristol two years ago": told, not seen
+    w = lexicon(lang)
+    tokens = [t.strip(".,;:!?").lower() for t in text.split()[1:4]]
+    if lang is Language.EN:
+        return any(w.is_past(t) for t in tokens[:3]) and not any(t in ("is", "are", "has", "have") for t in tokens)
+    return any(t in ("liep", "kwam", "viel", "sprong", "zat", "stond", "ging", "klonk", "kroop", "rende", "blafte")
+               or (t.endswith(("de", "te")) and len(t) > 5 and w.is_past(t)) for t in tokens[:3])
 
 
 _THIRD_AGREES = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",

@@ -22,6 +22,10 @@ def moment_piece(text: str, contact: Contact, lang: Language, proper: frozenset[
     text = _as_named(clean(text), contact, lang)
     w = words(lang)
     p = pronouns(lang, contact.effective_formality)
+    if lang is Language.NL:
+        for name in name_forms(contact):
+            # "de kat van Rutger liep door beeld" → "Rutgers kat liep …" → "je kat liep …", never "de kat van jou"
+            text = re.sub(rf"^(?:de|het)\s+([\w-]+)\s+van\s+({re.escape(name)})\b", r"\2s \1", text)
     for name in name_forms(contact):
         marks = ("'s ", "’s ") + (("s ",) if lang is Language.NL else ())
         if name[-1:].lower() in ("s", "x", "z"):
