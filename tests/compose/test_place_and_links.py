@@ -108,3 +108,25 @@ def test_what_both_saw_in_the_conversation_is_not_news_they_told(lang: Language,
     assert all(said in d.body for d in drafts), [d.body for d in drafts]  # turned to them ("de kat van jou" never)
     for draft in drafts:
         assert "hear that" not in draft.body and "te horen" not in draft.body and "learn that" not in draft.body
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("how you measure success of a shift lead after first six months?",
+     "How do you measure success of a shift lead after the first six months?"),
+    ("which teams you manage?", "Which teams do you manage?"),
+    ("what would you automate first?", "What would you automate first?"),
+    ("how we need to prepare?", "How do we need to prepare?"),
+])
+def test_an_english_question_typed_without_do_gets_it(typed: str, asked: str) -> None:
+    from afterword.compose.question import question_text
+    from afterword.core.model import Formality
+
+    assert question_text(tidy(typed, Language.EN, {}), Language.EN, Formality.INFORMAL) == asked
+
+
+@pytest.mark.parametrize("question", ["How do you plan?", "What is the plan?", "How are you doing?", "Where did it go?"])
+def test_an_english_question_with_its_auxiliary_is_left_alone(question: str) -> None:
+    from afterword.compose.question import question_text
+    from afterword.core.model import Formality
+
+    assert question_text(question, Language.EN, Formality.INFORMAL) == question

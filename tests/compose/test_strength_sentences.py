@@ -367,7 +367,7 @@ def test_the_candidates_impression_of_a_person_or_place_is_not_handed_back(momen
     ("did rostering in excel and later small tool w/ power apps, i know the pain haha", Language.EN,
      "I did rostering in Excel", "I know the pain"),
     ("made buddy system for new agents, leaving in first year went from 35% to 19%", Language.EN,
-     "new agents, and leaving in first year went from 35% to 19%", "agents, leaving"),
+     "new agents, and leaving in the first year went from 35% to 19%", "agents, leaving"),
     ("PM on 3 tours incl. edinburgh twice, know the venues", Language.EN, "I was PM on three tours", "know the venues"),
 ])
 def test_more_strengths_read_as_sentences(strength: str, lang: Language, said: str, never: str) -> None:

@@ -28,7 +28,23 @@ def question_text(text: str, lang: Language, formality: Formality) -> str | None
     head, sep, tail = q.partition(", ")
     if sep and tail.split(" ", 1)[0].lower() in words(lang).question_starts and len(head.split()) >= 4:
         q = head + "?"  # "Wie wordt eigenaar …, kan dat bij mij liggen?": one question at a time
-    return upper_first(_dutch_register(q, formality) if lang is Language.NL else q)
+    return upper_first(_dutch_register(q, formality) if lang is Language.NL else _english_auxiliary(q))
+
+
+#: "how you measure success …?": an English question typed without its "do" (notes, or a German or Dutch word order).
+_NO_DO = re.compile(r"(?i)^(how|what|when|where|why|(?:which|what)\s+(?!(?:do|does|did|would|will|can|could|should|is|are|was|"
+                    r"were|have|has|had|shall|may|might|must)\b)\w+)\s+(you|we|they|I)\s+([a-z]+)\b")
+_AUXILIARIES = frozenset({"do", "did", "does", "are", "were", "was", "is", "have", "has", "had", "can", "could", "will",
+                          "would", "should", "shall", "may", "might", "must", "don't", "didn't"})
+
+
+def _english_auxiliary(q: str) -> str:
+    """"how you measure success …?" → "how do you measure success …?"; a question with its auxiliary is left alone."""
+    m = _NO_DO.match(q)
+    verb = m.group(3).lower() if m is not None else ""
+    if m is None or verb in _AUXILIARIES or verb.endswith("ing") or (verb.endswith("ed") and not verb.endswith("eed")):
+        return q
+    return f"{q[:m.start(2)]}do {q[m.start(2):]}"
 
 
 _INFORMAL_TO_FORMAL = {"kan": "kunt", "kun": "kunt", "zal": "zult", "heb": "hebt", "ben": "bent", "wil": "wilt"}
