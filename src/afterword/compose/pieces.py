@@ -123,6 +123,11 @@ def with_article(phrase: str, lang: Language) -> str:
         if first.endswith("ing") or " of " not in f" {' '.join(toks[1:4])} ":
             return phrase
         return "the " + phrase
+    from afterword.compose.topic import _nl_genitive
+
+    linked = _nl_genitive(phrase)
+    if linked != phrase:
+        return linked  # "achterstand kantonvonnissen" → "de achterstand van kantonvonnissen"
     if first.endswith("en") and len(first) > 5 and toks[1] in _NL_LINKS:
         return "het " + phrase
     if first.endswith(_DE_ENDINGS) and len(first) > 4:

@@ -235,6 +235,9 @@ def _with_article(phrase: str, lang: Language) -> str:
         return phrase if gerund else "the " + phrase  # not "the moving off spreadsheets"
     if len(phrase.split()) >= 2 and re.search(r"(?:gestuurd|gericht|matig|ig|isch|lijk|baar|eel|aal)$", first.lower()):
         return phrase  # "risicogestuurd onderhoud": "de risicogestuurd" would need the adjective inflected
+    linked = _nl_genitive(phrase)
+    if linked != phrase:
+        return linked
     nouns = [w for w in phrase.split() if w.lower() not in _PREPOSITIONS]
     cut = next((i for i, w in enumerate(phrase.split()) if w.lower() in _PREPOSITIONS), len(phrase.split()))
     head = phrase.split()[max(0, cut - 1)].lower() if nouns else first.lower()  # "centraal beheer": beheer
@@ -244,6 +247,46 @@ def _with_article(phrase: str, lang: Language) -> str:
     if (head.endswith(_HET_ENDINGS) and not head.endswith("verhuis")) or head in _HET_ACRONYMS:
         return "het " + phrase
     return "de " + phrase
+
+
+#: Nouns notes put straight before what they are of, with the word Dutch puts between ("tekort monteurs": "aan").
+_NL_LINK_WORD = {"tekort": "aan", "gebrek": "aan", "behoefte": "aan", "vraag": "naar", "zoektocht": "naar",
+                 "wachtlijst": "voor", "wachtrij": "voor", "wachttijd": "voor", "budget": "voor", "plan": "voor"}
+
+
+_NL_CONJUNCTIONS = frozenset({"omdat", "doordat", "zodat", "terwijl", "hoewel", "wanneer", "nadat", "voordat", "sinds",
+                              "indien", "mits", "tenzij", "zodra", "totdat", "waardoor", "waarbij", "dus", "maar", "want",
+                              "toen", "als", "dat", "welke", "hoeveel", "waarom", "waar", "wie", "wat", "hoe", "ook",
+                              "nog", "niet", "niemand", "iedereen", "alles", "iets", "niets", "steeds", "vaak", "soms"})
+
+
+def _nl_genitive(phrase: str) -> str:
+    """"achterstand kantonvonnissen" → "de achterstand van kantonvonnissen", "verloop jonge griffiers naar …" →
+    "het verloop van jonge griffiers naar …": two nouns typed side by side get the article and the word between."""
+    toks = phrase.split()
+    if len(toks) < 2 or not all(t.isalpha() or "-" in t for t in toks[:3]) or not toks[0].islower():
+        return phrase
+    head = toks[0].lower()
+    if head in _PREPOSITIONS or head in ("de", "het", "een", "veel", "weinig", "meer", "minder", "geen", "alle", "elke",
+                                         "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+                                         "twaalf", "twintig", "dertig", "veertig", "vijftig", "honderd", "duizend", "paar",
+                                         "helft", "deel", "aantal", "rest") \
+            or head.endswith(("en", "e", "ig", "isch", "lijk", "baar")) or has_any_verb(head, Language.NL):
+        return phrase  # a plural, an adjective or a verb first: not "the X of Y"
+    if head in _NL_CONJUNCTIONS or len(head) < 4:
+        return phrase  # "omdat de tekeningen …": a clause, not a noun
+    k = 1
+    if len(toks) > 2 and toks[1].endswith("e") and len(toks[1]) >= 4 and toks[1].isalpha() and toks[1].islower() \
+            and toks[1] not in ("deze", "elke", "iedere", "welke", "zulke", "onze", "jouwe"):
+        k = 2  # "verloop jonge griffiers": an adjective before the second noun
+    second = toks[k]
+    if len(second) < 6 or not second.islower() or not second.endswith(("en", "ers", "els", "eurs", "'s", "ems", "ums")) \
+            or head in _NL_ADJECTIVES \
+            or has_any_verb(second, Language.NL) or second in _PREPOSITIONS:
+        return phrase  # the second word is no plural noun: "de planning" of something else, or a verb
+    article = _with_article(head, Language.NL).split(" ")[0]
+    link = _NL_LINK_WORD.get(head, "van")
+    return f"{article} {toks[0]} {link} {' '.join(toks[1:])}"
 
 
 #: Dutch adjectives notes type bare before a noun, with the form they take after "de"/"het".
