@@ -130,3 +130,36 @@ def test_an_english_question_with_its_auxiliary_is_left_alone(question: str) -> 
     from afterword.core.model import Formality
 
     assert question_text(question, Language.EN, Formality.INFORMAL) == question
+
+
+_JUDGE = """format = 1
+[candidate]
+name = "Daan Kuipers"
+[interview]
+company = "Rechtbank Noordzijde"
+role = "juridisch medewerker"
+start = 2026-12-04T10:45:00+01:00
+language = "nl"
+next_step = "mr. smits: 'u hoort uiterlijk half december van ons'"
+[[contacts]]
+id = "smits"
+name = "Gerda Smits-van Oort"
+role = "hiring-manager"
+email = "g.smits@rechtbank.example"
+formality = "formal"
+[[contacts]]
+id = "anna"
+name = "Anna Smits-van Oort"
+role = "interviewer"
+language = "en"
+formality = "formal"
+email = "a.smits@rechtbank.example"
+"""
+
+
+def test_a_dutch_lawyers_title_in_the_notes_is_her_greeting_and_never_mister() -> None:
+    """"mr. smits" in Dutch notes is the title of a lawyer or judge (by the first part of her double surname):
+    "Geachte mr. Smits-van Oort," in Dutch; never turned into the English "Mr"."""
+    drafts = {d.contact: d.body for d in compose(parse_notes(_JUDGE)) if d.channel is Channel.EMAIL}
+    assert drafts["smits"].startswith("Geachte mr. Smits-van Oort,"), drafts["smits"][:60]
+    assert "Mr Smits" not in drafts["anna"] and "Mr. Smits" not in drafts["anna"]

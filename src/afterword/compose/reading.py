@@ -982,7 +982,7 @@ def and_clauses(text: str, lang: Language) -> str:
 
 #: How notes name someone politely, and how a greeting says it: "mevr. ter Horst" → "mevrouw Ter Horst".
 _POLITE = {Language.NL: {"mevrouw": "mevrouw", "mevr": "mevrouw", "mw": "mevrouw", "meneer": "heer", "mijnheer": "heer",
-                         "dhr": "heer", "de heer": "heer"},
+                         "dhr": "heer", "de heer": "heer", "mr": "mr.", "dr": "dr."},
            Language.EN: {"mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Ms"}}
 
 
@@ -1015,8 +1015,13 @@ def salutation_in_notes(interview: Interview, contact: Contact, lang: Language,
     forms = _POLITE[lang]
     for text in texts:
         m = _polite_pattern(surname).search(text)
-        if m and m.group(1).lower().rstrip(".") in forms:
-            return f"{forms[m.group(1).lower().rstrip('.')]} {surname}"
+        typed = m.group(1).lower().rstrip(".") if m else ""
+        if typed == "mr" and (lang is Language.EN) is not (interview.effective_language is Language.EN):
+            continue  # Dutch "mr. Smits" is a lawyer's title ("Geachte mr. Smits"), not "Mr Smits", and the other way round
+        if typed == "dr" and lang is Language.EN:
+            continue  # the English draft takes its titles from the contact, not from Dutch notes
+        if m and typed in forms:
+            return f"{forms[typed]} {surname}"
     return ""
 
 
@@ -1027,7 +1032,9 @@ _ANY_POLITE = re.compile(r"(?i)(?<![\w])(?:" + "|".join(
 @lru_cache(maxsize=64)
 def _polite_pattern(surname: str) -> re.Pattern[str]:
     every = sorted({f for forms in _POLITE.values() for f in forms}, key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w])(" + "|".join(re.escape(f) for f in every) + r")\.?\s+" + re.escape(surname)
+    # A double surname may be typed by its first part: "mr. smits" for mr. Smits-van Oort.
+    names = [re.escape(surname)] + ([re.escape(surname.split("-")[0])] if "-" in surname else [])
+    return re.compile(r"(?i)(?<![\w])(" + "|".join(re.escape(f) for f in every) + r")\.?\s+(?:" + "|".join(names) + ")"
                       + r"(?![\w])")
 
 
