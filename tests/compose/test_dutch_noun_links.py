@@ -29,3 +29,10 @@ def test_two_nouns_side_by_side_are_linked(typed: str, named: str) -> None:
 def test_what_is_not_two_nouns_gets_no_link(typed: str) -> None:
     assert " van " not in _with_article(typed, Language.NL).replace(typed, "")
     assert " van " not in with_article(typed, Language.NL).replace(typed, "")
+
+
+@pytest.mark.parametrize(("typed", "named"), [("veel oudere huurders", "de vele oudere huurders"),
+                                              ("veel klachten", "de vele klachten"), ("veel werk", "veel werk")])
+def test_many_of_a_plural_is_named_as_the_many(typed: str, named: str) -> None:
+    assert _with_article(typed, Language.NL) == named
+    assert with_article(typed, Language.NL) == named

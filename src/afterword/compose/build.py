@@ -67,6 +67,8 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
                 continue
             if key == "fit.tie" and (not fit or not _quotes_a_strength(person)):
                 continue  # "the kind of work I would like to do" needs the work to have been named
+            if key == "fit.tie" and not _need_named(person):
+                key = "fit.tie_free"  # "Zo'n uitdaging …" points back to a challenge; none was named
             extras.append(person.say("email", key))
             body = _render_email(person, values, fit, extras)
     if _questions(body) > 1 and values["question"]:
@@ -111,6 +113,12 @@ def _quotes_a_strength(person: Person) -> bool:
         return person.may_quote(pair.strength.text)
     return pair is not None and pair.need is not None and pair.need.id in person.results \
         and person.notes_lang is person.lang
+
+
+def _need_named(person: Person) -> bool:
+    """Whether the draft names their need before the strength (not a strength said on its own)."""
+    pair = person.sel.primary
+    return pair is not None and pair.need is not None and person.need(pair.need).kind != "skip"
 
 
 def _organiser(person: Person) -> bool:

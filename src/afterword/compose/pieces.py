@@ -115,6 +115,10 @@ def with_article(phrase: str, lang: Language) -> str:
         return phrase
     w = words(lang)
     first = toks[0]
+    if lang is Language.NL and first == "veel":
+        from afterword.compose.topic import _many
+
+        return _many(phrase)  # "veel oudere huurders" → "de vele oudere huurders"
     if first in w.function_words or first in w.determiners or first in w.wh_words or first in w.adverbs:
         return phrase
     if any(ch.isdigit() for t in toks[:3] for ch in t) or first in _NOT_A_HEAD:

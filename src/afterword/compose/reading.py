@@ -195,6 +195,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _names(out, names, lang)
     if lang is Language.EN:
         out = _THE_ORDINAL.sub(r"\1 the \2 ", out)  # "after first six months" → "after the first six months"
+        out = _SHOWED_ME.sub(r"\1 the ", out)  # "showed me new belt loaders" → "showed me the new belt loaders"
         out = re.sub(r"(?<![\w'’])u(?![\w'’])", "you", out)  # "how do u want …" (text-speak; the checker keeps to its list)
         out = re.sub(r"(?<![\w'’])ur(?![\w'’])", "your", out)
         out = re.sub(r"(?i)\b(and|&|\+)\s+me\s+both\b", "and I both", out)
@@ -210,6 +211,8 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
 
 _THE_ORDINAL = re.compile(r"\b(after|in|during|within|over|before|from)\s+(first|second|third|final)\s+"
                           r"(?=(?:\w+\s+)?(?:months?|weeks?|years?|days?|quarters?|round|stage|year|shift|time|half)\b)")
+_SHOWED_ME = re.compile(r"(?i)\b(show(?:ed|ing|s)? (?:me|us)(?: round| around)?) (?!(?:the|a|an|his|her|their|our|your|my|some|"
+                        r"how|what|where|why|who|which|that|this|these|those|around|round|all|one|two|three|\d)\b)(?=[a-z])")
 _ABOUT_FROM = re.compile(r"\b(ongeveer|about|around|roughly|circa)\s+(van|from)\s+(?=\d)")
 _NL_SHORTAGE = re.compile(r"(?i)^((?:[^\W\d][\w'’-]*\s){0,3}[^\W\d][\w'’-]*)\s+tekort(?=$|,)")
 _HYPHEN_UNITS = {"wk": "week", "wks": "week", "mo": "month", "mth": "month", "mths": "month", "yr": "year",

@@ -233,6 +233,9 @@ def _with_article(phrase: str, lang: Language) -> str:
         second = phrase.split()[1].lower() if len(phrase.split()) > 1 else ""
         gerund = first.lower().endswith("ing") and second in _AFTER_GERUND  # "moving off …", "getting the …"
         return phrase if gerund else "the " + phrase  # not "the moving off spreadsheets"
+    many = _many(phrase)
+    if many != phrase:
+        return many
     if len(phrase.split()) >= 2 and re.search(r"(?:gestuurd|gericht|matig|ig|isch|lijk|baar|eel|aal)$", first.lower()):
         return phrase  # "risicogestuurd onderhoud": "de risicogestuurd" would need the adjective inflected
     linked = _nl_genitive(phrase)
@@ -258,6 +261,15 @@ _NL_CONJUNCTIONS = frozenset({"omdat", "doordat", "zodat", "terwijl", "hoewel", 
                               "indien", "mits", "tenzij", "zodra", "totdat", "waardoor", "waarbij", "dus", "maar", "want",
                               "toen", "als", "dat", "welke", "hoeveel", "waarom", "waar", "wie", "wat", "hoe", "ook",
                               "nog", "niet", "niemand", "iedereen", "alles", "iets", "niets", "steeds", "vaak", "soms"})
+
+
+def _many(phrase: str) -> str:
+    """"veel oudere huurders", named after "over": "de vele oudere huurders" (a plural only; "veel werk" stays)."""
+    toks = phrase.split()
+    if len(toks) >= 2 and toks[0].lower() == "veel" and toks[-1].isalpha() and toks[-1].endswith(("en", "ers")) \
+            and all(t.isalpha() and t.islower() for t in toks[1:]) and len(toks) <= 3:
+        return "de vele " + " ".join(toks[1:])
+    return phrase
 
 
 def _nl_genitive(phrase: str) -> str:
