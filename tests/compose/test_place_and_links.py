@@ -163,3 +163,20 @@ def test_a_dutch_lawyers_title_in_the_notes_is_her_greeting_and_never_mister() -
     drafts = {d.contact: d.body for d in compose(parse_notes(_JUDGE)) if d.channel is Channel.EMAIL}
     assert drafts["smits"].startswith("Geachte mr. Smits-van Oort,"), drafts["smits"][:60]
     assert "Mr Smits" not in drafts["anna"] and "Mr. Smits" not in drafts["anna"]
+
+
+@pytest.mark.parametrize(("lang", "typed", "written"), [
+    (Language.NL, "OSA-issues bij yoghurt/kwark in het weekend", "yoghurt en kwark"),
+    (Language.NL, "bevoegd/bekwaam registratie loopt achter", "bevoegd en bekwaam"),
+    (Language.EN, "pipeline merging gps/wellness/medical into 1 db", "gps, wellness and medical"),
+    (Language.EN, "need before/after counts for the bike lanes", "before-and-after counts"),
+    (Language.EN, "remote/hybrid?", "remote or hybrid?"),
+    (Language.EN, "renewals of €2.1m multi-yr", "multi-year"),
+])
+def test_words_typed_with_a_slash_are_joined_in_words(lang: Language, typed: str, written: str) -> None:
+    assert written in tidy(typed, lang, {})
+
+
+@pytest.mark.parametrize("typed", ["50 km/h", "and/or", "toolbox NL/EN", "24/7 support", "deadline 5/12"])
+def test_units_acronyms_and_dates_keep_their_slash(typed: str) -> None:
+    assert "/" in tidy(typed, Language.EN, {})

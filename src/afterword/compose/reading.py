@@ -162,6 +162,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = _REPEATED.sub(r"\1", out)
     out = re.sub(r"\s*<-?>\s*", " and " if lang is Language.EN else " en ", out)  # "collectie <-> publiek"
     out = re.sub(r"(?<![\w.,])(\d+)\+(?=\s+[^\W\d_])", r"meer dan \1" if lang is Language.NL else r"over \1", out)  # "60+ pompstations"
+    out = _slashes(out, lang)
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
     out = _gain(out, lang)
     out = _ARROW.sub(lambda m: _arrow(out, m, lang), out)
@@ -213,11 +214,35 @@ _THE_ORDINAL = re.compile(r"\b(after|in|during|within|over|before|from)\s+(first
                           r"(?=(?:\w+\s+)?(?:months?|weeks?|years?|days?|quarters?|round|stage|year|shift|time|half)\b)")
 _SHOWED_ME = re.compile(r"(?i)\b(show(?:ed|ing|s)? (?:me|us)(?: round| around)?) (?!(?:the|a|an|his|her|their|our|your|my|some|"
                         r"how|what|where|why|who|which|that|this|these|those|around|round|all|one|two|three|\d)\b)(?=[a-z])")
+#: Two or three words typed with slashes between them ("yoghurt/kwark", "gps/wellness/medical"); units ("km/h"), dates,
+#: acronyms ("NL/EN") and "and/or" are left alone.
+_SLASHED = re.compile(r"(?<![\w/.-])([a-zà-ÿ][a-zà-ÿ'-]{2,24})/([a-zà-ÿ][a-zà-ÿ'-]{2,24})(?:/([a-zà-ÿ][a-zà-ÿ'-]{2,24}))?(?![\w/])")
+_NOT_SLASHED = frozenset({"and", "or", "en", "of", "per", "day", "dag", "week", "wk", "yr", "jaar", "mnd", "maand", "uur",
+                          "hour", "month", "year", "mo", "mth"})
+
+
+def _slashes(text: str, lang: Language) -> str:
+    """"bevoegd/bekwaam" → "bevoegd en bekwaam", "before/after counts" → "before-and-after counts"; in a question the
+    slash offers a choice ("remote/hybrid?" → "remote or hybrid?")."""
+    question = text.rstrip().endswith("?")
+    both, either = ("and", "or") if lang is Language.EN else ("en", "of")
+
+    def joined(m: re.Match[str]) -> str:
+        words = [w for w in m.groups() if w]
+        if any(w in _NOT_SLASHED for w in words):
+            return m.group(0)
+        if lang is Language.EN and [w.lower() for w in words] == ["before", "after"]:
+            return "before-and-after"
+        last = either if question else both
+        return (", ".join(words[:-1]) + f" {last} " + words[-1])
+    return _SLASHED.sub(joined, text)
+
+
 _ABOUT_FROM = re.compile(r"\b(ongeveer|about|around|roughly|circa)\s+(van|from)\s+(?=\d)")
 _NL_SHORTAGE = re.compile(r"(?i)^((?:[^\W\d][\w'’-]*\s){0,3}[^\W\d][\w'’-]*)\s+tekort(?=$|,)")
 _HYPHEN_UNITS = {"wk": "week", "wks": "week", "mo": "month", "mth": "month", "mths": "month", "yr": "year",
                  "yrs": "year", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "d": "day"}
-_HYPHEN_UNIT = re.compile(r"(?<![\w.])(\d+)-(" + "|".join(_HYPHEN_UNITS) + r")\b", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"(?<![\w.])(\d+|multi|half)-(" + "|".join(_HYPHEN_UNITS) + r")\b", re.IGNORECASE)
 #: "jan" and "mar" are names and verbs too ("Jan", "mar the launch"): a month only after a word of time
 #: ("starting jan", "in jan", "eind jan") or before a day ("jan 12").
 _MONTH_IN_CONTEXT = {
