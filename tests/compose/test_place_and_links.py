@@ -180,3 +180,20 @@ def test_words_typed_with_a_slash_are_joined_in_words(lang: Language, typed: str
 @pytest.mark.parametrize("typed", ["50 km/h", "and/or", "toolbox NL/EN", "24/7 support", "deadline 5/12"])
 def test_units_acronyms_and_dates_keep_their_slash(typed: str) -> None:
     assert "/" in tidy(typed, Language.EN, {})
+
+
+@pytest.mark.parametrize(("lang", "typed", "said", "never"), [
+    (Language.EN, "set up triage + photo-first reporting -> first inspection 28 -> 9 days",
+     "which took the first inspection from 28 to 9 days", "reporting to first"),
+    (Language.NL, "smed workshop geleid met monteurs -> wisseltijd laadstraat van 40 naar 18 min",
+     "waardoor de wisseltijd laadstraat van 40 naar 18 minuten ging", "monteurs naar wisseltijd"),
+    (Language.EN, "checkweigher data + SPC -> giveaway 3.8% -> 1.1%", "which took the giveaway from 3.8% to 1.1%",
+     "SPC to giveaway"),
+    (Language.EN, "strangler pattern on old PHP billing -> Go", "billing to Go", "so Go"),
+])
+def test_an_arrow_to_a_result_is_a_clause_and_to_a_name_is_to(lang: Language, typed: str, said: str,
+                                                                 never: str) -> None:
+    from afterword.compose.reading import _strength
+
+    out = _strength(tidy(typed, lang, {}), lang)
+    assert said in out and never not in out, out

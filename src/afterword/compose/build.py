@@ -125,7 +125,9 @@ def _organiser(person: Person) -> bool:
     from afterword.core.model import ContactRole
 
     c = person.contact
-    return c.effective_role is ContactRole.RECRUITER and not person.interview.needs_raised_by(c.id)
+    # (a need of theirs the draft cannot name, "45% uitzendkrachten, verloop enorm …", makes no pitch either)
+    return c.effective_role is ContactRole.RECRUITER and all(
+        person.need(n).kind == "skip" for n in person.interview.needs_raised_by(c.id))
 
 
 def _thanks_via(person: Person) -> str:

@@ -374,11 +374,17 @@ def _gain(text: str, lang: Language) -> str:
 
 def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
     """"no idempotency keys -> double payouts": a consequence (", so …") when a clause follows, else "to"."""
-    after = re.split(r"[,;.]", text[m.end():], maxsplit=1)[0]
+    after = re.split(r"[,;]|\.(?!\d)", text[m.end():], maxsplit=1)[0]  # (not at the point of "3.8%")
     if _MOVED[lang].match(after):
         return ", which brought " if lang is Language.EN else ", waarmee "  # "-> late pushbacks down 30%"
+    if _FROM_TO.match(after.strip()) or _SIGNED.match(after.strip()):
+        return ", "  # "-> first inspection from 28 to 9 days": a result, which the strength says as a clause
+    if len(after.split()) <= 2 and after.strip()[:1].isupper():
+        return " to " if lang is Language.EN else " naar "  # "old PHP billing -> Go": what it moved to
     if has_verb(after, lang):
         return ", so " if lang is Language.EN else ", dus "
+    if len(after.split()) >= 4 and re.search(r"\d", after):
+        return ", so " if lang is Language.EN else ", dus "  # "-> double payouts twice this year": what it led to
     return " to " if lang is Language.EN else " naar "
 
 
