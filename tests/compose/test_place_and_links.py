@@ -197,3 +197,18 @@ def test_an_arrow_to_a_result_is_a_clause_and_to_a_name_is_to(lang: Language, ty
 
     out = _strength(tidy(typed, lang, {}), lang)
     assert said in out and never not in out, out
+
+
+@pytest.mark.parametrize(("lang", "typed", "said"), [
+    (Language.EN, "Power BI + ArcGIS dashboards for 2 municipal clients", "Power BI and ArcGIS dashboards for two"),
+    (Language.EN, "wrote a DonorsChoose + got $1.8k for probeware last yr", "wrote a DonorsChoose and got $1,800 for probeware"),
+    (Language.EN, "Migrated our bank's MAS 610 pipeline from SAS + Excel to dbt on Snowflake",
+     "from SAS and Excel to dbt on Snowflake"),
+    (Language.NL, "budget 2,5k voor de pilot", "2.500"),
+])
+def test_a_plus_between_names_or_before_a_second_deed_is_and(lang: Language, typed: str, said: str) -> None:
+    from afterword.compose.reading import _deed_before_plus, _joined
+
+    out = tidy(_deed_before_plus(typed, lang), lang, {})
+    assert said in out, out
+    assert not _joined(typed) or "DonorsChoose" in typed  # (a deed and a second deed stay marked as joined notes)

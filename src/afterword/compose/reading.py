@@ -408,12 +408,16 @@ def _range(m: re.Match[str], lang: Language) -> str:
 
 
 #: "$410k", "€45k", "45k": thousands written as a figure ("$410,000", "€45.000"), not "$410 thousand".
-_THOUSANDS = re.compile(r"(?<![\w.,])(?P<cur>[£€$]?)(?P<n>\d{1,3})\s?k(?![\w/])", re.IGNORECASE)
+_THOUSANDS = re.compile(r"(?<![\w.,])(?P<cur>[£€$]?)(?P<n>\d{1,3})(?:[.,](?P<d>\d{1,2}))?\s?k(?![\w/])", re.IGNORECASE)
 
 
 def _thousands(text: str, lang: Language) -> str:
     sep = "," if lang is Language.EN else "."
-    return _THOUSANDS.sub(lambda m: f"{m.group('cur')}{m.group('n')}{sep}000", text)
+
+    def written(m: re.Match[str]) -> str:
+        whole = int(m.group("n")) * 1000 + (int((m.group("d") or "0").ljust(3, "0")) if m.group("d") else 0)
+        return f"{m.group('cur')}{whole:,}".replace(",", sep)  # "$1.8k" → "$1,800", "€45k" → "€45.000"
+    return _THOUSANDS.sub(written, text)
 
 
 def _after_number(text: str, lang: Language) -> str:
@@ -860,9 +864,17 @@ def _joined(raw: str) -> bool:
         return True
     for m in re.finditer(r"(\S+)\s(?:\+|&)\s([^,;]*)", text):
         before, after = m.group(1).lower(), m.group(2).split()
-        if _PARTICIPLE_LIKE.match(before) or len(after) > 2:
+        # The thing after the "+" runs to a preposition or a participle: "Power BI + ArcGIS dashboards for two
+        # clients" joins two nouns; "opgezet in outlook + dubbele check zonder …" too.
+        head = next((i for i, w in enumerate(after) if w.lower() in _LINKS_AFTER_PLUS or _PARTICIPLE_LIKE.match(w.lower())),
+                    len(after))
+        if _PARTICIPLE_LIKE.match(before) or head > 2:
             return True
     return False
+
+
+_LINKS_AFTER_PLUS = frozenset({"for", "at", "in", "on", "with", "across", "from", "to", "into", "of", "voor", "bij", "op",
+                               "met", "in", "van", "naar", "over", "per", "via"})
 
 
 _THERE = {Language.EN: re.compile(r"(?<!\bstill)(?<!\bare)\s+there\b(?=\s*(?:[,;.:]|->|$|\s(?:too|as well|also)\b))"),
@@ -886,7 +898,14 @@ def _deed_before_plus(text: str, lang: Language) -> str:
     after a deed, a "+" starts another line of notes; the deed is the claim."""
     head, plus, _rest = _BRACKETS.sub("", text).partition(" + ")
     segment = re.split(r"[,;]\s", head)[-1]
+    if head.split()[-1:] and head.split()[-1][:1].isupper() and _rest[:1].isupper():
+        return text  # "from SAS + Excel to dbt": two names joined inside the deed, not a second line of notes
     if plus and "," not in head and len(segment.split()) >= 3 and has_any_verb(segment, lang):
+        from afterword.compose.wording import words
+
+        first = _rest.split(" ", 1)[0].lower()
+        if lang is Language.EN and words(lang).is_past(first):
+            return f"{head} and {_rest}"  # "wrote a DonorsChoose + got $1.8k for probeware": a second deed, joined
         return head
     return text
 
