@@ -874,7 +874,7 @@ def _joined(raw: str) -> bool:
 
 
 _LINKS_AFTER_PLUS = frozenset({"for", "at", "in", "on", "with", "across", "from", "to", "into", "of", "voor", "bij", "op",
-                               "met", "in", "van", "naar", "over", "per", "via"})
+                               "met", "van", "naar", "over", "per", "via"})
 
 
 _THERE = {Language.EN: re.compile(r"(?<!\bstill)(?<!\bare)\s+there\b(?=\s*(?:[,;.:]|->|$|\s(?:too|as well|also)\b))"),
