@@ -212,3 +212,21 @@ def test_a_plus_between_names_or_before_a_second_deed_is_and(lang: Language, typ
     out = tidy(_deed_before_plus(typed, lang), lang, {})
     assert said in out, out
     assert not _joined(typed) or "DonorsChoose" in typed  # (a deed and a second deed stay marked as joined notes)
+
+
+@pytest.mark.parametrize(("lang", "typed", "said"), [
+    (Language.EN, "weekly parity audits, OTA disparity from 14% of nights -> 3%",
+     "introduced weekly parity audits, which took OTA disparity from 14% of nights to 3%"),
+    (Language.NL, "dervingsdashboard per winkelcluster, derving 9 -> 5,5%",
+     "dervingsdashboard per winkelcluster ingevoerd, waardoor"),
+])
+def test_a_practice_typed_with_its_result_says_it_was_brought_in(lang: Language, typed: str, said: str) -> None:
+    from afterword.compose.reading import _strength
+
+    assert said in _strength(tidy(typed, lang, {}), lang)
+
+
+def test_a_topic_does_not_end_on_all() -> None:
+    from afterword.compose.topic import topic
+
+    assert topic("rate parity all over the place across 4 props", Language.EN) == "the rate parity"

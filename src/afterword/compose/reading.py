@@ -541,7 +541,7 @@ def _result_piece(piece: str) -> bool:
     return bool(_SIGNED.match(piece) or _DOWN_UP.match(piece) or _FROM_TO.match(piece))
 
 
-_FROM_TO = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<ft>(?:from|van)\s+\S+(?:\s+\S+)?\s+(?:to|naar)\s+.+)$")
+_FROM_TO = re.compile(r"(?i)^(?P<np>[^\W\d][\w\s'’-]{1,40}?)\s+(?P<ft>(?:from|van)\s+\S+(?:\s+\S+){0,3}?\s+(?:to|naar)\s+.+)$")
 
 
 #: A notes line that starts with a name or a word and a colon ("jess: last offsite was lisbon").
@@ -632,7 +632,27 @@ def _strength(text: str, lang: Language) -> str:
             break
     from afterword.compose.articles import fill_articles
 
+    kept[0] = _practice_introduced(kept, lang)
     return fill_articles(", ".join(kept), lang)  # "built internal dashboard" → "built an internal dashboard"
+
+
+#: What a candidate brings into a team and measures by its result: "weekly parity audits, OTA disparity 14% -> 3%".
+_PRACTICE = re.compile(r"(?i)(?:dashboards?|audits?|reports?|sessions?|monitoring|e-?mails?|rota|checklists?|pilots?|"
+                       r"apps?|huddles?|scheme|programme|program|process|workflows?|tools?|calls?|reviews?|"
+                       r"dashboard|rooster|spreekuur|overleg|controles?|belronde|monitor|training|aanpak|werkwijze)$")
+
+
+def _practice_introduced(kept: list[str], lang: Language) -> str:
+    """"weekly parity audits, which took …" says what came of it but not who did what: the practice was brought in
+    ("introduced weekly parity audits, which took …", "energiemonitoring per pomp ingevoerd, waardoor …")."""
+    first = kept[0]
+    if len(kept) < 2 or has_any_verb(first, lang) or not kept[1].startswith(
+            ("which ", "waardoor ", "waarmee ", "met als resultaat ")):
+        return first
+    head = re.split(r"\s(?:per|for|with|w/|met|voor|bij|on|op|in)\s", first, maxsplit=1)[0]
+    if not _PRACTICE.search(head) or first[:1].isupper() and lang is Language.NL:
+        return first
+    return f"introduced {first}" if lang is Language.EN else f"{first} ingevoerd"
 
 
 _YEARS_AS = {

@@ -125,6 +125,7 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     if out and out[0].lower() in ("no", "geen") and len(out) > 1:
         out = out[1:]  # "no idempotency keys on the payout API" is about the idempotency keys
     while out and (out[-1].lower() in w.trailing or out[-1].lower() in w.function_words
+                   or out[-1].lower() in ("all", "alles", "everywhere", "overal", "again", "weer")  # "rate parity all …"
                    or out[-1].lower() in _PREPOSITIONS
                    or (len(out) > 2 and out[-1].lower() in _HALF_PREPOSITIONS and out[-2].lower() in _PREPOSITIONS)):
         out.pop()  # (and "met betrekking", "in plaats", "with regard": a preposition cut in half)
