@@ -650,7 +650,7 @@ def _practice_introduced(kept: list[str], lang: Language) -> str:
             ("which ", "waardoor ", "waarmee ", "met als resultaat ")):
         return first
     head = re.split(r"\s(?:per|for|with|w/|met|voor|bij|on|op|in)\s", first, maxsplit=1)[0]
-    if not _PRACTICE.search(head) or first[:1].isupper() and lang is Language.NL:
+    if not _PRACTICE.search(head) or (first[:1].isupper() and lang is Language.NL):
         return first
     return f"introduced {first}" if lang is Language.EN else f"{first} ingevoerd"
 
