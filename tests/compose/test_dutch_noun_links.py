@@ -36,3 +36,8 @@ def test_what_is_not_two_nouns_gets_no_link(typed: str) -> None:
 def test_many_of_a_plural_is_named_as_the_many(typed: str, named: str) -> None:
     assert _with_article(typed, Language.NL) == named
     assert with_article(typed, Language.NL) == named
+
+
+def test_more_and_more_of_a_plural_is_the_growing_number() -> None:
+    assert _with_article("steeds meer mondelinge uitspraken", Language.NL) == "het groeiende aantal mondelinge uitspraken"
+    assert with_article("steeds meer mondelinge uitspraken", Language.NL) == "het groeiende aantal mondelinge uitspraken"

@@ -115,7 +115,7 @@ def with_article(phrase: str, lang: Language) -> str:
         return phrase
     w = words(lang)
     first = toks[0]
-    if lang is Language.NL and first == "veel":
+    if lang is Language.NL and (first == "veel" or (first == "steeds" and toks[1] == "meer")):
         from afterword.compose.topic import _many
 
         return _many(phrase)  # "veel oudere huurders" → "de vele oudere huurders"

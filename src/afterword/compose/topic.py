@@ -265,7 +265,11 @@ _NL_CONJUNCTIONS = frozenset({"omdat", "doordat", "zodat", "terwijl", "hoewel", 
 
 
 def _many(phrase: str) -> str:
-    """"veel oudere huurders", named after "over": "de vele oudere huurders" (a plural only; "veel werk" stays)."""
+    """"veel oudere huurders", named after "over": "de vele oudere huurders" (a plural only; "veel werk" stays);
+    "steeds meer mondelinge uitspraken": "het groeiende aantal mondelinge uitspraken"."""
+    growing = re.match(r"(?i)^(?:de\s+|het\s+)?steeds\s+meer\s+(\S.*)$", phrase)
+    if growing and growing.group(1).split()[-1].endswith(("en", "ers", "s")):
+        return f"het groeiende aantal {growing.group(1)}"
     toks = phrase.split()
     if len(toks) >= 2 and toks[0].lower() == "veel" and toks[-1].isalpha() and toks[-1].endswith(("en", "ers")) \
             and all(t.isalpha() and t.islower() for t in toks[1:]) and len(toks) <= 3:
