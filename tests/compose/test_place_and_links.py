@@ -230,3 +230,41 @@ def test_a_topic_does_not_end_on_all() -> None:
     from afterword.compose.topic import topic
 
     assert topic("rate parity all over the place across 4 props", Language.EN) == "the rate parity"
+
+
+@pytest.mark.parametrize(("lang", "typed", "written"), [
+    (Language.EN, "no-shows ~12% on the nhs list", "NHS"),
+    (Language.EN, "cqc visit in oct", "CQC"),
+    (Language.NL, "hr wil een kpi voor het uwv", "HR wil een KPI voor het UWV"),
+])
+def test_abbreviations_typed_in_lower_case_get_their_capitals(lang: Language, typed: str, written: str) -> None:
+    assert written in tidy(typed, lang, {})
+
+
+def test_a_dental_need_and_its_answer_in_lower_case_notes_reach_the_principal() -> None:
+    notes = parse_notes("""format = 1
+[candidate]
+name = "Hannah Okafor"
+[interview]
+company = "Brightwell Dental Care"
+role = "Practice Manager"
+start = 2026-12-04T10:00:00+00:00
+language = "en"
+[[contacts]]
+id = "dp"
+name = "Anjali Patel"
+role = "hiring-manager"
+email = "anjali@brightwell.example"
+[[needs]]
+id = "dna"
+text = "no-shows ~12% on the nhs list, costing them approx £4k/mo (dr p's guess)"
+raised_by = ["dp"]
+[[strengths]]
+text = "cut DNAs 11 -> 6% at Kingsgate w/ sms reminders + same-day waitlist fill-ins"
+answers = ["dna"]
+[[questions]]
+text = "cqc visit in oct - any actions still open?"
+for = ["dp"]
+""")
+    body = compose(notes)[0].body
+    assert "cut DNAs from 11 to 6% at Kingsgate with SMS reminders and same-day waitlist fill-ins" in body, body

@@ -888,7 +888,8 @@ def _joined(raw: str) -> bool:
         # clients" joins two nouns; "opgezet in outlook + dubbele check zonder …" too.
         head = next((i for i, w in enumerate(after) if w.lower() in _LINKS_AFTER_PLUS or _PARTICIPLE_LIKE.match(w.lower())),
                     len(after))
-        if _PARTICIPLE_LIKE.match(before) or head > 2:
+        if _PARTICIPLE_LIKE.match(before) or head > (3 if head == len(after) else 2):
+            # (to the end of the line, "sms reminders + same-day waitlist fill-ins" is two things, not two notes)
             return True
     return False
 
@@ -1162,6 +1163,8 @@ def _read_notes(interview: Interview) -> Reading:
         tidied = tidy(_polite_to_given(typed, interview), lang, names)
         if field == "questions":
             tidied = one_question(without_vocative(tidied, frozenset(names)), lang)
+            if tidied.endswith("?") and len(re.findall(r"\s[-–]\s", tidied)) == 1:
+                tidied = re.sub(r"\s[-–]\s", ": ", tidied)  # "CQC visit in October - any actions still open?"
         if find_private(text, lang, in_notes=True) or find_private(tidied, lang, in_notes=True):
             rough.append(Rough(field, index, text, "private", _HINT["private"][lang is Language.NL]))
             return None
