@@ -268,3 +268,41 @@ for = ["dp"]
 """)
     body = compose(notes)[0].body
     assert "cut DNAs from 11 to 6% at Kingsgate with SMS reminders and same-day waitlist fill-ins" in body, body
+
+
+_ONLY_X = """format = 1
+[candidate]
+name = "Ciara Doyle"
+[interview]
+company = "Lyric Theatre"
+role = "{role}"
+start = 2026-12-05T10:00:00+00:00
+language = "{lang}"
+[[contacts]]
+id = "dec"
+name = "Declan Fitzgerald"
+role = "executive"
+x = "@decfitz"
+[[needs]]
+id = "fringe"
+text = "{need}"
+raised_by = ["dec"]
+[[strengths]]
+text = "{strength}"
+answers = ["fringe"]
+"""
+
+
+@pytest.mark.parametrize(("lang", "need", "strength", "said"), [
+    (Language.EN, "declan wants to take one show to the edinburgh fringe 2027", "PM on 3 tours incl. edinburgh twice",
+     "I was PM on three tours including Edinburgh twice"),
+    (Language.NL, "declan wil in 2027 met één voorstelling naar de fringe in edinburgh",
+     "3 tournees geleid bij een gezelschap", "ik heb drie tournees geleid bij een gezelschap"),
+])
+def test_the_only_message_with_nothing_of_theirs_to_name_brings_the_answer(lang: Language, need: str, strength: str,
+                                                                             said: str) -> None:
+    """Someone reached only on X whose point cannot be named to them (written about them in the third person) still
+    gets something of this conversation: the candidate's answer to it, said whole."""
+    notes = parse_notes(_ONLY_X.format(role="production manager", lang=lang.value, need=need, strength=strength))
+    (draft,) = compose(notes)
+    assert said in draft.body, draft.body

@@ -23,8 +23,9 @@ _EN_MASS = frozenset(
 _EN_BOUNDARY = frozenset(["for", "with", "that", "which", "to", "in", "at", "on", "across", "from", "into", "by", "of", "where", "who", "so", "and", "while"])
 
 _EN_HEAD = re.compile(rf"\b((?:I\s+)?(?:{_EN_VERBS}))\s+(?=[a-z])")
-_EN_MINE = re.compile(r"\b(at|in|from|during|with)\s+(previous|last|current|old|former)\s+"
-                      r"(job|role|company|team|employer|position|group|school|hospital|firm|post|lab|unit|store|site)\b")
+_EN_MINE = re.compile(r"\b(at|in|from|during|with)\s+(?:(previous|current|former)\s+([\w-]+)|(last|old)\s+"
+                      r"(job|role|company|team|employer|position|group|school|hospital|firm|post|lab|unit|store|site|place|"
+                      r"studio|station|club|practice|agency))\b")
 
 _NL_PARTICIPLE = re.compile(r"^(?:ge\w+[dt]|\w*(?:opgezet|ingevoerd|opgebouwd|geleid|gebouwd|ontwikkeld|opgestart|"
                             r"uitgerold|gemaakt|geschreven|begeleid|gegeven|georganiseerd|ingericht|ontworpen|"
@@ -57,7 +58,7 @@ _NL_PLACE = re.compile(r"\b(bij|voor|in)\s+(?!(?:een|de|het|mijn|onze|hun|haar|z
 def fill_articles(text: str, lang: Language) -> str:
     """The text with the missing article or "my"/"mijn" put back where the notes left it out."""
     if lang is Language.EN:
-        text = _EN_MINE.sub(lambda m: f"{m.group(1)} my {m.group(2)} {m.group(3)}", text)
+        text = _EN_MINE.sub(lambda m: f"{m.group(1)} my {m.group(2) or m.group(4)} {m.group(3) or m.group(5)}", text)
         text = _EN_PLACE.sub(lambda m: f"{m.group(1)} {_a_or_an(m.string[m.end():])} ", text)
         return _EN_HEAD.sub(_en_article, text)
     text = _NL_MINE.sub(lambda m: f"{m.group(1)} mijn {m.group(2)} ", text)

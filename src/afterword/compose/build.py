@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from afterword.compose.naming import mentions
 from afterword.compose.person import Person
+from afterword.compose.pieces import strength_piece
 from afterword.compose.subject import email_subject
 from afterword.compose.wording import shorten
 from afterword.core.lang.xcount import weighted_length as x_length  # the checker's count, so over-limit agrees
@@ -289,7 +290,32 @@ def _concretes(person: Person, name: str, *, topic_only: bool = False) -> Iterat
             elif all(short[k] or not values[k] for k in values):
                 yield person.say(name, f"concrete.{kind}", **short)
     yield from _need_concretes(person, name, topic_only=topic_only)
+    if not topic_only:
+        yield from _strength_concretes(person, name)
     yield from _passing_concretes(person, name)
+
+
+_DUTCH_DEED = re.compile(r"^(?:ge\w+[dt]|\w+(?:eerd|gezet|geleid|gedaan|gemaakt|gebouwd|gebracht|opgeleid|getraind|"
+                         r"geschreven|gewerkt|geweest|gestaan|begeleid|ontwikkeld|ingevoerd|opgericht))$")
+
+
+def _strength_concretes(person: Person, name: str) -> Iterator[str]:
+    """The only message they get, with nothing of theirs to name: the candidate's answer to their point, briefly
+    ("One thing I'd add: I was PM on three tours including Edinburgh twice.")."""
+    pair = person.sel.primary
+    if pair is None or pair.strength is None or person.contact.met_in_passing or not person.may_quote(pair.strength.text):
+        return
+    if not person.voice.has(person.lang, name, "concrete.strength"):
+        return  # a user's own templates may not have it
+    from afterword.compose.topic import has_any_verb
+
+    piece = strength_piece(pair.strength.text, person.lang, person.proper)
+    if piece.kind != "i" or not has_any_verb(piece.text, person.lang) or pair.strength.text.rstrip().endswith("."):
+        return  # only a deed said whole with its verb ("I was PM on three tours …"), never a label or a cut
+    if person.lang.value == "nl" and not any(_DUTCH_DEED.match(w.strip(",.;:")) for w in
+                                             pair.strength.text.split(",")[0].split()):
+        return  # "ik heb testgroep DSO-aansluiting bij omgevingsdienst": the participle was cut off
+    yield person.say(name, "concrete.strength", s=person.strength_clause(pair.strength, name))
 
 
 def _need_concretes(person: Person, name: str, *, topic_only: bool = False) -> Iterator[str]:

@@ -117,6 +117,8 @@ def topic(text: str, lang: Language, *, article: bool = True) -> str | None:
     while out and out[0].lower() in ("about", "around", "roughly", "approximately", "ongeveer", "circa", "bijna", "ruim",
                                      "almost", "nearly"):
         out.pop(0)  # "~30 leerkrachten" is about the teachers, never "de ongeveer"
+    if out and out[0].lower() in ("u", "je", "jij", "you", "ik", "i", "we", "wij", "ze", "zij", "hij", "he", "she", "they"):
+        return None  # "u wilt in 2027 …": a sentence about someone, never "de u wilt"
     if out and out[0].lower() in ("nobody", "niemand", "nothing", "niets", "not", "niet", *_WHEN_FIRST):
         return None  # "vrijdag 3 groepen dicht door tekort": an event, not something to have a point about
     if len(out) >= 2 and out[0].lower() in ("tekort", "gebrek", "shortage", "lack") and out[1].lower() not in (
