@@ -238,6 +238,16 @@ class Context:
         starts = self._token_starts
         return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
 
+    def tokens_before(self, end: int) -> list[Token] | None:
+        """`tokenise(self.body[:end])` taken from the body's tokens, or None when a word might run across `end`
+        (no white space on either side of it)."""
+        body = self.body
+        if 0 < end < len(body) and not (body[end - 1].isspace() or body[end].isspace()):
+            return None
+        from bisect import bisect_left
+
+        return self.tokens[:bisect_left(self._token_starts, end)]
+
     @cached_property
     def greeting(self) -> Greeting | None:
         return find_greeting(self.body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -45,6 +45,7 @@ class _Compiled:
 
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, topic)
     pattern: re.Pattern[str] | None
+    word_sets: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # first word -> each one's words
 
 
 @cache
@@ -78,7 +79,18 @@ def _compiled(lang: Language, *, in_notes: bool) -> _Compiled:
         if expressions:
             parts.append(f"(?P<{topic}>" + "|".join(expressions) + ")")
     pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-    return _Compiled({k: tuple(v) for k, v in phrases.items()}, pattern)
+    return _Compiled({k: tuple(v) for k, v in phrases.items()}, pattern,
+                     {k: tuple(frozenset(words) for words, _ in v) for k, v in phrases.items()})
+
+
+def _may_hold_phrase(compiled: _Compiled, text: str) -> bool:
+    """Whether every word of some plain phrase is in `text` (its words compared as a set, in C): most messages hold
+    none, and walking their words one by one cost more than the rest of the search."""
+    if not text.isascii():
+        return True  # lower case can change a non-ASCII text's words; walk them
+    present = set(_WORDS.findall(text.lower()))
+    return any(words <= present for first in present.intersection(compiled.phrases)
+               for words in compiled.word_sets[first])
 
 
 #: The reader's own, as words: "your daughter", "je zoon".
@@ -91,7 +103,8 @@ def find_private(text: str, lang: Language, *, in_notes: bool = False) -> list[P
     reader's own ("your daughter"); in notes any family word does ("tom's daughter starts uni")."""
     compiled = _compiled(lang, in_notes=in_notes)
     out: list[PrivateSpot] = []
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)] if _may_hold_phrase(
+        compiled, text) else []
     for index, (word, start, _end) in enumerate(tokens):
         for words, topic in compiled.phrases.get(word, ()):
             last = index + len(words) - 1
