@@ -259,8 +259,11 @@ class Context:
 
     def starts_sentence(self, index: int) -> bool:
         """Whether the word at `index` opens a sentence (or a line), quotes and brackets aside."""
-        before = self.body[:index].rstrip(" \t\"'‘“(")
-        return not before or before[-1] in ".!?:\n"
+        body = self.body
+        index -= 1
+        while index >= 0 and body[index] in _OPENERS:  # as body[:index].rstrip(_OPENERS), without the copy
+            index -= 1
+        return index < 0 or body[index] in ".!?:\n"
 
     @cached_property
     def guessed_language(self) -> Language | None:
@@ -332,6 +335,10 @@ class Context:
     @cached_property
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if any(ch.isalpha() for ch in t.text))
+
+
+#: What may stand between a sentence's end and its first word.
+_OPENERS = " \t\"'‘“("
 
 
 def _related(notes_key: str, draft_key: str) -> bool:

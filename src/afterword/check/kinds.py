@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
 
+from afterword.core.lang.pieces import FOLD as _FOLD
+from afterword.core.lang.pieces import needed_pieces
 from afterword.core.model import Language
 
 
@@ -122,27 +123,6 @@ class PhraseView:
         return self.phrases.search_among(text, self.chosen)
 
 
-#: ASCII letters folded to lower case, and the only other characters `re.IGNORECASE` matches with an
-#: ASCII letter (İ ı ſ and the Kelvin sign; a test checks every code point): a phrase's plain letters
-#: are in a text's folded form whenever the phrase matches the text.
-_FOLD = {**{c: c + 32 for c in range(ord("A"), ord("Z") + 1)},
-         0x130: ord("i"), 0x131: ord("i"), 0x17F: ord("s"), 0x212A: ord("k")}
-
-
-def needed_pieces(regex: str, flags: int = re.IGNORECASE) -> tuple[tuple[str, ...], ...]:
-    """What every match of `regex` contains, folded: a tuple of clauses, each a tuple of runs of ASCII
-    characters of which a match contains at least one (a run of literal characters in sequence; one run
-    per branch of an alternative). Empty when nothing is certain."""
-    parser = getattr(re, "_parser", None)
-    if parser is None:
-        return ()
-    try:
-        parsed = parser.parse(regex, flags)
-    except re.error:
-        return ()
-    return tuple(dict.fromkeys(_clauses(parsed)))
-
-
 _APOSTROPHES = re.compile("['’]")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -156,38 +136,6 @@ def line_needs(line: str) -> tuple[tuple[str, ...], ...]:
     runs = (run.lower() for word in line.split() for piece in _APOSTROPHES.split(word)
             for run in _NOT_ASCII.split(piece) if run)
     return tuple(dict.fromkeys((run,) for run in runs))
-
-
-def _clauses(items: Any) -> list[tuple[str, ...]]:
-    clauses: list[tuple[str, ...]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            clauses.append(("".join(run),))
-            run.clear()
-
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL" and av < 128:
-            run.append(chr(av).lower())
-            continue
-        flush()
-        if name == "SUBPATTERN":
-            clauses += _clauses(av[-1])
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            clauses += _clauses(av[2])
-        elif name == "BRANCH":
-            best = []
-            for branch in av[1]:
-                pieces = [piece for clause in _clauses(branch) if len(clause) == 1 for piece in clause]
-                if not pieces:
-                    break
-                best.append(max(pieces, key=len))
-            else:
-                clauses.append(tuple(dict.fromkeys(best)))
-    flush()
-    return clauses
 
 
 def _phrase_regex(line: str) -> str:

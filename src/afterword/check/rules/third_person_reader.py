@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from afterword.check.context import Context, NotesProfile
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
@@ -96,9 +97,11 @@ def check(ctx: Context) -> Iterator[Hit]:
     given = fold(split_name(strip_titles(ctx.contact.name)).given)
     tokens = [t for t in ctx.tokens if skip_to <= t.start < body_end]
     reported = 0
+    company_words = ctx.notes.company_words
+    common = stopwords(lang)
     for index, token in enumerate(tokens):
         folded = fold(token.text)
-        plain_word = folded in ctx.notes.company_words or (token.lower in stopwords(lang) and (
+        plain_word = folded in company_words or (token.lower in common and (
             not token.text[:1].isupper() or ctx.starts_sentence(token.start)))  # "Van der Wal" the company, "Een"
         if not plain_word and (folded in mine or _short_form(folded, given)) and _is_name(token, lang) \
                 and not _vocative(ctx.body, token):
@@ -111,6 +114,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             return
 
 
+@lru_cache(maxsize=65536)
 def _short_form(word: str, given: str) -> bool:
     """Tom for Thomas, Dave for David: the reader by the name they go by (a nickname list, or the start
     of the given name)."""
