@@ -81,9 +81,25 @@ class PhraseList:
         if self._uses[0] <= self.WARM_UP or not self.needs:
             return None
         folded = text.translate(_FOLD)
-        chosen = tuple(i for i, clauses in enumerate(self.needs)
-                       if all(any(p in folded for p in clause) for clause in clauses))
+        triggered: set[int] = set()
+        for piece, indices in self._triggers:
+            if piece in folded:
+                triggered.update(indices)
+        needs = self.needs
+        chosen = tuple(i for i in sorted(triggered) if all(any(p in folded for p in clause) for clause in needs[i]))
         return None if len(chosen) == len(self.parts) else chosen
+
+    @cached_property
+    def _triggers(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Each piece of some phrase's most telling clause (its shortest piece the longest), with those phrases: a
+        phrase is tried only when a piece of that clause is in the text (then its other clauses are asked), so a
+        text is looked over once per distinct piece rather than once per phrase and clause."""
+        by_piece: dict[str, list[int]] = {}
+        for index, clauses in enumerate(self.needs):
+            telling = max(clauses, key=lambda clause: min(len(piece) for piece in clause))
+            for piece in telling:
+                by_piece.setdefault(piece, []).append(index)
+        return tuple((piece, tuple(indices)) for piece, indices in by_piece.items())
 
     def _first(self, text: str, chosen: tuple[int, ...], position: int,
                upcoming: dict[int, re.Match[str] | None]) -> re.Match[str] | None:
