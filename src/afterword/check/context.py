@@ -146,6 +146,7 @@ def word_prefixes(word: str) -> tuple[str, ...]:
     return (folded[:4],)
 
 
+@lru_cache(maxsize=65536)
 def key(word: str, language: Language) -> str:
     return fold(stem(word, language))
 
@@ -334,9 +335,13 @@ class Context:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if any(ch.isalpha() for ch in t.text))
+        """Tokens with a letter in them. A token is letters, digits and inner ' ’ -, and a word character that is no
+        letter is numeric, so a token without a letter is numeric once those are taken out."""
+        return sum(1 for t in self.tokens if not t.text.translate(_INNER).isnumeric())
 
 
+#: The characters a token may hold inside besides letters and digits, to be taken out.
+_INNER = str.maketrans("", "", "'’-")
 #: What may stand between a sentence's end and its first word.
 _OPENERS = " \t\"'‘“("
 
