@@ -31,6 +31,8 @@ class PhraseList:
     parts: tuple[str, ...] = ()
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
     _uses: list[int] = field(default_factory=lambda: [0], compare=False, hash=False)
+    #: What `PhraseView.search` found in each short text (a sentence): the drafts of a batch share sentences.
+    _searched: dict[str, re.Match[str] | None] = field(default_factory=dict, compare=False, hash=False)
 
     #: The first texts are scanned with the whole pattern (the same matches): working out what each phrase needs
     #: costs more than a few scans, so a process that checks a few drafts never does it.
@@ -136,7 +138,23 @@ class PhraseView:
         return self.phrases.finditer_among(text, self.chosen)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.phrases.search_among(text, self.chosen)
+        """The first match in `text`, a part of the text the view was made for: the whole pattern's first match
+        (the phrases left out match nowhere in it), so a short text's answer is kept for every view."""
+        if len(text) > _REMEMBERED_CHARS:
+            return self.phrases.search_among(text, self.chosen)
+        searched = self.phrases._searched
+        if text in searched:
+            return searched[text]
+        found = self.phrases.search_among(text, self.chosen)
+        if len(searched) >= _REMEMBERED_TEXTS:
+            searched.clear()
+        searched[text] = found
+        return found
+
+
+#: A view remembers its answers for texts up to this long (sentences), up to this many per list.
+_REMEMBERED_CHARS = 500
+_REMEMBERED_TEXTS = 20_000
 
 
 _APOSTROPHES = re.compile("['’]")
