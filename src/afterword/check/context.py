@@ -316,15 +316,18 @@ class Context:
 
     def _contained(self, item: Item) -> set[str]:
         """Compounds and cognates: `bewonersavonden` ~ `bewoners`, `Antwerpen` ~ `Antwerp`."""
-        found: set[str] = set()
-        for notes_key in item.keys:
-            if len(notes_key) < 6:
-                continue
-            for draft_key in self.fast_keys:
-                if _related(notes_key, draft_key):
-                    found.add(notes_key)
-                    break
-        return found
+        joined, long_keys = self._long_keys
+        # _related, asked of all the draft's keys at once: a draft key of six letters or more starts with the notes
+        # key, or (seven letters or more) holds it, or starts it
+        return {notes_key for notes_key in item.keys if len(notes_key) >= 6 and (
+            ("\n" + notes_key in joined) or (len(notes_key) >= 7 and notes_key in joined)
+            or any(notes_key[:k] in long_keys for k in range(6, len(notes_key) + 1)))}
+
+    @cached_property
+    def _long_keys(self) -> tuple[str, frozenset[str]]:
+        """The draft's keys of six letters or more, each after a line break in one text, and as a set."""
+        long_keys = frozenset(k for k in self.fast_keys if len(k) >= 6)
+        return "".join("\n" + k for k in sorted(long_keys)), long_keys
 
     def mentions_any(self) -> bool:
         items = self.notes.items
@@ -337,7 +340,14 @@ class Context:
     def word_count(self) -> int:
         """Tokens with a letter in them. A token is letters, digits and inner ' ’ -, and a word character that is no
         letter is numeric, so a token without a letter is numeric once those are taken out."""
-        return sum(1 for t in self.tokens if not t.text.translate(_INNER).isnumeric())
+        count = 0
+        for t in self.tokens:
+            text = t.text
+            if text.isalnum():
+                count += not text.isnumeric()
+            elif not text.translate(_INNER).isnumeric():
+                count += 1
+        return count
 
 
 #: The characters a token may hold inside besides letters and digits, to be taken out.
