@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from afterword.check.context import Context, is_content
-from afterword.check.kinds import both_languages, raw_lines
+from afterword.check.kinds import raw_lines
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
 from afterword.core.lang.names import SURNAME_PARTICLE_WORDS
 from afterword.core.lang.tokens import Sentence
@@ -67,7 +67,7 @@ def counted(ctx: Context) -> list[Sentence]:
     for sentence in ctx.sentences:
         if greeting is not None and sentence.start < greeting.end and sentence.end <= greeting.end:
             continue
-        if both_languages("signoffs").search(sentence.text) is not None:
+        if ctx.phrases("signoffs").search(sentence.text) is not None:
             continue
         tokens = ctx.tokens_in(sentence.start, sentence.end)
         if not tokens or (all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) or t.lower in _PARTICLES
