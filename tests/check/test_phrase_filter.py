@@ -133,3 +133,29 @@ def test_a_message_without_private_pieces_skips_the_pattern() -> None:
     compiled = _private_compiled(Language.EN, in_notes=False)
     assert compiled.pattern_for("Thank you for the talk about the intake form on Friday.") is None
     assert compiled.pattern_for("You looked so tired after the night shift.") is not None
+
+
+NUMBER_PIECES = ["twenty", "three", "-", "een", "en", "twintig", "honderd", "duizend", "vijf", "drie", "ëntwintig",
+                 "Seven", "and", "hundred", "miljoen", "often", "tent", "zone", "nine", "'", "3", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NUMBER_PIECES), min_size=1, max_size=3).map("".join), max_size=12).map(
+    " ".join), st.booleans())
+def test_number_words_are_found_as_without_the_start_filter(text: str, claims_only: bool) -> None:
+    # _word_numbers passes over an ASCII text in which no word starts as a number word does; what it finds must be
+    # what walking every token finds ("vijfentwintig", "twenty-three", "tweehonderd", glued or not)
+    from afterword.core.lang import numbers
+
+    filtered = numbers._word_numbers(text, text, claims_only, None)
+    with patch.object(numbers, "_NUMBER_WORD_START", re.compile("")):
+        assert numbers._word_numbers(text, text, claims_only, None) == filtered
+
+
+@pytest.mark.parametrize("given", ["thomas", "david", "elisabeth", "jan", "anneke", "katherine", "bo", ""])
+def test_third_person_short_forms_are_every_form_short_form_accepts(given: str) -> None:
+    from afterword.check.rules.third_person_reader import _short_form, _short_forms
+    from afterword.check.rules.wrong_name import _nicknames
+
+    words = {w for pair in _nicknames() for w in pair} | {given[:k] for k in range(len(given) + 1)} | {"tom", "dave"}
+    assert {w for w in words if _short_form(w, given)} == _short_forms(given)

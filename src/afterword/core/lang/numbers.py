@@ -225,9 +225,18 @@ def find_numbers(text: str, *, claims_only: bool = True, counts_thing: Callable[
     return _drop_inside_ratios(out)
 
 
+#: Where a spelled-out number can start: every word `word_value` gives a value (once folded, which for ASCII text is
+#: lower case, and without - and ') begins with one of these, at the start of a word.
+_NUMBER_WORD_START = re.compile("(?i)(?<![^\\W\\d_])(?:" + "|".join(
+    sorted({*_EN_UNITS, *_EN_SCALES, *_NL_UNITS, *_NL_TENS, *_NL_SCALES, "duizend", "honderd"}, key=len, reverse=True))
+    + ")")
+
+
 def _word_numbers(masked: str, text: str, claims_only: bool, counts_thing: Callable[[str], bool] | None,
                   tokens: list[Token] | None = None) -> list[NumberMention]:
     out: list[NumberMention] = []
+    if masked.isascii() and _NUMBER_WORD_START.search(masked) is None:
+        return out  # no word starts as a number word does, so no token has a value
     if tokens is None:
         tokens = tokenise(masked)
     index = 0
