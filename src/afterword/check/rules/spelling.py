@@ -36,6 +36,8 @@ from afterword.core.model import Language, Severity
 
 MAX_FINDINGS = 8
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|nl|org|be|io|example)\S*|@\w+|#\w+")
+#: What a word may hold inside besides letters, taken out before asking whether it is all letters.
+_INNER = str.maketrans("", "", "-'’")
 #: What every match of _ADDRESS holds: a text with none of these is not scanned.
 _ADDRESS_PIECES = ("@", "://", "www.", "#", ".com", ".nl", ".org", ".be", ".io", ".example")
 
@@ -90,7 +92,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                     count += 1
                     yield Hit("article", {"text": f"{token.text} {noun.text}", "instead": f"{right} {noun.text}"},
                               start=token.start, end=noun.end)
-        if len(text) < 3 or not text.replace("-", "").replace("'", "").replace("’", "").isalpha():
+        if len(text) < 3 or not (text.isalpha() or text.translate(_INNER).isalpha()):
             continue
         if text[:1].isupper() and not ctx.starts_sentence(token.start):
             continue  # a name or a term
