@@ -7,7 +7,7 @@ import re
 from unittest.mock import patch
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from afterword.check.kinds import (
@@ -24,6 +24,7 @@ from afterword.core.lang.pieces import FOLD as _FOLD
 from afterword.core.lang.pieces import needed_pieces
 from afterword.core.lang.private import _compiled as _private_compiled
 from afterword.core.lang.private import _topics
+from afterword.core.lang.shorthand import lexicon
 from afterword.core.model import Language
 
 LISTS = [both_languages(name) for name in list_names()] + [phrase_list(lang, name) for lang in Language
@@ -159,3 +160,22 @@ def test_third_person_short_forms_are_every_form_short_form_accepts(given: str) 
 
     words = {w for pair in _nicknames() for w in pair} | {given[:k] for k in range(len(given) + 1)} | {"tom", "dave"}
     assert {w for w in words if _short_form(w, given)} == _short_forms(given)
+
+
+SHORTHAND_PIECES = sorted({w for lang in Language for w in lexicon(lang).words} | {
+    "riskmgmt", "assetmgmt", "mgmt", "Mgmt.", "thanks", "the", "ASAP", "->", "~", "+", "&", "=", "/yr", "@", "haha",
+    ":)", "e.g.", "re:", "Re", "ca.", "3x", "İ", "’", "'", "-", "."})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SHORTHAND_PIECES), st.text(max_size=4)), max_size=20).map(" ".join),
+       st.sampled_from(list(Language)))
+@example(text="We talked about the riskmgmt plans.", lang=Language.NL)  # no lexicon word, a compound typed short
+def test_shorthand_is_found_as_without_the_word_filter(text: str, lang: Language) -> None:
+    # find_shorthand walks a text's words only when one of them may be notes-speak (a lexicon word, a word ending in
+    # "mgmt"); what it finds must be what walking every word finds
+    from afterword.core.lang import shorthand
+
+    filtered = shorthand.find_shorthand(text, lang)
+    with patch.object(shorthand, "_may_hold_word", lambda _lang, _text: True):
+        assert shorthand.find_shorthand(text, lang) == filtered

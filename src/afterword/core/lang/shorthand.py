@@ -74,11 +74,13 @@ def _heads(lang: Language) -> frozenset[str]:
 
 
 def _may_hold_word(lang: Language, text: str) -> bool:
-    """Whether some word of `text` is in the lexicon, looked up as a set (most messages hold none; walking every
-    word cost more than all the patterns). A text that is not ASCII is walked (lower case can move its words)."""
+    """Whether some word of `text` may be notes-speak: one in the lexicon, looked up as a set, or a compound typed
+    short ("riskmgmt"), which ends in "mgmt" (most messages hold neither; walking every word cost more than all the
+    patterns). A text that is not ASCII is walked (lower case can move its words)."""
     if not text.isascii():
         return True
-    return not _heads(lang).isdisjoint([word for word, _ in _TOKEN.findall(text.lower())])
+    lowered = text.lower()
+    return "mgmt" in lowered or not _heads(lang).isdisjoint([word for word, _ in _TOKEN.findall(lowered)])
 
 
 @dataclass(frozen=True)
