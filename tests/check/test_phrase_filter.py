@@ -7,21 +7,24 @@ import re
 from unittest.mock import patch
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from afterword.check.kinds import (
-    _FOLD,
     PhraseList,
     _compiled,
     _phrase_regex,
     both_languages,
     line_needs,
     list_names,
-    needed_pieces,
     phrase_list,
     raw_lines,
 )
+from afterword.core.lang.pieces import FOLD as _FOLD
+from afterword.core.lang.pieces import needed_pieces
+from afterword.core.lang.private import _compiled as _private_compiled
+from afterword.core.lang.private import _topics
+from afterword.core.lang.shorthand import lexicon
 from afterword.core.model import Language
 
 LISTS = [both_languages(name) for name in list_names()] + [phrase_list(lang, name) for lang in Language
@@ -49,6 +52,8 @@ def test_the_big_lists_are_filtered() -> None:
     (r"\b(?:i am|i'm) (?:the|your) best\b", (("i",), (" am", "'m"), (" ",), ("the", "your"), (" best",))),
     (r"(?:a|bc)?x", (("x",),)),  # an optional part needs nothing
     (r"_{3,}", (("_",),)),
+    # each branch gives its most telling clause, here the words after the space, not the space itself
+    (r"\b(?:was|is) (?:tired|exhausted)\b|\bno sleep\b", (("tired", "exhausted", "no sleep"),)),
 ])
 def test_needed_pieces(regex: str, needs: tuple[tuple[str, ...], ...]) -> None:
     assert needed_pieces(regex) == needs
@@ -106,3 +111,71 @@ def test_a_few_texts_are_scanned_with_the_whole_pattern_and_need_nothing_worked_
     assert "needs" not in pl.__dict__
     assert [m.span() for m in pl.finditer(text)] == whole
     assert pl.needs  # worked out once the warm-up is over
+
+
+PRIVATE_WORDS = [line.removeprefix("re:") for lang in Language for lines in _topics(lang).values() for line in lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(PRIVATE_WORDS), st.sampled_from(
+    ["your", "you are", "she's", "slept", "had a", "go at", "customers", "died", "İ", "ſ", "\u212a", "’", "\n"]),
+    st.text(max_size=6)), max_size=40).map(" ".join), st.sampled_from(list(Language)), st.booleans())
+def test_the_narrowed_private_pattern_matches_as_the_whole_one(text: str, lang: Language, in_notes: bool) -> None:
+    # find_private leaves out the topics whose needed pieces are not in the text; the matches must be the whole
+    # pattern's, in every language, for a message and for notes.
+    compiled = _private_compiled(lang, in_notes=in_notes)
+    assert compiled.pattern is not None
+    narrowed = compiled.pattern_for(text)
+    whole = [(m.span(), m.lastgroup) for m in compiled.pattern.finditer(text)]
+    assert ([(m.span(), m.lastgroup) for m in narrowed.finditer(text)] if narrowed else []) == whole
+
+
+def test_a_message_without_private_pieces_skips_the_pattern() -> None:
+    compiled = _private_compiled(Language.EN, in_notes=False)
+    assert compiled.pattern_for("Thank you for the talk about the intake form on Friday.") is None
+    assert compiled.pattern_for("You looked so tired after the night shift.") is not None
+
+
+NUMBER_PIECES = ["twenty", "three", "-", "een", "en", "twintig", "honderd", "duizend", "vijf", "drie", "ëntwintig",
+                 "Seven", "and", "hundred", "miljoen", "often", "tent", "zone", "nine", "'", "3", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NUMBER_PIECES), min_size=1, max_size=3).map("".join), max_size=12).map(
+    " ".join), st.booleans())
+def test_number_words_are_found_as_without_the_start_filter(text: str, claims_only: bool) -> None:
+    # _word_numbers passes over an ASCII text in which no word starts as a number word does; what it finds must be
+    # what walking every token finds ("vijfentwintig", "twenty-three", "tweehonderd", glued or not)
+    from afterword.core.lang import numbers
+
+    filtered = numbers._word_numbers(text, text, claims_only, None)
+    with patch.object(numbers, "_NUMBER_WORD_START", re.compile("")):
+        assert numbers._word_numbers(text, text, claims_only, None) == filtered
+
+
+@pytest.mark.parametrize("given", ["thomas", "david", "elisabeth", "jan", "anneke", "katherine", "bo", ""])
+def test_third_person_short_forms_are_every_form_short_form_accepts(given: str) -> None:
+    from afterword.check.rules.third_person_reader import _short_form, _short_forms
+    from afterword.check.rules.wrong_name import _nicknames
+
+    words = {w for pair in _nicknames() for w in pair} | {given[:k] for k in range(len(given) + 1)} | {"tom", "dave"}
+    assert {w for w in words if _short_form(w, given)} == _short_forms(given)
+
+
+SHORTHAND_PIECES = sorted({w for lang in Language for w in lexicon(lang).words} | {
+    "riskmgmt", "assetmgmt", "mgmt", "Mgmt.", "thanks", "the", "ASAP", "->", "~", "+", "&", "=", "/yr", "@", "haha",
+    ":)", "e.g.", "re:", "Re", "ca.", "3x", "İ", "’", "'", "-", "."})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SHORTHAND_PIECES), st.text(max_size=4)), max_size=20).map(" ".join),
+       st.sampled_from(list(Language)))
+@example(text="We talked about the riskmgmt plans.", lang=Language.NL)  # no lexicon word, a compound typed short
+def test_shorthand_is_found_as_without_the_word_filter(text: str, lang: Language) -> None:
+    # find_shorthand walks a text's words only when one of them may be notes-speak (a lexicon word, a word ending in
+    # "mgmt"); what it finds must be what walking every word finds
+    from afterword.core.lang import shorthand
+
+    filtered = shorthand.find_shorthand(text, lang)
+    with patch.object(shorthand, "_may_hold_word", lambda _lang, _text: True):
+        assert shorthand.find_shorthand(text, lang) == filtered

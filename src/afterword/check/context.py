@@ -146,6 +146,7 @@ def word_prefixes(word: str) -> tuple[str, ...]:
     return (folded[:4],)
 
 
+@lru_cache(maxsize=65536)
 def key(word: str, language: Language) -> str:
     return fold(stem(word, language))
 
@@ -238,6 +239,16 @@ class Context:
         starts = self._token_starts
         return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
 
+    def tokens_before(self, end: int) -> list[Token] | None:
+        """`tokenise(self.body[:end])` taken from the body's tokens, or None when a word might run across `end`
+        (no white space on either side of it)."""
+        body = self.body
+        if 0 < end < len(body) and not (body[end - 1].isspace() or body[end].isspace()):
+            return None
+        from bisect import bisect_left
+
+        return self.tokens[:bisect_left(self._token_starts, end)]
+
     @cached_property
     def greeting(self) -> Greeting | None:
         return find_greeting(self.body)
@@ -249,8 +260,11 @@ class Context:
 
     def starts_sentence(self, index: int) -> bool:
         """Whether the word at `index` opens a sentence (or a line), quotes and brackets aside."""
-        before = self.body[:index].rstrip(" \t\"'‘“(")
-        return not before or before[-1] in ".!?:\n"
+        body = self.body
+        index -= 1
+        while index >= 0 and body[index] in _OPENERS:  # as body[:index].rstrip(_OPENERS), without the copy
+            index -= 1
+        return index < 0 or body[index] in ".!?:\n"
 
     @cached_property
     def guessed_language(self) -> Language | None:
@@ -302,15 +316,18 @@ class Context:
 
     def _contained(self, item: Item) -> set[str]:
         """Compounds and cognates: `bewonersavonden` ~ `bewoners`, `Antwerpen` ~ `Antwerp`."""
-        found: set[str] = set()
-        for notes_key in item.keys:
-            if len(notes_key) < 6:
-                continue
-            for draft_key in self.fast_keys:
-                if _related(notes_key, draft_key):
-                    found.add(notes_key)
-                    break
-        return found
+        joined, long_keys = self._long_keys
+        # _related, asked of all the draft's keys at once: a draft key of six letters or more starts with the notes
+        # key, or (seven letters or more) holds it, or starts it
+        return {notes_key for notes_key in item.keys if len(notes_key) >= 6 and (
+            ("\n" + notes_key in joined) or (len(notes_key) >= 7 and notes_key in joined)
+            or any(notes_key[:k] in long_keys for k in range(6, len(notes_key) + 1)))}
+
+    @cached_property
+    def _long_keys(self) -> tuple[str, frozenset[str]]:
+        """The draft's keys of six letters or more, each after a line break in one text, and as a set."""
+        long_keys = frozenset(k for k in self.fast_keys if len(k) >= 6)
+        return "".join("\n" + k for k in sorted(long_keys)), long_keys
 
     def mentions_any(self) -> bool:
         items = self.notes.items
@@ -321,7 +338,22 @@ class Context:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if any(ch.isalpha() for ch in t.text))
+        """Tokens with a letter in them. A token is letters, digits and inner ' ’ -, and a word character that is no
+        letter is numeric, so a token without a letter is numeric once those are taken out."""
+        count = 0
+        for t in self.tokens:
+            text = t.text
+            if text.isalnum():
+                count += not text.isnumeric()
+            elif not text.translate(_INNER).isnumeric():
+                count += 1
+        return count
+
+
+#: The characters a token may hold inside besides letters and digits, to be taken out.
+_INNER = str.maketrans("", "", "'’-")
+#: What may stand between a sentence's end and its first word.
+_OPENERS = " \t\"'‘“("
 
 
 def _related(notes_key: str, draft_key: str) -> bool:

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
 
+from afterword.core.lang.pieces import FOLD as _FOLD
+from afterword.core.lang.pieces import needed_pieces
 from afterword.core.model import Language
 
 
@@ -30,6 +31,8 @@ class PhraseList:
     parts: tuple[str, ...] = ()
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
     _uses: list[int] = field(default_factory=lambda: [0], compare=False, hash=False)
+    #: What `PhraseView.search` found in each short text (a sentence): the drafts of a batch share sentences.
+    _searched: dict[str, re.Match[str] | None] = field(default_factory=dict, compare=False, hash=False)
 
     #: The first texts are scanned with the whole pattern (the same matches): working out what each phrase needs
     #: costs more than a few scans, so a process that checks a few drafts never does it.
@@ -80,9 +83,25 @@ class PhraseList:
         if self._uses[0] <= self.WARM_UP or not self.needs:
             return None
         folded = text.translate(_FOLD)
-        chosen = tuple(i for i, clauses in enumerate(self.needs)
-                       if all(any(p in folded for p in clause) for clause in clauses))
+        triggered: set[int] = set()
+        for piece, indices in self._triggers:
+            if piece in folded:
+                triggered.update(indices)
+        needs = self.needs
+        chosen = tuple(i for i in sorted(triggered) if all(any(p in folded for p in clause) for clause in needs[i]))
         return None if len(chosen) == len(self.parts) else chosen
+
+    @cached_property
+    def _triggers(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Each piece of some phrase's most telling clause (its shortest piece the longest), with those phrases: a
+        phrase is tried only when a piece of that clause is in the text (then its other clauses are asked), so a
+        text is looked over once per distinct piece rather than once per phrase and clause."""
+        by_piece: dict[str, list[int]] = {}
+        for index, clauses in enumerate(self.needs):
+            telling = max(clauses, key=lambda clause: min(len(piece) for piece in clause))
+            for piece in telling:
+                by_piece.setdefault(piece, []).append(index)
+        return tuple((piece, tuple(indices)) for piece, indices in by_piece.items())
 
     def _first(self, text: str, chosen: tuple[int, ...], position: int,
                upcoming: dict[int, re.Match[str] | None]) -> re.Match[str] | None:
@@ -119,28 +138,23 @@ class PhraseView:
         return self.phrases.finditer_among(text, self.chosen)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.phrases.search_among(text, self.chosen)
+        """The first match in `text`, a part of the text the view was made for: the whole pattern's first match
+        (the phrases left out match nowhere in it), so a short text's answer is kept for every view."""
+        if len(text) > _REMEMBERED_CHARS:
+            return self.phrases.search_among(text, self.chosen)
+        searched = self.phrases._searched
+        if text in searched:
+            return searched[text]
+        found = self.phrases.search_among(text, self.chosen)
+        if len(searched) >= _REMEMBERED_TEXTS:
+            searched.clear()
+        searched[text] = found
+        return found
 
 
-#: ASCII letters folded to lower case, and the only other characters `re.IGNORECASE` matches with an
-#: ASCII letter (İ ı ſ and the Kelvin sign; a test checks every code point): a phrase's plain letters
-#: are in a text's folded form whenever the phrase matches the text.
-_FOLD = {**{c: c + 32 for c in range(ord("A"), ord("Z") + 1)},
-         0x130: ord("i"), 0x131: ord("i"), 0x17F: ord("s"), 0x212A: ord("k")}
-
-
-def needed_pieces(regex: str, flags: int = re.IGNORECASE) -> tuple[tuple[str, ...], ...]:
-    """What every match of `regex` contains, folded: a tuple of clauses, each a tuple of runs of ASCII
-    characters of which a match contains at least one (a run of literal characters in sequence; one run
-    per branch of an alternative). Empty when nothing is certain."""
-    parser = getattr(re, "_parser", None)
-    if parser is None:
-        return ()
-    try:
-        parsed = parser.parse(regex, flags)
-    except re.error:
-        return ()
-    return tuple(dict.fromkeys(_clauses(parsed)))
+#: A view remembers its answers for texts up to this long (sentences), up to this many per list.
+_REMEMBERED_CHARS = 500
+_REMEMBERED_TEXTS = 20_000
 
 
 _APOSTROPHES = re.compile("['’]")
@@ -156,38 +170,6 @@ def line_needs(line: str) -> tuple[tuple[str, ...], ...]:
     runs = (run.lower() for word in line.split() for piece in _APOSTROPHES.split(word)
             for run in _NOT_ASCII.split(piece) if run)
     return tuple(dict.fromkeys((run,) for run in runs))
-
-
-def _clauses(items: Any) -> list[tuple[str, ...]]:
-    clauses: list[tuple[str, ...]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            clauses.append(("".join(run),))
-            run.clear()
-
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL" and av < 128:
-            run.append(chr(av).lower())
-            continue
-        flush()
-        if name == "SUBPATTERN":
-            clauses += _clauses(av[-1])
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            clauses += _clauses(av[2])
-        elif name == "BRANCH":
-            best = []
-            for branch in av[1]:
-                pieces = [piece for clause in _clauses(branch) if len(clause) == 1 for piece in clause]
-                if not pieces:
-                    break
-                best.append(max(pieces, key=len))
-            else:
-                clauses.append(tuple(dict.fromkeys(best)))
-    flush()
-    return clauses
 
 
 def _phrase_regex(line: str) -> str:

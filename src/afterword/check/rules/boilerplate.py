@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from afterword.check.context import Context, is_content
-from afterword.check.kinds import both_languages, raw_lines
+from afterword.check.kinds import raw_lines
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
 from afterword.core.lang.names import SURNAME_PARTICLE_WORDS
 from afterword.core.lang.tokens import Sentence
@@ -44,16 +44,20 @@ def stock(language: Language) -> tuple[str, ...]:
 
 
 def is_stock(ctx: Context, sentence: Sentence) -> bool:
-    from rapidfuzz import fuzz, process
-
     tokens = ctx.tokens_in(sentence.start, sentence.end)
     if not any(is_content(t.text, ctx.notes.ignored) for t in tokens):
         return True
-    text = normalise(sentence.text)
-    for lang in Language:
-        if process.extractOne(text, stock(lang), scorer=fuzz.ratio, score_cutoff=85) is not None:
-            return True
-    return False
+    return _like_stock(normalise(sentence.text))
+
+
+@lru_cache(maxsize=16384)
+def _like_stock(text: str) -> bool:
+    """Whether the normalised sentence is 85 % like a stock phrase of either language (the drafts of a batch share
+    many sentences; each is compared with the lists once)."""
+    from rapidfuzz import fuzz, process
+
+    return any(process.extractOne(text, stock(lang), scorer=fuzz.ratio, score_cutoff=85) is not None
+               for lang in Language)
 
 
 def counted(ctx: Context) -> list[Sentence]:
@@ -63,7 +67,7 @@ def counted(ctx: Context) -> list[Sentence]:
     for sentence in ctx.sentences:
         if greeting is not None and sentence.start < greeting.end and sentence.end <= greeting.end:
             continue
-        if both_languages("signoffs").search(sentence.text) is not None:
+        if ctx.phrases("signoffs").search(sentence.text) is not None:
             continue
         tokens = ctx.tokens_in(sentence.start, sentence.end)
         if not tokens or (all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) or t.lower in _PARTICLES
@@ -80,7 +84,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     sentences = counted(ctx)[:200]
     if len(sentences) < 2:
         return
-    flat = [s for s in sentences if is_stock(ctx, s)]
+    flat: list[Sentence] = []
+    for looked, sentence in enumerate(sentences):
+        if 2 * (len(flat) + len(sentences) - looked) <= len(sentences):
+            return  # too few left to make most of them stock
+        if is_stock(ctx, sentence):
+            flat.append(sentence)
     if len(flat) >= 2 and 2 * len(flat) > len(sentences):
         yield Hit(values={"stock": len(flat), "total": len(sentences)}, start=flat[0].start, end=flat[0].end)
 

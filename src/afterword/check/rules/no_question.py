@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.check.context import Context
-from afterword.check.kinds import both_languages
 from afterword.check.rule import EMAIL_ONLY, Hit, make_rule
 from afterword.core.model import Severity
 
@@ -26,7 +25,7 @@ from afterword.core.model import Severity
 def asks_something(ctx: Context) -> bool:
     if "?" in ctx.body:
         return True
-    return both_languages("indirect_questions").search(ctx.body) is not None
+    return ctx.phrases("indirect_questions").search(ctx.body) is not None
 
 
 def check(ctx: Context) -> Iterator[Hit]:

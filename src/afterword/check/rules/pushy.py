@@ -35,8 +35,10 @@ def _shouting(ctx: Context) -> Iterator[re.Match[str]]:
     """Words in capitals that are not acronyms: two or more in a row, one of five letters or more,
     or a four-letter ordinary word ("VERY", "ZEER"); never a word from the notes (ACME, KPI)."""
     known = ctx.notes.known_words
-    template = [(m.start(), m.end()) for m in both_languages("placeholders").finditer(ctx.body[:20000])]
+    template: list[tuple[int, int]] | None = None  # looked for only once a run of capitals is found
     for match in _CAPS.finditer(ctx.body):
+        if template is None:
+            template = [(m.start(), m.end()) for m in both_languages("placeholders").finditer(ctx.body[:20000])]
         if any(start < match.end() and match.start() < end for start, end in template):
             continue  # "INSERT LINK" is template text (placeholder reports it), not shouting
         words = match.group().split()

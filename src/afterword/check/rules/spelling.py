@@ -36,6 +36,10 @@ from afterword.core.model import Language, Severity
 
 MAX_FINDINGS = 8
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|nl|org|be|io|example)\S*|@\w+|#\w+")
+#: What a word may hold inside besides letters, taken out before asking whether it is all letters.
+_INNER = str.maketrans("", "", "-'’")
+#: What every match of _ADDRESS holds: a text with none of these is not scanned.
+_ADDRESS_PIECES = ("@", "://", "www.", "#", ".com", ".nl", ".org", ".be", ".io", ".example")
 
 
 @dataclass(frozen=True)
@@ -70,14 +74,15 @@ def check(ctx: Context) -> Iterator[Hit]:
     lang = ctx.text_language
     body = ctx.body[:ctx.signature_start]
     skip_to = ctx.after_greeting
-    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(body)]
+    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(body)] if any(
+        piece in body for piece in _ADDRESS_PIECES) else []
     known = ctx.notes.known_words
     candidates: list[tuple[int, int, str]] = []
     tokens = [t for t in ctx.tokens if skip_to <= t.start < len(body)]
     count = 0
     for index, token in enumerate(tokens):
         text = token.text
-        if any(s <= token.start < e for s, e in addresses):
+        if addresses and any(s <= token.start < e for s, e in addresses):
             continue
         if lang is Language.NL and token.lower in ("het", "de") and index + 1 < len(tokens):
             noun = tokens[index + 1]
@@ -87,11 +92,13 @@ def check(ctx: Context) -> Iterator[Hit]:
                     count += 1
                     yield Hit("article", {"text": f"{token.text} {noun.text}", "instead": f"{right} {noun.text}"},
                               start=token.start, end=noun.end)
-        if len(text) < 3 or not text.replace("-", "").replace("'", "").replace("’", "").isalpha():
+        if len(text) < 3 or not (text.isalpha() or text.translate(_INNER).isalpha()):
             continue
         if text[:1].isupper() and not ctx.starts_sentence(token.start):
             continue  # a name or a term
-        if any(ch.isupper() for ch in text[1:]) or fold(text) in known or text.lower() in known:
+        rest = text[1:]
+        if (rest != rest.lower() if rest.isascii() else any(ch.isupper() for ch in rest)) or fold(
+                text) in known or token.lower in known:
             continue
         if body[token.end:token.end + 1] == "." and len(text) <= 5 and body[token.end + 1:token.end + 3].strip():
             continue  # an abbreviation with its full stop: "etc.", "bijv.", "approx." is shorthand's business

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from afterword.check.context import Context, NotesProfile
 from afterword.check.rule import ALL_CHANNELS, Hit, make_rule
@@ -96,9 +97,15 @@ def check(ctx: Context) -> Iterator[Hit]:
     given = fold(split_name(strip_titles(ctx.contact.name)).given)
     tokens = [t for t in ctx.tokens if skip_to <= t.start < body_end]
     reported = 0
+    company_words = ctx.notes.company_words
+    common = stopwords(lang)
+    named = mine | _short_forms(given)
+    pronouns = _PRONOUNS[lang]
     for index, token in enumerate(tokens):
         folded = fold(token.text)
-        plain_word = folded in ctx.notes.company_words or (token.lower in stopwords(lang) and (
+        if folded not in named and token.lower not in pronouns:
+            continue  # neither a hit by name nor by pronoun is possible: the checks below need one of these
+        plain_word = folded in company_words or (token.lower in common and (
             not token.text[:1].isupper() or ctx.starts_sentence(token.start)))  # "Van der Wal" the company, "Een"
         if not plain_word and (folded in mine or _short_form(folded, given)) and _is_name(token, lang) \
                 and not _vocative(ctx.body, token):
@@ -111,6 +118,18 @@ def check(ctx: Context) -> Iterator[Hit]:
             return
 
 
+@lru_cache(maxsize=256)
+def _short_forms(given: str) -> frozenset[str]:
+    """Every word `_short_form` says is the reader's given name by another form: the nickname list's partners and
+    the given name's starts of three letters or more."""
+    from afterword.check.rules.wrong_name import _nicknames
+
+    partners = {a if b == given else b for a, b in _nicknames() if given in (a, b)}
+    starts = {given[:k] for k in range(3, len(given))}
+    return frozenset(w for w in partners | starts if _short_form(w, given))
+
+
+@lru_cache(maxsize=65536)
 def _short_form(word: str, given: str) -> bool:
     """Tom for Thomas, Dave for David: the reader by the name they go by (a nickname list, or the start
     of the given name)."""

@@ -45,11 +45,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     def counts_thing(word: str) -> bool:
         return fold(word) in notes.words or key(word, lang) in item_keys or word.lower() in _UNITS
 
-    places = [((ctx.subject or "")[:1000], True), (ctx.body[:ctx.signature_start], False)]
+    places = [((ctx.subject or "")[:1000], True, None),
+              (ctx.body[:ctx.signature_start], False, ctx.tokens_before(ctx.signature_start))]
     units = _notes_units(notes.text)
-    for text, in_subject in places:
+    for text, in_subject, tokens in places:
         reported: list[tuple[int, int]] = []
-        for mention in find_numbers(text, counts_thing=counts_thing):
+        for mention in find_numbers(text, counts_thing=counts_thing, tokens=tokens):
             if _INTENSIFIER.fullmatch(mention.text) or _identifier(text, mention) or _clock_time(text, mention):
                 continue
             if _year(mention):

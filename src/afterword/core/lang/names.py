@@ -126,6 +126,7 @@ def name_forms(full: str) -> frozenset[str]:
     return frozenset(f for f in forms if f)
 
 
+@lru_cache(maxsize=65536)
 def name_distance(a: str, b: str) -> int:
     """Edits (insert, delete, substitute, swap neighbours) between two names, accent-insensitive."""
     from rapidfuzz.distance import OSA

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from importlib import resources
 
+from afterword.core.lang.pieces import FOLD, needed_pieces
 from afterword.core.model import Language
 
 #: The reader's own (your daughter, je zoon, uw gezin): family words count in a message only after these.
@@ -45,6 +46,28 @@ class _Compiled:
 
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, topic)
     pattern: re.Pattern[str] | None
+    word_sets: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # first word -> each one's words
+    parts: tuple[str, ...] = ()  # the pattern's alternatives, one named group each
+    _narrowed: dict[tuple[int, ...], re.Pattern[str] | None] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def needs(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """What each part cannot match without (`needed_pieces`)."""
+        return tuple(needed_pieces(part) for part in self.parts)
+
+    def pattern_for(self, text: str) -> re.Pattern[str] | None:
+        """The pattern without the parts that cannot match anywhere in `text` (they lack a piece they need), so
+        its matches are the whole pattern's; None when no part can match. Scanning every part at every place
+        cost more than the rest of the private-details search."""
+        folded = text.translate(FOLD)
+        chosen = tuple(i for i, clauses in enumerate(self.needs)
+                       if all(any(p in folded for p in clause) for clause in clauses))
+        if len(chosen) == len(self.parts):
+            return self.pattern
+        if chosen not in self._narrowed:
+            self._narrowed[chosen] = re.compile("|".join(self.parts[i] for i in chosen),
+                                                re.IGNORECASE) if chosen else None
+        return self._narrowed[chosen]
 
 
 @cache
@@ -78,7 +101,18 @@ def _compiled(lang: Language, *, in_notes: bool) -> _Compiled:
         if expressions:
             parts.append(f"(?P<{topic}>" + "|".join(expressions) + ")")
     pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-    return _Compiled({k: tuple(v) for k, v in phrases.items()}, pattern)
+    return _Compiled({k: tuple(v) for k, v in phrases.items()}, pattern,
+                     {k: tuple(frozenset(words) for words, _ in v) for k, v in phrases.items()}, tuple(parts))
+
+
+def _may_hold_phrase(compiled: _Compiled, text: str) -> bool:
+    """Whether every word of some plain phrase is in `text` (its words compared as a set, in C): most messages hold
+    none, and walking their words one by one cost more than the rest of the search."""
+    if not text.isascii():
+        return True  # lower case can change a non-ASCII text's words; walk them
+    present = set(_WORDS.findall(text.lower()))
+    return any(words <= present for first in present.intersection(compiled.phrases)
+               for words in compiled.word_sets[first])
 
 
 #: The reader's own, as words: "your daughter", "je zoon".
@@ -91,15 +125,17 @@ def find_private(text: str, lang: Language, *, in_notes: bool = False) -> list[P
     reader's own ("your daughter"); in notes any family word does ("tom's daughter starts uni")."""
     compiled = _compiled(lang, in_notes=in_notes)
     out: list[PrivateSpot] = []
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)] if _may_hold_phrase(
+        compiled, text) else []
     for index, (word, start, _end) in enumerate(tokens):
         for words, topic in compiled.phrases.get(word, ()):
             last = index + len(words) - 1
             if last < len(tokens) and all(tokens[index + k][0] == w for k, w in enumerate(words)):
                 out.append(PrivateSpot(start, tokens[last][2], topic, text[start:tokens[last][2]]))
                 break
-    if compiled.pattern is not None:
-        for m in compiled.pattern.finditer(text):
+    pattern = compiled.pattern_for(text) if compiled.pattern is not None else None
+    if pattern is not None:
+        for m in pattern.finditer(text):
             topic = m.lastgroup or "private"
             topic = {"pay_notes": "pay", "family_notes": "family"}.get(topic, topic)
             out.append(PrivateSpot(m.start(), m.end(), topic, m.group()))

@@ -62,6 +62,27 @@ class Spot:
 _TOKEN = re.compile(r"(?<![\w/.@'’-])([^\W\d_][\w]*(?:/[^\W\d_]*)?)(\.?)(?![\w'’@-]|/\w)")
 
 
+#: A character every match of the symbols pattern holds (arrows, ~, +, &, =, /yr, @): a text without any is not
+#: scanned.
+_SYMBOL_CHARS = ">~+&=/@"
+
+
+@cache
+def _heads(lang: Language) -> frozenset[str]:
+    """The lexicon's words without their full stop: a word of the text can only be notes-speak if it is one."""
+    return frozenset(k[:-1] if k.endswith(".") else k for k in lexicon(lang).words)
+
+
+def _may_hold_word(lang: Language, text: str) -> bool:
+    """Whether some word of `text` may be notes-speak: one in the lexicon, looked up as a set, or a compound typed
+    short ("riskmgmt"), which ends in "mgmt" (most messages hold neither; walking every word cost more than all the
+    patterns). A text that is not ASCII is walked (lower case can move its words)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return "mgmt" in lowered or not _heads(lang).isdisjoint([word for word, _ in _TOKEN.findall(lowered)])
+
+
 @dataclass(frozen=True)
 class _Patterns:
     after_number: re.Pattern[str] | None
@@ -109,7 +130,7 @@ def find_shorthand(text: str, lang: Language) -> list[Spot]:
     lx = lexicon(lang)
     pat = _patterns(lang)
     found: list[Spot] = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text) if _may_hold_word(lang, text) else ():
         word, stop = m.group(1), m.group(2)
         low = word.lower()
         if stop and low + "." in lx.words:
@@ -143,7 +164,7 @@ def find_shorthand(text: str, lang: Language) -> list[Spot]:
             if m.group() in ("Ive", "Im"):
                 continue  # a name (Jony Ive), or a capitalised word that is not the contraction
             found.append(Spot(m.start(), m.end(), "contraction", m.group(), lx.contractions[m.group().lower()]))
-    for m in pat.symbols.finditer(text):
+    for m in pat.symbols.finditer(text) if any(c in text for c in _SYMBOL_CHARS) else ():
         symbol = m.group().strip()
         found.append(Spot(m.start(), m.end(), "symbol", symbol, lx.symbols.get(symbol, "")))
     found.sort(key=lambda s: (s.start, -s.end))

@@ -17,15 +17,30 @@ _ABBREVIATIONS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word and its offsets; `lower` is its lower case, worked out once (rules ask for it all the time).
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    A plain class with slots rather than a frozen dataclass: every draft makes hundreds of tokens, and a frozen
+    dataclass sets each field through object.__setattr__. Treat it as immutable."""
+
+    __slots__ = ("end", "lower", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self.text == other.text and self.start == other.start and self.end == other.end
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +53,19 @@ class Sentence:
 def tokenise(text: str) -> list[Token]:
     """Every word with its offsets. Possessive `'s` is split off (Maria's → Maria)."""
     out: list[Token] = []
+    append = out.append
     for match in _WORD.finditer(text):
         word = match.group()
-        start = match.start()
-        lowered = word.lower()
-        if len(word) > 2 and lowered.endswith(("'s", "’s")) and not lowered.endswith(("'s'", "’s’")):
-            out.append(Token(word[:-2], start, start + len(word) - 2))
-            continue
-        out.append(Token(word, start, match.end()))
+        start, end = match.span()
+        # "'s'" cannot end a match of _WORD (a word ends in a letter or digit), so only "'s" is split off
+        if word[-2:] in _POSSESSIVE and len(word) > 2:
+            append(Token(word[:-2], start, end - 2))
+        else:
+            append(Token(word, start, end))
     return out
+
+
+_POSSESSIVE = frozenset({"'s", "'S", "’s", "’S"})
 
 
 def sentences(text: str) -> list[Sentence]:
