@@ -305,6 +305,12 @@ def test_news_from_hr_is_not_the_hiring_managers_call() -> None:
     ("sander vertelde dat zijn compagnon er vorig jr uit is gestapt, ruzie over geld. niet aan beginnen", Language.NL),
     ("leonie vroeg door op renteswaps, ik wist de details van de hedge niet meer precies (balen)", Language.NL),
     ("marieke heeft 2 kinderen op dezelfde school als mijn nichtje", Language.NL),
+    # marked as not for a message in the words people use (found by the heldout10 reading: a rumour reached the
+    # person it was about)
+    ("volgens wim stopt de directeur volgend jaar, 'maar dat weet nog niemand' - gerucht, NIKS mee doen", Language.NL),
+    ("het MT wil de afdeling splitsen, niet in mail zetten", Language.NL),
+    ("ransomware incident last spring took the lab systems down for a week, keep it in the room", Language.EN),
+    ("the previous manager left after 4 months - rumour, don't use", Language.EN),
 ])
 def test_someones_family_pay_and_own_slips_are_never_quoted(text: str, lang: Language) -> None:
     from afterword.core.lang.private import find_private
