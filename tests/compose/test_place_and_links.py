@@ -306,3 +306,31 @@ def test_the_only_message_with_nothing_of_theirs_to_name_brings_the_answer(lang:
     notes = parse_notes(_ONLY_X.format(role="production manager", lang=lang.value, need=need, strength=strength))
     (draft,) = compose(notes)
     assert said in draft.body, draft.body
+
+
+@pytest.mark.parametrize("lang", [Language.EN, Language.NL])
+def test_the_decision_date_goes_to_who_decides_not_to_every_panel_member(lang: Language) -> None:
+    notes = parse_notes(f"""format = 1
+[candidate]
+name = "Sam Visser"
+[interview]
+company = "Northwind"
+role = "analyst"
+start = 2026-12-04T10:00:00+01:00
+language = "{lang.value}"
+next_step = "decision by 11 dec"
+[[contacts]]
+id = "hm"
+name = "Grace Whitfield"
+role = "hiring-manager"
+email = "grace@northwind.example"
+[[contacts]]
+id = "dev"
+name = "Daniel Osei"
+role = "interviewer"
+email = "daniel@northwind.example"
+""")
+    bodies = {d.contact: d.body for d in compose(notes) if d.channel is Channel.EMAIL}
+    day = "11 December" if lang is Language.EN else "11 december"
+    assert day in bodies["hm"]
+    assert day not in bodies["dev"]

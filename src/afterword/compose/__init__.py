@@ -145,7 +145,8 @@ def _own_email(person: Person, subjects: set[str], specific: Callable[[str], boo
 
 _STOCK = ("stayed with me", "on my mind", "welcome the chance", "keep coming back", "keep thinking", "bijgebleven",
           "houdt me", "bleef bij me hangen", "aan het denken", "one question", "één vraag", "sindsdien",
-          "since we spoke", "on my mind since", "dank voor uw tijd", "dank voor je tijd", "thank you for your time")
+          "since we spoke", "on my mind since", "dank voor uw tijd", "dank voor je tijd", "thank you for your time",
+          "u vertelde", "je vertelde", "you told me")
 
 
 def _stock_repeats(body: str) -> int:

@@ -79,12 +79,22 @@ def email(person: Person, taken_subjects: set[str], specific: Callable[[str], bo
     return Draft(person.contact.id, Channel.EMAIL, person.lang, body, subject)
 
 
+def _decides(person: Person) -> bool:
+    """Whether the next step is theirs to speak of: the hiring manager, the recruiter or an executive, or anyone
+    when the notes name none of them."""
+    from afterword.core.model import ContactRole
+
+    deciders = (ContactRole.HIRING_MANAGER, ContactRole.RECRUITER, ContactRole.EXECUTIVE)
+    return person.contact.effective_role in deciders or not any(
+        c.effective_role in deciders for c in person.interview.contacts)
+
+
 def _close_key(person: Person) -> str:
     """The close: the next step as the notes give it, else when they said they would come back, else plain."""
     if person.contact.met_in_passing:
         return "passing.close"
-    if person.base["ns_note"]:
-        return "close.next"
+    if person.base["ns_note"] and _decides(person):
+        return "close.next"  # the decision date to whoever decides or runs the process, not to every panel member
     if person.base["close_kind"]:
         return f"close.{person.base['close_kind']}"
     return "close.plain"
