@@ -45,4 +45,7 @@ def test_a_long_next_step_is_not_pasted_into_parentheses() -> None:
         assert ("bericht binnen twee weken" in draft.body) is (draft.contact in ("sanne", "ahmed"))
     short = load_notes(Path(__file__).parents[2] / "examples" / "northwind-panel.toml")
     emails = compose(short, channels=[Channel.EMAIL])
-    assert any(re.search(r"\(decision by 11 December\)", d.body) for d in emails)
+    # The short one too is said as a sentence, to whoever decides (readers saw "(decision by 11 December)" as a
+    # pasted field): "I look forward to hearing from you by Friday 11 December."
+    assert not any(re.search(r"\(decision by 11 December\)", d.body) for d in emails)
+    assert any("by Friday 11 December" in d.body for d in emails)

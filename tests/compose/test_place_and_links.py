@@ -334,3 +334,16 @@ email = "daniel@northwind.example"
     day = "11 December" if lang is Language.EN else "11 december"
     assert day in bodies["hm"]
     assert day not in bodies["dev"]
+
+
+@pytest.mark.parametrize(("lang", "moment", "said", "never"), [
+    (Language.NL, "rutger vertelde over de wateroverlast in Leiden in 2023", "verhaal over de wateroverlast in Leiden",
+     "bijgebleven dat je vertelde"),
+    (Language.EN, "rutger showed the new accessibility lab", "showing me the new accessibility lab", "showing the new"),
+])
+def test_a_story_they_told_is_their_story_and_what_they_showed_was_shown_to_me(lang: Language, moment: str, said: str,
+                                                                                never: str) -> None:
+    notes = parse_notes(_MOMENT.format(role="designer", lang=lang.value, moment=moment))
+    bodies = [d.body for d in compose(notes)]
+    assert any(said in body for body in bodies), bodies
+    assert not any(never in body for body in bodies)

@@ -136,10 +136,10 @@ def test_sparse_notes_give_an_honest_email_long_enough_to_read(name: str, contac
 
 def test_names_written_in_lower_case_are_still_the_reader() -> None:
     six = _report("reader2-en-six-one-need.toml")
-    assert "I also appreciated you showing the churn cohort chart on your laptop" in _text(six, "olivia")
+    assert "I also appreciated you showing me the churn cohort chart on your laptop" in _text(six, "olivia")
     assert "you and I both worked at Zendesk" in _text(six, "ben")
     nl = _report("reader2-mixed-en-nl.toml")
-    assert "je vertelde over je zonnepanelen" in _text(nl, "lotte")
+    assert "je verhaal over je zonnepanelen" in _text(nl, "lotte")
     video = _report("reader2-en-video-sunil.toml")
     assert "you and I both learned to code on a ZX Spectrum" in _text(video, "mjose")
     assert "you josé" not in _text(video, "mjose")

@@ -93,6 +93,9 @@ def _close_key(person: Person) -> str:
     """The close: the next step as the notes give it, else when they said they would come back, else plain."""
     if person.contact.met_in_passing:
         return "passing.close"
+    if person.base["close_kind"] in ("when", "call", "round_when") and _decides(person):
+        # said as a sentence ("I look forward to hearing from you by 11 December"), not the notes' field in brackets
+        return f"close.{person.base['close_kind']}"
     if person.base["ns_note"] and _decides(person):
         return "close.next"  # the decision date to whoever decides or runs the process, not to every panel member
     if person.base["close_kind"]:

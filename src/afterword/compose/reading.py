@@ -1196,6 +1196,8 @@ def _read_notes(interview: Interview) -> Reading:
                 return head  # "chromebooks op 14 scholen, beheer is chaos": the first part is the topic
         if field == "moments":
             tidied = and_clauses(_without_trailing_fragment(tidied, lang), lang)
+            if lang is Language.EN:
+                tidied = re.sub(r"\b(showed|showing)\s+(?=the\b)", r"\1 me ", tidied)  # "mei showed the new lab"
         if field == "moments" and (_fragments(tidied) or _another_subject(tidied)):
             head = _first_segment(tidied).strip()
             if len(head.split()) >= 3 and has_any_verb(head, lang) and not _NEGATIVE[lang].search(head) \
