@@ -74,3 +74,11 @@ def test_a_next_step_typed_over_lines_is_read_as_one_line() -> None:
     when = next_step_time(notes.next_step, MONDAY)
     assert when is not None and when.phrase(Language.EN) == "in early January"
 
+
+
+@pytest.mark.parametrize("text", ["hear back this week or next", "uitslag deze of volgende week",
+                                  "decision 11 dec-ish", "uitslag rond 15 december"])
+def test_a_time_given_loosely_is_hedged_so_no_draft_promises_it(text: str) -> None:
+    """"this week or next" is not "this week": the draft says it looks forward to hearing, without a time."""
+    found = next_step_time(text, date(2026, 12, 7))
+    assert found is not None and found.hedged

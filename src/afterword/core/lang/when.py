@@ -78,7 +78,8 @@ _ROUND = re.compile(r"(?i)\b(?:2nd|second|final|round\s*2|next\s+round|another\s
                     r"assessment|casus|gesprek\s+met)\b")
 _CALL = re.compile(r"(?i)\b(?:belt|bellen|bel|call|calls|calling|ring|rings|ringing|phone|phones|telefonisch|tel)\b")
 _HEDGE = re.compile(r"(?i)\?|\b(?:probs|probably|prob|maybe|hopefully|i\s+think|think|perhaps|might|possibly|"
-                    r"waarschijnlijk|wss|misschien|mss|hopelijk|denk|wellicht|evt|eventueel)\b")
+                    r"waarschijnlijk|wss|misschien|mss|hopelijk|denk|wellicht|evt|eventueel|or next|of volgende|"
+                    r"ofzo|or so|roughly|around|rond|ongeveer)\b|-?ish\b")  # "this week or next": not "this week"
 
 
 @dataclass(frozen=True)
