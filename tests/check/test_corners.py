@@ -273,3 +273,29 @@ def test_a_figure_from_the_notes_with_another_unit_is_not_grounded() -> None:
     body = ("Hi Maria,\n\nI brought the data delay down from 8 hours to 90 seconds, and I mentored eight engineers. "
             "I brought it down from 8 hours to 2 minutes, and I mentor six junior engineers now.\n\nSam")
     assert codes("acme-panel.toml", "maria", body)["ungrounded-number"] == ["90", "eight"]
+
+
+def test_a_word_as_close_to_both_names_is_reported_against_the_given_name_in_every_process() -> None:
+    """"Marc" for Mark Mars is one letter from each name: the message names "Mark" whatever the hash seed (the
+    names were a set, so the message changed from process to process)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from afterword.check import check_draft\n"
+        "from afterword.core.model import Channel, Draft, Language\n"
+        "from afterword.core.notes import parse_notes\n"
+        "iv = parse_notes('''format = 1\\n[candidate]\\nname = \"Sam Visser\"\\n[interview]\\ncompany = \"Acme\"\\n"
+        "role = \"analyst\"\\nstart = 2026-12-07T10:00:00+01:00\\nlanguage = \"en\"\\n[[contacts]]\\nid = \"m\"\\n"
+        "name = \"Mark Mars\"\\nemail = \"m@acme.example\"\\n''')\n"
+        "d = Draft('m', Channel.EMAIL, Language.EN, 'Hi Marc,\\n\\nThank you for Monday.', 'Monday')\n"
+        "print([f.message for f in check_draft(iv, d) if f.code == 'name-misspelled'])\n"
+    )
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        seen.add(out)
+    assert len(seen) == 1, seen
+    assert '"Mark"' in seen.pop()

@@ -77,7 +77,9 @@ def _particles(ctx: Context) -> Iterator[Hit]:
 def check(ctx: Context) -> Iterator[Hit]:
     yield from _particles(ctx)
     parts = split_name(ctx.contact.name)
-    targets = [t for t in {parts.given, parts.core} if t and " " not in t]
+    # Given name first, then the surname: a word as close to both is reported against the given name, the same in
+    # every process (a set here made the message depend on PYTHONHASHSEED).
+    targets = [t for t in dict.fromkeys((parts.given, parts.core)) if t and " " not in t]
     if not targets:
         return
     folded_targets = {fold(t) for t in targets}
@@ -100,14 +102,17 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if parts.given and len(folded) >= 2 and _goes_by(folded, fold(parts.given)):
             continue  # Dave for David, Tommy for Thomas: the name they go by, not a slip
-        for target in targets:
+        near = []
+        for order, target in enumerate(targets):
             limit = allowed_name_edits(target)
             if in_greeting:
                 limit = max(limit, greeting_name_edits(target))
             if limit == 0 or abs(len(folded) - len(fold(target))) > limit:
                 continue
-            if name_distance(text, target) > limit:
-                continue
+            distance = name_distance(text, target)
+            if distance <= limit:
+                near.append((distance, order, target))
+        for _distance, _order, target in sorted(near)[:1]:  # the closest name; on a tie, the given name
             if not in_greeting and any(is_known_word(text, lang) or text.lower() in stopwords(lang)
                                        for lang in Language):
                 continue  # an ordinary word one letter from a short name ("Elk" near "Els") is not a name
