@@ -347,3 +347,10 @@ def test_a_story_they_told_is_their_story_and_what_they_showed_was_shown_to_me(l
     bodies = [d.body for d in compose(notes)]
     assert any(said in body for body in bodies), bodies
     assert not any(never in body for body in bodies)
+
+
+def test_how_many_stayed_needs_a_count_before_it_not_a_word_with_ten_in_it() -> None:
+    from afterword.compose.reading import _strength
+
+    assert "of whom" not in _strength("trained juniors often, 4 still there", Language.EN)  # "often" is no count
+    assert "four of whom are still there" in _strength("trained six juniors, four still there", Language.EN)

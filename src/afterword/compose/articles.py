@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from afterword.core.lang.numbers import NUMBER_WORDS
 from afterword.core.model import Language
 
 _EN_VERBS = ("built|set up|created|made|ran|led|wrote|designed|launched|introduced|developed|started|implemented|"
@@ -125,8 +126,8 @@ _NL_NOT_A_NOUN = frozenset(["bij", "in", "op", "voor", "met", "als", "van", "naa
 #: na intake ingevoerd": the noun is "belronde").
 _NL_PREPOSITIONS = frozenset(["bij", "in", "op", "voor", "met", "van", "naar", "over", "tijdens", "sinds", "na",
                               "binnen", "zonder", "tegen", "onder", "per", "rond", "vanuit", "via", "om", "uit"])
-_NL_NUMBER_WORDS = frozenset(["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
-                              "twaalf", "anderhalf", "ruim", "bijna", "ca.", "ongeveer"])
+#: A count, or a word that goes before one ("ruim twee jaar", "ongeveer 40 collega's").
+_NL_NUMBER_WORDS = NUMBER_WORDS["nl"] | {"anderhalf", "ruim", "bijna", "ca.", "ongeveer"}
 _NL_SPANS = frozenset(["jaar", "jr", "maanden", "maand", "weken", "week", "dagen"])
 
 

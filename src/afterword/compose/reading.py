@@ -16,7 +16,7 @@ from typing import TypeVar
 from afterword.compose.prose import marks, slang, unknown_words, without_vocative
 from afterword.compose.topic import LABELS, first_segment, good_theme, has_any_verb, has_verb, quotable, topic
 from afterword.core.lang.names import split_name, strip_titles, surname_alone
-from afterword.core.lang.numbers import MONTH_WORDS, spelled
+from afterword.core.lang.numbers import MONTH_WORDS, NUMBER_WORDS, spelled
 from afterword.core.lang.private import blunt, find_private
 from afterword.core.lang.proper import capitalise
 from afterword.core.lang.shorthand import expand_dotted, find_shorthand, lexicon
@@ -577,8 +577,7 @@ def _strength(text: str, lang: Language) -> str:
     kept = [pieces[0]]
     for piece in pieces[1:]:
         stayed = _STILL_THERE[lang].match(piece)
-        if stayed and len(kept) >= 1 and re.search(r"\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|"
-                                                     r"seven|eight|nine|ten", kept[-1]):
+        if stayed and any(w[:1].isdigit() or w.lower() in NUMBER_WORDS[lang.value] for w in kept[-1].split()):
             n = stayed.group("n")
             kept.append(f"{n} of whom are still there" if lang is Language.EN else f"van wie er nog {n} in dienst zijn")
             break  # "6 pm'ers zelf opgeleid, 5 nog in dienst": the people trained, and how many stayed

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from afterword.compose.wording import words
+from afterword.core.lang.numbers import NUMBER_WORDS
 from afterword.core.model import Language
 
 #: Finite verbs (and auxiliaries) that end the subject of a notes phrase, per language.
@@ -286,10 +287,9 @@ def _nl_genitive(phrase: str) -> str:
     if len(toks) < 2 or not all(t.isalpha() or "-" in t for t in toks[:3]) or not toks[0].islower():
         return phrase
     head = toks[0].lower()
-    if head in _PREPOSITIONS or head in ("de", "het", "een", "veel", "weinig", "meer", "minder", "geen", "alle", "elke",
-                                         "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
-                                         "twaalf", "twintig", "dertig", "veertig", "vijftig", "honderd", "duizend", "paar",
-                                         "helft", "deel", "aantal", "rest") \
+    if head in _PREPOSITIONS or head in NUMBER_WORDS["nl"] or head in (
+            "de", "het", "veel", "weinig", "meer", "minder", "geen", "alle", "elke", "paar", "helft", "deel", "aantal",
+            "rest") \
             or head.endswith(("en", "e", "ig", "isch", "lijk", "baar")) or has_any_verb(head, Language.NL):
         return phrase  # a plural, an adjective or a verb first: not "the X of Y"
     if head in _NL_CONJUNCTIONS or len(head) < 4:

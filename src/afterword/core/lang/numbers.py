@@ -26,6 +26,11 @@ _NL_UNITS = {
 _NL_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
             "tachtig": 80, "negentig": 90}
 _NL_SCALES = {"miljoen": 1_000_000, "miljard": 1_000_000_000}
+#: Counts written as words, per language ("twee", "twelve", "honderd"), lower case, "één" with its accents too.
+NUMBER_WORDS = {
+    "en": frozenset([*_EN_UNITS, *_EN_SCALES]),
+    "nl": frozenset([*_NL_UNITS, *_NL_TENS, *_NL_SCALES, "één", "honderd", "duizend"]),
+}
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "januari|februari|maart|mei|juni|juli|augustus|oktober|"
