@@ -163,8 +163,8 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
     out = re.sub(r"\s*<-?>\s*", " and " if lang is Language.EN else " en ", out)  # "collectie <-> publiek"
     out = re.sub(r"(?<![\w.,])(\d+)\+(?=\s+[^\W\d_])", r"meer dan \1" if lang is Language.NL else r"over \1", out)  # "60+ pompstations"
     out = _slashes(out, lang)
+    out = _GAIN_ARROW.sub(lambda m: _gain(m, lang), out)
     out = _RANGE_ARROW.sub(lambda m: _range(m, lang), out)
-    out = _gain(out, lang)
     out = _ARROW.sub(lambda m: _arrow(out, m, lang), out)
     out = _moved(out, lang)
     per = _PER[lang]
@@ -357,19 +357,22 @@ def _moved(text: str, lang: Language) -> str:
     return _WAARMEE.sub(dutch, text)
 
 
-_GAIN_MARK = " \u2192 "  # left by _range for _gain, which writes the clause
+#: A count, an arrow and what it freed: "bij ca. 40 bedrijven -> 28 MW vrijgespeeld", "40 firms -> 28 MW freed".
+_GAIN_ARROW = re.compile(rf"(?P<a>{_NUMBER})\s?(?P<unit_a>[^\W\d_]{{1,12}})\s?(?:->|=>|→)\s?(?P<n>\d[\d.,]*)\s?"
+                         r"(?P<unit>[^\W\d_][\w-]{0,11})\s+(?P<done>(?:ge|vrij|bespaard|verdiend|opgeleverd|[a-z]+ed\b)[\w-]*)"
+                         r"(?=$|[,;.])")
 
 
-def _gain(text: str, lang: Language) -> str:
-    """"40 firms → 28 MW freed" → "40 firms, which freed 28 MW"; "… → 28 MW vrijgespeeld" → "…, waarmee 28 MW is
-    vrijgespeeld"."""
-    def clause(m: re.Match[str]) -> str:
-        n, unit, done = m.group("n"), m.group("unit"), m.group("done")
-        if lang is Language.EN:
-            return f", which {done} {n} {unit}"
-        verb = "zijn" if unit.lower().endswith(("en", "s")) and unit.lower() not in ("euros", "uren") else "is"
-        return f", waarmee {n} {unit} {verb} {done}"
-    return re.sub(r" \u2192 (?P<n>\d[\d.,]*)\s?(?P<unit>[^\W\d_][\w-]{0,11})\s+(?P<done>[\w-]+)", clause, text)
+def _gain(m: re.Match[str], lang: Language) -> str:
+    """"40 firms -> 28 MW freed" → "40 firms, which freed 28 MW"; "… -> 28 MW vrijgespeeld" → "…, waarmee 28 MW is
+    vrijgespeeld". The same unit on both sides is a range, left to `_range` ("75 min -> 22 min")."""
+    a, unit_a, n, unit, done = (m.group(k) for k in ("a", "unit_a", "n", "unit", "done"))
+    if unit.lower() == unit_a.lower():
+        return m.group(0)
+    if lang is Language.EN:
+        return f"{a} {unit_a}, which {done} {n} {unit}"
+    verb = "zijn" if unit.lower().endswith(("en", "s")) and unit.lower() not in ("euros", "uren") else "is"
+    return f"{a} {unit_a}, waarmee {n} {unit} {verb} {done}"
 
 
 def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
@@ -388,17 +391,8 @@ def _arrow(text: str, m: re.Match[str], lang: Language) -> str:
     return " to " if lang is Language.EN else " naar "
 
 
-#: What a number did after an arrow: "-> 28 MW vrijgespeeld", "-> 3 fte saved".
-_GAINED = re.compile(r"\s?(?P<unit>[^\W\d_][\w-]{0,11})\s+(?P<done>(?:ge|vrij|bespaard|verdiend|opgeleverd|"
-                     r"[a-z]+ed\b)[\w-]*)(?=$|[,;.])")
-
-
 def _range(m: re.Match[str], lang: Language) -> str:
     a, b, unit = m.group("a").strip(), m.group("b").strip(), m.group("unit_a") or ""
-    gained = _GAINED.match(m.string, m.end())
-    if unit and not unit.isdigit() and gained and gained.group("unit").lower() != unit.lower():
-        # "bij ca. 40 bedrijven -> 28 MW vrijgespeeld": not a range (firms are not megawatts) but what it freed
-        return f"{a} {unit}{_GAIN_MARK}{b}"
     if re.search(r"(?i)\b(?:from|van)\s*$", m.string[:m.start()]):  # "van 31% -> 18%": "van" is already there
         return f"{a} {unit} to {b}" if unit and lang is Language.EN else f"{a} {unit} naar {b}" if unit else \
             (f"{a} to {b}" if lang is Language.EN else f"{a} naar {b}")
@@ -617,7 +611,8 @@ def _strength(text: str, lang: Language) -> str:
 
             aux = dutch_aux(piece)
             kept[-1] = f"{kept[-1]} en {aux + ' ' if aux != dutch_aux(pieces[0]) else ''}{piece}"
-        elif piece.startswith(("which brought ", "which freed ", "which saved ", "waarmee ")) and len(kept) == 1:
+        elif len(kept) == 1 and (piece.startswith(("which brought ", "waarmee "))
+                                 or (piece.startswith("which ") and piece.split(" ", 2)[1].endswith("ed"))):
             kept.append(piece)  # an arrow to what it moved, already made a clause by `tidy` ("-> x down 30%")
         elif _verb_led(piece, lang) and not (piece is pieces[-1] and _subject_and_past(piece, lang)):
             kept.append(piece)  # "…, cutting data delay from 8 hours to 2 minutes" is already a clause
