@@ -28,7 +28,8 @@ _EN_MINE = re.compile(r"\b(at|in|from|during|with)\s+(?:(previous|current|former
                       r"(job|role|company|team|employer|position|group|school|hospital|firm|post|lab|unit|store|site|place|"
                       r"studio|station|club|practice|agency))\b")
 
-_NL_PARTICIPLE = re.compile(r"^(?:ge\w+[dt]|\w*(?:opgezet|ingevoerd|opgebouwd|geleid|gebouwd|ontwikkeld|opgestart|"
+#: A Dutch past participle ("opgezet", "gebouwd", "gedaan"): where a deed typed in notes ends.
+NL_PARTICIPLE = re.compile(r"^(?:ge\w+[dt]|\w*(?:gedaan|gestaan|opgezet|ingevoerd|opgebouwd|geleid|gebouwd|ontwikkeld|opgestart|"
                             r"uitgerold|gemaakt|geschreven|begeleid|gegeven|georganiseerd|ingericht|ontworpen|"
                             r"bedacht|gestart|geïntroduceerd|geïmplementeerd|gelanceerd|opgericht|verbeterd))$")
 _NL_DETERMINERS = frozenset(
@@ -140,7 +141,7 @@ def _nl_adjuncts(words: list[str]) -> int:
         if w == "als" and nxt[:1].isalpha() and nxt.lower() not in _NL_DETERMINERS:
             i += 2  # "als teamleider"
             for _ in range(2):  # "als key user 40 collega's getraind": a role of more words, up to what follows it
-                if i + 1 < len(words) and _role_word(words[i]) and not _NL_PARTICIPLE.match(words[i + 1].rstrip(",.")):
+                if i + 1 < len(words) and _role_word(words[i]) and not NL_PARTICIPLE.match(words[i + 1].rstrip(",.")):
                     i += 1
         elif (w in _NL_NUMBER_WORDS or w.isdigit()) and nxt.lower().rstrip(",") in _NL_SPANS:
             i += 2  # "twee jaar"
@@ -164,7 +165,7 @@ def _a_verb_in(phrase: list[str]) -> bool:
 def _role_word(word: str) -> bool:
     low = word.lower()
     return (low[:1].isalpha() and low not in _NL_NUMBER_WORDS and low not in _NL_PREPOSITIONS and low not in _NL_DETERMINERS
-            and low not in _NL_ADVERBS and not word.endswith((",", ".")) and not _NL_PARTICIPLE.match(low))
+            and low not in _NL_ADVERBS and not word.endswith((",", ".")) and not NL_PARTICIPLE.match(low))
 
 
 def _nl_article(text: str) -> str:
@@ -185,7 +186,7 @@ def _nl_article(text: str) -> str:
         participle = words[end].rstrip(",.;:!?").lower()
         if words[end - 1].endswith((",", ".", ";", ":")):
             return text  # the clause ended before any participle
-        if _NL_PARTICIPLE.match(participle):
+        if NL_PARTICIPLE.match(participle):
             if participle in ("geweest", "geworden", "gebleven"):
                 return text  # "Wzd-aandachtsvelder geweest": a role one has been takes no article
             phrase = words[:end]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from afterword.compose.articles import NL_PARTICIPLE
 from afterword.compose.naming import mentions
 from afterword.compose.person import Person
 from afterword.compose.pieces import strength_piece
 from afterword.compose.subject import email_subject
 from afterword.compose.wording import shorten
 from afterword.core.lang.xcount import weighted_length as x_length  # the checker's count, so over-limit agrees
-from afterword.core.model import Channel, Draft
+from afterword.core.model import Channel, Draft, Language
 
 #: Email body length the composer aims for (the checker warns under 50 and over 250 words).
 EMAIL_MIN_WORDS = 80
@@ -93,11 +94,12 @@ def _close_key(person: Person) -> str:
     """The close: the next step as the notes give it, else when they said they would come back, else plain."""
     if person.contact.met_in_passing:
         return "passing.close"
-    if person.base["close_kind"] in ("when", "call", "round_when") and _decides(person):
-        # said as a sentence ("I look forward to hearing from you by 11 December"), not the notes' field in brackets
-        return f"close.{person.base['close_kind']}"
-    if person.base["ns_note"] and _decides(person):
-        return "close.next"  # the decision date to whoever decides or runs the process, not to every panel member
+    if _decides(person):  # the decision date to whoever decides or runs the process, not to every panel member
+        if person.base["close_kind"] in ("when", "call", "round_when"):
+            # said as a sentence ("I look forward to hearing from you by 11 December"), not the notes' field in brackets
+            return f"close.{person.base['close_kind']}"
+        if person.base["ns_note"]:
+            return "close.next"
     if person.base["close_kind"]:
         return f"close.{person.base['close_kind']}"
     return "close.plain"
@@ -308,10 +310,6 @@ def _concretes(person: Person, name: str, *, topic_only: bool = False) -> Iterat
     yield from _passing_concretes(person, name)
 
 
-_DUTCH_DEED = re.compile(r"^(?:ge\w+[dt]|\w+(?:eerd|gezet|geleid|gedaan|gemaakt|gebouwd|gebracht|opgeleid|getraind|"
-                         r"geschreven|gewerkt|geweest|gestaan|begeleid|ontwikkeld|ingevoerd|opgericht))$")
-
-
 def _strength_concretes(person: Person, name: str) -> Iterator[str]:
     """The only message they get, with nothing of theirs to name: the candidate's answer to their point, briefly
     ("One thing I'd add: I was PM on three tours including Edinburgh twice.")."""
@@ -325,8 +323,8 @@ def _strength_concretes(person: Person, name: str) -> Iterator[str]:
     piece = strength_piece(pair.strength.text, person.lang, person.proper)
     if piece.kind != "i" or not has_any_verb(piece.text, person.lang) or pair.strength.text.rstrip().endswith("."):
         return  # only a deed said whole with its verb ("I was PM on three tours …"), never a label or a cut
-    if person.lang.value == "nl" and not any(_DUTCH_DEED.match(w.strip(",.;:")) for w in
-                                             pair.strength.text.split(",")[0].split()):
+    if person.lang is Language.NL and not any(NL_PARTICIPLE.match(w.strip(",.;:")) for w in
+                                              pair.strength.text.split(",")[0].split()):
         return  # "ik heb testgroep DSO-aansluiting bij omgevingsdienst": the participle was cut off
     yield person.say(name, "concrete.strength", s=person.strength_clause(pair.strength, name))
 
