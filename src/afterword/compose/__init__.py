@@ -203,7 +203,5 @@ def _person(interview: Interview, contact_id: str, template_dir: Path | None) ->
         raise InputError(f"unknown contact `{contact_id}`; the notes have: {known}", key="--contact") from None
     polite = salutations(interview, [contact])
     read = read_notes(interview).interview
-    selection = select_all(read, _usable(read), _unsaid(interview, read))[contact_id]
-    interview = read
-    return Person(interview, contact, selection, voice(template_dir),
-                  proper_words(interview), polite=polite)
+    return Person(read, contact, select_all(read, _usable(read), _unsaid(interview, read))[contact_id],
+                  voice(template_dir), proper_words(read), polite=polite)

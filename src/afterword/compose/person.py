@@ -354,7 +354,7 @@ class Person:
 
 
 _DURING = re.compile(r"(?i)\b(?:call|keyboard|screen|camera|meeting|interview|presentation|case|mid-|during|panel|"
-                     r"gesprek|beeld|scherm|camera|tijdens|presentatie|casus|toetsenbord)")
+                     r"gesprek|beeld|scherm|tijdens|presentatie|casus|toetsenbord)")
 
 
 def _witnessed(text: str, lang: Language) -> bool:

@@ -212,6 +212,7 @@ def tidy(text: str, lang: Language, names: dict[str, str]) -> str:
 
 _THE_ORDINAL = re.compile(r"\b(after|in|during|within|over|before|from)\s+(first|second|third|final)\s+"
                           r"(?=(?:\w+\s+)?(?:months?|weeks?|years?|days?|quarters?|round|stage|year|shift|time|half)\b)")
+_SHOWED_THE = re.compile(r"\b(showed|showing)\s+(?=the\b)")
 _SHOWED_ME = re.compile(r"(?i)\b(show(?:ed|ing|s)? (?:me|us)(?: round| around)?) (?!(?:the|a|an|his|her|their|our|your|my|some|"
                         r"how|what|where|why|who|which|that|this|these|those|around|round|all|one|two|three|\d)\b)(?=[a-z])")
 #: Two or three words typed with slashes between them ("yoghurt/kwark", "gps/wellness/medical"); units ("km/h"), dates,
@@ -633,7 +634,7 @@ def _strength(text: str, lang: Language) -> str:
 #: What a candidate brings into a team and measures by its result: "weekly parity audits, OTA disparity 14% -> 3%".
 _PRACTICE = re.compile(r"(?i)(?:dashboards?|audits?|reports?|sessions?|monitoring|e-?mails?|rota|checklists?|pilots?|"
                        r"apps?|huddles?|scheme|programme|program|process|workflows?|tools?|calls?|reviews?|"
-                       r"dashboard|rooster|spreekuur|overleg|controles?|belronde|monitor|training|aanpak|werkwijze)$")
+                       r"rooster|spreekuur|overleg|controles?|belronde|monitor|training|aanpak|werkwijze)$")
 
 
 def _practice_introduced(kept: list[str], lang: Language) -> str:
@@ -1191,7 +1192,7 @@ def _read_notes(interview: Interview) -> Reading:
         if field == "moments":
             tidied = and_clauses(_without_trailing_fragment(tidied, lang), lang)
             if lang is Language.EN:
-                tidied = re.sub(r"\b(showed|showing)\s+(?=the\b)", r"\1 me ", tidied)  # "mei showed the new lab"
+                tidied = _SHOWED_THE.sub(r"\1 me ", tidied)  # "mei showed the new lab": shown to the candidate
         if field == "moments" and (_fragments(tidied) or _another_subject(tidied)):
             head = _first_segment(tidied).strip()
             if len(head.split()) >= 3 and has_any_verb(head, lang) and not _NEGATIVE[lang].search(head) \
