@@ -243,7 +243,10 @@ class Person:
         kind = "you_tell_gerund" if piece.kind == "you_tell" and piece.gerund else piece.kind
         if kind == "you" and _witnessed(piece.text, self.lang):
             kind = "clause_plain"  # "your cat walked across the keyboard": seen together, not heard ("nice to hear that …")
-        values = {"m": piece.text, "rest": piece.rest, "gerund": piece.gerund, "sub": ""}
+        told = re.match(r"(?:vertelde|vertelden)\s+(over\s.+)$", piece.rest) if kind == "you_tell" else None
+        # "u vertelde over de wateroverlast" is said as "uw verhaal over de wateroverlast" ({{ about }})
+        values = {"m": piece.text, "rest": piece.rest, "gerund": piece.gerund, "sub": "",
+                  "about": told.group(1) if told else ""}
         if kind == "you" and self.lang is Language.NL:
             sub = dutch_subordinate(piece.text)
             if sub:  # "je loopt ook de 20 km" → "Wat leuk dat je ook de 20 km loopt."
